@@ -1,0 +1,3 @@
+"""quizcli: exam question banks from news articles, studied with spaced repetition."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,186 @@
+"""Reading and writing bank files (YAML), with every problem tied to its line.
+
+Loading takes the fast path first: parse, check the plain data, build the
+bank. Only when something is wrong is the text parsed again into nodes, to find
+the line of each problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quizcli import schema
+from quizcli.errors import BankError, Problem
+from quizcli.files import atomic_write
+from quizcli.model import Bank
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+# What a parser can raise on hostile text besides YAMLError: an impossible date
+# such as 2018-02-30 (ValueError), or nesting deeper than the stack.
+_PARSE_ERRORS = (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError)
+
+HEADER = (
+    "# A quizcli question bank (format 1): docs/bank-format.md describes every field.\n"
+    "# Edit the wording freely, but keep each question's id: it carries its review history.\n"
+)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader that also notes keys given twice in one mapping."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.repeated_keys: list[Problem] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.repeated_keys.append(Problem(
+                        key_node.start_mark.line + 1,
+                        f"'{key_node.value}' is given twice in the same mapping; "
+                        "keep one",
+                    ))
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+class _Flow(list):
+    """A short list written on one line: `parties: [China, South Korea]`."""
+
+
+def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(_Flow, _represent_flow)
+
+_FLOW_KEYS = ("parties", "people")
+
+
+def _layout(data: dict[str, Any]) -> dict[str, Any]:
+    """Mark the short lists of a bank's plain data to be written on one line."""
+    for fact in data["facts"]:
+        for key in _FLOW_KEYS:
+            if key in fact:
+                fact[key] = _Flow(fact[key])
+    for question in data["questions"]:
+        if "tags" in question:
+            question["tags"] = {k: _Flow(v) for k, v in question["tags"].items()}
+    return data
+
+
+def _yaml_problem(exc: BaseException) -> Problem:
+    if isinstance(exc, RecursionError):
+        return Problem(None, "the YAML is nested too deeply to be a bank")
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    if isinstance(exc, yaml.YAMLError):
+        what = getattr(exc, "problem", None) or str(exc)
+        return Problem(line, f"invalid YAML: {what}; fix the syntax near this line")
+    return Problem(line, f"invalid value: {exc}")
+
+
+def _line_of(root: yaml.Node | None, path: schema.DataPath) -> int | None:
+    """The line of the value at `path`, or of the nearest thing around it that exists."""
+    if root is None:
+        return None
+    node, line = root, root.start_mark.line + 1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
+                    node, line = value_node, key_node.start_mark.line + 1
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                return line
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_BaseLoader)
+    except _PARSE_ERRORS:
+        return None
+
+
+def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
+    """Parse and check a bank; raise BankError listing every problem found."""
+    loader = _Loader(text)
+    try:
+        data: Any = loader.get_single_data()
+    except _PARSE_ERRORS as exc:
+        raise BankError(path, [_yaml_problem(exc)]) from None
+    finally:
+        loader.dispose()
+    found = schema.check(data)
+    if not found and not loader.repeated_keys:
+        return Bank.from_dict(data)
+    root = _compose(text)
+    problems = loader.repeated_keys + [Problem(_line_of(root, p), msg) for p, msg in found]
+    problems.sort(key=lambda p: p.line or 0)
+    raise BankError(path, problems)
+
+
+def read_text(path: Path) -> str:
+    """A bank file's text; BankError when it cannot be read as UTF-8 text."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise BankError(path, [Problem(None, "is a folder, not a bank file")]) from None
+    except FileNotFoundError:
+        raise BankError(path, [Problem(None, "no such file")]) from None
+    except OSError as exc:
+        raise BankError(path, [Problem(None, f"cannot be read: {exc.strerror}")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BankError(path, [Problem(
+            line, f"is not UTF-8 text (byte {exc.start}); save the bank as UTF-8")]) from None
+
+
+def load_bank(path: Path) -> Bank:
+    """Read, parse and check the bank at `path`."""
+    return parse_bank(read_text(path), path)
+
+
+def dump_bank(bank: Bank) -> str:
+    """The bank as YAML text, in the order and layout a person reads."""
+    body = yaml.dump(
+        _layout(bank.to_dict()),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100_000,
+    )
+    return HEADER + body
+
+
+def save_bank(bank: Bank, path: Path) -> None:
+    """Write the bank atomically: an interrupted write leaves the old file whole."""
+    atomic_write(path, dump_bank(bank))

@@ -1,0 +1,175 @@
+"""Finding every bank quizcli can see, and telling which one a name means.
+
+Listing banks is a start-up path, so the summary of each valid bank (id,
+title, counts) is kept in a small cache keyed by the file's size and
+modification time. Any change to a file makes it be read and checked again;
+a bank that fails its check is never cached, so its problems show every time.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from quizcli import __version__, paths
+from quizcli.errors import BankError, QuizcliError
+
+if TYPE_CHECKING:
+    from quizcli.model import Bank
+
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+class Folder(NamedTuple):
+    """A place banks are read from. Earlier folders win when two banks share an id."""
+
+    origin: str
+    """user, shared or shipped."""
+    path: Path
+
+
+class Summary(NamedTuple):
+    """What a listing shows of a bank, without loading its questions."""
+
+    id: str
+    title: str
+    questions: int
+    facts: int
+    sources: int
+
+    @classmethod
+    def of(cls, bank: Bank) -> Summary:
+        return cls(bank.id, bank.title, len(bank.questions), len(bank.facts), len(bank.sources))
+
+
+class Entry(NamedTuple):
+    summary: Summary
+    path: Path
+    origin: str
+    shadowed_by: Path | None = None
+    """Set when a bank with the same id in an earlier folder hides this one."""
+
+    @property
+    def id(self) -> str:
+        return self.summary.id
+
+    def load(self) -> Bank:
+        """The whole bank, read and checked now."""
+        from quizcli.bankfile import load_bank
+
+        return load_bank(self.path)
+
+
+class Catalog:
+    """The banks found in some folders, and the files that failed their check."""
+
+    def __init__(self, folders: list[Folder]):
+        self.folders = folders
+        self.entries: list[Entry] = []
+        self.errors: list[BankError] = []
+
+    def get(self, name: str) -> Entry:
+        """The visible bank with this id; QuizcliError naming the known ones if none."""
+        for entry in self.entries:
+            if entry.id == name and entry.shadowed_by is None:
+                return entry
+        known = ", ".join(sorted({e.id for e in self.entries})) or "none"
+        raise QuizcliError(f"no bank named {name!r}; banks available: {known}")
+
+
+def bank_folders() -> list[Folder]:
+    """The folders searched, in order of precedence."""
+    folders = [Folder("user", paths.user_banks_dir())]
+    folders += [Folder("shared", p) for p in paths.shared_banks_dirs()]
+    folders.append(Folder("shipped", paths.shipped_banks_dir()))
+    return folders
+
+
+def bank_files(folder: Path) -> list[Path]:
+    """Bank files under `folder`, sorted, skipping hidden files and folders."""
+    if not folder.is_dir():
+        return []
+    found = [
+        p
+        for p in folder.rglob("*")
+        if p.suffix in BANK_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.is_file()
+    ]
+    return sorted(found)
+
+
+class _SummaryCache:
+    """Summaries of valid banks, keyed by resolved path, size and mtime."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.files: dict[str, Any] = {}
+        self.dirty = False
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("quizcli") == __version__:
+                self.files = data["files"]
+        except (OSError, ValueError, KeyError, AttributeError, TypeError):
+            pass  # a missing or damaged cache is rebuilt
+
+    def summary(self, file: Path) -> Summary:
+        """The file's summary, from the cache if the file is unchanged; BankError if invalid."""
+        key = str(file.resolve())
+        try:
+            stat = file.stat()
+            stamp = [stat.st_size, stat.st_mtime_ns]
+        except OSError:
+            stamp = None  # gone or unreadable: load_bank says which
+        cached = self.files.get(key)
+        if stamp and cached and cached.get("stamp") == stamp:
+            try:
+                return Summary(**cached["summary"])
+            except TypeError:
+                pass
+        from quizcli.bankfile import load_bank
+
+        try:
+            summary = Summary.of(load_bank(file))
+        except BankError:
+            if self.files.pop(key, None) is not None:
+                self.dirty = True
+            raise
+        self.files[key] = {"stamp": stamp, "summary": summary._asdict()}
+        self.dirty = True
+        return summary
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        from quizcli.files import atomic_write
+
+        try:
+            atomic_write(self.path, json.dumps({"quizcli": __version__, "files": self.files}),
+                         durable=False)
+        except OSError:
+            pass  # the cache only saves time; a read-only home must not break listing
+
+
+def discover(folders: list[Folder] | None = None) -> Catalog:
+    """Every bank in the folders; a broken one is reported in `errors`, not fatal."""
+    catalog = Catalog(folders if folders is not None else bank_folders())
+    cache = _SummaryCache(paths.data_home() / "cache" / "banks.json")
+    owner: dict[str, Path] = {}
+    seen: set[Path] = set()
+    for folder in catalog.folders:
+        for file in bank_files(folder.path):
+            real = file.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+            try:
+                summary = cache.summary(file)
+            except BankError as exc:
+                catalog.errors.append(exc)
+                continue
+            catalog.entries.append(Entry(summary, file, folder.origin, owner.get(summary.id)))
+            owner.setdefault(summary.id, file)
+    cache.save()
+    return catalog

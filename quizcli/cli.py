@@ -1,0 +1,166 @@
+"""The command line. Each command parses its options, calls the core, and shows the result.
+
+Heavy modules (rich, yaml, the core itself) are imported inside the commands,
+so that `quizcli --help` and quick commands start fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from quizcli import __version__
+from quizcli.errors import QuizcliError
+
+
+class _Group(TyperGroup):
+    """Turns domain errors into a message on stderr and an exit code, with no traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QuizcliError as exc:
+            _fail(exc)
+
+
+def _fail(exc: QuizcliError) -> None:
+    typer.echo(str(exc), err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Turn current-affairs articles into exam question banks, and study them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quizcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Turn current-affairs articles into exam question banks, and study them."""
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    """Plain aligned columns: readable in a terminal, a pipe and a diff alike."""
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+             for row in [headers, *rows]]
+    return "\n".join(lines)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@app.command()
+def banks(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List every bank quizcli can see, with its question count.
+
+    Banks are read from your own banks folder, the folders in $QUIZCLI_BANKS,
+    and the banks shipped with quizcli, in that order: a bank in an earlier
+    folder hides one with the same id in a later folder.
+    """
+    from quizcli.catalog import discover
+
+    catalog = discover()
+    if as_json:
+        typer.echo(json.dumps({
+            "banks": [
+                {
+                    **e.summary._asdict(),
+                    "origin": e.origin,
+                    "path": str(e.path),
+                    "shadowed_by": str(e.shadowed_by) if e.shadowed_by else None,
+                }
+                for e in catalog.entries
+            ],
+            "folders": [
+                {"origin": f.origin, "path": str(f.path), "exists": f.path.is_dir()}
+                for f in catalog.folders
+            ],
+            "invalid": [
+                {"path": str(err.path),
+                 "problems": [{"line": p.line, "message": p.message} for p in err.problems]}
+                for err in catalog.errors
+            ],
+        }, indent=2, ensure_ascii=False))
+    elif catalog.entries:
+        rows = [
+            [e.id, str(e.summary.questions), e.summary.title, e.origin,
+             _display(e.path) + (f" (hidden by {_display(e.shadowed_by)})" if e.shadowed_by else "")]
+            for e in catalog.entries
+        ]
+        typer.echo(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows))
+    else:
+        searched = "\n".join(f"  {f.origin:8} {f.path}" for f in catalog.folders)
+        typer.echo(
+            f"No banks found. Searched:\n{searched}\n"
+            f"Put a bank file (.yaml) in {catalog.folders[0].path} to add one.",
+            err=True,
+        )
+    for err in catalog.errors:
+        typer.echo(str(err), err=True)
+    if catalog.errors:
+        raise typer.Exit(2)
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Bank files, or folders to check every bank in.")
+    ],
+) -> None:
+    """Check bank files and report every problem as FILE:LINE: what is wrong.
+
+    This is the same check that runs whenever quizcli loads a bank. Exits with
+    code 2 if any bank has a problem.
+    """
+    from quizcli.bankfile import load_bank
+    from quizcli.catalog import bank_files
+    from quizcli.errors import BankError, Problem
+
+    failed = False
+    for path in paths:
+        files = bank_files(path) if path.is_dir() else [path]
+        if not files:
+            err = BankError(path, [Problem(None, "holds no bank files (.yaml or .yml)")])
+            typer.echo(str(err), err=True)
+            failed = True
+        for file in files:
+            try:
+                bank = load_bank(file)
+            except BankError as err:
+                typer.echo(str(err), err=True)
+                failed = True
+                continue
+            typer.echo(f"{_display(file)}: ok, bank {bank.id!r}: {len(bank.questions)} questions, "
+                       f"{len(bank.facts)} facts, {len(bank.sources)} sources")
+    if failed:
+        raise typer.Exit(2)
+
+
+def main() -> None:
+    """The console script."""
+    app()

@@ -1,0 +1,37 @@
+"""Domain errors. The CLI turns them into messages; nothing else prints them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class QuizcliError(Exception):
+    """An error a user can fix; its text says what is wrong and what to do."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, at a line where known (counted from 1)."""
+
+    line: int | None
+    message: str
+
+
+class BankError(QuizcliError):
+    """A bank file that cannot be used, with every problem found in it."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path | str, problems: list[Problem]):
+        self.path = Path(path)
+        self.problems = problems
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(
+            f"{self.path}:{p.line}: {p.message}" if p.line else f"{self.path}: {p.message}"
+            for p in self.problems
+        )

@@ -1,0 +1,224 @@
+"""The plain data a bank is made of: sources, facts and questions.
+
+These types trust their input: `quizcli.schema` checks raw data first, and
+`from_dict` is only called on data that passed. `to_dict` gives back plain
+data in the order a person reads a bank file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+FORMAT_VERSION = 1
+
+
+class QuestionType(str, Enum):
+    MCQ = "mcq"
+    CLOZE = "cloze"
+    SHORT = "short"
+    TRUE_FALSE = "truefalse"
+
+
+class FactKind(str, Enum):
+    DATE = "date"
+    QUOTE = "quote"
+    ROLE = "role"
+    POSITION = "position"
+    NUMBER = "number"
+    PLACE = "place"
+    FACT = "fact"
+
+
+TRUE_FALSE_ANSWERS = ("True", "False")
+BLANK = "_____"
+"""What marks the gap in a cloze prompt (three or more underscores are accepted)."""
+
+
+def _opt(d: dict[str, Any], key: str) -> Any:
+    value = d.get(key)
+    return None if value is None else str(value)
+
+
+def _strs(d: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(v) for v in d.get(key) or ())
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article a bank was built from."""
+
+    id: str
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    path: str | None = None
+    """Where the article text lives, relative to the bank file."""
+    url: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Source:
+        return cls(
+            id=str(d["id"]),
+            title=str(d["title"]),
+            publisher=_opt(d, "publisher"),
+            date=_opt(d, "date"),
+            path=_opt(d, "path"),
+            url=_opt(d, "url"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "title": self.title}
+        for key in ("publisher", "date", "path", "url"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        return out
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing to remember, read from one sentence of a source."""
+
+    id: str
+    source: str
+    kind: FactKind
+    answer: str
+    evidence: str
+    parties: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    date: str | None = None
+    """ISO date at day, month or year precision: 2018-09-10, 2018-09 or 2018."""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fact:
+        return cls(
+            id=str(d["id"]),
+            source=str(d["source"]),
+            kind=FactKind(d["kind"]),
+            answer=str(d["answer"]),
+            evidence=str(d["evidence"]),
+            parties=_strs(d, "parties"),
+            people=_strs(d, "people"),
+            date=_opt(d, "date"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "kind": self.kind.value,
+            "answer": self.answer,
+        }
+        if self.date is not None:
+            out["date"] = self.date
+        if self.parties:
+            out["parties"] = list(self.parties)
+        if self.people:
+            out["people"] = list(self.people)
+        out["evidence"] = self.evidence
+        return out
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question and everything needed to check and explain its answer.
+
+    `id` is the card's identity: it stays when the wording is edited, so the
+    review history of the card survives corrections.
+    """
+
+    id: str
+    type: QuestionType
+    prompt: str
+    answer: str
+    evidence: str
+    source: str
+    fact: str | None = None
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    """Other answers that count as correct when typed."""
+    tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Named tag lists, such as topic, party and kind."""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Question:
+        answer = d["answer"]
+        if isinstance(answer, bool):
+            answer = TRUE_FALSE_ANSWERS[0] if answer else TRUE_FALSE_ANSWERS[1]
+        tags = d.get("tags") or {}
+        return cls(
+            id=str(d["id"]),
+            type=QuestionType(d["type"]),
+            prompt=str(d["prompt"]),
+            answer=str(answer),
+            evidence=str(d["evidence"]),
+            source=str(d["source"]),
+            fact=_opt(d, "fact"),
+            choices=_strs(d, "choices"),
+            accept=_strs(d, "accept"),
+            tags={
+                str(k): (str(v),) if isinstance(v, str) else tuple(str(x) for x in v)
+                for k, v in tags.items()
+            },
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type.value,
+            "prompt": self.prompt,
+        }
+        if self.choices:
+            out["choices"] = list(self.choices)
+        out["answer"] = self.answer
+        if self.accept:
+            out["accept"] = list(self.accept)
+        out["evidence"] = self.evidence
+        out["source"] = self.source
+        out["fact"] = self.fact
+        if self.tags:
+            out["tags"] = {k: list(v) for k, v in self.tags.items()}
+        return out
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A question bank: what one YAML file in a banks folder holds."""
+
+    id: str
+    title: str
+    created: str
+    updated: str
+    sources: tuple[Source, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    questions: tuple[Question, ...] = ()
+    description: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Bank:
+        return cls(
+            id=str(d["id"]),
+            title=str(d["title"]),
+            created=str(d["created"]),
+            updated=str(d["updated"]),
+            description=_opt(d, "description"),
+            sources=tuple(Source.from_dict(s) for s in d.get("sources") or ()),
+            facts=tuple(Fact.from_dict(f) for f in d.get("facts") or ()),
+            questions=tuple(Question.from_dict(q) for q in d.get("questions") or ()),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "quizcli_bank": FORMAT_VERSION,
+            "id": self.id,
+            "title": self.title,
+        }
+        if self.description is not None:
+            out["description"] = self.description
+        out["created"] = self.created
+        out["updated"] = self.updated
+        out["sources"] = [s.to_dict() for s in self.sources]
+        out["facts"] = [f.to_dict() for f in self.facts]
+        out["questions"] = [q.to_dict() for q in self.questions]
+        return out

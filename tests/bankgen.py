@@ -1,0 +1,119 @@
+"""Bank texts and hypothesis strategies shared by the tests."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import strategies as st
+
+from quizcli.model import Bank, Fact, FactKind, Question, QuestionType, Source
+
+MINIMAL = """\
+quizcli_bank: 1
+id: tiny
+title: A tiny bank
+created: 2026-11-22
+updated: 2026-11-22
+sources:
+- id: s1
+  title: An article
+facts:
+- id: f1
+  source: s1
+  kind: place
+  answer: Vietnam
+  evidence: The meeting will take place in Vietnam.
+questions:
+- id: q1
+  type: mcq
+  prompt: Where will the meeting take place?
+  choices: [Vietnam, Singapore, China]
+  answer: Vietnam
+  evidence: The meeting will take place in Vietnam.
+  source: s1
+  fact: f1
+"""
+
+# Text a person might put in a bank: any printable character, never blank.
+_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")
+    | st.sampled_from("\n\t'\":#-?[]{}&*!|>%@`"),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() != "")
+_ids = st.text(alphabet=string.ascii_letters + string.digits + "-_.:", min_size=1, max_size=12).filter(
+    lambda s: s[0].isalnum()
+)
+_dates = st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}").filter(
+    lambda s: s[0] != "0"
+)
+_partial_dates = st.one_of(
+    st.none(), _dates, _dates.map(lambda s: s[:7]), _dates.map(lambda s: s[:4])
+)
+
+
+@st.composite
+def banks(draw: st.DrawFn) -> Bank:
+    """Any valid bank."""
+    source_ids = draw(st.lists(_ids, min_size=1, max_size=3, unique=True))
+    sources = tuple(
+        Source(
+            id=sid,
+            title=draw(_text),
+            publisher=draw(st.none() | _text),
+            date=draw(_partial_dates),
+            path=draw(st.none() | _text),
+            url=draw(st.none() | _text),
+        )
+        for sid in source_ids
+    )
+    fact_ids = draw(st.lists(_ids, max_size=3, unique=True))
+    facts = tuple(
+        Fact(
+            id=fid,
+            source=draw(st.sampled_from(source_ids)),
+            kind=draw(st.sampled_from(FactKind)),
+            answer=draw(_text),
+            evidence=draw(_text),
+            parties=tuple(draw(st.lists(_text, max_size=3))),
+            people=tuple(draw(st.lists(_text, max_size=3))),
+            date=draw(_partial_dates),
+        )
+        for fid in fact_ids
+    )
+    questions = []
+    for qid in draw(st.lists(_ids, max_size=4, unique=True)):
+        qtype = draw(st.sampled_from(QuestionType))
+        answer = draw(_text)
+        choices: tuple[str, ...] = ()
+        prompt = draw(_text)
+        if qtype is QuestionType.MCQ:
+            others = draw(st.lists(_text.filter(lambda c: c != answer), min_size=1, max_size=4,
+                                   unique=True))
+            choices = tuple(draw(st.permutations([answer, *others])))
+        elif qtype is QuestionType.TRUE_FALSE:
+            answer = draw(st.sampled_from(["True", "False"]))
+        elif qtype is QuestionType.CLOZE:
+            prompt = prompt + " _____"
+        questions.append(Question(
+            id=qid,
+            type=qtype,
+            prompt=prompt,
+            answer=answer,
+            evidence=draw(_text),
+            source=draw(st.sampled_from(source_ids)),
+            fact=draw(st.none() | st.sampled_from(fact_ids)) if fact_ids else None,
+            choices=choices,
+            accept=tuple(draw(st.lists(_text, max_size=2))),
+            tags=draw(st.dictionaries(_ids, st.lists(_text, max_size=2).map(tuple), max_size=3)),
+        ))
+    return Bank(
+        id=draw(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True)),
+        title=draw(_text),
+        created=draw(_dates),
+        updated=draw(_dates),
+        description=draw(st.none() | _text),
+        sources=sources,
+        facts=facts,
+        questions=tuple(questions),
+    )

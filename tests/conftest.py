@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+from typer.testing import CliRunner
+
+settings.register_profile("ci", deadline=None, max_examples=200)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_BANKS = REPO / "banks"
+
+
+@pytest.fixture(autouse=True)
+def quizcli_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty quizcli folder and no shared bank folders."""
+    home = tmp_path_factory.mktemp("quizcli-home")
+    monkeypatch.setenv("QUIZCLI_HOME", str(home))
+    monkeypatch.delenv("QUIZCLI_BANKS", raising=False)
+    return home
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
