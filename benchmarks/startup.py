@@ -61,7 +61,8 @@ def main() -> None:
             "quizcli banks": (baseline, [quizcli, "banks"], None),
             "quizcli banks (cold cache)": (baseline, [quizcli, "banks"], cache),
         }
-        print(f"{'command':28} {'baseline':>10} {'quizcli':>10} {'ratio':>6}   ({args.runs} runs each)")
+        header = f"{'command':28} {'baseline':>10} {'quizcli':>10} {'ratio':>6}"
+        print(f"{header}   ({args.runs} runs each)")
         for name, (base_cmd, cmd, clear) in pairs.items():
             _time(base_cmd, env), _time(cmd, env)  # warm the file cache and bank cache
             base_times, times = [], []

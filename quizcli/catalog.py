@@ -8,6 +8,7 @@ a bank that fails its check is never cached, so its problems show every time.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -145,11 +146,10 @@ class _SummaryCache:
             return
         from quizcli.files import atomic_write
 
-        try:
+        # The cache only saves time: a read-only home must not break listing.
+        with contextlib.suppress(OSError):
             atomic_write(self.path, json.dumps({"quizcli": __version__, "files": self.files}),
                          durable=False)
-        except OSError:
-            pass  # the cache only saves time; a read-only home must not break listing
 
 
 def discover(folders: list[Folder] | None = None) -> Catalog:

@@ -60,7 +60,7 @@ def _root(
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     """Plain aligned columns: readable in a terminal, a pipe and a diff alike."""
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
              for row in [headers, *rows]]
     return "\n".join(lines)
 
@@ -109,7 +109,8 @@ def banks(
     elif catalog.entries:
         rows = [
             [e.id, str(e.summary.questions), e.summary.title, e.origin,
-             _display(e.path) + (f" (hidden by {_display(e.shadowed_by)})" if e.shadowed_by else "")]
+             _display(e.path)
+             + (f" (hidden by {_display(e.shadowed_by)})" if e.shadowed_by else "")]
             for e in catalog.entries
         ]
         typer.echo(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows))

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from quizcli.errors import QuizcliError
+
 HOME_ENV = "QUIZCLI_HOME"
 """Relocates all user state (database, settings, the user's own banks)."""
 BANKS_ENV = "QUIZCLI_BANKS"
@@ -16,7 +18,13 @@ def data_home() -> Path:
     """The folder that holds all user state, created on first use."""
     override = os.environ.get(HOME_ENV)
     home = Path(override).expanduser() if override else _platform_data_dir() / "quizcli"
-    home.mkdir(parents=True, exist_ok=True)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise QuizcliError(
+            f"{home}: cannot be used as the quizcli folder ({exc.strerror}); "
+            f"set {HOME_ENV} to a folder you can write to"
+        ) from None
     return home
 
 

@@ -291,10 +291,11 @@ def _check_answer(q: dict, path: DataPath, label: str) -> list[Problem]:
     if choices and qtype in (QuestionType.CLOZE.value, QuestionType.SHORT.value):
         return [(path + ("choices",), f"{label}: only multiple-choice questions have choices; "
                  "remove them or set 'type: mcq'")]
-    if qtype == QuestionType.CLOZE.value and isinstance(q.get("prompt"), str):
-        if not BLANK_MARK.search(q["prompt"]):
-            return [(path + ("prompt",), f"{label}: a fill-in-the-blank prompt must mark the "
-                     "gap with _____")]
+    prompt = q.get("prompt")
+    is_cloze = qtype == QuestionType.CLOZE.value and isinstance(prompt, str)
+    if is_cloze and not BLANK_MARK.search(prompt):
+        return [(path + ("prompt",), f"{label}: a fill-in-the-blank prompt must mark the "
+                 "gap with _____")]
     return []
 
 

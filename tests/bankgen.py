@@ -41,9 +41,9 @@ _text = st.text(
     min_size=1,
     max_size=40,
 ).filter(lambda s: s.strip() != "")
-_ids = st.text(alphabet=string.ascii_letters + string.digits + "-_.:", min_size=1, max_size=12).filter(
-    lambda s: s[0].isalnum()
-)
+_ids = st.text(
+    alphabet=string.ascii_letters + string.digits + "-_.:", min_size=1, max_size=12
+).filter(lambda s: s[0].isalnum())
 _dates = st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}").filter(
     lambda s: s[0] != "0"
 )
@@ -88,7 +88,7 @@ def banks(draw: st.DrawFn) -> Bank:
         choices: tuple[str, ...] = ()
         prompt = draw(_text)
         if qtype is QuestionType.MCQ:
-            others = draw(st.lists(_text.filter(lambda c: c != answer), min_size=1, max_size=4,
+            others = draw(st.lists(_text.filter(answer.__ne__), min_size=1, max_size=4,
                                    unique=True))
             choices = tuple(draw(st.permutations([answer, *others])))
         elif qtype is QuestionType.TRUE_FALSE:

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from bankgen import MINIMAL
+from conftest import SHIPPED_BANKS
+
+from quizcli import __version__
+from quizcli.cli import app
+
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(runner, command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    summary = app.registered_commands[COMMANDS.index(command)].callback.__doc__
+    assert summary and summary.split("\n")[0] in result.stdout
+
+
+def test_version(runner):
+    assert runner.invoke(app, ["--version"]).stdout == f"quizcli {__version__}\n"
+
+
+def test_runs_as_a_module():
+    result = subprocess.run([sys.executable, "-m", "quizcli", "--help"], capture_output=True,
+                            text=True, check=True)
+    assert "validate" in result.stdout
+
+
+def test_validate_reports_every_problem_with_its_line(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        MINIMAL.replace("title: A tiny bank", "title: [A, list]")
+        .replace("China]\n  answer: Vietnam", "China]\n  answer: Hanoi")
+        .replace("  fact: f1\n", "  fact: f1\n  promt: typo\n"),
+        encoding="utf-8",
+    )
+    before = bad.read_bytes()
+
+    result = runner.invoke(app, ["validate", str(bad)])
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{bad}:3: bank: 'title' must be text, not a list",
+        f"{bad}:20: question q1: the answer 'Hanoi' is not one of its choices; it must be "
+        "exactly one of them",
+        f"{bad}:24: question q1: unknown field 'promt'; did you mean 'prompt'?",
+    ]
+    assert result.stdout == ""
+    assert bad.read_bytes() == before
+
+
+def test_validate_folders_and_files_together(runner, tmp_path):
+    good = tmp_path / "good.yaml"
+    good.write_text(MINIMAL, encoding="utf-8")
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+
+    result = runner.invoke(app, ["validate", str(SHIPPED_BANKS), str(good), str(empty_dir),
+                                 str(tmp_path / "missing.yaml")])
+
+    assert result.exit_code == 2
+    assert "korea-summits.yaml: ok, bank 'korea-summits': 12 questions" in result.stdout
+    assert "good.yaml: ok, bank 'tiny': 1 questions, 1 facts, 1 sources" in result.stdout
+    assert f"{empty_dir}: holds no bank files (.yaml or .yml)" in result.stderr
+    assert f"{tmp_path / 'missing.yaml'}: no such file" in result.stderr
+
+
+def test_validate_passes_the_shipped_banks(runner):
+    result = runner.invoke(app, ["validate", str(SHIPPED_BANKS)])
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_needs_a_path(runner):
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output

@@ -1,0 +1,39 @@
+"""A plain install works from anywhere: the shipped banks travel inside the package."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+
+import pytest
+from conftest import REPO
+
+
+@pytest.mark.slow
+def test_plain_install_finds_the_shipped_banks_from_any_folder(tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet",
+         "--disable-pip-version-check", str(REPO)],
+        check=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "QUIZCLI_HOME": str(tmp_path / "home")}
+    env.pop("QUIZCLI_BANKS", None)
+
+    result = subprocess.run([str(bin_dir / "quizcli"), "banks", "--json"], cwd=elsewhere,
+                            env=env, capture_output=True, text=True, check=True)
+
+    [bank] = json.loads(result.stdout)["banks"]
+    assert (bank["id"], bank["origin"], bank["questions"]) == ("korea-summits", "shipped", 12)
+    installed = os.path.realpath(bank["path"])
+    assert installed.startswith(os.path.realpath(env_dir))
+    assert not installed.startswith(str(REPO))
+    sources = os.path.join(os.path.dirname(installed), "sources")
+    assert sorted(os.listdir(sources)) == sorted(p.name for p in (REPO / "banks/sources").iterdir())
