@@ -6,7 +6,9 @@ so that `quizcli --help` and quick commands start fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -158,6 +160,64 @@ def validate(
                 continue
             typer.echo(f"{_display(file)}: ok, bank {bank.id!r}: {len(bank.questions)} questions, "
                        f"{len(bank.facts)} facts, {len(bank.sources)} sources")
+    if failed:
+        raise typer.Exit(2)
+
+
+class View(str, Enum):
+    kinds = "kinds"
+    positions = "positions"
+    timeline = "timeline"
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date such as 2018-09-11") from None
+
+
+@app.command()
+def facts(
+    articles: Annotated[list[Path], typer.Argument(help="Article files (.txt or .md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    view: Annotated[View, typer.Option(help="Tables by kind, positions side by side, "
+                                            "or a timeline.")] = View.kinds,
+    date: Annotated[str | None, typer.Option(
+        help="The article's date (YYYY-MM-DD), for articles that do not state it.")] = None,
+) -> None:
+    """Read articles and show the facts found in them.
+
+    Dates are normalised against the article's own date ("on Monday", "last
+    year"); quotes are given to their speakers, offices to their holders, and
+    stances to the party that holds them. A file that cannot be read is
+    reported and the others are still read; the exit code is then 2.
+    """
+    from quizcli.reading.article import ArticleError, load_article
+    from quizcli.reading.facts import extract_facts
+
+    anchor = _parse_day(date)
+    found = []
+    failed = False
+    for path in articles:
+        try:
+            article = load_article(path, anchor)
+        except ArticleError as exc:
+            typer.echo(str(exc), err=True)
+            failed = True
+            continue
+        found += extract_facts(article)
+    if as_json:
+        typer.echo(json.dumps([{"id": f.id, **f.to_dict()} for f in found], indent=2,
+                              ensure_ascii=False))
+    elif found:
+        from quizcli import render
+
+        shown = {View.kinds: render.facts_by_kind, View.positions: render.positions,
+                 View.timeline: render.timeline}[view](found)
+        render.show(shown)
     if failed:
         raise typer.Exit(2)
 

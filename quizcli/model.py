@@ -89,6 +89,9 @@ class Fact:
     people: tuple[str, ...] = ()
     date: str | None = None
     """ISO date at day, month or year precision: 2018-09-10, 2018-09 or 2018."""
+    detail: dict[str, str] = field(default_factory=dict)
+    """What else the sentence says of the fact: the office of a role, the words of a
+    quote, the stance of a position, the section it stands under."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Fact:
@@ -101,6 +104,7 @@ class Fact:
             parties=_strs(d, "parties"),
             people=_strs(d, "people"),
             date=_opt(d, "date"),
+            detail={str(k): str(v) for k, v in (d.get("detail") or {}).items()},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -116,6 +120,8 @@ class Fact:
             out["parties"] = list(self.parties)
         if self.people:
             out["people"] = list(self.people)
+        if self.detail:
+            out["detail"] = dict(self.detail)
         out["evidence"] = self.evidence
         return out
 

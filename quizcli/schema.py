@@ -146,6 +146,19 @@ def tag_map(value: Any) -> str | None:
     return None
 
 
+def text_map(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        return f"must be a mapping of names to texts, not {_kind_of(value)}"
+    for name, item in value.items():
+        if not isinstance(name, str) or not name.strip():
+            return f"has a name {name!r} that is not text"
+        if text(item):
+            return f"'{name}' {text(item)}"
+    return None
+
+
 def version(value: Any) -> str | None:
     if value == FORMAT_VERSION and not isinstance(value, bool):
         return None
@@ -186,6 +199,7 @@ FACT_FIELDS: Fields = {
     "date": (False, partial_date),
     "parties": (False, text_list),
     "people": (False, text_list),
+    "detail": (False, text_map),
     "evidence": (True, text),
 }
 

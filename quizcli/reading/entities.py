@@ -1,0 +1,219 @@
+"""Who and what a sentence names: parties, people, offices, and pronouns.
+
+People are known by the names an article gives them. A short name ("Bolton",
+"Mr. Kim") means the one full name in the article that begins or ends with it,
+and nothing when there are two.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from quizcli.reading.dates import MONTHS, WEEKDAYS
+from quizcli.reading.gazetteer import _load, gazetteer
+
+_NAME_TOKEN = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*"
+_NAME = re.compile(
+    rf"(?<![\w(#.])(?:(?:[A-Z]\.\s?){{1,4}})?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}(?![\w)])"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|He|She|It|They)\b")
+_POSSESSIVE = re.compile(r"^\s*(?:['’]s\s+|\s+)$")
+PREPOSITIONS = frozenset(
+    "with to from by of between and for against about on at in into among than "
+    "like including toward towards upon via".split()
+)
+
+
+@functools.cache
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = _load("names.yaml")
+    not_names = frozenset(data["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+    return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"])
+
+
+def name_key(name: str) -> str:
+    """Spellings of one name that differ only in case, hyphens and spaces share a key."""
+    return re.sub(r"[\s\-’'.]", "", name).casefold()
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    """party, person, office or pronoun."""
+    text: str
+    """As written."""
+    value: str
+    """The canonical party, the full name, the title as written, or the pronoun."""
+    party: str | None = None
+    """The party a person or office belongs to, where known."""
+    title_start: int | None = None
+    """Where the title before a person's name starts: 'US President Donald Trump'."""
+    office: str | None = None
+    """The office in that title, as written: 'President'."""
+
+
+@dataclass
+class People:
+    """The people an article names, and what is known of each."""
+
+    full_names: dict[str, str] = field(default_factory=dict)
+    """name_key → the first spelling of each full name."""
+    parties: dict[str, str] = field(default_factory=dict)
+    """full name → the party their title names."""
+
+    def add(self, name: str) -> None:
+        self.full_names.setdefault(name_key(name), name)
+
+    def resolve(self, name: str) -> str | None:
+        """The full name `name` stands for, if exactly one fits."""
+        key = name_key(name)
+        if key in self.full_names:
+            return self.full_names[key]
+        if " " in name.strip():
+            return None
+        matches = {
+            full
+            for full in self.full_names.values()
+            if name_key(full.split()[0]) == key or name_key(full.split()[-1]) == key
+        }
+        return matches.pop() if len(matches) == 1 else None
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "#" * (end - start)
+    return "".join(chars)
+
+
+def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:
+    """Capitalised phrases that may be names: (start, end, name, after_honorific)."""
+    not_names, honorifics, not_name_words = _name_words()
+    found = []
+    for match in _NAME.finditer(masked):
+        tokens = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        while tokens and tokens[0][1].rstrip(".") in not_names:
+            tokens.pop(0)
+        while tokens and tokens[-1][1] in not_names:
+            tokens.pop()
+        if not tokens or any(t in not_name_words for _, t in tokens):
+            continue
+        start = tokens[0][0]
+        end = tokens[-1][0] + len(tokens[-1][1])
+        before = text[max(0, start - 6):start]
+        honorific = re.search(r"\b(" + "|".join(honorifics) + r")\.?\s+$", before) is not None
+        found.append((start, end, text[start:end], honorific))
+    return found
+
+
+def collect_people(sentences: list[str]) -> People:
+    """First pass over an article: every full name, and the party of each titled person."""
+    people = People()
+    for sentence in sentences:
+        for mention in _mentions(sentence, people, first_pass=True):
+            if mention.kind == "person" and " " in mention.value:
+                people.add(mention.value)
+    for sentence in sentences:
+        for mention in _mentions(sentence, people):
+            if mention.kind == "person" and mention.party:
+                people.parties.setdefault(mention.value, mention.party)
+    return people
+
+
+def mentions(sentence: str, people: People) -> list[Mention]:
+    """Everything the sentence names, in order."""
+    return _mentions(sentence, people)
+
+
+def _mentions(sentence: str, people: People, first_pass: bool = False) -> list[Mention]:
+    table = gazetteer()
+    parties = [
+        Mention(m.start(), m.end(), "party", m.group(), table.party_of[m.group()])
+        for m in table.party_re.finditer(sentence)
+    ]
+    offices = _spans(table.office_re, sentence)
+    places = _spans(table.place_re, sentence)
+    masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places)
+
+    found: list[Mention] = list(parties)
+    office_ends = {end: start for start, end in offices}
+    party_by_end = {m.end: m for m in parties}
+    used_offices: set[int] = set()
+
+    def title_before(start: int) -> tuple[int | None, str | None, str | None]:
+        """The title (its start, its party, its office) that ends just before `start`."""
+        gap_end = start
+        while gap_end > 0 and sentence[gap_end - 1] == " ":
+            gap_end -= 1
+        if gap_end == start or gap_end not in office_ends:
+            return None, None, None
+        office_start = office_ends[gap_end]
+        used_offices.add(office_start)
+        title_start, party = office_start, None
+        for end, party_mention in party_by_end.items():
+            if end <= office_start and _POSSESSIVE.match(sentence[end:office_start]):
+                title_start, party = party_mention.start, party_mention.value
+        if sentence[max(0, title_start - 4):title_start].lower() == "the ":
+            title_start -= 4
+        return title_start, party, sentence[office_start:gap_end]
+
+    for start, end, name, honorific in _name_candidates(sentence, masked):
+        if sentence[max(0, start - 1):start] == "(":
+            continue
+        title_start, party, office = title_before(start)
+        if " " in name:
+            full = name if first_pass else (people.resolve(name) or name)
+        else:
+            full = None if first_pass else people.resolve(name)
+            if full is None and (honorific or title_start is not None):
+                full = name
+            if full is None:
+                continue
+        found.append(Mention(start, end, "person", name, full,
+                             party or people.parties.get(full), title_start, office))
+
+    for start, end in offices:
+        if start in used_offices:
+            continue
+        qualifier = next((p for p in parties
+                          if p.end <= start and _POSSESSIVE.match(sentence[p.end:start])), None)
+        text = sentence[qualifier.start if qualifier else start:end]
+        if qualifier or text[0].isupper():
+            found.append(Mention(qualifier.start if qualifier else start, end, "office", text,
+                                 text, qualifier.value if qualifier else None,
+                                 office=sentence[start:end]))
+    found += [Mention(m.start(), m.end(), "pronoun", m.group(), m.group().lower())
+              for m in _PRONOUN.finditer(sentence)]
+    found.sort()
+    return _drop_nested(found)
+
+
+def _drop_nested(found: list[Mention]) -> list[Mention]:
+    """A party inside an office title ('U.S. Vice President') is part of that mention."""
+    out: list[Mention] = []
+    for mention in found:
+        covered = any(
+            other is not mention and other.kind == "office" and other.start <= mention.start
+            and mention.end <= other.end
+            for other in found
+        )
+        if not (covered and mention.kind == "party"):
+            out.append(mention)
+    return out
+
+
+def is_object(sentence: str, mention: Mention) -> bool:
+    """Whether the mention follows a preposition ('with Xi Jinping'), so is not a subject."""
+    start = mention.title_start if mention.title_start is not None else mention.start
+    words = re.findall(r"[A-Za-z]+", sentence[max(0, start - 30):start])
+    while words and words[-1] in ("the", "Mr", "Mrs", "Ms", "Dr", "a", "an"):
+        words.pop()
+    return bool(words) and words[-1].lower() in PREPOSITIONS

@@ -1,0 +1,378 @@
+"""Facts read from an article: dates, quotes, offices, positions, places, numbers, terms.
+
+Every fact keeps the exact sentence it was read from as its evidence. The rules
+are deliberately plain: a fact is only made where the sentence says it in a
+form the rule recognises, because a wrong fact makes a wrong question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quizcli.model import Fact, FactKind
+from quizcli.reading.article import Article, Sentence
+from quizcli.reading.dates import find_dates
+from quizcli.reading.entities import Mention, People, collect_people, is_object, mentions
+from quizcli.reading.gazetteer import gazetteer
+
+_QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
+_SPEECH = re.compile(
+    r"\b(?:said|says|stated|states|added|adds|told|noted|notes|announced|announces|declared|"
+    r"declares|claimed|claims|argued|argues|asserted|asserts|observed|remarked|reaffirmed|"
+    r"reaffirms|reiterated|reiterates|warned|warns|explained|wrote|tweeted|clarified|"
+    r"alleged|underlined|pointed out)\b"
+)
+_POSITION = re.compile(
+    r"\b(?:insist(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|favou?r(?:s|ed|ing)?|"
+    r"reject(?:s|ed|ing)?|contend(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|support(?:s|ed|ing)?|"
+    r"backs|backed|want(?:s|ed)?|urg(?:e|es|ed|ing)|call(?:s|ed)? for|agree(?:s|d)?|"
+    r"emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)|request(?:s|ed|ing)?|maintain(?:s|ed)|"
+    r"propos(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)|refus(?:e|es|ed)|den(?:y|ies|ied)|"
+    r"accus(?:e|es|ed)|condemn(?:s|ed)|welcom(?:e|es|ed)|object(?:s|ed) to|"
+    r"push(?:es|ed)? for|press(?:es|ed)? for|advocat(?:e|es|ed)|endors(?:e|es|ed))\b"
+)
+# What may stand between a subject and its verb: "Mr. Kim too reinforced".
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:(?:has|have|had|is|was|will|would|also|too|further|now|still|strongly|"
+    r"repeatedly|reportedly|firmly|been|only|again|clearly|openly|once|has also)\s+)*$"
+)
+_APPOSITIVE = re.compile(r"^\s*(?:a|an|the|who|whose|which)\b\s*[a-z]")
+_APPOSITIVE_ROLE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?P<phrase>[^,;:\"“”]{3,90}?)(?=\s+and\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
+)
+_EVENT = re.compile(
+    r"\b(?:meet|meets|meeting|met|summit|talks|held|hosted|hosts|visit|visited|visits|"
+    r"conference|place|signed|dialogue|negotiations|election|elections|attack|blast|"
+    r"protest|protests|launch|launched|exercise|exercises|war|conflict|deal|treaty|"
+    r"agreement|accord|ceremony|session|forum|games)\b",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|inside|outside|visit|visited|visiting|hosted by|held in)\s+"
+    r"(?:the\s+)?$"
+)
+_DURATION = re.compile(
+    r"\b(?:for|over|within|after|in)\s+(?P<n>(?:(?:more|less|fewer) than|over|nearly|almost|"
+    r"about|around|at least|just|only|some)?\s*(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|\d{1,4})\s+(?:years?|months?|"
+    r"weeks?|days?|decades?|hours?|centuries|century))\b"
+)
+_QUANTITY = re.compile(
+    r"(?:(?:Rs\.?|INR|₹|US\$|\$|€|£)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:lakh|crore|million|billion|"
+    r"trillion|bn|mn))*(?:\s?crore)?"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:per cent|percent|%)"
+    r"|\b\d[\d,]*(?:\.\d+)?\s(?:lakh|crore|million|billion|trillion)(?:\s[a-z]+)?"
+    r"|\b\d[\d,]*\s(?:people|persons|soldiers|troops|judges|members|seats|votes|states|"
+    r"countries|nations|km|kilometres|kilometers|tonnes|MW|GW|villages|districts|deaths))"
+)
+_BENCH = re.compile(
+    r"\b(?P<n>two|three|five|seven|nine|eleven|thirteen|\d{1,2})-judge\s+(?:Constitution\s+)?"
+    r"[Bb]ench\b"
+)
+_LEGAL = re.compile(
+    r"\b(?:Article|Section|Schedule|Clause)\s+\d{1,3}[A-Z]{0,2}(?:\(\d{1,2}\))*(?:\([a-z]\))?"
+    r"|\b(?:the\s+)?(?:[A-Z][\w()'’-]*\s+){1,8}?(?:\((?:[A-Z][\w ]*)\)\s+)?Act(?:,\s+\d{4})?"
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?:Constitutional\s+)?Amendment\b"
+)
+_KEY_TERMS = [
+    re.compile(r"\bwithout\s+(?:indicating|specifying|setting|giving|offering|providing|"
+               r"mentioning|naming|fixing)\s+(?P<term>(?:a|an|the|any)\s+[a-z][a-z-]+)"),
+    re.compile(r"\b(?:need|demand|call|push|plea|quest)\s+for\s+(?P<term>[a-z][a-z-]+"
+               r"(?:\s+[a-z][a-z-]+)?)(?=\s*[.,;]|\s+(?:and|or|to|in|from)\b|$)"),
+]
+_MEDIATION = re.compile(r"\b(?:mediation|intervention|involvement|pressure|facilitation)\s+by\s+$")
+
+# A verb in a clause that opens with one of these ends its stance at the first comma.
+_SUBORDINATE = re.compile(r"^\s*(?:Although|Though|While|As|Since|If|When|Because)\s+(?:the\s+)?$")
+
+_SUBJECT_RANK = {"person": 0, "office": 1, "party": 2, "pronoun": 3}
+
+
+@dataclass
+class _Context:
+    """What the sentences before the current one said, for resolving pronouns."""
+
+    subjects: list[Mention]
+    """The subjects of the previous sentence's quotes and positions."""
+    people: list[str]
+    """The people the previous sentence names as subjects (not after a preposition)."""
+    parties: list[str]
+
+
+def fact_id(kind: str, answer: str, evidence: str) -> str:
+    """A fact's id, stable for as long as its kind, answer and sentence are."""
+    digest = hashlib.sha1(f"{kind}\x1f{answer}\x1f{evidence}".encode()).hexdigest()
+    return f"f-{digest[:10]}"
+
+
+def _unique(values: Iterator[str] | list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(1) or m.group(2)) for m in _QUOTE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int, str]], position: int) -> bool:
+    return any(start < position < end for start, end, _ in spans)
+
+
+class _Reader:
+    """Reads the facts of one article, sentence by sentence."""
+
+    def __init__(self, article: Article, source: str):
+        self.article = article
+        self.source = source
+        self.people: People = collect_people([s.text for s in article.sentences])
+        self.facts: list[Fact] = []
+        self.seen_roles: set[tuple[str, str]] = set()
+        self.context = _Context([], [], [])
+
+    def add(self, sentence: Sentence, kind: FactKind, answer: str, found: list[Mention],
+            date: str | None = None, **detail: str | None) -> None:
+        answer = answer.strip()
+        if not answer:
+            return
+        parties = _unique([m.value for m in found if m.kind == "party"]
+                          + [m.party for m in found if m.kind in ("person", "office") and m.party])
+        people = _unique([m.value for m in found if m.kind == "person"])
+        detail = {k: v.strip() for k, v in detail.items() if v and v.strip()}
+        if sentence.section:
+            detail["section"] = sentence.section
+        self.facts.append(Fact(
+            id=fact_id(kind.value, answer, sentence.text),
+            source=self.source,
+            kind=kind,
+            answer=answer,
+            evidence=sentence.text,
+            parties=parties,
+            people=people,
+            date=date,
+            detail=detail,
+        ))
+
+    def read(self) -> list[Fact]:
+        section: str | None = None
+        for sentence in self.article.sentences:
+            if sentence.section != section:
+                section, self.context = sentence.section, _Context([], [], [])
+            self.read_sentence(sentence)
+        unique: dict[str, Fact] = {}
+        for fact in self.facts:
+            unique.setdefault(fact.id, fact)
+        return list(unique.values())
+
+    def read_sentence(self, sentence: Sentence) -> None:
+        text = sentence.text
+        found = mentions(text, self.people)
+        quotes = _quote_spans(text)
+        subjects: list[Mention] = []
+        for date in find_dates(text, self.article.date):
+            self.add(sentence, FactKind.DATE, date.iso, found, date=date.iso,
+                     written=date.text, precision=date.precision)
+        self.roles(sentence, found)
+        subjects += self.quotes(sentence, found, quotes)
+        subjects += self.positions(sentence, found, quotes)
+        self.places(sentence, found)
+        self.numbers(sentence, found)
+        self.terms(sentence, found)
+        self.context = _Context(
+            subjects,
+            _unique(m.value for m in found if m.kind == "person" and not is_object(text, m)),
+            _unique(m.value for m in found if m.kind == "party" and not is_object(text, m)),
+        )
+
+    # --- who is who -------------------------------------------------------
+
+    def resolve(self, mention: Mention) -> Mention | None:
+        """A pronoun as the person or party it stands for, if that is unambiguous."""
+        if mention.kind != "pronoun":
+            return mention
+        context = self.context
+        if mention.value in ("he", "she"):
+            people = [s for s in context.subjects if s.kind == "person"]
+            names = _unique(s.value for s in people) or context.people
+            if len(names) == 1:
+                party = self.people.parties.get(names[0])
+                return mention._replace(kind="person", value=names[0], party=party)
+            return None
+        parties = _unique(s.party if s.kind != "party" else s.value for s in context.subjects
+                          if s.kind == "party" or (mention.value == "they" and s.party))
+        parties = parties or (context.parties if len(context.parties) == 1 else ())
+        if len(parties) == 1:
+            return mention._replace(kind="party", value=parties[0])
+        return None
+
+    @staticmethod
+    def speaker_name(mention: Mention) -> str:
+        if mention.kind == "party":
+            return re.sub(r"^the\s+", "", mention.text, flags=re.I)
+        return mention.value
+
+    # --- the extractors -----------------------------------------------------
+
+    def roles(self, sentence: Sentence, found: list[Mention]) -> None:
+        text = sentence.text
+        table = gazetteer()
+        for mention in found:
+            if mention.kind != "person":
+                continue
+            office, title = None, None
+            if mention.office:
+                office = mention.office
+                title = text[mention.title_start:mention.start].strip()
+                title = re.sub(r"^the\s+", "", title, flags=re.I)
+            else:
+                apposition = _APPOSITIVE_ROLE.match(text[mention.end:])
+                if apposition and table.office_re.search(apposition.group("phrase")):
+                    office = title = apposition.group("phrase")
+            if not office:
+                continue
+            key = (mention.value, office.lower())
+            if key in self.seen_roles:
+                continue
+            self.seen_roles.add(key)
+            self.add(sentence, FactKind.ROLE, mention.value, found, office=office, title=title,
+                     party=mention.party)
+
+    def speaker_before(self, text: str, verb: int, found: list[Mention],
+                       quotes: list[tuple[int, int, str]]) -> Mention | None:
+        """Who is doing the saying: the subject just before the verb, past any apposition."""
+        start = max([end for _, end, _ in quotes if end <= verb] + [0])
+        for match in _SPEECH.finditer(text, 0, verb):
+            start = max(start, match.end())
+        bounds = [start] + [i + 1 for i in range(start, verb) if text[i] in ",;"] + [verb]
+        for seg_start, seg_end in reversed(list(zip(bounds, bounds[1:], strict=False))):
+            segment = text[seg_start:seg_end]
+            if not segment.strip() or (_APPOSITIVE.match(segment) and seg_start != start):
+                continue
+            inside = [m for m in found if seg_start <= m.start and m.end <= seg_end]
+            if not inside:
+                return None
+            best = min(inside, key=lambda m: (_SUBJECT_RANK[m.kind], -m.start))
+            return self.resolve(best)
+        return None
+
+    def quotes(self, sentence: Sentence, found: list[Mention],
+               quotes: list[tuple[int, int, str]]) -> list[Mention]:
+        text = sentence.text
+        speakers = []
+        for verb in _SPEECH.finditer(text):
+            if _inside(quotes, verb.start()):
+                continue
+            speaker = self.speaker_before(text, verb.start(), found, quotes)
+            if speaker is None:
+                after = [m for m in found if m.start >= verb.end() and
+                         text[verb.end():m.start].strip() in ("", "by")]
+                speaker = self.resolve(after[0]) if after else None
+            if speaker is None:
+                continue
+            following = _SPEECH.search(text, verb.end())
+            limit = len(text)
+            if following:  # a later attribution ends this clause: '..." Carlin said'
+                limit = max([end for _, end, _ in quotes if end <= following.start()] + [0])
+                limit = limit if limit > verb.end() else len(text)
+            said = self.what_was_said(text[:limit], verb, speaker, quotes)
+            if not said:
+                continue
+            speakers.append(speaker)
+            self.add(sentence, FactKind.QUOTE, self.speaker_name(speaker), found, quote=said,
+                     verb=verb.group(), speaker=speaker.text, party=speaker.party
+                     if speaker.kind != "party" else speaker.value)
+        return speakers
+
+    @staticmethod
+    def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
+                      quotes: list[tuple[int, int, str]]) -> str | None:
+        long_quotes = [q for q in quotes if len(q[2].split()) >= 4]
+        for start, end, quote in long_quotes:
+            if end <= speaker.start and not text[end:speaker.start].strip(" ,"):
+                return quote.strip(" ,")
+            if start >= verb.end() and not text[verb.end():start].strip(" ,:"):
+                return quote.strip(" ,")
+        clause = re.match(r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)",
+                          text[verb.end():])
+        if clause and len(clause.group("c").split()) >= 4:
+            return re.sub(r"[\s,.]*([\"”]?)\s*$", r"\1", clause.group("c"))
+        before = text[:min(speaker.start, verb.start())]
+        before = re.sub(r"[\s,]*(?:\bthe\s*)?$", "", before)
+        if len(before.split()) >= 4 and not _inside(quotes, speaker.start):
+            return before
+        return None
+
+    def positions(self, sentence: Sentence, found: list[Mention],
+                  quotes: list[tuple[int, int, str]]) -> list[Mention]:
+        text = sentence.text
+        subjects = []
+        for verb in _POSITION.finditer(text):
+            if _inside(quotes, verb.start()):
+                continue
+            before = [m for m in found if m.end <= verb.start()
+                      and _SUBJECT_GAP.match(text[m.end:verb.start()])]
+            if not before:
+                continue
+            subject = self.resolve(before[-1])
+            if subject is None:
+                continue
+            party = subject.value if subject.kind == "party" else subject.party
+            holder = subject.value if subject.kind != "party" else None
+            stance = text[verb.start():].rstrip(" .")
+            if _SUBORDINATE.search(text[:before[-1].start]):
+                stance = stance.split(",")[0]
+            if len(stance.split()) < 3:
+                continue
+            subjects.append(subject)
+            self.add(sentence, FactKind.POSITION, party or holder, found, stance=stance,
+                     verb=verb.group(), holder=holder)
+        return subjects
+
+    def places(self, sentence: Sentence, found: list[Mention]) -> None:
+        text = sentence.text
+        if not _EVENT.search(text):
+            return
+        seen = set()
+        for match in gazetteer().place_re.finditer(text):
+            if match.group() in seen or not _PLACE_BEFORE.search(text[:match.start()]):
+                continue
+            seen.add(match.group())
+            self.add(sentence, FactKind.PLACE, match.group(), found)
+
+    def numbers(self, sentence: Sentence, found: list[Mention]) -> None:
+        text = sentence.text
+        for match in _DURATION.finditer(text):
+            self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="duration")
+        for match in _QUANTITY.finditer(text):
+            self.add(sentence, FactKind.NUMBER, match.group().strip(), found)
+        for match in _BENCH.finditer(text):
+            self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="judges",
+                     written=match.group())
+
+    def terms(self, sentence: Sentence, found: list[Mention]) -> None:
+        text = sentence.text
+        for match in _LEGAL.finditer(text):
+            term = re.sub(r"^the\s+", "", match.group().strip())
+            if len(term.split()) >= 2:
+                self.add(sentence, FactKind.FACT, term, found, term="legal")
+        for pattern in _KEY_TERMS:
+            for match in pattern.finditer(text):
+                term = re.sub(r"^(?:a|an|the|any)\s+", "", match.group("term"))
+                self.add(sentence, FactKind.FACT, term, found, term="key")
+        parties = [m for m in found if m.kind == "party"]
+        for i, first in enumerate(parties):
+            if not _MEDIATION.search(text[:first.start]):
+                continue
+            group = [first]
+            for nxt in parties[i + 1:]:
+                if re.fullmatch(r",\s*|\s*,?\s*and\s+", text[group[-1].end:nxt.start]):
+                    group.append(nxt)
+            if len(group) >= 2:
+                self.add(sentence, FactKind.FACT, text[first.start:group[-1].end], found,
+                         term="agents")
+
+
+def extract_facts(article: Article, source: str | None = None) -> list[Fact]:
+    """Every fact the rules find in the article, in the order of its sentences."""
+    return _Reader(article, source or article.name).read()

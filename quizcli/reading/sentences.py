@@ -1,0 +1,63 @@
+"""Splitting a paragraph into sentences without splitting 'U.S.', 'Mr.' or a quotation."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr gen col lt capt maj sgt cmdr adm rep sen gov hon rev fr "
+    "no nos vs etc inc ltd co corp dept govt est approx fig art sec cl ch vol pp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k u.n e.g i.e a.m p.m u.s.a".split()
+)
+
+# A full stop, question or exclamation mark, closing quotes or brackets, then
+# space and something that can start a sentence.
+_BOUNDARY = re.compile(r"[.?!]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_OPEN, _CLOSE = "“", "”"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation or an initial."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'“‘[":
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if word.lower() in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isupper() or (
+        "." in word and _INITIALS.fullmatch(word) is not None
+    )
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """The sentences of one paragraph, each stripped, in order.
+
+    A boundary inside a quotation does not end the sentence that quotes it.
+    Straight double quotes are only trusted when they pair up.
+    """
+    straight_pairs = paragraph.count('"') % 2 == 0
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end()
+        if paragraph[match.start()] == "." and match.end() - match.start() == 1 and (
+            _is_abbreviation(paragraph, match.start())
+        ):
+            continue
+        chunk = paragraph[start:end]
+        if chunk.count(_OPEN) > chunk.count(_CLOSE):
+            continue
+        if straight_pairs and chunk.count('"') % 2:
+            continue
+        sentence = chunk.strip()
+        if sentence:
+            sentences.append(sentence)
+        start = end
+    rest = paragraph[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences
