@@ -56,8 +56,11 @@ _WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?),?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*[-–—:]+\s+"
 )
-_MARKDOWN_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]+)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+# Bounded, so that a stray bracket or star in a long line cannot make matching quadratic.
+_MARKDOWN_LINK = re.compile(r"!\[[^\]]{0,300}\]\([^)]{0,500}\)|\[([^\]]{1,300})\]\([^)]{0,500}\)")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(.{1,300}?)\1|(?<![\w*])\*(?!\s)(.{1,300}?)(?<!\s)\*(?![\w*])"
+)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]{0,200}>")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 

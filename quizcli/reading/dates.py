@@ -166,11 +166,28 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
     return None
 
 
+# Which words a pattern needs before it is worth running; most sentences hold no date.
+_NEEDS = {
+    "mdy": "month", "dmy": "month", "iso": "digit", "md": "month", "dm": "month", "my": "month",
+    "m": "month", "y": "digit", "y's": "digit", "weekday": "weekday", "relday": "relative",
+    "relyear": "relative", "ago": "relative",
+}
+_CUES = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b"),
+    "weekday": re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b"),
+    "relative": re.compile(r"(?i)\b(?:yesterday|tomorrow|year|month|ago)\b"),
+}
+
+
 def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date in the sentence that can be placed, in order, never two overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    cues = {name for name, cue in _CUES.items() if cue.search(sentence)}
     for kind, pattern in _PATTERNS:
+        if _NEEDS[kind] not in cues:
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if kind in ("y", "m"):  # the preposition is context, not part of the date

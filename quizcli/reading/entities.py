@@ -19,8 +19,11 @@ _NAME_TOKEN = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*"
 _NAME = re.compile(
     rf"(?<![\w(#.])(?:(?:[A-Z]\.\s?){{1,4}})?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}(?![\w)])"
 )
+_WORD = re.compile(r"\S+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|He|She|It|They)\b")
 _POSSESSIVE = re.compile(r"^\s*(?:['’]s\s+|\s+)$")
+# Between a party and its office: "Chinese foreign ministry spokesperson".
+_QUALIFIER_GAP = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,3}$")
 PREPOSITIONS = frozenset(
     "with to from by of between and for against about on at in into among than "
     "like including toward towards upon via".split()
@@ -34,9 +37,12 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"])
 
 
+_KEY_NOISE = re.compile(r"[\s\-’'.]")
+
+
 def name_key(name: str) -> str:
     """Spellings of one name that differ only in case, hyphens and spaces share a key."""
-    return re.sub(r"[\s\-’'.]", "", name).casefold()
+    return _KEY_NOISE.sub("", name).casefold()
 
 
 class Mention(NamedTuple):
@@ -64,9 +70,17 @@ class People:
     """name_key → the first spelling of each full name."""
     parties: dict[str, str] = field(default_factory=dict)
     """full name → the party their title names."""
+    by_part: dict[str, set[str]] = field(default_factory=dict)
+    """The key of a first or last name → the full names it begins or ends."""
 
     def add(self, name: str) -> None:
-        self.full_names.setdefault(name_key(name), name)
+        key = name_key(name)
+        if key in self.full_names:
+            return
+        self.full_names[key] = name
+        parts = name.split()
+        for part in {name_key(parts[0]), name_key(parts[-1])}:
+            self.by_part.setdefault(part, set()).add(name)
 
     def resolve(self, name: str) -> str | None:
         """The full name `name` stands for, if exactly one fits."""
@@ -75,12 +89,8 @@ class People:
             return self.full_names[key]
         if " " in name.strip():
             return None
-        matches = {
-            full
-            for full in self.full_names.values()
-            if name_key(full.split()[0]) == key or name_key(full.split()[-1]) == key
-        }
-        return matches.pop() if len(matches) == 1 else None
+        matches = self.by_part.get(key, ())
+        return next(iter(matches)) if len(matches) == 1 else None
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -88,10 +98,16 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = "#" * (end - start)
-    return "".join(chars)
+    """The text with each span overwritten by '#', so no name is read across it."""
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        start = max(start, at)
+        pieces += [text[at:start], "#" * (end - start)]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:
@@ -99,7 +115,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
     not_names, honorifics, not_name_words = _name_words()
     found = []
     for match in _NAME.finditer(masked):
-        tokens = [(m.start() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
+        tokens = [(m.start() + match.start(), m.group()) for m in _WORD.finditer(match.group())]
         while tokens and tokens[0][1].rstrip(".") in not_names:
             tokens.pop(0)
         while tokens and tokens[-1][1] in not_names:
@@ -114,23 +130,29 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
     return found
 
 
-def collect_people(sentences: list[str]) -> People:
-    """First pass over an article: every full name, and the party of each titled person."""
+def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
+    """The people of an article, and what each of its sentences names.
+
+    Two passes: the first learns the full names, so that the second can tell
+    that "Bolton" is John Bolton wherever he is named; a person's party is
+    learned from any title the article gives them ("US Secretary of State").
+    """
     people = People()
     for sentence in sentences:
         for mention in _mentions(sentence, people, first_pass=True):
             if mention.kind == "person" and " " in mention.value:
                 people.add(mention.value)
-    for sentence in sentences:
-        for mention in _mentions(sentence, people):
+    found = [_mentions(sentence, people) for sentence in sentences]
+    for sentence_mentions in found:
+        for mention in sentence_mentions:
             if mention.kind == "person" and mention.party:
                 people.parties.setdefault(mention.value, mention.party)
-    return people
-
-
-def mentions(sentence: str, people: People) -> list[Mention]:
-    """Everything the sentence names, in order."""
-    return _mentions(sentence, people)
+    found = [
+        [m._replace(party=people.parties.get(m.value)) if m.kind == "person" and not m.party
+         else m for m in sentence_mentions]
+        for sentence_mentions in found
+    ]
+    return people, found
 
 
 def _mentions(sentence: str, people: People, first_pass: bool = False) -> list[Mention]:
@@ -159,7 +181,7 @@ def _mentions(sentence: str, people: People, first_pass: bool = False) -> list[M
         used_offices.add(office_start)
         title_start, party = office_start, None
         for end, party_mention in party_by_end.items():
-            if end <= office_start and _POSSESSIVE.match(sentence[end:office_start]):
+            if end <= office_start and _QUALIFIER_GAP.match(sentence[end:office_start]):
                 title_start, party = party_mention.start, party_mention.value
         if sentence[max(0, title_start - 4):title_start].lower() == "the ":
             title_start -= 4
@@ -177,8 +199,7 @@ def _mentions(sentence: str, people: People, first_pass: bool = False) -> list[M
                 full = name
             if full is None:
                 continue
-        found.append(Mention(start, end, "person", name, full,
-                             party or people.parties.get(full), title_start, office))
+        found.append(Mention(start, end, "person", name, full, party, title_start, office))
 
     for start, end in offices:
         if start in used_offices:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from quizcli.model import Fact, FactKind
 from quizcli.reading.article import Article, Sentence
 from quizcli.reading.dates import find_dates
-from quizcli.reading.entities import Mention, People, collect_people, is_object, mentions
+from quizcli.reading.entities import Mention, People, is_object, read_mentions
 from quizcli.reading.gazetteer import gazetteer
 
 _QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
 _SPEECH = re.compile(
-    r"\b(?:said|says|stated|states|added|adds|told|noted|notes|announced|announces|declared|"
+    r"\b(?:(?:held|ruled|holds|rules)(?= that\b)|said|says|stated|states|added|adds|told|noted|notes|announced|announces|declared|"
     r"declares|claimed|claims|argued|argues|asserted|asserts|observed|remarked|reaffirmed|"
     r"reaffirms|reiterated|reiterates|warned|warns|explained|wrote|tweeted|clarified|"
     r"alleged|underlined|pointed out)\b"
@@ -36,13 +36,18 @@ _POSITION = re.compile(
 )
 # What may stand between a subject and its verb: "Mr. Kim too reinforced".
 _SUBJECT_GAP = re.compile(
-    r"^\s*(?:(?:has|have|had|is|was|will|would|also|too|further|now|still|strongly|"
-    r"repeatedly|reportedly|firmly|been|only|again|clearly|openly|once|has also)\s+)*$"
+    r"^\s*(?:\([A-Z]{2,10}\))?\s*(?:,\s*(?:which|who)\s+)?"
+    r"(?:(?:has|have|had|is|was|will|would|also|too|further|now|still|strongly|"
+    r"repeatedly|reportedly|firmly|been|only|again|clearly|openly|once|today|yesterday|"
+    r"earlier|on\s+\w+day|in a statement|last week|this week)\s+)*$"
 )
+# A relative clause between a subject and its verb: "The Philippines, which faces ..., welcomed".
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:a|an|the|who|whose|which)\b\s*[a-z]")
 _APPOSITIVE_ROLE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?P<phrase>[^,;:\"“”]{3,90}?)(?=\s+and\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
 )
+_CASE_NAME = re.compile(r"^\s*(?:\(Retd\.?\)\s*)?vs?\.?\s")
 _EVENT = re.compile(
     r"\b(?:meet|meets|meeting|met|summit|talks|held|hosted|hosts|visit|visited|visits|"
     r"conference|place|signed|dialogue|negotiations|election|elections|attack|blast|"
@@ -65,16 +70,26 @@ _QUANTITY = re.compile(
     r"trillion|bn|mn))*(?:\s?crore)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s?(?:per cent|percent|%)"
     r"|\b\d[\d,]*(?:\.\d+)?\s(?:lakh|crore|million|billion|trillion)(?:\s[a-z]+)?"
-    r"|\b\d[\d,]*\s(?:people|persons|soldiers|troops|judges|members|seats|votes|states|"
-    r"countries|nations|km|kilometres|kilometers|tonnes|MW|GW|villages|districts|deaths))"
+    r"|\b(?:(?:more|less|fewer) than\s|over\s|nearly\s|about\s|around\s|at least\s|up to\s)?"
+    r"\d[\d,]*\s(?:[A-Za-z]+\s){0,2}?(?:people|persons|soldiers|troops|judges|members|seats|"
+    r"votes|states|countries|nations|km|kilometres|kilometers|metres|meters|tonnes|MW|GW|"
+    r"villages|districts|deaths|boats|ships|vessels|satellites|missiles)\b)"
 )
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fifteen|twenty|\d{1,3})")
 _BENCH = re.compile(
-    r"\b(?P<n>two|three|five|seven|nine|eleven|thirteen|\d{1,2})-judge\s+(?:Constitution\s+)?"
-    r"[Bb]ench\b"
+    rf"\b(?P<n>{_NUMBER_WORD})-judge\s+(?:Constitution\s+)?[Bb]ench\b"
 )
+_ORDINAL = re.compile(
+    r"\bthe\s+(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,3}(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?(?:country|nation|state|mission|city|"
+    r"woman|man|person|team|spacecraft|Indian|Asian)\s+to\s+[a-z]"
+)
+_NAME_WORD = r"[A-Z][\w'’-]*"
 _LEGAL = re.compile(
     r"\b(?:Article|Section|Schedule|Clause)\s+\d{1,3}[A-Z]{0,2}(?:\(\d{1,2}\))*(?:\([a-z]\))?"
-    r"|\b(?:the\s+)?(?:[A-Z][\w()'’-]*\s+){1,8}?(?:\((?:[A-Z][\w ]*)\)\s+)?Act(?:,\s+\d{4})?"
+    rf"|\b{_NAME_WORD}\s+(?:(?:(?:of|and|for|the|to|on|in|from)\s+)?{_NAME_WORD}\s+){{0,8}}"
+    r"(?:\([^()]{1,160}\)\s+)?Act\b(?:,\s+\d{4})?"
     r"|\b\d{1,3}(?:st|nd|rd|th)\s+(?:Constitutional\s+)?Amendment\b"
 )
 _KEY_TERMS = [
@@ -88,6 +103,10 @@ _MEDIATION = re.compile(r"\b(?:mediation|intervention|involvement|pressure|facil
 # A verb in a clause that opens with one of these ends its stance at the first comma.
 _SUBORDINATE = re.compile(r"^\s*(?:Although|Though|While|As|Since|If|When|Because)\s+(?:the\s+)?$")
 
+MAX_SENTENCE = 1_500
+"""Longer 'sentences' are walls of text with no full stops (a scraped menu, a table):
+no rule reads them well, so no fact is taken from them."""
+
 _SUBJECT_RANK = {"person": 0, "office": 1, "party": 2, "pronoun": 3}
 
 
@@ -97,9 +116,8 @@ class _Context:
 
     subjects: list[Mention]
     """The subjects of the previous sentence's quotes and positions."""
-    people: list[str]
+    people: tuple[str, ...]
     """The people the previous sentence names as subjects (not after a preposition)."""
-    parties: list[str]
 
 
 def fact_id(kind: str, answer: str, evidence: str) -> str:
@@ -126,16 +144,21 @@ class _Reader:
     def __init__(self, article: Article, source: str):
         self.article = article
         self.source = source
-        self.people: People = collect_people([s.text for s in article.sentences])
+        self.sentences = [s for s in article.sentences if len(s.text) <= MAX_SENTENCE]
+        self.people: People
+        self.people, self.mentions = read_mentions([s.text for s in self.sentences])
         self.facts: list[Fact] = []
         self.seen_roles: set[tuple[str, str]] = set()
-        self.context = _Context([], [], [])
+        self.context = _Context([], ())
+        self.resolved: dict[int, Mention] = {}
+        """The pronouns of the current sentence, by position, as who they stand for."""
 
     def add(self, sentence: Sentence, kind: FactKind, answer: str, found: list[Mention],
             date: str | None = None, **detail: str | None) -> None:
         answer = answer.strip()
         if not answer:
             return
+        found = found + list(self.resolved.values())
         parties = _unique([m.value for m in found if m.kind == "party"]
                           + [m.party for m in found if m.kind in ("person", "office") and m.party])
         people = _unique([m.value for m in found if m.kind == "person"])
@@ -156,19 +179,19 @@ class _Reader:
 
     def read(self) -> list[Fact]:
         section: str | None = None
-        for sentence in self.article.sentences:
+        for sentence, found in zip(self.sentences, self.mentions, strict=True):
             if sentence.section != section:
-                section, self.context = sentence.section, _Context([], [], [])
-            self.read_sentence(sentence)
+                section, self.context = sentence.section, _Context([], ())
+            self.read_sentence(sentence, found)
         unique: dict[str, Fact] = {}
         for fact in self.facts:
             unique.setdefault(fact.id, fact)
         return list(unique.values())
 
-    def read_sentence(self, sentence: Sentence) -> None:
+    def read_sentence(self, sentence: Sentence, found: list[Mention]) -> None:
         text = sentence.text
-        found = mentions(text, self.people)
         quotes = _quote_spans(text)
+        self.resolved = {}
         subjects: list[Mention] = []
         for date in find_dates(text, self.article.date):
             self.add(sentence, FactKind.DATE, date.iso, found, date=date.iso,
@@ -182,7 +205,6 @@ class _Reader:
         self.context = _Context(
             subjects,
             _unique(m.value for m in found if m.kind == "person" and not is_object(text, m)),
-            _unique(m.value for m in found if m.kind == "party" and not is_object(text, m)),
         )
 
     # --- who is who -------------------------------------------------------
@@ -197,18 +219,22 @@ class _Reader:
             names = _unique(s.value for s in people) or context.people
             if len(names) == 1:
                 party = self.people.parties.get(names[0])
-                return mention._replace(kind="person", value=names[0], party=party)
+                resolved = mention._replace(kind="person", value=names[0], party=party)
+                self.resolved[mention.start] = resolved
+                return resolved
             return None
         parties = _unique(s.party if s.kind != "party" else s.value for s in context.subjects
                           if s.kind == "party" or (mention.value == "they" and s.party))
-        parties = parties or (context.parties if len(context.parties) == 1 else ())
         if len(parties) == 1:
-            return mention._replace(kind="party", value=parties[0])
+            resolved = mention._replace(kind="party", value=parties[0])
+            self.resolved[mention.start] = resolved
+            return resolved
         return None
 
     @staticmethod
     def speaker_name(mention: Mention) -> str:
-        if mention.kind == "party":
+        """How a question names the speaker: 'White House' as written, a person in full."""
+        if mention.kind == "party" and mention.text.lower() not in ("it", "they"):
             return re.sub(r"^the\s+", "", mention.text, flags=re.I)
         return mention.value
 
@@ -220,6 +246,8 @@ class _Reader:
         for mention in found:
             if mention.kind != "person":
                 continue
+            if _CASE_NAME.match(text[mention.end:]):
+                continue  # "Justice K.S. Puttaswamy (Retd.) v. Union of India" names a case
             office, title = None, None
             if mention.office:
                 office = mention.office
@@ -288,8 +316,11 @@ class _Reader:
     def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
                       quotes: list[tuple[int, int, str]]) -> str | None:
         long_quotes = [q for q in quotes if len(q[2].split()) >= 4]
+        named_at = speaker.title_start if speaker.title_start is not None else speaker.start
         for start, end, quote in long_quotes:
-            if end <= speaker.start and not text[end:speaker.start].strip(" ,"):
+            if end <= min(named_at, verb.start()) and (
+                not text[end:named_at].strip(" ,") or not text[end:verb.start()].strip(" ,")
+            ):
                 return quote.strip(" ,")
             if start >= verb.end() and not text[verb.end():start].strip(" ,:"):
                 return quote.strip(" ,")
@@ -310,8 +341,12 @@ class _Reader:
         for verb in _POSITION.finditer(text):
             if _inside(quotes, verb.start()):
                 continue
-            before = [m for m in found if m.end <= verb.start()
-                      and _SUBJECT_GAP.match(text[m.end:verb.start()])]
+            head_end = verb.start()
+            relative = _RELATIVE.search(text, 0, head_end)
+            if relative:
+                head_end = relative.start()
+            before = [m for m in found if m.end <= head_end
+                      and _SUBJECT_GAP.match(text[m.end:head_end])]
             if not before:
                 continue
             subject = self.resolve(before[-1])
@@ -346,6 +381,9 @@ class _Reader:
             self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="duration")
         for match in _QUANTITY.finditer(text):
             self.add(sentence, FactKind.NUMBER, match.group().strip(), found)
+        for match in _ORDINAL.finditer(text):
+            self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="rank",
+                     written=match.group())
         for match in _BENCH.finditer(text):
             self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="judges",
                      written=match.group())
@@ -353,7 +391,7 @@ class _Reader:
     def terms(self, sentence: Sentence, found: list[Mention]) -> None:
         text = sentence.text
         for match in _LEGAL.finditer(text):
-            term = re.sub(r"^the\s+", "", match.group().strip())
+            term = re.sub(r"^(?:the|The)\s+", "", match.group().strip())
             if len(term.split()) >= 2:
                 self.add(sentence, FactKind.FACT, term, found, term="legal")
         for pattern in _KEY_TERMS:

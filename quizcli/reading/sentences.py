@@ -6,7 +6,7 @@ import re
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen col lt capt maj sgt cmdr adm rep sen gov hon rev fr "
-    "no nos vs etc inc ltd co corp dept govt est approx fig art sec cl ch vol pp "
+    "no nos v vs etc inc ltd co corp dept govt est approx fig art sec cl ch vol pp "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n e.g i.e a.m p.m u.s.a".split()
 )
@@ -21,14 +21,16 @@ _OPEN, _CLOSE = "“", "”"
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation or an initial."""
     start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'“‘[":
+    while start > max(0, dot - 12) and not text[start - 1].isspace() and (
+        text[start - 1] not in "(\"'“‘["
+    ):
         start -= 1
     word = text[start:dot]
     if not word:
         return False
     if word.lower() in ABBREVIATIONS:
         return True
-    return len(word) == 1 and word.isupper() or (
+    return (len(word) == 1 and word.isupper()) or (
         "." in word and _INITIALS.fullmatch(word) is not None
     )
 
@@ -41,22 +43,24 @@ def split_sentences(paragraph: str) -> list[str]:
     """
     straight_pairs = paragraph.count('"') % 2 == 0
     sentences: list[str] = []
-    start = 0
+    start = counted = 0
+    opened = straight = 0  # quotation marks open since `start`, counted up to `counted`
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
         if paragraph[match.start()] == "." and match.end() - match.start() == 1 and (
             _is_abbreviation(paragraph, match.start())
         ):
             continue
-        chunk = paragraph[start:end]
-        if chunk.count(_OPEN) > chunk.count(_CLOSE):
+        span = paragraph[counted:end]
+        opened += span.count(_OPEN) - span.count(_CLOSE)
+        straight += span.count('"')
+        counted = end
+        if opened > 0 or (straight_pairs and straight % 2):
             continue
-        if straight_pairs and chunk.count('"') % 2:
-            continue
-        sentence = chunk.strip()
+        sentence = paragraph[start:end].strip()
         if sentence:
             sentences.append(sentence)
-        start = end
+        start, opened, straight = end, 0, 0
     rest = paragraph[start:].strip()
     if rest:
         sentences.append(rest)
