@@ -210,8 +210,7 @@ def facts(
             continue
         found += extract_facts(article)
     if as_json:
-        typer.echo(json.dumps([{"id": f.id, **f.to_dict()} for f in found], indent=2,
-                              ensure_ascii=False))
+        typer.echo(json.dumps([f.to_record() for f in found], indent=2, ensure_ascii=False))
     elif found:
         from quizcli import render
 

@@ -125,6 +125,20 @@ class Fact:
         out["evidence"] = self.evidence
         return out
 
+    def to_record(self) -> dict[str, Any]:
+        """Every field, the empty ones too: the shape scripts read as JSON."""
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "answer": self.answer,
+            "date": self.date,
+            "parties": list(self.parties),
+            "people": list(self.people),
+            "detail": dict(self.detail),
+            "evidence": self.evidence,
+            "source": self.source,
+        }
+
 
 @dataclass(frozen=True)
 class Question:

@@ -80,7 +80,7 @@ def positions(facts: list[Fact]) -> Table:
     if stances:
         depth = max(len(v) for v in stances.values())
         for i in range(depth):
-            table.add_row(*[Text("• " + v[i]) if i < len(v) else Text("") for v in stances.values()])
+            table.add_row(*[Text("• " + v[i] if i < len(v) else "") for v in stances.values()])
     return table
 
 

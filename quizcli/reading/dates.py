@@ -41,7 +41,8 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
 _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _NOT_NUMBER_AFTER = r"(?![\d,]\d|\.\d|\d|%)"
-_TIME_WORDS = r"(?:in|since|by|until|till|from|during|before|after|early|late|mid-|last|this|next|of|through|around|till|to|between|and|or)"
+_TIME_WORDS = (r"(?:in|since|by|until|till|from|during|before|after|early|late|mid-|last|this|"
+               r"next|of|through|around|to|between|and|or)")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b")),
@@ -208,7 +209,8 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
 
 
 _DATELINE_PREFIX = re.compile(
-    r"^[\s|*_>#:-]*(?:(?:published|updated|last updated|posted|date|dated)\s*(?:on|at)?\s*[:|-]?\s*)?",
+    r"^[\s|*_>#:-]*"
+    r"(?:(?:published|updated|last updated|posted|date|dated)\s*(?:on|at)?\s*[:|-]?\s*)?",
     re.I,
 )
 

@@ -20,7 +20,8 @@ from quizcli.reading.gazetteer import gazetteer
 
 _QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
 _SPEECH = re.compile(
-    r"\b(?:(?:held|ruled|holds|rules)(?= that\b)|said|says|stated|states|added|adds|told|noted|notes|announced|announces|declared|"
+    r"\b(?:(?:held|ruled|holds|rules)(?= that\b)|said|says|stated|states|added|adds|told|"
+    r"noted|notes|announced|announces|declared|"
     r"declares|claimed|claims|argued|argues|asserted|asserts|observed|remarked|reaffirmed|"
     r"reaffirms|reiterated|reiterates|warned|warns|explained|wrote|tweeted|clarified|"
     r"alleged|underlined|pointed out)\b"

@@ -59,7 +59,7 @@ class Gazetteer:
 
     def aliases_of(self, party: str) -> list[str]:
         """Every name of `party` but its canonical one."""
-        return [alias for alias, canon in self.party_of.items() if canon == party and alias != party]
+        return [a for a, canon in self.party_of.items() if canon == party and a != party]
 
 
 # A name matches whole: not inside a longer word, and not the "U.S" of "U.S.".
