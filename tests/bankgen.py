@@ -78,6 +78,7 @@ def banks(draw: st.DrawFn) -> Bank:
             parties=tuple(draw(st.lists(_text, max_size=3))),
             people=tuple(draw(st.lists(_text, max_size=3))),
             date=draw(_partial_dates),
+            detail=draw(st.dictionaries(_ids, _text, max_size=3)),
         )
         for fid in fact_ids
     )

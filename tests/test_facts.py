@@ -116,6 +116,14 @@ def test_seed_facts_cover_the_gold_facts(path: Path, tmp_path: Path, capsys):
     assert covered / total >= 0.8, summary
 
 
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_no_debris_in_any_evidence(path: Path):
+    for fact in facts_of(path):
+        assert "\\n" not in fact.evidence
+        assert "ALSO READ" not in fact.evidence.upper()
+        assert fact.evidence in {s.text for s in load_article(path).sentences}
+
+
 def test_fact_ids_are_stable_and_unique():
     first, second = facts_of(SEED_1), facts_of(SEED_1)
     assert [f.id for f in first] == [f.id for f in second]
