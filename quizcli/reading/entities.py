@@ -124,6 +124,13 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             continue
         start = tokens[0][0]
         end = tokens[-1][0] + len(tokens[-1][1])
+        # Part of an institution's name: "Institute of Maritime Affairs", "... Protection Act".
+        next_word = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if next_word and next_word.group().strip(",.;:") in not_name_words:
+            continue
+        previous = re.search(r"(\S+)\s+of\s+$", text[max(0, start - 40):start])
+        if previous and previous.group(1) in not_name_words:
+            continue
         before = text[max(0, start - 6):start]
         honorific = re.search(r"\b(" + "|".join(honorifics) + r")\.?\s+$", before) is not None
         found.append((start, end, text[start:end], honorific))
