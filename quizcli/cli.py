@@ -221,6 +221,92 @@ def facts(
         raise typer.Exit(2)
 
 
+@app.command()
+def ingest(
+    articles: Annotated[list[Path], typer.Argument(help="Article files (.txt or .md).")],
+    bank: Annotated[str | None, typer.Option(
+        help="The bank to create or add to (default: made from the first article's title).")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The bank's title, for a new bank.")] = None,
+    date: Annotated[str | None, typer.Option(
+        help="The articles' date (YYYY-MM-DD), for articles that do not state it.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="The folder to write the bank to (default: your own banks folder).")] = None,
+    per_article: Annotated[int, typer.Option(
+        min=1, help="Questions kept from each article, best first.")] = 30,
+) -> None:
+    """Read articles, make exam questions from their facts, and add them to a bank.
+
+    Ingesting the same article again changes nothing, and questions you have
+    edited in the bank file are kept as you wrote them. Each article is copied
+    into the bank's sources/ folder. A file that cannot be read is reported and
+    the others are still ingested; the exit code is then 2.
+    """
+    from quizcli import paths
+    from quizcli.catalog import discover
+    from quizcli.errors import BankError
+    from quizcli.making.ingest import ingest as run_ingest
+
+    target_dir = out or paths.user_banks_dir()
+    others = []
+    for entry in discover().entries:
+        if entry.id != bank and entry.shadowed_by is None:
+            try:
+                others.append(entry.load())
+            except BankError:
+                continue  # `quizcli banks` reports it; its facts are only distractors here
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if len(articles) > 3:
+        from rich.progress import Progress
+
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("Reading articles", total=len(articles))
+            result = run_ingest(articles, target_dir, dt.date.today(), bank, title,
+                                _parse_day(date), per_article, others,
+                                on_article=lambda _: progress.advance(task))
+    else:
+        result = run_ingest(articles, target_dir, dt.date.today(), bank, title,
+                            _parse_day(date), per_article, others)
+    from quizcli import render
+
+    render.show(render.ingest_report(result))
+    for report in result.failed:
+        typer.echo(report.error, err=True)
+    if result.failed:
+        raise typer.Exit(2)
+
+
+class Format(str, Enum):
+    json = "json"
+
+
+@app.command()
+def export(
+    bank: Annotated[list[str], typer.Option(help="The bank to export; repeat for several.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The file to write, or - for "
+                                                               "standard output.")],
+    format: Annotated[Format, typer.Option(help="The format to write.")] = Format.json,
+) -> None:
+    """Export banks' questions for other tools: a JSON list of questions.
+
+    The file is written whole or not at all: an interrupted export leaves no
+    partial file under the target name.
+    """
+    from quizcli.catalog import discover
+    from quizcli.export import export_json
+
+    catalog = discover()
+    banks = [catalog.get(name).load() for name in bank]
+    if output == "-":
+        typer.echo(export_json(banks, None), nl=False)
+    else:
+        export_json(banks, Path(output))
+        count = sum(len(b.questions) for b in banks)
+        typer.echo(f"Wrote {count} questions to {output}", err=True)
+
+
 def main() -> None:
     """The console script."""
     app()

@@ -99,5 +99,39 @@ def timeline(facts: list[Fact]) -> Table:
     return table
 
 
+def ingest_report(result) -> Group:
+    """What an ingest added, article by article, and why it left questions out."""
+    table = Table(title=f"Bank {result.bank.id}: {result.path}", title_justify="left",
+                  expand=True)
+    table.add_column("Article", ratio=4)
+    table.add_column("Facts", justify="right")
+    table.add_column("Added", justify="right")
+    table.add_column("Already there", justify="right")
+    table.add_column("Left out", ratio=3)
+    for report in result.reports:
+        if report.error:
+            table.add_row(Text(report.path.name), "", "", "", Text("cannot be read",
+                                                                     style="red"))
+            continue
+        left_out = ", ".join(f"{n} {why}" for why, n in report.dropped.most_common())
+        table.add_row(Text(report.title), str(report.facts), str(len(report.added)),
+                      str(report.already), Text(left_out))
+    added = [c for r in result.reports for c in r.added]
+    summary = Text(f"{len(added)} questions added; the bank now holds "
+                   f"{len(result.bank.questions)}." if result.changed else
+                   "Nothing new: the bank already holds every question these articles give.")
+    best = Table(title="Added, best first", title_justify="left", expand=True)
+    best.add_column("Score", justify="right")
+    best.add_column("Why", ratio=2)
+    best.add_column("Question", ratio=6)
+    for candidate in sorted(added, key=lambda c: -c.score)[:10]:
+        best.add_row(f"{candidate.score:.1f}", Text(", ".join(candidate.why)),
+                     Text(candidate.question.prompt))
+    parts = [table, summary]
+    if added:
+        parts.append(best)
+    return Group(*parts)
+
+
 def show(renderable, width: int | None = None) -> None:
     Console(width=width).print(renderable)

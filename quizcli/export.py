@@ -1,0 +1,43 @@
+"""Writing a bank's questions in formats other tools read. JSON first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from quizcli.files import atomic_write
+from quizcli.model import Bank
+
+
+def question_records(banks: list[Bank]) -> list[dict]:
+    """Every question of the banks, each with its source named, as plain data."""
+    records = []
+    for bank in banks:
+        sources = {s.id: s for s in bank.sources}
+        for q in bank.questions:
+            source = sources.get(q.source)
+            records.append({
+                "id": q.id,
+                "bank": bank.id,
+                "type": q.type.value,
+                "prompt": q.prompt,
+                "answer": q.answer,
+                "accept": list(q.accept),
+                "choices": list(q.choices),
+                "evidence": q.evidence,
+                "source": q.source,
+                "source_title": source.title if source else None,
+                "source_publisher": source.publisher if source else None,
+                "source_date": source.date if source else None,
+                "fact": q.fact,
+                "tags": {k: list(v) for k, v in q.tags.items()},
+            })
+    return records
+
+
+def export_json(banks: list[Bank], path: Path | None) -> str:
+    """The questions as a JSON list; written atomically to `path`, or returned for stdout."""
+    text = json.dumps(question_records(banks), indent=2, ensure_ascii=False) + "\n"
+    if path is not None:
+        atomic_write(path, text)
+    return text

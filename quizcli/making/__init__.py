@@ -1,0 +1,2 @@
+"""Making exam questions from facts: kinds of question, distractors, the quality gate,
+and ingesting articles into a bank. Nothing here knows about the terminal."""

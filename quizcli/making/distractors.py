@@ -1,0 +1,177 @@
+"""Wrong answers that are worth reading: of the answer's kind, nearest first.
+
+Parties come from the same story, then from the user's other banks, then from
+the gazetteer; people from the same story, then other banks; dates are the
+story's other dates or near ones at the same precision. A distractor is never
+an alias of the answer (Pyongyang is not a distractor for North Korea), never
+a spelling of the same person, and never another correct answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quizcli.reading.entities import name_key
+from quizcli.reading.gazetteer import gazetteer
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+
+def show_date(iso: str) -> str:
+    """2018-09-10 → 10 September 2018; 2018-06 → June 2018; 2018 → 2018."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    return iso
+
+
+def same_party(a: str, b: str) -> bool:
+    table = gazetteer().party_of
+    return table.get(a, a) == table.get(b, b)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings or forms of one name: 'Kim Jong-Un', 'Kim Jong-un', 'Kim'."""
+    if name_key(a) == name_key(b):
+        return True
+    parts_a = {name_key(p) for p in a.split()}
+    parts_b = {name_key(p) for p in b.split()}
+    return bool(parts_a & parts_b)
+
+
+def stable_order(items: Iterable[str], seed: str) -> list[str]:
+    """Items in an order fixed by `seed`, so the same question always gets the same choices."""
+    return sorted(items, key=lambda x: hashlib.sha1(f"{seed}\x1f{x}".encode()).hexdigest())
+
+
+@dataclass(frozen=True)
+class Pools:
+    """Where distractors come from, for one article."""
+
+    parties: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
+    """(title, holder) pairs of the story."""
+    places: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    other_parties: tuple[str, ...] = ()
+    other_people: tuple[str, ...] = ()
+    holders: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """title → the people the story gives it, so no other holder is offered as wrong."""
+
+
+def _pick(candidates: Iterable[str], answer: str, n: int, different, seed: str,
+          avoid: Iterable[str] = ()) -> list[str]:
+    chosen: list[str] = []
+    avoid = list(avoid)
+    for candidate in candidates:
+        if len(chosen) == n:
+            break
+        if not candidate or not different(candidate, answer):
+            continue
+        if any(not different(candidate, c) for c in chosen + avoid):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
+                  avoid: Iterable[str] = ()) -> list[str]:
+    """Parties other than the answer: the story's, other banks', then the gazetteer's."""
+    table = gazetteer()
+    is_country = table.party_of.get(answer, answer) in table.countries
+    fallback = sorted(table.countries if is_country else
+                      {p for p in table.party_of.values() if p not in table.countries})
+
+    def different(a: str, b: str) -> bool:
+        return not same_party(a, b)
+
+    candidates = [*pools.parties, *stable_order(pools.other_parties, seed),
+                  *stable_order(fallback, seed)]
+    return _pick(candidates, answer, n, different, seed, avoid)
+
+
+def person_choices(answer: str, pools: Pools, seed: str, n: int = 3,
+                   avoid: Iterable[str] = ()) -> list[str]:
+    """Other people of the story, then of other banks."""
+    def different(a: str, b: str) -> bool:
+        return not same_person(a, b)
+
+    candidates = [*pools.people, *stable_order(pools.other_people, seed)]
+    return _pick(candidates, answer, n, different, seed, avoid)
+
+
+def title_choices(answer: str, holder: str | None, pools: Pools, seed: str,
+                  n: int = 3) -> list[str]:
+    """Other offices of the story, never one the same person holds."""
+    candidates = [title for title, who in pools.titles
+                  if not (holder and same_person(who, holder))]
+
+    def different(a: str, b: str) -> bool:
+        return a.casefold() != b.casefold()
+
+    return _pick(candidates, answer, n, different, seed)
+
+
+def place_choices(answer: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
+    """Other places of the story, then places of the answer's kind: countries for a
+    country, cities and regions for a city."""
+    table = gazetteer()
+    is_country = answer in table.countries
+    fallback = table.countries if is_country else table.places - table.countries
+    candidates = [*pools.places, *stable_order(fallback, seed)]
+
+    def different(a: str, b: str) -> bool:
+        return a != b and not same_party(a, b)
+
+    return _pick(candidates, answer, n, different, seed)
+
+
+def _shift_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def date_choices(iso: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
+    """Dates near the answer at its precision, the story's own first.
+
+    """
+    parts = [int(p) for p in iso.split("-")]
+    same_precision = [d for d in pools.dates if d.count("-") == iso.count("-")]
+    nearby: list[str] = []
+    if len(parts) == 3:
+        year, month, day = parts
+        for shift in (-1, 1, -2, 2, 3):
+            y, m = _shift_months(year, month, shift)
+            for d in (day, min(day, 28)):
+                try:
+                    nearby.append(dt.date(y, m, d).isoformat())
+                    break
+                except ValueError:
+                    continue
+        for days in (-7, 7, -14, 14):
+            nearby.append((dt.date(year, month, day) + dt.timedelta(days=days)).isoformat())
+    elif len(parts) == 2:
+        year, month = parts
+        for shift in (-1, 1, -2, 2, -3, 3):
+            y, m = _shift_months(year, month, shift)
+            nearby.append(f"{y:04d}-{m:02d}")
+    else:
+        nearby = [str(parts[0] + shift) for shift in (-1, 1, -2, 2, -3, 3)]
+
+    def different(a: str, b: str) -> bool:
+        """Choices differ in their month, and a choice's month is not the answer's day:
+        no choice may read as the same date in a looser spelling ('September 2018' is
+        both 6 and 10 September 2018; '--10' is October, or the 10th)."""
+        pa, pb = a.split("-"), b.split("-")
+        if len(pa) == 1:
+            return a != b
+        return pa[1] != pb[1] and (len(pb) < 3 or int(pa[1]) != int(pb[2]))
+
+    return [show_date(d) for d in _pick([*same_precision, *nearby], iso, n, different, seed)]

@@ -1,0 +1,118 @@
+"""The quality gate: a bad question is worse than a missing one.
+
+Drops a question that gives its answer away, reads as a fragment, hangs on a
+pronoun with nothing before it, repeats another, or has broken choices. The
+rest are ranked by their score (`Candidate.why` says how it was reached) and
+each article keeps its best `budget`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, _aliases
+from quizcli.model import FactKind, QuestionType
+
+DEFAULT_BUDGET = 30
+"""Questions kept per article."""
+
+_DANGLING = re.compile(r"\b(?:and|or|but|that|the|of|to|a|an|with|by)\W*$", re.I)
+_PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
+
+
+def normalise(text: str) -> str:
+    """Text as compared for give-aways and duplicates: case, punctuation and a leading
+    article do not count."""
+    t = unicodedata.normalize("NFKC", str(text)).casefold().replace("’", "'").replace("‘", "'")
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    t = re.sub(r"(?<!\d)\.|\.(?!\d)", "", t)
+    t = re.sub(r"[^\w\s-]", " ", t)
+    t = re.sub(r"^(the|a|an)\s+", "", t.strip())
+    return " ".join(t.split())
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    needle = normalise(needle)
+    return len(needle) > 2 and re.search(rf"\b{re.escape(needle)}\b", normalise(haystack)) is not None
+
+
+def _shown_sentence(candidate: Candidate) -> str:
+    """The article sentence a question shows, where it shows one."""
+    prompt = candidate.question.prompt
+    quoted = re.search(r"[?:] “(.*)”$", prompt, flags=re.S)
+    if quoted and not prompt.startswith("Who said"):
+        return quoted.group(1)
+    if candidate.question.type is QuestionType.CLOZE:
+        return prompt
+    return ""
+
+
+def reject_reason(candidate: Candidate) -> str | None:
+    """Why the gate drops this question, or None if it passes."""
+    q = candidate.question
+    answers = [q.answer, *q.accept]
+    if q.type is not QuestionType.TRUE_FALSE:
+        fact = candidate.facts[0]
+        if fact.kind in (FactKind.POSITION, FactKind.QUOTE) and fact.answer == q.answer:
+            answers += _aliases(q.answer)
+    if any(_contains(q.prompt, a) for a in answers if a not in ("True", "False")):
+        return "gives the answer away"
+    if q.type is QuestionType.TRUE_FALSE and (_contains(q.prompt, "true")
+                                              or _contains(q.prompt, "false")):
+        return "gives the answer away"
+    if len(q.prompt.split()) < 5 or q.prompt[:1].islower():
+        return "a fragment"
+    if any(q.prompt.count(a) != q.prompt.count(b) for a, b in _PAIRS):
+        return "a fragment"
+    if q.prompt.count(BLANK) > 1 or (q.type is QuestionType.CLOZE and BLANK not in q.prompt):
+        return "a fragment"
+    if _DANGLING.search(q.prompt.rstrip("?”\" ")):
+        return "a fragment"
+    shown = _shown_sentence(candidate)
+    if shown and PRONOUN_START.match(shown) and not candidate.context:
+        return "hangs on a pronoun"
+    if q.type is QuestionType.MCQ:
+        choices = [normalise(c) for c in q.choices]
+        if len(choices) < 3 or len(set(choices)) != len(choices):
+            return "too few or repeated choices"
+        if choices.count(normalise(q.answer)) != 1:
+            return "the answer is not exactly one choice"
+    return None
+
+
+@dataclass(frozen=True)
+class Gated:
+    kept: list[Candidate]
+    dropped: list[tuple[Candidate, str]]
+
+
+def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
+         seen_prompts: set[str] | None = None) -> Gated:
+    """The candidates of one article that pass, best first, at most `budget` of them.
+
+    `seen_prompts` holds the prompts already in the bank, so that no question is
+    asked twice; it is updated with the prompts kept.
+    """
+    seen = seen_prompts if seen_prompts is not None else set()
+    groups: set[str] = set()
+    dropped: list[tuple[Candidate, str]] = []
+    passed: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: -c.score):
+        reason = reject_reason(candidate)
+        key = normalise(candidate.question.prompt)
+        if reason is None and (key in seen or candidate.group in groups):
+            reason = "repeats another question"
+        if candidate.group and reason is None:
+            groups.add(candidate.group)
+        if reason:
+            dropped.append((candidate, reason))
+            continue
+        seen.add(key)
+        passed.append(candidate)
+    kept = passed[:budget]
+    dropped += [(c, "over the article's budget") for c in passed[budget:]]
+    for candidate, _ in dropped[len(dropped) - len(passed[budget:]):]:
+        seen.discard(normalise(candidate.question.prompt))
+    return Gated(kept, dropped)

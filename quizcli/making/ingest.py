@@ -1,0 +1,209 @@
+"""Ingesting articles into a bank: read, extract, make questions, gate, merge, write.
+
+Ids are stable, so ingesting an article twice changes nothing, and a question
+already in the bank is never replaced: the user's corrections stay as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from quizcli.bankfile import load_bank, save_bank
+from quizcli.errors import QuizcliError
+from quizcli.making.distractors import Pools
+from quizcli.making.gate import DEFAULT_BUDGET, gate, normalise
+from quizcli.making.questions import Candidate, make_candidates
+from quizcli.model import Bank, Fact, FactKind, Question, Source
+from quizcli.reading.article import Article, ArticleError, load_article
+from quizcli.reading.facts import extract_facts
+
+
+@dataclass
+class ArticleReport:
+    """What ingesting one article did."""
+
+    path: Path
+    source: str
+    title: str
+    facts: int = 0
+    added: list[Candidate] = field(default_factory=list)
+    already: int = 0
+    dropped: Counter = field(default_factory=Counter)
+    error: str | None = None
+
+
+@dataclass
+class IngestResult:
+    bank: Bank
+    path: Path
+    changed: bool
+    reports: list[ArticleReport]
+
+    @property
+    def failed(self) -> list[ArticleReport]:
+        return [r for r in self.reports if r.error]
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """A bank or source id made from a title or file name."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > limit:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or "bank"
+
+
+def pools_for(facts: list[Fact], others: list[Fact]) -> Pools:
+    """Distractor pools of one story, backed by the facts of other stories."""
+    def people_of(found: list[Fact]) -> list[str]:
+        names = [p for f in found for p in f.people]
+        names += [f.answer for f in found if f.kind is FactKind.ROLE]
+        return [n for n in dict.fromkeys(names) if " " in n]
+
+    venues = {f.answer for f in facts if f.kind is FactKind.PLACE}
+    actors = {f.answer for f in facts if f.kind in (FactKind.POSITION, FactKind.QUOTE)}
+    actors |= {f.detail.get("party", "") for f in facts}
+    parties = list(dict.fromkeys(p for f in facts for p in f.parties))
+    # Venues that never act make weak distractors for "which party": ask them last.
+    parties.sort(key=lambda p: p in venues and p not in actors)
+    holders: dict[str, tuple[str, ...]] = {}
+    for fact in facts:
+        if fact.kind is FactKind.ROLE:
+            title = fact.detail.get("title", "")
+            holders[title] = (*holders.get(title, ()), fact.answer)
+    return Pools(
+        parties=tuple(parties),
+        people=tuple(people_of(facts)),
+        titles=tuple(dict.fromkeys(
+            (f.detail.get("title", ""), f.answer) for f in facts
+            if f.kind is FactKind.ROLE and f.detail.get("title", "")[:1].isupper())),
+        places=tuple(dict.fromkeys(f.answer for f in facts if f.kind is FactKind.PLACE)),
+        dates=tuple(dict.fromkeys(f.date for f in facts if f.kind is FactKind.DATE and f.date)),
+        other_parties=tuple(dict.fromkeys(p for f in others for p in f.parties)),
+        other_people=tuple(people_of(others)),
+        holders=holders,
+    )
+
+
+def _copy_source(path: Path, sources_dir: Path) -> str:
+    """Keep the article beside the bank; returns its path relative to the bank folder."""
+    target = sources_dir / path.name
+    if target.exists() and target.resolve() == path.resolve():
+        return f"sources/{path.name}"
+    if target.exists() and target.read_bytes() != path.read_bytes():
+        import hashlib
+
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:8]
+        target = sources_dir / f"{path.stem}-{digest}{path.suffix}"
+    if not target.exists():
+        sources_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return f"sources/{target.name}"
+
+
+def ingest(
+    paths: list[Path],
+    out_dir: Path,
+    today: dt.date,
+    bank_id: str | None = None,
+    title: str | None = None,
+    article_date: dt.date | None = None,
+    budget: int = DEFAULT_BUDGET,
+    others: list[Bank] | None = None,
+    on_article: Callable[[Path], None] | None = None,
+) -> IngestResult:
+    """Read the articles into the bank `bank_id` in `out_dir`, creating or updating it.
+
+    The bank file is only written when something was added.
+    """
+    articles: list[tuple[Path, Article | None, str | None]] = []
+    for path in paths:
+        try:
+            articles.append((path, load_article(path, article_date), None))
+        except ArticleError as exc:
+            articles.append((path, None, str(exc)))
+    readable = [a for _, a, _ in articles if a is not None]
+    if bank_id is None:
+        if not readable:
+            raise QuizcliError("no article could be read; nothing to ingest")
+        first = readable[0]
+        bank_id = slug(first.title or Path(first.name).stem)
+    target = out_dir / f"{bank_id}.yaml"
+    existing = load_bank(target) if target.exists() else None
+
+    sources = {s.id: s for s in existing.sources} if existing else {}
+    facts = {f.id: f for f in existing.facts} if existing else {}
+    questions = {q.id: q for q in existing.questions} if existing else {}
+    seen_prompts = {normalise(q.prompt) for q in questions.values()}
+    other_facts = [f for bank in others or () for f in bank.facts] + list(facts.values())
+
+    reports: list[ArticleReport] = []
+    extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
+    for path, article, error in articles:
+        if on_article:
+            on_article(path)
+        source_id = slug(path.stem, limit=64)
+        report = ArticleReport(path, source_id, article.title or path.stem if article else "",
+                               error=error)
+        reports.append(report)
+        if article is None:
+            continue
+        relative = _copy_source(path, out_dir / "sources")
+        sources.setdefault(source_id, Source(
+            id=source_id, title=article.title or path.stem, publisher=article.publisher,
+            date=article.date.isoformat() if article.date else None, path=relative))
+        found = extract_facts(article, source_id)
+        report.facts = len(found)
+        extracted.append((report, article, found))
+
+    new_candidates: list[Candidate] = []
+    for report, article, found in extracted:
+        # The other stories of this ingest lend their parties and people as distractors.
+        others_here = [f for r, _, fs in extracted if r is not report for f in fs[:200]]
+        candidates = make_candidates(found, pools_for(found, other_facts + others_here),
+                                     bank_id, [s.text for s in article.sentences])
+        fresh = [c for c in candidates if c.question.id not in questions]
+        report.already = len(candidates) - len(fresh)
+        gated = gate(fresh, max(0, budget - report.already), seen_prompts)
+        report.added = gated.kept
+        report.dropped = Counter(reason for _, reason in gated.dropped)
+        new_candidates += gated.kept
+
+    new_candidates.sort(key=lambda c: -c.score)
+    for candidate in new_candidates:
+        questions[candidate.question.id] = candidate.question
+        for fact in candidate.facts:
+            facts.setdefault(fact.id, fact)
+    changed = existing is None or bool(new_candidates) or len(sources) != len(existing.sources)
+    if not changed:
+        return IngestResult(existing, target, False, reports)
+    if existing is None and not new_candidates and not readable:
+        raise QuizcliError("no article could be read; nothing to ingest")
+    used = {q.fact for q in questions.values()} | {f.id for c in new_candidates for f in c.facts}
+    bank = Bank(
+        id=bank_id,
+        title=title or (existing.title if existing else
+                        (readable[0].title if readable and readable[0].title else bank_id)),
+        created=existing.created if existing else today.isoformat(),
+        updated=today.isoformat(),
+        description=existing.description if existing else None,
+        sources=tuple(sources.values()),
+        facts=tuple(f for f in facts.values() if f.id in used),
+        questions=tuple(questions.values()),
+    )
+    if existing is not None:
+        bank = replace(bank, title=title or existing.title)
+    save_bank(bank, target)
+    return IngestResult(bank, target, True, reports)
+
+
+def added_questions(result: IngestResult) -> list[Question]:
+    return [c.question for r in result.reports for c in r.added]

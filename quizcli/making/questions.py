@@ -1,0 +1,487 @@
+"""Questions made from facts, each with a score that says why it ranks where it does.
+
+Every question quotes its evidence sentence and names its source. The wording
+comes from the article itself wherever it can: a question that blanks out a
+word of a real sentence is harder to get wrong than one a template invents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quizcli.making.distractors import (
+    Pools,
+    date_choices,
+    party_choices,
+    person_choices,
+    place_choices,
+    show_date,
+    stable_order,
+    title_choices,
+)
+from quizcli.model import Fact, FactKind, Question, QuestionType
+from quizcli.reading.gazetteer import gazetteer
+
+BLANK = "_____"
+MAX_WORDS = 45
+PRONOUN_START = re.compile(
+    r"^[\"“‘'(]*(?:(?:But|And|So|Yet|Also|However),?\s+)?"
+    r"(?i:he|she|it|they|this|these|those|its|his|her|their|such)\b"
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question before the quality gate, with the reasons for its score."""
+
+    question: Question
+    score: float
+    why: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    context: str | None = None
+    """A sentence shown before the question's own, so that a pronoun has its noun."""
+    group: str | None = None
+    """Questions of one group ask the same thing in other words; the gate keeps the best."""
+
+
+def question_id(*parts: str) -> str:
+    """A question's id: stable as long as the facts and the kind of question are."""
+    return "q-" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _article(noun_phrase: str) -> str:
+    return ("an " if noun_phrase[:1].lower() in "aeiou" else "a ") + noun_phrase
+
+
+def _aliases(party: str) -> list[str]:
+    table = gazetteer()
+    canon = table.party_of.get(party, party)
+    return [canon, *table.aliases_of(canon)]
+
+
+def _held(holder: str, title: str) -> str:
+    """'Mike Pompeo was the US Secretary of State.', 'Moon Jae-in was South Korea’s President.'"""
+    the = "" if re.search(r"['’]s\b", title) else "the "
+    return f"{holder} was {the}{title}."
+
+
+def as_subject(party: str) -> str:
+    """A party's name as it opens a sentence: 'The United States', 'North Korea'."""
+    plural_or_union = party.startswith(("United ", "Republic ")) or party.endswith("s")
+    return f"The {party}" if plural_or_union and party not in ("BRICS",) else party
+
+
+def _without_party(text: str, party: str) -> str:
+    """The text with the party's names turned into 'it' and 'its', so it does not answer."""
+    for alias in sorted(_aliases(party), key=len, reverse=True):
+        escaped = re.escape(alias)
+        text = re.sub(rf"(?<![\w.])(?:the\s+)?{escaped}['’]s\b", "its", text)
+        text = re.sub(rf"(?<![\w.])(?:the\s+)?{escaped}(?![\w])", "it", text)
+    return text
+
+
+class _Maker:
+    """Makes the candidate questions of one article."""
+
+    def __init__(self, facts: list[Fact], pools: Pools, bank: str, sentences: list[str]):
+        self.facts = facts
+        self.pools = pools
+        self.bank = bank
+        self.sentences = sentences
+
+    def short_names(self, full: str) -> tuple[str, ...]:
+        """The shorter names the article itself uses for a person: 'Kim', 'Bolton'."""
+        text = " ".join(self.sentences)
+        whole = len(re.findall(rf"(?<!\w){re.escape(full)}(?!\w)", text))
+        return tuple(
+            part for part in dict.fromkeys(full.split()) if part != full and len(part) > 2
+            and len(re.findall(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)) > whole
+        )
+
+    def mentioned(self, text: str) -> list[str]:
+        """The story's people named in `text`, in full or by any part of their name."""
+        return [p for p in self.pools.people
+                if any(re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)
+                       for part in p.split() if len(part) > 2)]
+
+    def context_for(self, evidence: str) -> str | None:
+        """The sentence before one that opens with a pronoun, so the pronoun has its noun."""
+        if not PRONOUN_START.match(evidence) or evidence not in self.sentences:
+            return None
+        index = self.sentences.index(evidence)
+        before = self.sentences[index - 1] if index else None
+        return before if before and not PRONOUN_START.match(before) else None
+
+    def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str],
+            score: float, why: list[str], accept: tuple[str, ...] = (),
+            kind: str | None = None, extra: tuple[Fact, ...] = (),
+            evidence: str | None = None, group: str | None = None) -> Candidate | None:
+        if len(wrong) < 2:
+            return None
+        qid = question_id(fact.id, variant)
+        choices = tuple(stable_order([answer, *wrong], qid))
+        if len(wrong) == 3:
+            score, why = score + 0.5, [*why, "four choices +0.5"]
+        return self.candidate(fact, qid, QuestionType.MCQ, prompt, answer, score, why,
+                              choices=choices, accept=accept, kind=kind, extra=extra,
+                              evidence=evidence, group=group)
+
+    def candidate(self, fact: Fact, qid: str, qtype: QuestionType, prompt: str, answer: str,
+                  score: float, why: list[str], choices: tuple[str, ...] = (),
+                  accept: tuple[str, ...] = (), kind: str | None = None,
+                  extra: tuple[Fact, ...] = (), evidence: str | None = None,
+                  context: str | None = None, group: str | None = None) -> Candidate:
+        if _words(prompt) > MAX_WORDS:
+            score, why = score - 1, [*why, f"over {MAX_WORDS} words -1"]
+        facts = (fact, *extra)
+        parties = list(dict.fromkeys(p for f in facts for p in f.parties))
+        tags = {"topic": (self.bank,), "kind": (kind or fact.kind.value,)}
+        if parties:
+            tags["party"] = tuple(parties)
+        question = Question(
+            id=qid,
+            type=qtype,
+            prompt=prompt,
+            answer=answer,
+            evidence=evidence or fact.evidence,
+            source=fact.source,
+            fact=fact.id,
+            choices=choices,
+            accept=tuple(a for a in dict.fromkeys(accept) if a and a != answer),
+            tags=tags,
+        )
+        return Candidate(question, round(score, 2), tuple(why), facts, context, group)
+
+    # --- one fact, one or more questions -------------------------------------
+
+    def for_fact(self, fact: Fact) -> Iterator[Candidate | None]:
+        kind = fact.kind
+        if kind is FactKind.DATE:
+            yield self.when(fact)
+        elif kind is FactKind.QUOTE:
+            yield self.who_said(fact)
+            yield self.true_or_false(fact, fact.detail.get("speaker"), fact.answer, "quote")
+        elif kind is FactKind.ROLE:
+            yield self.who_holds(fact)
+            yield self.which_office(fact)
+        elif kind is FactKind.POSITION:
+            yield self.which_party(fact)
+            holder = fact.detail.get("holder")
+            if not holder:
+                yield self.true_or_false(fact, None, fact.answer, "position")
+        elif kind is FactKind.PLACE:
+            yield self.where(fact)
+        elif kind in (FactKind.NUMBER, FactKind.FACT):
+            yield self.blank(fact)
+
+    def blanked(self, fact: Fact, written: str, keep_preposition: bool = True) -> str | None:
+        """The evidence with `written` replaced by a blank, or None if it is not there once."""
+        if keep_preposition:
+            match = re.match(r"(?i)(on|last|next|this)\s+(.*)", written)
+            if match and match.group(1).lower() == "on":
+                written = match.group(2)
+        if fact.evidence.count(written) != 1:
+            return None
+        return fact.evidence.replace(written, BLANK, 1)
+
+    def when(self, fact: Fact) -> Candidate | None:
+        written = fact.detail.get("written", "")
+        sentence = self.blanked(fact, written)
+        if not sentence or not fact.date:
+            return None
+        prompt = f"Which date completes the sentence? “{sentence}”"
+        return self.mcq(fact, "when", prompt, show_date(fact.date),
+                        date_choices(fact.date, self.pools, fact.id), 2.5, ["date +2.5"],
+                        accept=(fact.date,))
+
+    def who_said(self, fact: Fact) -> Candidate | None:
+        quote = fact.detail.get("quote", "")
+        speaker = fact.answer
+        verb = fact.detail.get("verb", "said")
+        direct = re.search(r"[\"“]" + re.escape(quote), fact.evidence) is not None
+        if any(other is not fact and other.kind is FactKind.QUOTE and other.answer != speaker
+               and other.evidence == fact.evidence and quote in other.detail.get("quote", "")
+               for other in self.facts):
+            return None  # words another speaker in the sentence reports: whose are they?
+        if direct:
+            first = re.split(r"(?<=[.?!])\s+", quote)[0]
+            cut = (first if _words(first) >= 6 else quote).rstrip(".")
+            prompt = f"Who said: “{cut}”?"
+        else:
+            if verb in ("told", "tells", "said", "says", "stated", "states"):
+                verb = "said" if verb in ("told", "said", "stated") else "says"
+            prompt = f"Who {verb} that {quote}?"
+        if _words(quote) < 4:
+            return None
+        if any(len(part) > 2 and re.search(rf"\b{re.escape(part)}\b", quote)
+               for part in re.split(r"[\s-]+", speaker)):
+            return None  # the quote names its speaker
+        party = fact.detail.get("party")
+        if party and speaker not in self.pools.people and any(
+            re.search(rf"(?<![\w.]){re.escape(a)}(?!\w)", quote) for a in _aliases(party)
+        ):
+            return None  # an institution quoted about itself
+        accept = self.short_names(speaker) if speaker in self.pools.people else ()
+        if speaker in self.pools.people:
+            wrong = person_choices(speaker, self.pools, fact.id, avoid=self.mentioned(quote))
+        elif any(speaker == t for t, _ in self.pools.titles) or fact.detail.get("speaker") == speaker:
+            wrong = title_choices(speaker, None, self.pools, fact.id)
+            if len(wrong) < 2:
+                wrong = party_choices(party or speaker, self.pools, fact.id)
+        else:
+            wrong = party_choices(speaker, self.pools, fact.id)
+        return self.mcq(fact, "who-said", prompt, speaker, wrong, 3.0, ["quote +3"],
+                        accept=accept)
+
+    def who_holds(self, fact: Fact) -> Candidate | None:
+        title = fact.detail.get("title", "")
+        office = fact.detail.get("office", "")
+        holder = fact.answer
+        appositive = title == office and not office[:1].isupper()
+        if appositive:
+            prompt = f"Who is described in the article as {_article(title)}?"
+        elif _words(title) >= 2:
+            prompt = f"According to the article, who was {_held('', title)[5:-1]}?"
+        else:
+            return None
+        avoid = list(self.pools.holders.get(title, ()))
+        wrong = person_choices(holder, self.pools, fact.id, avoid=avoid)
+        return self.mcq(fact, "who-holds", prompt, holder, wrong, 3.0, ["office holder +3"],
+                        accept=self.short_names(holder), group=f"who-holds:{holder}")
+
+    def which_office(self, fact: Fact) -> Candidate | None:
+        title = fact.detail.get("title", "")
+        office = fact.detail.get("office", "")
+        if title == office and not office[:1].isupper() or _words(title) < 2:
+            return None
+        prompt = f"Which office did {fact.answer} hold, according to the article?"
+        wrong = title_choices(title, fact.answer, self.pools, fact.id)
+        return self.mcq(fact, "which-office", prompt, title, wrong, 2.0, ["office +2"],
+                        accept=(office,), kind="role", group=f"which-office:{fact.answer}")
+
+    def which_party(self, fact: Fact) -> Candidate | None:
+        stance = fact.detail.get("stance", "")
+        holder = fact.detail.get("holder")
+        verb = fact.detail.get("verb", "")
+        if _words(stance) < 3:
+            return None
+        was = "was " if verb.endswith("ing") else ""
+        if holder:
+            prompt = f"Who {was}{stance}?"
+            wrong = person_choices(holder, self.pools, fact.id, avoid=self.mentioned(stance))
+            accept = (*self.short_names(holder), fact.answer)
+            return self.mcq(fact, "which-party", prompt, holder, wrong, 3.0,
+                            ["position +3"], accept=accept)
+        prompt = f"Which party {was}{_without_party(stance, fact.answer)}?"
+        wrong = party_choices(fact.answer, self.pools, fact.id)
+        return self.mcq(fact, "which-party", prompt, fact.answer, wrong, 3.0, ["position +3"],
+                        accept=tuple(_aliases(fact.answer)))
+
+    def where(self, fact: Fact) -> Candidate | None:
+        match = re.search(rf"\b(?:in|at|to|from|near|inside|outside|visit\w*)\s+(?:the\s+)?"
+                          rf"({re.escape(fact.answer)})(?!\w)", fact.evidence)
+        if not match:
+            return None
+        sentence = fact.evidence[:match.start(1)] + BLANK + fact.evidence[match.end(1):]
+        prompt = f"Which place completes the sentence? “{sentence}”"
+        return self.mcq(fact, "where", prompt, fact.answer,
+                        place_choices(fact.answer, self.pools, fact.id), 2.0, ["place +2"])
+
+    def blank(self, fact: Fact) -> Candidate | None:
+        written = fact.answer
+        sentence = self.blanked(fact, written, keep_preposition=False)
+        if not sentence:
+            return None
+        accept = ()
+        short = re.match(r"(.+?)\s*\(.*\)\s*(Act\b.*)", written)
+        if short:  # "Aadhaar (Targeted Delivery ...) Act, 2016" → "Aadhaar Act"
+            accept = (f"{short.group(1)} {short.group(2).split(',')[0]}",)
+        score, why = (1.5, ["number +1.5"]) if fact.kind is FactKind.NUMBER else (2.0, ["term +2"])
+        qid = question_id(fact.id, "blank")
+        context = self.context_for(fact.evidence)
+        prompt = f"{context} {sentence}" if context else sentence
+        return self.candidate(fact, qid, QuestionType.CLOZE, prompt, written, score, why,
+                              accept=accept, context=context)
+
+    def true_or_false(self, fact: Fact, written: str | None, answer: str,
+                      kind: str) -> Candidate | None:
+        """The evidence as it is, or with its subject swapped for another of the story."""
+        written = written or next((a for a in _aliases(answer) if a in fact.evidence), None)
+        if not written or fact.evidence.count(written) != 1:
+            return None
+        qid = question_id(fact.id, "true-false")
+        keep = int(hashlib.sha1(qid.encode()).hexdigest(), 16) % 2 == 0
+        if keep:
+            statement, truth = fact.evidence, "True"
+        else:
+            if kind == "quote":
+                wrong = person_choices(answer, self.pools, qid, n=1,
+                                       avoid=self.mentioned(fact.evidence))
+            else:
+                wrong = party_choices(answer, self.pools, qid, n=1,
+                                      avoid=[p for p in self.pools.parties
+                                             if any(a in fact.evidence for a in _aliases(p))])
+            if not wrong:
+                return None
+            statement, truth = fact.evidence.replace(written, wrong[0], 1), "False"
+        prompt = f"Is this statement correct, according to the article? “{statement}”"
+        return self.candidate(fact, qid, QuestionType.TRUE_FALSE, prompt, truth, 1.5,
+                              ["true or false +1.5"], kind=kind)
+
+    # --- several facts of one story -------------------------------------------
+
+    def statements(self) -> Candidate | None:
+        """'Which of the statements given above is/are correct?' on two or three facts."""
+        lines: list[tuple[Fact, str, str | None]] = []
+        subjects: set[str] = set()
+        for fact in self.facts:
+            title = fact.detail.get("title", "")
+            if fact.answer in subjects:
+                continue
+            if fact.kind is FactKind.ROLE and title[:1].isupper() and _words(title) >= 2:
+                lines.append((fact, _held(fact.answer, title), title))
+            elif fact.kind is FactKind.POSITION and not fact.detail.get("holder"):
+                stance = fact.detail.get("stance", "")
+                if 4 <= _words(stance) <= 25:
+                    lines.append((fact, f"{as_subject(fact.answer)} {stance}.",
+                                  as_subject(fact.answer)))
+            else:
+                continue
+            subjects.add(fact.answer)
+            if len(lines) == 3:
+                break
+        if len(lines) < 2:
+            return None
+        first = lines[0][0]
+        qid = question_id(*(f.id for f, _, _ in lines), "statements")
+        flags = int(hashlib.sha1(qid.encode()).hexdigest(), 16)
+        shown, truths = [], []
+        for i, (fact, text, subject) in enumerate(lines):
+            true = bool(flags >> i & 1) or (i == len(lines) - 1 and not any(truths))
+            if not true:
+                if fact.kind is FactKind.ROLE:
+                    used = [t for _, _, t in lines]
+                    swap = [t for t in title_choices(subject, fact.answer, self.pools,
+                                                     qid + str(i), n=len(used) + 1)
+                            if t not in used][:1]
+                else:
+                    swap = [as_subject(p) for p in
+                            party_choices(fact.answer, self.pools, qid + str(i), n=1)]
+                if not swap:
+                    true = True
+                elif fact.kind is FactKind.ROLE:
+                    text = _held(fact.answer, swap[0])
+                else:
+                    text = text.replace(subject, swap[0], 1)
+            shown.append(text)
+            truths.append(true)
+        numbers = [str(i + 1) for i, t in enumerate(truths) if t]
+        if len(lines) == 2:
+            options = ["1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2"]
+            answer = {1: f"{numbers[0]} only", 2: "Both 1 and 2"}.get(len(numbers),
+                                                                      "Neither 1 nor 2")
+        else:
+            options = ["1 and 2 only", "2 and 3 only", "1 and 3 only", "1, 2 and 3"]
+            answer = {2: f"{numbers[0]} and {numbers[1]} only", 3: "1, 2 and 3"}.get(
+                len(numbers), "")
+            if answer not in options:
+                return None
+        body = "\n".join(f"{i + 1}. {text}" for i, text in enumerate(shown))
+        prompt = ("Consider the following statements:\n" + body +
+                  "\nWhich of the statements given above is/are correct?")
+        wrong = [o for o in options if o != answer]
+        evidence = "\n".join(dict.fromkeys(f.evidence for f, _, _ in lines))
+        return self.mcq(first, "statements:" + qid, prompt, answer, wrong, 2.5,
+                        ["statements +2.5"], kind="statements",
+                        extra=tuple(f for f, _, _ in lines[1:]), evidence=evidence)
+
+    def match_pairs(self) -> Candidate | None:
+        """Match each person with the office the story gives them."""
+        pairs: list[tuple[Fact, str, str]] = []
+        for fact in self.facts:
+            title = fact.detail.get("title", "")
+            if fact.kind is not FactKind.ROLE or not title[:1].isupper() or _words(title) < 2:
+                continue
+            if any(p == fact.answer or t == title for _, p, t in pairs):
+                continue
+            pairs.append((fact, fact.answer, title))
+            if len(pairs) == 4:
+                break
+        if len(pairs) < 3:
+            return None
+        qid = question_id(*(f.id for f, _, _ in pairs), "match")
+        letters = "ABCD"[:len(pairs)]
+        titles = stable_order([t for _, _, t in pairs], qid)
+        code = ", ".join(f"{letters[i]}-{titles.index(t) + 1}" for i, (_, _, t) in
+                         enumerate(pairs))
+        wrong = []
+        for shift in range(1, len(pairs)):
+            wrong.append(", ".join(
+                f"{letters[i]}-{(titles.index(t) + shift) % len(pairs) + 1}"
+                for i, (_, _, t) in enumerate(pairs)))
+        list_one = "\n".join(f"{letters[i]}. {p}" for i, (_, p, _) in enumerate(pairs))
+        list_two = "\n".join(f"{i + 1}. {t}" for i, t in enumerate(titles))
+        prompt = ("Match List I (person) with List II (office held, as the article gives it):\n"
+                  f"List I\n{list_one}\nList II\n{list_two}\nSelect the correct answer:")
+        evidence = "\n".join(dict.fromkeys(f.evidence for f, _, _ in pairs))
+        return self.mcq(pairs[0][0], "match:" + qid, prompt, code, wrong[:3], 2.5,
+                        ["match the pairs +2.5"], kind="match",
+                        extra=tuple(f for f, _, _ in pairs[1:]), evidence=evidence)
+
+    def order(self) -> Candidate | None:
+        """Put three or four dated events of the story in order."""
+        events: list[tuple[Fact, str]] = []
+        seen_dates: set[str] = set()
+        seen_sentences: set[str] = set()
+        for fact in sorted((f for f in self.facts if f.kind is FactKind.DATE and f.date
+                            and f.date.count("-") >= 1), key=lambda f: f.date or ""):
+            if fact.date in seen_dates or fact.evidence in seen_sentences:
+                continue
+            written = fact.detail.get("written", "")
+            if fact.evidence.count(written) != 1:
+                continue
+            text = re.sub(r"\s+", " ", fact.evidence.replace(written, "", 1))
+            text = re.sub(r"\s+([,.])", r"\1", text).replace(" on,", ",").strip()
+            if _words(text) > 35:
+                continue
+            seen_dates.add(fact.date or "")
+            seen_sentences.add(fact.evidence)
+            events.append((fact, text))
+        if len(events) < 3:
+            return None
+        events = events[:4]
+        qid = question_id(*(f.id for f, _ in events), "order")
+        shown = stable_order([t for _, t in events], qid)
+        correct = [shown.index(t) + 1 for _, t in events]
+        answer = "-".join(map(str, correct))
+        wrong = []
+        for shift in range(1, len(events)):
+            perm = correct[shift:] + correct[:shift]
+            wrong.append("-".join(map(str, perm)))
+        wrong.append("-".join(map(str, reversed(correct))))
+        wrong = [w for w in dict.fromkeys(wrong) if w != answer][:3]
+        body = "\n".join(f"{i + 1}. {t}" for i, t in enumerate(shown))
+        prompt = ("Arrange these events of the story in the order in which they happened:\n"
+                  f"{body}\nSelect the correct order:")
+        evidence = "\n".join(dict.fromkeys(f.evidence for f, _ in events))
+        return self.mcq(events[0][0], "order:" + qid, prompt, answer, wrong, 2.5,
+                        ["chronology +2.5"], kind="order",
+                        extra=tuple(f for f, _ in events[1:]), evidence=evidence)
+
+
+def make_candidates(facts: list[Fact], pools: Pools, bank: str,
+                    sentences: list[str] | None = None) -> list[Candidate]:
+    """Every candidate question of one article's facts, before the gate."""
+    maker = _Maker(facts, pools, bank, sentences or [])
+    found: list[Candidate | None] = []
+    for fact in facts:
+        found.extend(maker.for_fact(fact))
+    found += [maker.statements(), maker.match_pairs(), maker.order()]
+    return [c for c in found if c is not None]
