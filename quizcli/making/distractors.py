@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from quizcli.reading.entities import name_key
@@ -50,6 +50,12 @@ def stable_order(items: Iterable[str], seed: str) -> list[str]:
     return sorted(items, key=lambda x: hashlib.sha1(f"{seed}\x1f{x}".encode()).hexdigest())
 
 
+def _then(*sources: Iterable[str] | Callable[[], Iterable[str]]) -> Iterator[str]:
+    """The sources one after another; a callable one is only ordered when it is reached."""
+    for source in sources:
+        yield from source() if callable(source) else source
+
+
 @dataclass(frozen=True)
 class Pools:
     """Where distractors come from, for one article."""
@@ -85,15 +91,21 @@ def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
                   avoid: Iterable[str] = ()) -> list[str]:
     """Parties other than the answer: the story's, other banks', then the gazetteer's."""
     table = gazetteer()
-    is_country = table.party_of.get(answer, answer) in table.countries
-    fallback = sorted(table.countries if is_country else
+
+    def is_country(party: str) -> bool:
+        return table.party_of.get(party, party) in table.countries
+
+    kind = is_country(answer)
+    fallback = sorted(table.countries if kind else
                       {p for p in table.party_of.values() if p not in table.countries})
 
     def different(a: str, b: str) -> bool:
-        return not same_party(a, b)
+        """Another party of the answer's kind: a country for a country, a body for a body
+        (ISRO is no wrong answer beside India: it is India's)."""
+        return not same_party(a, b) and is_country(a) == kind
 
-    candidates = [*pools.parties, *stable_order(pools.other_parties, seed),
-                  *stable_order(fallback, seed)]
+    candidates = _then(pools.parties, lambda: stable_order(pools.other_parties, seed),
+                       lambda: stable_order(fallback, seed))
     return _pick(candidates, answer, n, different, seed, avoid)
 
 
@@ -103,7 +115,7 @@ def person_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     def different(a: str, b: str) -> bool:
         return not same_person(a, b)
 
-    candidates = [*pools.people, *stable_order(pools.other_people, seed)]
+    candidates = _then(pools.people, lambda: stable_order(pools.other_people, seed))
     return _pick(candidates, answer, n, different, seed, avoid)
 
 
@@ -125,7 +137,7 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3) -> list[str]
     table = gazetteer()
     is_country = answer in table.countries
     fallback = table.countries if is_country else table.places - table.countries
-    candidates = [*pools.places, *stable_order(fallback, seed)]
+    candidates = _then(pools.places, lambda: stable_order(fallback, seed))
 
     def different(a: str, b: str) -> bool:
         return a != b and not same_party(a, b)

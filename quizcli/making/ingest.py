@@ -61,12 +61,21 @@ def slug(text: str, limit: int = 48) -> str:
     return out or "bank"
 
 
-def pools_for(facts: list[Fact], others: list[Fact]) -> Pools:
-    """Distractor pools of one story, backed by the facts of other stories."""
-    def people_of(found: list[Fact]) -> list[str]:
-        names = [p for f in found for p in f.people]
-        names += [f.answer for f in found if f.kind is FactKind.ROLE]
-        return [n for n in dict.fromkeys(names) if " " in n]
+def _people_of(found: list[Fact]) -> list[str]:
+    names = [p for f in found for p in f.people]
+    names += [f.answer for f in found if f.kind is FactKind.ROLE]
+    return [n for n in dict.fromkeys(names) if " " in n]
+
+
+def pools_for(facts: list[Fact], others: list[Fact] | tuple[tuple[str, ...], tuple[str, ...]]
+              ) -> Pools:
+    """Distractor pools of one story, backed by other stories: their facts, or the
+    (parties, people) already gathered from them."""
+    if isinstance(others, tuple):
+        other_parties, other_people = others
+    else:
+        other_parties = tuple(dict.fromkeys(p for f in others for p in f.parties))
+        other_people = tuple(_people_of(others))
 
     venues = {f.answer for f in facts if f.kind is FactKind.PLACE}
     actors = {f.answer for f in facts if f.kind in (FactKind.POSITION, FactKind.QUOTE)}
@@ -81,14 +90,14 @@ def pools_for(facts: list[Fact], others: list[Fact]) -> Pools:
             holders[title] = (*holders.get(title, ()), fact.answer)
     return Pools(
         parties=tuple(parties),
-        people=tuple(people_of(facts)),
+        people=tuple(_people_of(facts)),
         titles=tuple(dict.fromkeys(
             (f.detail.get("title", ""), f.answer) for f in facts
             if f.kind is FactKind.ROLE and f.detail.get("title", "")[:1].isupper())),
         places=tuple(dict.fromkeys(f.answer for f in facts if f.kind is FactKind.PLACE)),
         dates=tuple(dict.fromkeys(f.date for f in facts if f.kind is FactKind.DATE and f.date)),
-        other_parties=tuple(dict.fromkeys(p for f in others for p in f.parties)),
-        other_people=tuple(people_of(others)),
+        other_parties=other_parties,
+        other_people=other_people,
         holders=holders,
     )
 
@@ -164,15 +173,19 @@ def ingest(
         report.facts = len(found)
         extracted.append((report, article, found))
 
+    # Every other story, in this bank, in this ingest or in other banks, lends its
+    # parties and people as distractors. Gathered once: per article it would be quadratic.
+    everything = other_facts + [f for _, _, found in extracted for f in found]
+    others = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
+              tuple(_people_of(everything)))
     new_candidates: list[Candidate] = []
     for report, article, found in extracted:
-        # The other stories of this ingest lend their parties and people as distractors.
-        others_here = [f for r, _, fs in extracted if r is not report for f in fs[:200]]
-        candidates = make_candidates(found, pools_for(found, other_facts + others_here),
-                                     bank_id, [s.text for s in article.sentences])
+        candidates = make_candidates(found, pools_for(found, others), bank_id,
+                                     [s.text for s in article.sentences], article.date)
         fresh = [c for c in candidates if c.question.id not in questions]
         report.already = len(candidates) - len(fresh)
-        gated = gate(fresh, max(0, budget - report.already), seen_prompts)
+        asked = {c.group for c in candidates if c.group and c.question.id in questions}
+        gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked)
         report.added = gated.kept
         report.dropped = Counter(reason for _, reason in gated.dropped)
         new_candidates += gated.kept

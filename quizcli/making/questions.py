@@ -7,6 +7,7 @@ word of a real sentence is harder to get wrong than one a template invents.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
@@ -73,9 +74,15 @@ def _held(holder: str, title: str) -> str:
 
 
 def as_subject(party: str) -> str:
-    """A party's name as it opens a sentence: 'The United States', 'North Korea'."""
-    plural_or_union = party.startswith(("United ", "Republic ")) or party.endswith("s")
-    return f"The {party}" if plural_or_union and party not in ("BRICS",) else party
+    """A party's name as it opens a sentence: 'The United States', 'The Supreme Court',
+    'North Korea', 'ASEAN'."""
+    table = gazetteer()
+    if party.isupper() or party[:1].isdigit():
+        return party
+    if party in table.countries:
+        plural_or_union = party.startswith(("United ", "Republic ")) or party.endswith("s")
+        return f"The {party}" if plural_or_union else party
+    return f"The {party}" if " " in party else party
 
 
 def _without_party(text: str, party: str) -> str:
@@ -90,20 +97,26 @@ def _without_party(text: str, party: str) -> str:
 class _Maker:
     """Makes the candidate questions of one article."""
 
-    def __init__(self, facts: list[Fact], pools: Pools, bank: str, sentences: list[str]):
+    def __init__(self, facts: list[Fact], pools: Pools, bank: str, sentences: list[str],
+                 article_date: dt.date | None):
         self.facts = facts
         self.pools = pools
         self.bank = bank
         self.sentences = sentences
+        self.article_date = article_date
+        self.text = " ".join(sentences)
+        self._short: dict[str, tuple[str, ...]] = {}
 
     def short_names(self, full: str) -> tuple[str, ...]:
         """The shorter names the article itself uses for a person: 'Kim', 'Bolton'."""
-        text = " ".join(self.sentences)
-        whole = len(re.findall(rf"(?<!\w){re.escape(full)}(?!\w)", text))
-        return tuple(
-            part for part in dict.fromkeys(full.split()) if part != full and len(part) > 2
-            and len(re.findall(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)) > whole
-        )
+        if full not in self._short:
+            text = self.text
+            whole = len(re.findall(rf"(?<!\w){re.escape(full)}(?!\w)", text))
+            self._short[full] = tuple(
+                part for part in dict.fromkeys(full.split()) if part != full and len(part) > 2
+                and len(re.findall(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)) > whole
+            )
+        return self._short[full]
 
     def mentioned(self, text: str) -> list[str]:
         """The story's people named in `text`, in full or by any part of their name."""
@@ -167,7 +180,8 @@ class _Maker:
             yield self.when(fact)
         elif kind is FactKind.QUOTE:
             yield self.who_said(fact)
-            yield self.true_or_false(fact, fact.detail.get("speaker"), fact.answer, "quote")
+            if fact.answer in self.pools.people:
+                yield self.true_or_false(fact, fact.detail.get("speaker"), fact.answer, "quote")
         elif kind is FactKind.ROLE:
             yield self.who_holds(fact)
             yield self.which_office(fact)
@@ -231,12 +245,10 @@ class _Maker:
         accept = self.short_names(speaker) if speaker in self.pools.people else ()
         if speaker in self.pools.people:
             wrong = person_choices(speaker, self.pools, fact.id, avoid=self.mentioned(quote))
-        elif any(speaker == t for t, _ in self.pools.titles) or fact.detail.get("speaker") == speaker:
-            wrong = title_choices(speaker, None, self.pools, fact.id)
-            if len(wrong) < 2:
-                wrong = party_choices(party or speaker, self.pools, fact.id)
-        else:
+        elif speaker in gazetteer().party_of:
             wrong = party_choices(speaker, self.pools, fact.id)
+        else:  # an office named without its holder: "U.S. Vice President stated ..."
+            wrong = title_choices(speaker, None, self.pools, fact.id)
         return self.mcq(fact, "who-said", prompt, speaker, wrong, 3.0, ["quote +3"],
                         accept=accept)
 
@@ -328,6 +340,8 @@ class _Maker:
                 wrong = party_choices(answer, self.pools, qid, n=1,
                                       avoid=[p for p in self.pools.parties
                                              if any(a in fact.evidence for a in _aliases(p))])
+                opening = fact.evidence.startswith(written)
+                wrong = [as_subject(w) if opening else w for w in wrong]
             if not wrong:
                 return None
             statement, truth = fact.evidence.replace(written, wrong[0], 1), "False"
@@ -385,12 +399,12 @@ class _Maker:
         numbers = [str(i + 1) for i, t in enumerate(truths) if t]
         if len(lines) == 2:
             options = ["1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2"]
-            answer = {1: f"{numbers[0]} only", 2: "Both 1 and 2"}.get(len(numbers),
-                                                                      "Neither 1 nor 2")
+            answer = ("Neither 1 nor 2" if not numbers else
+                      f"{numbers[0]} only" if len(numbers) == 1 else "Both 1 and 2")
         else:
             options = ["1 and 2 only", "2 and 3 only", "1 and 3 only", "1, 2 and 3"]
-            answer = {2: f"{numbers[0]} and {numbers[1]} only", 3: "1, 2 and 3"}.get(
-                len(numbers), "")
+            answer = ("1, 2 and 3" if len(numbers) == 3 else
+                      f"{numbers[0]} and {numbers[1]} only" if len(numbers) == 2 else "")
             if answer not in options:
                 return None
         body = "\n".join(f"{i + 1}. {text}" for i, text in enumerate(shown))
@@ -440,15 +454,20 @@ class _Maker:
         events: list[tuple[Fact, str]] = []
         seen_dates: set[str] = set()
         seen_sentences: set[str] = set()
+        latest = self.article_date.isoformat() if self.article_date else "0"
         for fact in sorted((f for f in self.facts if f.kind is FactKind.DATE and f.date
-                            and f.date.count("-") >= 1), key=lambda f: f.date or ""):
+                            and f.date.count("-") >= 1 and f.date <= latest),
+                           key=lambda f: f.date or ""):
+            # Only what has happened by the article's date: "to meet again in May" is a plan.
             if fact.date in seen_dates or fact.evidence in seen_sentences:
                 continue
             written = fact.detail.get("written", "")
             if fact.evidence.count(written) != 1:
                 continue
-            text = re.sub(r"\s+", " ", fact.evidence.replace(written, "", 1))
-            text = re.sub(r"\s+([,.])", r"\1", text).replace(" on,", ",").strip()
+            text = re.sub(rf"(?:\b(?:on|in|since|by|during)\s+)?{re.escape(written)}", "",
+                          fact.evidence, count=1)
+            text = re.sub(r"\s+", " ", text)
+            text = re.sub(r"\s+([,.])", r"\1", text).strip()
             if _words(text) > 35:
                 continue
             seen_dates.add(fact.date or "")
@@ -477,9 +496,14 @@ class _Maker:
 
 
 def make_candidates(facts: list[Fact], pools: Pools, bank: str,
-                    sentences: list[str] | None = None) -> list[Candidate]:
-    """Every candidate question of one article's facts, before the gate."""
-    maker = _Maker(facts, pools, bank, sentences or [])
+                    sentences: list[str] | None = None,
+                    article_date: dt.date | None = None) -> list[Candidate]:
+    """Every candidate question of one article's facts, before the gate.
+
+    `sentences` are the article's, in order; `article_date` is when it was
+    published, so that planned events are not ordered as past ones.
+    """
+    maker = _Maker(facts, pools, bank, sentences or [], article_date)
     found: list[Candidate | None] = []
     for fact in facts:
         found.extend(maker.for_fact(fact))
