@@ -180,8 +180,9 @@ class _Maker:
             yield self.when(fact)
         elif kind is FactKind.QUOTE:
             yield self.who_said(fact)
-            if fact.answer in self.pools.people:
-                yield self.true_or_false(fact, fact.detail.get("speaker"), fact.answer, "quote")
+            named = fact.detail.get("speaker", "")
+            if fact.answer in self.pools.people and named.lower() not in ("he", "she", "they"):
+                yield self.true_or_false(fact, named, fact.answer, "quote")
         elif kind is FactKind.ROLE:
             yield self.who_holds(fact)
             yield self.which_office(fact)
@@ -325,7 +326,9 @@ class _Maker:
     def true_or_false(self, fact: Fact, written: str | None, answer: str,
                       kind: str) -> Candidate | None:
         """The evidence as it is, or with its subject swapped for another of the story."""
-        written = written or next((a for a in _aliases(answer) if a in fact.evidence), None)
+        if written is None:  # a party: only where it opens the sentence, as its subject
+            written = next((a for a in sorted(_aliases(answer), key=len, reverse=True)
+                            if re.match(rf"(?:The\s+)?{re.escape(a)}\b", fact.evidence)), None)
         if not written or fact.evidence.count(written) != 1:
             return None
         qid = question_id(fact.id, "true-false")
