@@ -307,6 +307,39 @@ def export(
         typer.echo(f"Wrote {count} questions to {output}", err=True)
 
 
+def _local_zone() -> dt.tzinfo:
+    zone = dt.datetime.now().astimezone().tzinfo
+    return zone if zone is not None else dt.timezone.utc
+
+
+@app.command()
+def optimize() -> None:
+    """Fit the FSRS scheduler to your own answers and save the parameters in config.yaml.
+
+    Needs the optional optimizer (pip install 'quizcli[optimize]') and at least
+    400 answers given a day or more after a card's previous one.
+    """
+    from dataclasses import replace
+
+    from quizcli import paths
+    from quizcli.review.optimize import MIN_REVIEWS
+    from quizcli.review.optimize import optimize as fit_parameters
+    from quizcli.review.settings import load_settings, save_settings
+    from quizcli.review.store import Store
+
+    home = paths.data_home()
+    settings = load_settings(home)
+    with Store.open(home, settings) as store:
+        fit = fit_parameters(store, _local_zone())
+    if fit.parameters is None:
+        typer.echo(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
+                   f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
+                   "the default parameters serve well until then.")
+        return
+    path = save_settings(home, replace(settings, parameters=fit.parameters))
+    typer.echo(f"Fitted FSRS parameters to {fit.reviews} reviews and saved them in {path}.")
+
+
 def main() -> None:
     """The console script."""
     app()

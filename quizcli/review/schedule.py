@@ -1,0 +1,213 @@
+"""Scheduling a card with FSRS: the `fsrs` package does the memory model; this module
+keeps a card's state as plain data and makes the interval fuzz reproducible.
+
+Fuzz spreads reviews so that cards learned together do not all fall due on the
+same day. py-fsrs draws it from the global random generator; here it is drawn
+from a generator seeded by the card's id and its number of reviews, as Anki
+does, so that undoing an answer and giving it again gives the same interval,
+and a test gives the same result every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import random
+from dataclasses import asdict, dataclass, replace
+from enum import IntEnum
+from typing import Any
+
+from quizcli.review.settings import Settings
+
+UTC = dt.timezone.utc
+
+
+class Rating(IntEnum):
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class CardState(IntEnum):
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+@dataclass(frozen=True)
+class Card:
+    """Where one question stands in the user's memory. Its identity is the question id."""
+
+    question_id: str
+    state: CardState = CardState.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: dt.datetime | None = None
+    """UTC; None for a card never studied."""
+    last_review: dt.datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+    """Times the card was forgotten after it had been learned."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["state"] = int(self.state)
+        for key in ("due", "last_review"):
+            out[key] = _ms(out[key])
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Card:
+        return cls(
+            question_id=d["question_id"],
+            state=CardState(d["state"]),
+            step=d.get("step"),
+            stability=d.get("stability"),
+            difficulty=d.get("difficulty"),
+            due=from_ms(d.get("due")),
+            last_review=from_ms(d.get("last_review")),
+            reps=d.get("reps", 0),
+            lapses=d.get("lapses", 0),
+        )
+
+
+def _ms(value: dt.datetime | None) -> int | None:
+    return None if value is None else round(value.timestamp() * 1000)
+
+
+def to_ms(value: dt.datetime) -> int:
+    """A UTC time as whole milliseconds since the epoch, the precision stored."""
+    return round(value.timestamp() * 1000)
+
+
+def from_ms(value: int | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return dt.datetime.fromtimestamp(value / 1000, tz=UTC)
+
+
+def _scheduler(settings: Settings):
+    return _scheduler_for(settings.desired_retention, settings.learning_steps,
+                          settings.relearning_steps, settings.maximum_interval,
+                          settings.parameters)
+
+
+@functools.lru_cache(maxsize=16)
+def _scheduler_for(retention: float, learning: tuple[float, ...], relearning: tuple[float, ...],
+                   maximum_interval: int, parameters: tuple[float, ...] | None):
+    """py-fsrs's scheduler, without its own fuzz: review() adds a reproducible one."""
+    from fsrs import Scheduler
+
+    kwargs: dict[str, Any] = {
+        "desired_retention": retention,
+        "learning_steps": tuple(dt.timedelta(minutes=m) for m in learning),
+        "relearning_steps": tuple(dt.timedelta(minutes=m) for m in relearning),
+        "maximum_interval": maximum_interval,
+        "enable_fuzzing": False,
+    }
+    if parameters:
+        kwargs["parameters"] = parameters
+    return Scheduler(**kwargs)
+
+
+def _to_fsrs(card: Card):
+    from fsrs import Card as FsrsCard
+    from fsrs import State
+
+    if card.state is CardState.NEW:
+        return FsrsCard(card_id=0, state=State.Learning, step=0, due=dt.datetime(1970, 1, 1,
+                                                                                  tzinfo=UTC))
+    return FsrsCard(card_id=0, state=State(int(card.state)), step=card.step,
+                    stability=card.stability, difficulty=card.difficulty, due=card.due,
+                    last_review=card.last_review)
+
+
+def fuzz_range(interval_days: int, maximum_interval: int) -> tuple[int, int]:
+    """The days a fuzzed interval may fall on, as py-fsrs computes them."""
+    from fsrs.scheduler import FUZZ_RANGES
+
+    delta = 1.0
+    for fuzz in FUZZ_RANGES:
+        delta += fuzz["factor"] * max(min(float(interval_days), fuzz["end"]) - fuzz["start"], 0.0)
+    low, high = round(interval_days - delta), round(interval_days + delta)
+    low, high = max(2, low), min(high, maximum_interval)
+    return min(low, high), high
+
+
+def fuzz_draw(question_id: str, reps: int) -> float:
+    """A number in [0, 1) fixed by the card and how many times it has been reviewed."""
+    seed = int(hashlib.sha1(f"{question_id}:{reps}".encode()).hexdigest()[:16], 16)
+    return random.Random(seed).random()
+
+
+def fuzzed_days(interval_days: int, draw: float, maximum_interval: int) -> int:
+    """py-fsrs's fuzz, with the random draw given."""
+    if interval_days < 2.5:
+        return interval_days
+    low, high = fuzz_range(interval_days, maximum_interval)
+    return min(round(draw * (high - low + 1) + low), maximum_interval)
+
+
+def review(card: Card, rating: Rating, now: dt.datetime, settings: Settings,
+           fuzz: bool = True) -> Card:
+    """The card after an answer rated `rating` at `now` (UTC). Pure: `card` is unchanged."""
+    from fsrs import Rating as FsrsRating
+    from fsrs import State
+
+    now = from_ms(to_ms(now))  # the precision the store keeps, so replay agrees
+    scheduler = _scheduler(settings)
+    updated, _ = scheduler.review_card(_to_fsrs(card), FsrsRating(int(rating)), now)
+    due = updated.due
+    if fuzz and updated.state == State.Review:
+        days = (due - now).days
+        due = now + dt.timedelta(days=fuzzed_days(days, fuzz_draw(card.question_id, card.reps),
+                                                  settings.maximum_interval))
+    forgotten = rating is Rating.AGAIN and card.state is CardState.REVIEW
+    return replace(
+        card,
+        state=CardState(int(updated.state)),
+        step=updated.step,
+        stability=updated.stability,
+        difficulty=updated.difficulty,
+        due=due,
+        last_review=now,
+        reps=card.reps + 1,
+        lapses=card.lapses + forgotten,
+    )
+
+
+def preview(card: Card, now: dt.datetime, settings: Settings) -> dict[Rating, dt.timedelta]:
+    """The interval each rating would give, for showing beside the grade keys."""
+    out = {}
+    for rating in Rating:
+        after = review(card, rating, now, settings)
+        out[rating] = (after.due or now) - from_ms(to_ms(now))
+    return out
+
+
+def retrievability(card: Card, at: dt.datetime, settings: Settings) -> float:
+    """The chance of recalling the card at `at`, by FSRS's forgetting curve; 0 if unstudied."""
+    if card.state is CardState.NEW or card.stability is None:
+        return 0.0
+    return float(_scheduler(settings).get_card_retrievability(_to_fsrs(card), at))
+
+
+def forgetting_curve(settings: Settings) -> tuple[float, float]:
+    """(decay, factor) of FSRS-6's forgetting curve for these settings' parameters:
+    recall after t days is (1 + factor * t / stability) ** decay."""
+    scheduler = _scheduler(settings)
+    return float(scheduler._DECAY), float(scheduler._FACTOR)
+
+
+def recall_after(days: int, stability: float, decay: float, factor: float) -> float:
+    """The forgetting curve itself, for many cards at once without a Card each."""
+    return (1 + factor * max(0, days) / stability) ** decay
+
+
+def reset(card: Card) -> Card:
+    """The card as if never studied; its review log is kept."""
+    return Card(question_id=card.question_id)

@@ -1,0 +1,175 @@
+"""The user's study settings, kept in `config.yaml` in the quizcli folder.
+
+Every setting has a default, so the file is optional; a setting given with the
+wrong type is an error that names the file, the setting and what it takes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from quizcli.errors import QuizcliError
+
+CONFIG_NAME = "config.yaml"
+
+
+class SettingsError(QuizcliError):
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class BankLimits:
+    """Daily limits for one bank, where they differ from the global ones."""
+
+    new_per_day: int | None = None
+    reviews_per_day: int | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    desired_retention: float = 0.9
+    learning_steps: tuple[float, ...] = (1.0, 10.0)
+    """Minutes between the first reviews of a new card."""
+    relearning_steps: tuple[float, ...] = (10.0,)
+    """Minutes between the reviews of a card that was forgotten."""
+    maximum_interval: int = 36500
+    """Days."""
+    day_starts_at: int = 4
+    """The hour (local time) at which a new study day begins, as in Anki."""
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    leech_threshold: int = 8
+    """A card forgotten this many times is suspended and tagged a leech."""
+    exam_date: dt.date | None = None
+    parameters: tuple[float, ...] | None = None
+    """FSRS parameters fitted by `quizcli optimize`; the library's defaults when unset."""
+    banks: dict[str, BankLimits] = field(default_factory=dict)
+
+    def limits_for(self, bank: str) -> tuple[int, int]:
+        """(new per day, reviews per day) for a bank."""
+        own = self.banks.get(bank, BankLimits())
+        return (
+            own.new_per_day if own.new_per_day is not None else self.new_per_day,
+            own.reviews_per_day if own.reviews_per_day is not None else self.reviews_per_day,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "banks":
+                value = {k: {n: v for n, v in vars(b).items() if v is not None}
+                         for k, b in value.items()}
+            elif isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, dt.date):
+                value = value.isoformat()
+            out[f.name] = value
+        return out
+
+
+def _number(name: str, value: Any, low: float, high: float, whole: bool = False) -> float:
+    ok_type = isinstance(value, int) if whole else isinstance(value, (int, float))
+    if isinstance(value, bool) or not ok_type or not low <= value <= high:
+        kind = "a whole number" if whole else "a number"
+        raise ValueError(f"'{name}' must be {kind} from {low:g} to {high:g}, not {value!r}")
+    return value
+
+
+def _steps(name: str, value: Any) -> tuple[float, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f"'{name}' must be a list of minutes, such as [1, 10]")
+    return tuple(float(_number(name, v, 0.1, 60 * 24 * 30)) for v in value)
+
+
+def settings_from(data: Any) -> Settings:
+    """Settings from a parsed config file; ValueError names the first bad setting."""
+    if data is None:
+        return Settings()
+    if not isinstance(data, dict):
+        raise ValueError("the file must be a mapping of settings, such as 'new_per_day: 20'")
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(str(k) for k in data if k not in known)
+    if unknown:
+        raise ValueError(f"unknown setting '{unknown[0]}'; known settings: "
+                         f"{', '.join(sorted(known))}")
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if name == "desired_retention":
+            values[name] = float(_number(name, value, 0.7, 0.99))
+        elif name in ("learning_steps", "relearning_steps"):
+            values[name] = _steps(name, value)
+        elif name == "maximum_interval":
+            values[name] = int(_number(name, value, 1, 36500, whole=True))
+        elif name == "day_starts_at":
+            values[name] = int(_number(name, value, 0, 23, whole=True))
+        elif name in ("new_per_day", "reviews_per_day"):
+            values[name] = int(_number(name, value, 0, 100_000, whole=True))
+        elif name == "leech_threshold":
+            values[name] = int(_number(name, value, 1, 1000, whole=True))
+        elif name == "exam_date":
+            if value is not None and not isinstance(value, dt.date):
+                try:
+                    value = dt.date.fromisoformat(str(value))
+                except ValueError:
+                    raise ValueError("'exam_date' must be a day such as 2027-05-30") from None
+            values[name] = value
+        elif name == "parameters":
+            if value is not None and (not isinstance(value, list) or not all(
+                    isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+                raise ValueError("'parameters' must be a list of numbers (quizcli optimize "
+                                 "writes it)")
+            values[name] = tuple(float(v) for v in value) if value else None
+        elif name == "banks":
+            if not isinstance(value, dict):
+                raise ValueError("'banks' must map bank ids to limits, such as "
+                                 "{upsc: {new_per_day: 10}}")
+            banks = {}
+            for bank, limits in value.items():
+                if not isinstance(limits, dict) or set(limits) - {"new_per_day",
+                                                                  "reviews_per_day"}:
+                    raise ValueError(f"'banks.{bank}' may set new_per_day and reviews_per_day")
+                banks[str(bank)] = BankLimits(**{
+                    k: int(_number(f"banks.{bank}.{k}", v, 0, 100_000, whole=True))
+                    for k, v in limits.items()})
+            values[name] = banks
+    return replace(Settings(), **values)
+
+
+def load_settings(home: Path) -> Settings:
+    """The settings in `home`/config.yaml, or the defaults when there is no such file."""
+    path = home / CONFIG_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot be read ({exc}); fix or delete it") from None
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise SettingsError(f"{path}{where}: invalid YAML; fix the syntax") from None
+    try:
+        return settings_from(data)
+    except ValueError as exc:
+        raise SettingsError(f"{path}: {exc}") from None
+
+
+def save_settings(home: Path, settings: Settings) -> Path:
+    """Write the settings atomically; returns the file's path."""
+    import yaml
+
+    from quizcli.files import atomic_write
+
+    path = home / CONFIG_NAME
+    text = ("# quizcli settings. Delete a line to go back to its default.\n"
+            + yaml.safe_dump(settings.to_dict(), sort_keys=False, allow_unicode=True))
+    atomic_write(path, text)
+    return path

@@ -1,0 +1,489 @@
+"""The review store: a SQLite database in the quizcli folder that never loses an answer.
+
+It holds the state of each card, an append-only log of every answer, and study
+sessions. It runs in WAL mode with full sync, so an answer is on disk before
+`record` returns, and a crash or a kill cannot corrupt it. Its schema is a list
+of migrations, applied in order whenever it opens.
+
+A card's identity is its question id: editing a question in its bank keeps the
+card's history, and a question removed from its bank leaves its card and log in
+place, marked orphaned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizcli.errors import QuizcliError
+from quizcli.review.schedule import (
+    Card,
+    CardState,
+    Rating,
+    from_ms,
+    review,
+    to_ms,
+)
+from quizcli.review.schedule import (
+    reset as reset_card,
+)
+from quizcli.review.settings import Settings
+
+DB_NAME = "quizcli.db"
+
+
+class StoreError(QuizcliError):
+    exit_code = 2
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Run statements inside the caller's transaction (executescript would commit it)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migration_1(db: sqlite3.Connection) -> None:
+    _run(db, """
+        CREATE TABLE cards (
+            question_id TEXT PRIMARY KEY,
+            bank        TEXT NOT NULL,
+            fact        TEXT,
+            position    INTEGER NOT NULL,
+            state       INTEGER NOT NULL DEFAULT 0,
+            step        INTEGER,
+            stability   REAL,
+            difficulty  REAL,
+            due         INTEGER,
+            last_review INTEGER,
+            reps        INTEGER NOT NULL DEFAULT 0,
+            lapses      INTEGER NOT NULL DEFAULT 0,
+            suspended   INTEGER NOT NULL DEFAULT 0,
+            leech       INTEGER NOT NULL DEFAULT 0,
+            orphaned    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX cards_learning ON cards (due) WHERE state IN (1, 3);
+        CREATE INDEX cards_review ON cards (bank, due) WHERE state = 2;
+        CREATE INDEX cards_new ON cards (bank, position) WHERE state = 0;
+        CREATE TABLE banks (
+            id   TEXT PRIMARY KEY,
+            rank INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+            id         INTEGER PRIMARY KEY,
+            started_at INTEGER NOT NULL,
+            ended_at   INTEGER,
+            mode       TEXT
+        );
+        CREATE TABLE reviews (
+            id          INTEGER PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            reviewed_at INTEGER NOT NULL,
+            rating      INTEGER NOT NULL,
+            answer      TEXT,
+            duration_ms INTEGER,
+            mode        TEXT,
+            session_id  INTEGER REFERENCES sessions (id),
+            prev_state  INTEGER NOT NULL,
+            before      TEXT NOT NULL
+        );
+        CREATE INDEX reviews_time ON reviews (reviewed_at);
+        CREATE INDEX reviews_card ON reviews (question_id, id);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    """)
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("cards, the review log, sessions", _migration_1),
+]
+"""Append only: a released migration is never changed, a new one is added at the end."""
+
+RESET = 0
+"""The rating logged when a card is reset: the log records it, and replay honours it."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    card: Card
+    review_id: int
+    leech: bool
+    """The answer made the card a leech: it is now suspended."""
+
+
+@dataclass(frozen=True)
+class StudyDay:
+    start: dt.datetime
+    end: dt.datetime
+
+
+def study_day(now: dt.datetime, tz: dt.tzinfo, starts_at: int) -> StudyDay:
+    """The study day holding `now`: from `starts_at` o'clock local time to the next."""
+    local = now.astimezone(tz)
+    start = local.replace(hour=starts_at, minute=0, second=0, microsecond=0)
+    if local < start:
+        start -= dt.timedelta(days=1)
+    end = (start + dt.timedelta(days=1)).replace(hour=starts_at)  # across a DST change too
+    return StudyDay(start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc))
+
+
+@dataclass(frozen=True)
+class Queue:
+    """What to study today, in order: due cards first, then new ones."""
+
+    due: list[str]
+    new: list[str]
+    counts: dict[str, dict[str, int]]
+    """bank → {due, learning, new}: what remains to study today."""
+    reviewed_today: int
+
+    @property
+    def cards(self) -> list[str]:
+        return self.due + self.new
+
+
+class Store:
+    """The review database. Open with `Store.open(home)`; close when done."""
+
+    def __init__(self, path: Path, settings: Settings):
+        self.path = path
+        self.settings = settings
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = FULL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: is not a quizcli database ({exc}); move it aside and "
+                             "quizcli will start a new one") from None
+
+    @classmethod
+    def open(cls, home: Path, settings: Settings | None = None) -> Store:
+        from quizcli.review.settings import load_settings
+
+        return cls(home / DB_NAME, settings or load_settings(home))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- schema ------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.version
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: was written by a newer quizcli (schema {version}, "
+                             f"this one knows {len(MIGRATIONS)}); upgrade quizcli")
+        for number, (_, migration) in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    # --- cards -------------------------------------------------------------
+
+    def sync(self, banks: list[tuple[str, list[tuple[str, str | None]]]]) -> int:
+        """Make a card for every question of the banks; mark cards whose question is gone.
+
+        `banks` gives each bank id with its (question id, fact id) pairs in rank
+        order. Returns how many cards were added.
+        """
+        existing = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT question_id, bank, fact, position, orphaned FROM cards")}
+        seen: set[str] = set()
+        inserts, updates = [], []
+        for bank, questions in banks:
+            for position, (qid, fact) in enumerate(questions):
+                if qid in seen:
+                    continue  # the same question in two banks is one card, the first bank's
+                seen.add(qid)
+                if qid not in existing:
+                    inserts.append((qid, bank, fact, position))
+                elif existing[qid] != (bank, fact, position, 0):
+                    updates.append((bank, fact, position, qid))
+        orphans = [(qid,) for qid, row in existing.items() if qid not in seen and not row[3]]
+        bank_ids = list(dict.fromkeys(bank for bank, _ in banks))
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("DELETE FROM banks")
+        self.db.executemany("INSERT INTO banks (id, rank) VALUES (?, ?)",
+                            [(bank, rank) for rank, bank in enumerate(bank_ids)])
+        self.db.executemany("INSERT INTO cards (question_id, bank, fact, position) "
+                            "VALUES (?, ?, ?, ?)", inserts)
+        self.db.executemany("UPDATE cards SET bank = ?, fact = ?, position = ?, orphaned = 0 "
+                            "WHERE question_id = ?", updates)
+        self.db.executemany("UPDATE cards SET orphaned = 1 WHERE question_id = ?", orphans)
+        self.db.execute("COMMIT")
+        return len(inserts)
+
+    def card(self, question_id: str) -> Card:
+        row = self.db.execute(
+            "SELECT state, step, stability, difficulty, due, last_review, reps, lapses "
+            "FROM cards WHERE question_id = ?", (question_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no card for question {question_id!r}; is it in a bank?")
+        state, step, stability, difficulty, due, last, reps, lapses = row
+        return Card(question_id, CardState(state), step, stability, difficulty,
+                    from_ms(due), from_ms(last), reps, lapses)
+
+    def flags(self, question_id: str) -> tuple[bool, bool, bool]:
+        """(suspended, leech, orphaned)."""
+        row = self.db.execute("SELECT suspended, leech, orphaned FROM cards "
+                              "WHERE question_id = ?", (question_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no card for question {question_id!r}")
+        return bool(row[0]), bool(row[1]), bool(row[2])
+
+    def _write(self, card: Card) -> None:
+        self.db.execute(
+            "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+            "last_review = ?, reps = ?, lapses = ? WHERE question_id = ?",
+            (int(card.state), card.step, card.stability, card.difficulty,
+             to_ms(card.due) if card.due else None,
+             to_ms(card.last_review) if card.last_review else None,
+             card.reps, card.lapses, card.question_id))
+
+    def _log(self, before: Card, rating: int, now: dt.datetime, answer: str | None,
+             duration_ms: int | None, mode: str | None, session: int | None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO reviews (question_id, reviewed_at, rating, answer, duration_ms, mode, "
+            "session_id, prev_state, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (before.question_id, to_ms(now), rating, answer, duration_ms, mode, session,
+             int(before.state), json.dumps(before.to_dict())))
+        return int(cursor.lastrowid)
+
+    def record(self, question_id: str, rating: Rating, now: dt.datetime, *,
+               answer: str | None = None, duration_ms: int | None = None,
+               mode: str | None = None, session: int | None = None) -> Recorded:
+        """Schedule the card and log the answer, durably, in one transaction."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            before = self.card(question_id)
+            after = review(before, Rating(rating), now, self.settings)
+            review_id = self._log(before, int(rating), now, answer, duration_ms, mode, session)
+            self._write(after)
+            leech = after.lapses > before.lapses and after.lapses >= self.settings.leech_threshold
+            if leech:
+                self.db.execute("UPDATE cards SET suspended = 1, leech = 1 "
+                                "WHERE question_id = ?", (question_id,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return Recorded(after, review_id, leech)
+
+    def undo(self) -> str | None:
+        """Take back the last answer (or reset): the card returns to exactly its state before,
+        and the log to exactly what it was. Returns the card's question id, or None."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.db.execute("SELECT id, question_id, rating, before FROM reviews "
+                                  "ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                self.db.execute("ROLLBACK")
+                return None
+            review_id, question_id, rating, before = row
+            card = Card.from_dict(json.loads(before))
+            self._write(card)
+            if rating == Rating.AGAIN:  # the answer may have made it a leech
+                self.db.execute(
+                    "UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ? "
+                    "AND leech = 1 AND lapses < ?", (question_id, self.settings.leech_threshold))
+            self.db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return question_id
+
+    def set_suspended(self, question_id: str, suspended: bool) -> None:
+        self.card(question_id)  # says clearly when there is no such card
+        self.db.execute("UPDATE cards SET suspended = ? WHERE question_id = ?",
+                        (int(suspended), question_id))
+
+    def reset(self, question_id: str, now: dt.datetime) -> None:
+        """Study the card from the start again. Its log is kept, with the reset in it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            before = self.card(question_id)
+            self._log(before, RESET, now, None, None, "reset", None)
+            self._write(reset_card(before))
+            self.db.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ?",
+                            (question_id,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def log(self, question_id: str) -> list[tuple[int, int]]:
+        """(reviewed_at ms, rating) of every logged answer of a card, in order."""
+        return list(self.db.execute("SELECT reviewed_at, rating FROM reviews WHERE question_id = ? "
+                                    "ORDER BY id", (question_id,)))
+
+    def replay(self, question_id: str) -> Card:
+        """The card's state rebuilt from its log alone."""
+        card = Card(question_id)
+        for reviewed_at, rating in self.log(question_id):
+            when = from_ms(reviewed_at)
+            assert when is not None
+            card = reset_card(card) if rating == RESET else review(card, Rating(rating), when,
+                                                                   self.settings)
+        return card
+
+    # --- sessions ----------------------------------------------------------
+
+    def start_session(self, now: dt.datetime, mode: str) -> int:
+        cursor = self.db.execute("INSERT INTO sessions (started_at, mode) VALUES (?, ?)",
+                                 (to_ms(now), mode))
+        return int(cursor.lastrowid)
+
+    def end_session(self, session: int, now: dt.datetime) -> None:
+        self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (to_ms(now), session))
+
+    # --- today ---------------------------------------------------------------
+
+    def queue(self, now: dt.datetime, tz: dt.tzinfo, banks: list[str] | None = None) -> Queue:
+        """Today's cards within the daily limits, and the counts a status shows.
+
+        Cards in learning come first, then due reviews, most overdue first;
+        then new cards in bank rank order, taken in turn from each bank.
+        Questions made from the same fact are siblings: once one has been
+        studied today, the others wait for another day.
+        """
+        settings = self.settings
+        day = study_day(now, tz, settings.day_starts_at)
+        start, end = to_ms(day.start), to_ms(day.end)
+        done: dict[str, dict[int, int]] = {}
+        for bank, prev_state, count in self.db.execute(
+                "SELECT c.bank, r.prev_state, count(*) FROM reviews r JOIN cards c "
+                "USING (question_id) WHERE r.reviewed_at >= ? AND r.rating > 0 "
+                "GROUP BY c.bank, r.prev_state", (start,)):
+            done.setdefault(bank, {})[prev_state] = count
+        today = self.db.execute("SELECT r.question_id, c.fact FROM reviews r "
+                                "INDEXED BY reviews_time JOIN cards c USING (question_id) "
+                                "WHERE r.reviewed_at >= ?", (start,)).fetchall()
+        studied = {qid for qid, _ in today}
+        busy_facts = {fact for _, fact in today if fact is not None}
+        bank_ids = [row[0] for row in self.db.execute("SELECT id FROM banks ORDER BY rank")]
+        if banks:
+            bank_ids = [b for b in bank_ids if b in set(banks)]
+        counts = {bank: {"due": 0, "learning": 0, "new": 0} for bank in bank_ids}
+
+        def free(qid: str, fact: str | None) -> bool:
+            """Not a sibling of a card studied or queued today; claims the fact if so."""
+            if fact is None or qid in studied:
+                return True
+            if fact in busy_facts:
+                return False
+            busy_facts.add(fact)
+            return True
+
+        due: list[tuple[int, str]] = []
+        for qid, bank, fact, when in self.db.execute(
+                "SELECT question_id, bank, fact, due FROM cards WHERE state IN (1, 3) "
+                "AND due < ? AND suspended = 0 AND orphaned = 0 ORDER BY due", (end,)):
+            if bank in counts and free(qid, fact):
+                counts[bank]["learning"] += 1
+                due.append((when, qid))
+        learning = len(due)
+        for bank in bank_ids:
+            left = settings.limits_for(bank)[1] - done.get(bank, {}).get(2, 0)
+            if left <= 0:
+                continue
+            for qid, fact, when in self.db.execute(
+                    "SELECT question_id, fact, due FROM cards WHERE bank = ? AND state = 2 "
+                    "AND due < ? AND suspended = 0 AND orphaned = 0 ORDER BY due LIMIT ?",
+                    (bank, end, left * 2 + 50)):
+                if free(qid, fact):
+                    counts[bank]["due"] += 1
+                    due.append((when, qid))
+                    left -= 1
+                    if left == 0:
+                        break
+        due[learning:] = sorted(due[learning:])
+
+        global_left = settings.new_per_day - sum(d.get(0, 0) for d in done.values())
+        new_by_bank: dict[str, list[str]] = {}
+        for bank in bank_ids:
+            left = min(settings.limits_for(bank)[0] - done.get(bank, {}).get(0, 0), global_left)
+            picked: list[str] = []
+            if left > 0:
+                for qid, fact in self.db.execute(
+                        "SELECT question_id, fact FROM cards WHERE bank = ? AND state = 0 "
+                        "AND suspended = 0 AND orphaned = 0 ORDER BY position LIMIT ?",
+                        (bank, left * 4 + 50)):
+                    if free(qid, fact):
+                        picked.append(qid)
+                        if len(picked) == left:
+                            break
+            new_by_bank[bank] = picked
+        new: list[str] = []
+        for i in range(max((len(v) for v in new_by_bank.values()), default=0)):
+            for bank in bank_ids:  # in turn from each bank, each in its rank order
+                if i < len(new_by_bank[bank]) and len(new) < max(global_left, 0):
+                    new.append(new_by_bank[bank][i])
+                    counts[bank]["new"] += 1
+        reviewed = sum(sum(d.values()) for d in done.values())
+        return Queue([qid for _, qid in due], new, counts, reviewed)
+
+    def predicted_recall(self, at: dt.datetime) -> dict[str, tuple[float, int]]:
+        """bank → (mean predicted recall at `at`, cards studied), by the forgetting curve.
+
+        This is what an exam date is for: how much of each bank will be
+        remembered on the day, if nothing more is studied.
+        """
+        from quizcli.review.schedule import forgetting_curve, recall_after
+
+        decay, factor = forgetting_curve(self.settings)
+        at_ms = to_ms(at)
+        totals: dict[str, list[float]] = {}
+        for bank, stability, last in self.db.execute(
+                "SELECT bank, stability, last_review FROM cards WHERE state != 0 "
+                "AND orphaned = 0 AND stability IS NOT NULL"):
+            days = (at_ms - last) // 86_400_000
+            total = totals.setdefault(bank, [0.0, 0])
+            total[0] += recall_after(days, stability, decay, factor)
+            total[1] += 1
+        return {bank: (total[0] / total[1], int(total[1])) for bank, total in totals.items()}
+
+    def answers(self) -> list[tuple[str, int, int]]:
+        """(question id, reviewed_at ms, rating) of every answer, by card then time: the
+        history an optimizer fits."""
+        return list(self.db.execute("SELECT question_id, reviewed_at, rating FROM reviews "
+                                    "ORDER BY question_id, id"))
+
+    def streak(self, now: dt.datetime, tz: dt.tzinfo) -> int:
+        """Study days in a row with at least one answer, up to today (or yesterday, if today
+        has none yet). One indexed look-up a day, however long the log."""
+        starts_at = self.settings.day_starts_at
+
+        def studied(day: StudyDay) -> bool:
+            return self.db.execute(
+                "SELECT 1 FROM reviews INDEXED BY reviews_time WHERE reviewed_at >= ? "
+                "AND reviewed_at < ? AND rating > 0 LIMIT 1",
+                (to_ms(day.start), to_ms(day.end))).fetchone() is not None
+
+        day = study_day(now, tz, starts_at)
+        if not studied(day):
+            day = study_day(day.start - dt.timedelta(minutes=1), tz, starts_at)
+        streak = 0
+        while studied(day):
+            streak += 1
+            day = study_day(day.start - dt.timedelta(minutes=1), tz, starts_at)
+        return streak

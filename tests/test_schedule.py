@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import fsrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizcli.review.schedule import (
+    Card,
+    CardState,
+    Rating,
+    fuzz_draw,
+    fuzz_range,
+    fuzzed_days,
+    preview,
+    retrievability,
+    review,
+)
+from quizcli.review.settings import Settings
+
+UTC = dt.timezone.utc
+START = dt.datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
+SETTINGS = Settings()
+
+SEQUENCES = [
+    [(0, 3), (600, 3), (86400 * 2, 3), (86400 * 9, 3), (86400 * 30, 4)],
+    [(0, 1), (60, 1), (600, 2), (3600, 3), (86400 * 3, 1), (900, 3), (86400 * 5, 3)],
+    [(0, 4), (86400 * 15, 2), (86400 * 20, 1), (600, 3), (86400 * 2, 4)],
+    [(0, 2), (100, 2), (700, 3), (86400, 3), (86400 * 4, 3), (86400 * 11, 3), (86400 * 40, 3)],
+]
+
+
+@pytest.mark.parametrize("sequence", SEQUENCES)
+def test_intervals_equal_those_fsrs_gives(sequence):
+    """Without fuzz, every state after every answer is exactly the library's."""
+    theirs = fsrs.Scheduler(enable_fuzzing=False)
+    their_card = fsrs.Card(card_id=1)
+    ours = Card("q-1")
+    now = START
+    for seconds, rating in sequence:
+        now += dt.timedelta(seconds=seconds)
+        their_card, _ = theirs.review_card(their_card, fsrs.Rating(rating), now)
+        ours = review(ours, Rating(rating), now, SETTINGS, fuzz=False)
+        assert ours.due == their_card.due
+        assert ours.stability == pytest.approx(their_card.stability, rel=1e-12)
+        assert ours.difficulty == pytest.approx(their_card.difficulty, rel=1e-12)
+        assert int(ours.state) == int(their_card.state)
+        assert ours.step == their_card.step
+
+
+def test_fuzz_is_the_librarys_with_a_seeded_draw(monkeypatch):
+    """For each interval, our fuzz equals py-fsrs's own when its random draw is ours."""
+    scheduler = fsrs.Scheduler()
+    for days in (3, 7, 19, 45, 200, 3000):
+        draw = fuzz_draw("q-7", days)
+        monkeypatch.setattr("fsrs.scheduler.random", lambda draw=draw: draw)
+        theirs = scheduler._get_fuzzed_interval(interval=dt.timedelta(days=days)).days
+        assert fuzzed_days(days, draw, 36500) == theirs
+        low, high = fuzz_range(days, 36500)
+        assert low <= theirs <= high
+
+
+def test_fuzz_is_reproducible_and_varies_between_cards():
+    card = Card("q-a", CardState.REVIEW, None, 30.0, 5.0, START, START - dt.timedelta(days=20),
+                reps=5)
+    later = START + dt.timedelta(days=25)
+    assert review(card, Rating.GOOD, later, SETTINGS) == review(card, Rating.GOOD, later,
+                                                                SETTINGS)
+    dues = {review(Card(f"q-{i}", **{k: getattr(card, k) for k in (
+        "state", "step", "stability", "difficulty", "due", "last_review", "reps")}),
+        Rating.GOOD, later, SETTINGS).due for i in range(30)}
+    assert len(dues) > 1
+
+
+def test_preview_and_retrievability():
+    intervals = preview(Card("q-1"), START, SETTINGS)
+    assert intervals[Rating.AGAIN] == dt.timedelta(minutes=1)
+    assert intervals[Rating.GOOD] == dt.timedelta(minutes=10)
+    assert intervals[Rating.EASY] >= dt.timedelta(days=1)
+    learned = review(Card("q-1"), Rating.EASY, START, SETTINGS)
+    assert retrievability(Card("q-1"), START, SETTINGS) == 0.0
+    assert retrievability(learned, START, SETTINGS) == pytest.approx(1.0)
+    month = retrievability(learned, START + dt.timedelta(days=30), SETTINGS)
+    year = retrievability(learned, START + dt.timedelta(days=365), SETTINGS)
+    assert 0 < year < month < 1
+
+
+_answers = st.lists(st.tuples(st.integers(0, 86400 * 400), st.sampled_from(list(Rating))),
+                    min_size=1, max_size=25)
+
+
+@given(_answers)
+def test_any_sequence_of_reviews_keeps_the_invariants(answers):
+    card = Card("q-p")
+    now = START
+    for seconds, rating in answers:
+        now += dt.timedelta(seconds=seconds)
+        card = review(card, rating, now, SETTINGS)
+        assert card.due is not None and card.due >= now - dt.timedelta(milliseconds=1)
+        assert card.stability is not None and card.stability > 0
+        assert card.difficulty is not None and 1.0 <= card.difficulty <= 10.0
+        assert card.state is not CardState.NEW
+    assert card.reps == len(answers)
