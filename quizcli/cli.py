@@ -314,7 +314,9 @@ def _local_zone() -> dt.tzinfo:
 
 @app.command()
 def optimize() -> None:
-    """Fit the FSRS scheduler to your own answers and save the parameters in config.yaml.
+    """Fit the scheduler to your own answers and save its parameters.
+
+    The FSRS parameters are written to config.yaml in your quizcli folder.
 
     Needs the optional optimizer (pip install 'quizcli[optimize]') and at least
     400 answers given a day or more after a card's previous one.
