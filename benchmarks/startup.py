@@ -54,7 +54,9 @@ def main() -> None:
         app = Path(tmp, "one.py")
         app.write_text(BASELINE_APP)
         env = {**os.environ, "QUIZCLI_HOME": str(Path(tmp, "home")), "QUIZCLI_BANKS": ""}
-        cache = Path(tmp, "home", "cache", "banks.json")
+        # As installed, modules are compiled once; let the warm-up runs write their .pyc.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        cache = Path(tmp, "home", "cache", "banks.marshal")
         baseline = [sys.executable, str(app)]
         pairs = {
             "quizcli --help": (baseline + ["--help"], [quizcli, "--help"], None),

@@ -9,7 +9,8 @@ a bank that fails its check is never cached, so its problems show every time.
 from __future__ import annotations
 
 import contextlib
-import json
+import marshal
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -102,17 +103,23 @@ def bank_files(folder: Path) -> list[Path]:
 
 
 class _SummaryCache:
-    """Summaries of valid banks, keyed by resolved path, size and mtime."""
+    """Summaries of valid banks, keyed by resolved path, size and mtime.
+
+    Kept with marshal, which costs no import at start-up; the Python version is
+    part of the key, since marshal's format may change between versions.
+    """
+
+    KEY = (__version__, sys.version_info[:2])
 
     def __init__(self, path: Path):
         self.path = path
         self.files: dict[str, Any] = {}
         self.dirty = False
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("quizcli") == __version__:
-                self.files = data["files"]
-        except (OSError, ValueError, KeyError, AttributeError, TypeError):
+            key, files = marshal.loads(path.read_bytes())
+            if key == self.KEY and isinstance(files, dict):
+                self.files = files
+        except (OSError, ValueError, EOFError, TypeError):
             pass  # a missing or damaged cache is rebuilt
 
     def summary(self, file: Path) -> Summary:
@@ -127,7 +134,7 @@ class _SummaryCache:
         if stamp and cached and cached.get("stamp") == stamp:
             try:
                 return Summary(**cached["summary"])
-            except TypeError:
+            except (TypeError, KeyError):
                 pass
         from quizcli.bankfile import load_bank
 
@@ -148,14 +155,13 @@ class _SummaryCache:
 
         # The cache only saves time: a read-only home must not break listing.
         with contextlib.suppress(OSError):
-            atomic_write(self.path, json.dumps({"quizcli": __version__, "files": self.files}),
-                         durable=False)
+            atomic_write(self.path, marshal.dumps((self.KEY, self.files)), durable=False)
 
 
 def discover(folders: list[Folder] | None = None) -> Catalog:
     """Every bank in the folders; a broken one is reported in `errors`, not fatal."""
     catalog = Catalog(folders if folders is not None else bank_folders())
-    cache = _SummaryCache(paths.data_home() / "cache" / "banks.json")
+    cache = _SummaryCache(paths.data_home() / "cache" / "banks.marshal")
     owner: dict[str, Path] = {}
     seen: set[Path] = set()
     for folder in catalog.folders:

@@ -6,17 +6,18 @@ so that `quizcli --help` and quick commands start fast.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__
 from quizcli.errors import QuizcliError
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 class _Group(TyperGroup):
@@ -88,6 +89,8 @@ def banks(
 
     catalog = discover()
     if as_json:
+        import json
+
         typer.echo(json.dumps({
             "banks": [
                 {
@@ -171,6 +174,8 @@ class View(str, Enum):
 
 
 def _parse_day(value: str | None) -> dt.date | None:
+    import datetime as dt
+
     if value is None:
         return None
     try:
@@ -210,6 +215,8 @@ def facts(
             continue
         found += extract_facts(article)
     if as_json:
+        import json
+
         typer.echo(json.dumps([f.to_record() for f in found], indent=2, ensure_ascii=False))
     elif found:
         from quizcli import render
@@ -242,6 +249,8 @@ def ingest(
     into the bank's sources/ folder. A file that cannot be read is reported and
     the others are still ingested; the exit code is then 2.
     """
+    import datetime as dt
+
     from quizcli import paths
     from quizcli.catalog import discover
     from quizcli.errors import BankError
@@ -308,6 +317,8 @@ def export(
 
 
 def _local_zone() -> dt.tzinfo:
+    import datetime as dt
+
     zone = dt.datetime.now().astimezone().tzinfo
     return zone if zone is not None else dt.timezone.utc
 
@@ -340,6 +351,204 @@ def optimize() -> None:
         return
     path = save_settings(home, replace(settings, parameters=fit.parameters))
     typer.echo(f"Fitted FSRS parameters to {fit.reviews} reviews and saved them in {path}.")
+
+
+def _now() -> dt.datetime:
+    """The only clock the commands read; tests replace it."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _open_store():
+    """The review store, in step with the banks; bank problems are reported, not fatal."""
+    from quizcli import paths
+    from quizcli.catalog import discover
+    from quizcli.review.library import sync_catalog
+    from quizcli.review.store import Store
+
+    home = paths.data_home()
+    catalog = discover()
+    store = Store.open(home)
+    for problem in catalog.errors + sync_catalog(store, catalog):
+        typer.echo(str(problem), err=True)
+    return store, catalog
+
+
+def _editor_for(store):
+    """Open a card's bank in $EDITOR at its question, then read the bank again."""
+
+    def edit(prompt) -> str | None:
+        import os
+        import shlex
+        import subprocess
+
+        from quizcli.catalog import discover
+        from quizcli.review.library import sync_catalog
+
+        path = Path(prompt.shown.path)
+        line = 1
+        try:
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if text.strip() == f"- id: {prompt.question_id}":
+                    line = number
+                    break
+        except OSError as exc:
+            return f"{path}: cannot be read ({exc.strerror})"
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            subprocess.run([*shlex.split(editor), f"+{line}", str(path)], check=False)
+        except OSError as exc:
+            return f"cannot start the editor {editor!r} ({exc.strerror}); set $EDITOR"
+        catalog = discover()
+        problems = catalog.errors + sync_catalog(store, catalog)
+        if problems:
+            return "\n".join(str(p) for p in problems) + "\nThe bank was not reloaded: fix it " \
+                "and press e again."
+        return None
+
+    return edit
+
+
+@app.command()
+def study(
+    bank: Annotated[list[str] | None, typer.Option(
+        help="Study only this bank; repeat for several.")] = None,
+    new: Annotated[int | None, typer.Option(min=0, help="New cards for today, instead of "
+                                                        "the daily limit.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many cards.")] = None,
+    mode: Annotated[str, typer.Option(
+        help="mcq: choose from choices; recall: type the answer; mixed: choices for new and "
+             "young cards, recall for mature ones.")] = "mixed",
+    cram: Annotated[bool, typer.Option(
+        "--cram", help="Practise any cards without changing their schedule.")] = False,
+) -> None:
+    """Study today's cards: due reviews first, then new cards.
+
+    New cards come within the daily limits (config.yaml, or --new).
+
+    Keys: 1-4 or a-d answer, u undo, s suspend, e edit, ? help, q quit. Every
+    answer is saved before the next question appears. When input is not a
+    terminal, each line is one key or one typed answer, so a session can be
+    scripted.
+    """
+    import contextlib
+    import sys
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from quizcli import study as screen
+    from quizcli.review.session import Mode, Session
+    from quizcli.terminal import LineKeys, RawKeys
+
+    try:
+        chosen_mode = Mode(mode)
+    except ValueError:
+        raise typer.BadParameter("must be mcq, recall or mixed", param_hint="--mode") from None
+    store, catalog = _open_store()
+    for name in bank or ():
+        catalog.get(name)  # an unknown bank is an error that lists the known ones
+    console = Console()
+    tz = _local_zone()
+    if new is not None:
+        store.settings = replace(store.settings, new_per_day=new, banks={
+            k: replace(v, new_per_day=None) for k, v in store.settings.banks.items()})
+    interactive = sys.stdin.isatty()
+    keys = RawKeys() if interactive else LineKeys(sys.stdin)
+    try:
+        with keys if interactive else contextlib.nullcontext():
+            now = _now()
+            cards = store.all_cards(bank) if cram else store.queue(now, tz, bank).cards
+            if not cards:
+                cards, cram = _nothing_due(store, console, keys, tz, now, bank)
+            if not cards:
+                return
+            session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit)
+            with contextlib.suppress(KeyboardInterrupt, EOFError):  # answers are saved already
+                screen.run(session, keys, console, _editor_for(store))
+            summary = session.finish()
+        console.print(screen.summary_text(summary, tz, _now()))
+    finally:
+        store.close()
+
+
+def _nothing_due(store, console, keys, tz, now, banks):
+    """Nothing is due: say when something will be, and offer new cards or cramming."""
+    from dataclasses import replace
+
+    from rich.text import Text
+
+    from quizcli import study as screen
+
+    due = store.next_due()
+    message = "Nothing is due right now."
+    if due is not None:
+        message += f" The next card is due {screen.when(due, tz, now)}."
+    console.print(Text(message, style="bold"))
+    console.print("Press n for 10 more new cards, c to cram (practise without changing the "
+                  "schedule), or q to quit.")
+    try:
+        key = keys.key().lower()
+    except (EOFError, KeyboardInterrupt):
+        return [], False
+    if key == "n":
+        store.settings = replace(store.settings,
+                                 new_per_day=store.settings.new_per_day + 10, banks={})
+        cards = store.queue(now, tz, banks).new
+        if not cards:
+            console.print("There are no new cards left: ingest an article to make some.")
+        return cards, False
+    if key == "c":
+        return store.all_cards(banks), True
+    return [], False
+
+
+@app.command()
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show today's counts for each bank, the streak, and exam readiness.
+
+    With an exam date set in config.yaml, it also shows each bank's predicted
+    recall on exam day, from the FSRS forgetting curve.
+    """
+    import datetime as dt
+
+    now, tz = _now(), _local_zone()
+    store, catalog = _open_store()
+    try:
+        queue = store.queue(now, tz)
+        streak = store.streak(now, tz)
+        exam = store.settings.exam_date
+        recall = {}
+        if exam is not None:
+            from quizcli.review.store import study_day
+
+            exam_day = dt.datetime.combine(exam, dt.time(12), tzinfo=tz)
+            recall = store.predicted_recall(study_day(exam_day, tz, 0).start)
+        titles = {e.id: e.summary.title for e in catalog.entries}
+        banks = [{"name": name, "title": titles.get(name, name), **counts,
+                  **({"exam_recall": round(recall[name][0], 4)} if name in recall else {})}
+                 for name, counts in queue.counts.items()]
+    finally:
+        store.close()
+    if as_json:
+        import json
+
+        typer.echo(json.dumps({"banks": banks, "reviewed_today": queue.reviewed_today,
+                               "streak": streak,
+                               "exam_date": exam.isoformat() if exam else None},
+                              indent=2, ensure_ascii=False))
+        return
+    rows = [[b["name"], str(b["due"]), str(b["learning"]), str(b["new"])]
+            + ([f"{b['exam_recall']:.0%}" if "exam_recall" in b else "-"] if exam else [])
+            for b in banks]
+    headers = ["BANK", "DUE", "LEARNING", "NEW"] + (["EXAM RECALL"] if exam else [])
+    typer.echo(_table(headers, rows) if rows else "No banks to study.")
+    exam_line = f" · exam on {exam.isoformat()}" if exam else ""
+    typer.echo(f"Reviewed today: {queue.reviewed_today} · streak: {streak} "
+               f"day{'s' if streak != 1 else ''}{exam_line}")
 
 
 def main() -> None:

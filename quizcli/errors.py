@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class QuizcliError(Exception):
@@ -12,8 +12,7 @@ class QuizcliError(Exception):
     exit_code = 1
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a file, at a line where known (counted from 1)."""
 
     line: int | None

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 
-def atomic_write(path: Path, content: str, *, durable: bool = True) -> None:
+def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> None:
     """Replace `path` with `content` so that readers see the old or the new file, never half.
 
     `durable` also flushes the new file to disk before it takes the name, so
@@ -17,7 +17,9 @@ def atomic_write(path: Path, content: str, *, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        binary = isinstance(content, bytes)
+        with (os.fdopen(fd, "wb") if binary else
+              os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as out:
             out.write(content)
             if durable:
                 out.flush()

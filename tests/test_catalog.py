@@ -65,7 +65,7 @@ def test_a_broken_bank_is_reported_and_the_others_still_listed(quizcli_home, run
 def test_an_edited_bank_is_read_again(quizcli_home, runner):
     path = write_bank(quizcli_home / "banks", "mine.yaml", "mine", "First title")
     assert discover().get("mine").summary.title == "First title"
-    assert (quizcli_home / "cache" / "banks.json").is_file()
+    assert (quizcli_home / "cache" / "banks.marshal").is_file()
 
     path.write_text(path.read_text(encoding="utf-8").replace("First title", "Second"),
                     encoding="utf-8")
@@ -81,10 +81,15 @@ def test_an_edited_bank_is_read_again(quizcli_home, runner):
 
 
 def test_a_damaged_cache_is_rebuilt(quizcli_home):
-    cache = quizcli_home / "cache" / "banks.json"
+    import marshal
+
+    from quizcli.catalog import _SummaryCache
+
+    cache = quizcli_home / "cache" / "banks.marshal"
     cache.parent.mkdir()
-    for damage in ["{not json", '{"quizcli": "0.1.0", "files": {"x": 1}}', "[]"]:
-        cache.write_text(damage, encoding="utf-8")
+    for damage in [b"not marshal", marshal.dumps((_SummaryCache.KEY, {"x": 1})),
+                   marshal.dumps([]), marshal.dumps((_SummaryCache.KEY, {"x": {"stamp": 1}}))]:
+        cache.write_bytes(damage)
         assert [e.id for e in discover().entries] == ["korea-summits"]
 
 

@@ -39,3 +39,9 @@ def test_plain_install_finds_the_shipped_banks_from_any_folder(tmp_path):
     assert not installed.startswith(str(REPO))
     sources = os.path.join(os.path.dirname(installed), "sources")
     assert sorted(os.listdir(sources)) == sorted(p.name for p in (REPO / "banks/sources").iterdir())
+
+    # and the main job works straight away: a study session on the shipped bank
+    session = subprocess.run([str(bin_dir / "quizcli"), "study", "--mode", "mcq"], cwd=elsewhere,
+                             env=env, input="1\n\nq\n", capture_output=True, text=True,
+                             check=True)
+    assert "Session over. Answered 1" in session.stdout

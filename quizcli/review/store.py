@@ -64,14 +64,16 @@ def _migration_1(db: sqlite3.Connection) -> None:
             lapses      INTEGER NOT NULL DEFAULT 0,
             suspended   INTEGER NOT NULL DEFAULT 0,
             leech       INTEGER NOT NULL DEFAULT 0,
-            orphaned    INTEGER NOT NULL DEFAULT 0
+            orphaned    INTEGER NOT NULL DEFAULT 0,
+            question    TEXT
         );
         CREATE INDEX cards_learning ON cards (due) WHERE state IN (1, 3);
         CREATE INDEX cards_review ON cards (bank, due) WHERE state = 2;
         CREATE INDEX cards_new ON cards (bank, position) WHERE state = 0;
         CREATE TABLE banks (
-            id   TEXT PRIMARY KEY,
-            rank INTEGER NOT NULL
+            id    TEXT PRIMARY KEY,
+            rank  INTEGER NOT NULL,
+            stamp TEXT
         );
         CREATE TABLE sessions (
             id         INTEGER PRIMARY KEY,
@@ -199,38 +201,73 @@ class Store:
 
     # --- cards -------------------------------------------------------------
 
-    def sync(self, banks: list[tuple[str, list[tuple[str, str | None]]]]) -> int:
+    def sync(self, banks: list[tuple[str, list[tuple]]], stamps: dict[str, str] | None = None
+             ) -> int:
         """Make a card for every question of the banks; mark cards whose question is gone.
 
-        `banks` gives each bank id with its (question id, fact id) pairs in rank
-        order. Returns how many cards were added.
+        `banks` gives each bank id with its questions in rank order, as
+        (question id, fact id) or (question id, fact id, question as JSON); the
+        JSON is kept so that a session can show the question without parsing
+        the bank again. `stamps` records what each bank file was when synced.
+        Returns how many cards were added.
         """
         existing = {row[0]: row[1:] for row in self.db.execute(
-            "SELECT question_id, bank, fact, position, orphaned FROM cards")}
+            "SELECT question_id, bank, fact, position, orphaned, question FROM cards")}
         seen: set[str] = set()
         inserts, updates = [], []
         for bank, questions in banks:
-            for position, (qid, fact) in enumerate(questions):
+            for position, (qid, fact, *payload) in enumerate(questions):
                 if qid in seen:
                     continue  # the same question in two banks is one card, the first bank's
                 seen.add(qid)
+                question = payload[0] if payload else None
                 if qid not in existing:
-                    inserts.append((qid, bank, fact, position))
-                elif existing[qid] != (bank, fact, position, 0):
-                    updates.append((bank, fact, position, qid))
+                    inserts.append((qid, bank, fact, position, question))
+                elif existing[qid] != (bank, fact, position, 0, question):
+                    updates.append((bank, fact, position, question, qid))
         orphans = [(qid,) for qid, row in existing.items() if qid not in seen and not row[3]]
         bank_ids = list(dict.fromkeys(bank for bank, _ in banks))
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute("DELETE FROM banks")
-        self.db.executemany("INSERT INTO banks (id, rank) VALUES (?, ?)",
-                            [(bank, rank) for rank, bank in enumerate(bank_ids)])
-        self.db.executemany("INSERT INTO cards (question_id, bank, fact, position) "
-                            "VALUES (?, ?, ?, ?)", inserts)
-        self.db.executemany("UPDATE cards SET bank = ?, fact = ?, position = ?, orphaned = 0 "
-                            "WHERE question_id = ?", updates)
+        self.db.executemany("INSERT INTO banks (id, rank, stamp) VALUES (?, ?, ?)",
+                            [(bank, rank, (stamps or {}).get(bank))
+                             for rank, bank in enumerate(bank_ids)])
+        self.db.executemany("INSERT INTO cards (question_id, bank, fact, position, question) "
+                            "VALUES (?, ?, ?, ?, ?)", inserts)
+        self.db.executemany("UPDATE cards SET bank = ?, fact = ?, position = ?, question = ?, "
+                            "orphaned = 0 WHERE question_id = ?", updates)
         self.db.executemany("UPDATE cards SET orphaned = 1 WHERE question_id = ?", orphans)
         self.db.execute("COMMIT")
         return len(inserts)
+
+    def stamps(self) -> dict[str, str | None]:
+        """bank id → the stamp of its file when it was last synced."""
+        return dict(self.db.execute("SELECT id, stamp FROM banks ORDER BY rank"))
+
+    def question(self, question_id: str) -> str | None:
+        """The question as JSON, as the last sync saw it."""
+        row = self.db.execute("SELECT question FROM cards WHERE question_id = ?",
+                              (question_id,)).fetchone()
+        return row[0] if row else None
+
+    def bank_of(self, question_id: str) -> str | None:
+        row = self.db.execute("SELECT bank FROM cards WHERE question_id = ?",
+                              (question_id,)).fetchone()
+        return row[0] if row else None
+
+    def next_due(self) -> dt.datetime | None:
+        """When the next studied card falls due, of those not suspended or orphaned."""
+        row = self.db.execute("SELECT min(due) FROM cards WHERE state != 0 AND suspended = 0 "
+                              "AND orphaned = 0").fetchone()
+        return from_ms(row[0]) if row and row[0] is not None else None
+
+    def all_cards(self, banks: list[str] | None = None, limit: int = 1000) -> list[str]:
+        """Cards to cram: studied ones first, weakest first, then new ones in rank order."""
+        rows = self.db.execute(
+            "SELECT question_id, bank FROM cards WHERE suspended = 0 AND orphaned = 0 "
+            "ORDER BY state = 0, stability, position LIMIT ?", (limit * 4,))
+        chosen = set(banks) if banks else None
+        return [qid for qid, bank in rows if chosen is None or bank in chosen][:limit]
 
     def card(self, question_id: str) -> Card:
         row = self.db.execute(

@@ -1,0 +1,325 @@
+"""A study session without a terminal: which card comes next, how an answer is checked
+and graded, and what undo, suspend and quitting do. The terminal UI drives it; tests
+drive it directly. Time comes from the `clock` it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from quizcli.model import QuestionType
+from quizcli.review.library import Shown, shown
+from quizcli.review.schedule import CardState, Rating, preview
+from quizcli.review.store import Recorded, Store, study_day
+
+MATURE_DAYS = 21
+"""A card whose interval is this long is asked as recall in mixed mode, as Anki calls it mature."""
+SLOW_SECONDS = {"mcq": 20.0, "truefalse": 15.0, "recall": 30.0}
+"""A right answer slower than this is graded Hard."""
+EXAM_FORMATS = {"statements", "match", "order"}
+
+
+class Mode(str, Enum):
+    mcq = "mcq"
+    recall = "recall"
+    mixed = "mixed"
+
+
+def normalise_answer(text: str) -> str:
+    """An answer as compared: no case, accents, punctuation or leading article."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"^\s*(?:the|a|an)\s+", "", text)
+    return " ".join(text.split())
+
+
+def check_answer(given: str, answers: list[str]) -> tuple[bool, bool]:
+    """(right, near miss): right when it matches an accepted answer once case, accents and
+    punctuation are set aside, or is one small typo away from one (a near miss)."""
+    typed = normalise_answer(given)
+    if not typed:
+        return False, False
+    targets = [normalise_answer(a) for a in answers if normalise_answer(a)]
+    if typed in targets:
+        return True, False
+    for target in targets:
+        allowed = 0 if len(target) <= 3 else 1 if len(target) <= 7 else 2
+        ratio = difflib.SequenceMatcher(None, typed, target).ratio()
+        if allowed and ratio >= 1 - allowed / max(len(target), 1) - 0.05 and ratio >= 0.8:
+            return True, True
+    return False, False
+
+
+def suggest(right: bool, near_miss: bool, seconds: float, style: str) -> Rating:
+    """The grade an answer earns: Again if wrong, Hard if slow or a near miss, else Good."""
+    if not right:
+        return Rating.AGAIN
+    if near_miss or seconds > SLOW_SECONDS.get(style, 30.0):
+        return Rating.HARD
+    return Rating.GOOD
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """The card in front of the user."""
+
+    question_id: str
+    shown: Shown
+    style: str
+    """mcq, truefalse or recall."""
+    choices: tuple[str, ...]
+    done: int
+    remaining: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to an answer."""
+
+    right: bool | None
+    """None when the user revealed the answer to grade themselves."""
+    given: str | None
+    grade: Rating | None
+    intervals: dict[Rating, dt.timedelta]
+    near_miss: bool = False
+    leech: bool = False
+
+
+@dataclass
+class Summary:
+    answered: int
+    right: int
+    seconds: float
+    next_due: dt.datetime | None
+    streak: int
+
+
+@dataclass
+class Session:
+    store: Store
+    cards: list[str]
+    clock: Callable[[], dt.datetime]
+    tz: dt.tzinfo
+    mode: Mode = Mode.mixed
+    cram: bool = False
+    limit: int | None = None
+    session_id: int | None = None
+    started: dt.datetime = field(init=False)
+    answered: list[tuple[str, bool | None]] = field(default_factory=list)
+    learning: list[tuple[dt.datetime, str]] = field(default_factory=list)
+    _current: Prompt | None = None
+    _asked_at: dt.datetime | None = None
+    _outcome: Outcome | None = None
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
+        if not self.cram:
+            self.session_id = self.store.start_session(self.started, self.mode.value)
+
+    # --- what to show ----------------------------------------------------------
+
+    def _style(self, question_id: str, info: Shown) -> str:
+        q = info.question
+        if q.type is QuestionType.TRUE_FALSE:
+            return "truefalse"
+        if q.type is not QuestionType.MCQ:
+            return "recall"
+        if self.mode is Mode.mcq or EXAM_FORMATS & set(q.tags.get("kind", ())):
+            return "mcq"
+        if self.mode is Mode.recall:
+            return "recall"
+        card = self.store.card(question_id)
+        mature = (card.state is CardState.REVIEW and card.due and card.last_review
+                  and (card.due - card.last_review).days >= MATURE_DAYS)
+        return "recall" if mature else "mcq"
+
+    def current(self) -> Prompt | None:
+        """The card to show now, or None when the session is over."""
+        if self._current is not None:
+            return self._current
+        if self.limit is not None and len(self.answered) >= self.limit:
+            return None
+        now = self.clock()
+        question_id = None
+        if self.learning and (self.learning[0][0] <= now or not self.cards):
+            question_id = self.learning.pop(0)[1]  # learning cards are shown when due
+        while question_id is None and self.cards:
+            candidate = self.cards.pop(0)
+            suspended, _, _ = self.store.flags(candidate)
+            if self.cram or not suspended:
+                question_id = candidate
+        if question_id is None:
+            return None
+        info = shown(self.store, question_id)
+        if info is None:
+            return self.current()
+        style = self._style(question_id, info)
+        choices = info.question.choices
+        if style == "truefalse":
+            choices = ("True", "False")
+        elif style == "recall":
+            choices = ()
+        remaining = len(self.cards) + len(self.learning)
+        self._current = Prompt(question_id, info, style, choices, len(self.answered), remaining)
+        self._asked_at = now
+        return self._current
+
+    # --- answers ---------------------------------------------------------------
+
+    def _answer(self, right: bool | None, given: str | None, near_miss: bool) -> Outcome:
+        prompt = self._current
+        assert prompt is not None
+        now = self.clock()
+        seconds = (now - (self._asked_at or now)).total_seconds()
+        card = self.store.card(prompt.question_id)
+        intervals = preview(card, now, self.store.settings)
+        grade = None if right is None else suggest(right, near_miss, seconds, prompt.style)
+        leech = False
+        if grade is not None and not self.cram:
+            leech = self._record(grade, now, given, seconds).leech
+        self._outcome = Outcome(right, given, grade, intervals, near_miss, leech)
+        return self._outcome
+
+    def _record(self, grade: Rating, now: dt.datetime, given: str | None,
+                seconds: float) -> Recorded:
+        prompt = self._current
+        assert prompt is not None
+        recorded = self.store.record(prompt.question_id, grade, now, answer=given,
+                                     duration_ms=round(seconds * 1000), mode=prompt.style,
+                                     session=self.session_id)
+        day_end = study_day(now, self.tz, self.store.settings.day_starts_at).end
+        due = recorded.card.due
+        if due is not None and due < day_end and not recorded.leech:
+            self.learning.append((due, prompt.question_id))
+            self.learning.sort()
+        return recorded
+
+    def choose(self, index: int) -> Outcome | None:
+        """Answer a multiple-choice or true/false question with choice `index` (from 0)."""
+        prompt = self._current
+        if prompt is None or self._outcome is not None or not 0 <= index < len(prompt.choices):
+            return None
+        given = prompt.choices[index]
+        return self._answer(given == prompt.shown.question.answer, given, False)
+
+    def type_answer(self, text: str) -> Outcome | None:
+        """Answer a recall question with typed text, checked tolerantly."""
+        prompt = self._current
+        if prompt is None or self._outcome is not None:
+            return None
+        q = prompt.shown.question
+        right, near = check_answer(text, [q.answer, *q.accept])
+        return self._answer(right, text, near)
+
+    def reveal(self) -> Outcome | None:
+        """Show the answer, for the user to grade themselves."""
+        if self._current is None or self._outcome is not None:
+            return None
+        return self._answer(None, None, False)
+
+    def grade(self, rating: Rating) -> None:
+        """Set the grade of the answer on screen: record it, or correct the one recorded."""
+        outcome, prompt = self._outcome, self._current
+        if outcome is None or prompt is None or self.cram:
+            return
+        if outcome.grade is not None:
+            if outcome.grade == rating:
+                return
+            self.store.undo()  # the suggested grade was recorded; replace it exactly
+            self.learning = [(d, q) for d, q in self.learning if q != prompt.question_id]
+        now = self.clock()
+        seconds = (now - (self._asked_at or now)).total_seconds()
+        leech = self._record(rating, now, outcome.given, seconds).leech
+        self._outcome = Outcome(outcome.right, outcome.given, rating, outcome.intervals,
+                                outcome.near_miss, leech)
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self._outcome
+
+    def next(self) -> None:
+        """Move on from the answer on screen."""
+        prompt, outcome = self._current, self._outcome
+        if prompt is None or outcome is None:
+            return
+        if outcome.grade is None and not self.cram:
+            self.grade(Rating.GOOD)  # revealed and left ungraded: as if Good
+            outcome = self._outcome
+        assert outcome is not None
+        right = outcome.right if outcome.right is not None else (
+            outcome.grade is not None and outcome.grade > Rating.AGAIN)
+        self.answered.append((prompt.question_id, right))
+        self._current = self._outcome = None
+
+    # --- card actions ----------------------------------------------------------
+
+    def undo(self) -> str | None:
+        """Take back the last answer and ask that card again."""
+        if self.cram:
+            return None
+        if self._outcome is not None and self._outcome.grade is not None:
+            question_id = self._current.question_id if self._current else None
+            self.store.undo()
+            self.learning = [(d, q) for d, q in self.learning if q != question_id]
+            self._outcome = None
+            self._asked_at = self.clock()
+            return question_id
+        question_id = self.store.undo()
+        if question_id is None:
+            return None
+        self.learning = [(d, q) for d, q in self.learning if q != question_id]
+        if self._current is not None:
+            self.cards.insert(0, self._current.question_id)
+        if self.answered and self.answered[-1][0] == question_id:
+            self.answered.pop()
+        self.cards.insert(0, question_id)
+        self._current = self._outcome = None
+        return question_id
+
+    def suspend(self) -> None:
+        """Suspend the card on screen and move on (an answer given stays recorded)."""
+        prompt = self._current
+        if prompt is None:
+            return
+        self.store.set_suspended(prompt.question_id, True)
+        self.learning = [(d, q) for d, q in self.learning if q != prompt.question_id]
+        if self._outcome is not None:
+            self.answered.append((prompt.question_id, self._outcome.right))
+        self._current = self._outcome = None
+
+    def reload(self) -> None:
+        """Show the card on screen as its bank now has it (after an edit)."""
+        prompt = self._current
+        if prompt is None:
+            return
+        info = shown(self.store, prompt.question_id)
+        if info is None:
+            return
+        if self._outcome is None:  # not answered yet: ask it afresh, as edited
+            self._current = None
+            self.cards.insert(0, prompt.question_id)
+        else:
+            self._current = Prompt(prompt.question_id, info, prompt.style, prompt.choices,
+                                   prompt.done, prompt.remaining)
+
+    def finish(self) -> Summary:
+        """End the session: an answer still on screen is saved already and counts."""
+        if self._outcome is not None and self._outcome.grade is not None:
+            self.next()
+        now = self.clock()
+        if self.session_id is not None:
+            self.store.end_session(self.session_id, now)
+        return Summary(
+            answered=len(self.answered),
+            right=sum(1 for _, right in self.answered if right),
+            seconds=(now - self.started).total_seconds(),
+            next_due=self.store.next_due(),
+            streak=self.store.streak(now, self.tz),
+        )

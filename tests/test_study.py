@@ -1,0 +1,157 @@
+"""Study sessions driven by scripted keys: one key or typed answer per line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import SHIPPED_BANKS
+
+from quizcli import cli
+from quizcli.bankfile import load_bank
+from quizcli.cli import app
+from quizcli.review.session import check_answer
+from quizcli.review.store import Store
+
+START = dt.datetime(2026, 11, 23, 4, 0, tzinfo=dt.timezone.utc)
+BANK = load_bank(SHIPPED_BANKS / "korea-summits.yaml")
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A clock that moves 5 seconds each time it is read."""
+    state = {"now": START}
+
+    def now():
+        state["now"] += dt.timedelta(seconds=5)
+        return state["now"]
+
+    monkeypatch.setattr(cli, "_now", now)
+    monkeypatch.setattr(cli, "_local_zone", lambda: dt.timezone.utc)
+    return state
+
+
+def study(runner, keys: list[str], *args: str):
+    result = runner.invoke(app, ["study", *args], input="\n".join(keys) + "\n",
+                           env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def key_for(question, right: bool) -> str:
+    answer = question.choices.index(question.answer)
+    index = answer if right else (answer + 1) % len(question.choices)
+    return str(index + 1)
+
+
+def answers(home) -> list[tuple[str, int, str | None]]:
+    with Store.open(home) as store:
+        return list(store.db.execute("SELECT question_id, rating, answer FROM reviews "
+                                     "ORDER BY id"))
+
+
+def test_a_multiple_choice_answer_right_then_wrong(runner, clock, quizcli_home):
+    first, second = BANK.questions[0], BANK.questions[1]
+    result = study(runner, [key_for(first, True), "", key_for(second, False), "", "q"],
+                   "--mode", "mcq")
+    assert "✓ Right" in result.stdout and "✗ Wrong" in result.stdout
+    assert first.evidence[:40] in result.stdout  # the evidence is shown after an answer
+    assert [(q, r) for q, r, _ in answers(quizcli_home)] == [(first.id, 3), (second.id, 1)]
+    assert "Session over. Answered 2, right 1 (50%)" in result.stdout
+
+
+def test_a_typed_answer_with_a_typo_counts_as_hard(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    typo = first.answer[:-1] + first.answer[-1] * 2  # "Trumpp"
+    result = study(runner, [typo, "", "/q"], "--mode", "recall")
+    assert "close enough" in result.stdout
+    assert answers(quizcli_home) == [(first.id, 2, typo)]
+
+
+def test_tolerant_comparison():
+    assert check_answer("  the WHITE house! ", ["White House"]) == (True, False)
+    assert check_answer("Moon Jae in", ["Moon Jae-in"]) == (True, False)
+    assert check_answer("Pompeoo", ["Mike Pompeo", "Pompeo"]) == (True, True)
+    assert check_answer("Bolton", ["Sarah Sanders", "Sanders"]) == (False, False)
+    assert check_answer("Séoul", ["Seoul"]) == (True, False)
+    assert check_answer("", ["Seoul"]) == (False, False)
+
+
+def test_reveal_and_grade_yourself(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    result = study(runner, ["", "4", "/q"], "--mode", "recall")
+    assert "Grade yourself" in result.stdout
+    assert answers(quizcli_home) == [(first.id, 4, None)]
+
+
+def test_overriding_the_suggested_grade(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    study(runner, [key_for(first, True), "2", "q"], "--mode", "mcq")
+    assert [(q, r) for q, r, _ in answers(quizcli_home)] == [(first.id, 2)]
+
+
+def test_undo_asks_the_card_again(runner, clock, quizcli_home):
+    first, second = BANK.questions[0], BANK.questions[1]
+    result = study(runner, [key_for(first, False), "u", key_for(first, True), "",
+                            key_for(second, True), "u", "u", key_for(first, True), "", "q"],
+                   "--mode", "mcq")
+    assert result.stdout.count(first.prompt) >= 3
+    assert [(q, r) for q, r, _ in answers(quizcli_home)] == [(first.id, 3)]
+
+
+def test_suspend_skips_the_card_for_good(runner, clock, quizcli_home):
+    first, second = BANK.questions[0], BANK.questions[1]
+    study(runner, ["s", key_for(second, True), "", "q"], "--mode", "mcq")
+    with Store.open(quizcli_home) as store:
+        assert store.flags(first.id)[0]
+    again = study(runner, ["q"], "--mode", "mcq")
+    assert first.prompt not in again.stdout
+
+
+def test_quit_mid_session_then_resume(runner, clock, quizcli_home):
+    first, second, third = BANK.questions[:3]
+    study(runner, [key_for(first, True), "", key_for(second, True), "", "q"], "--mode", "mcq")
+    clock["now"] += dt.timedelta(hours=2)  # the learning steps are over
+    resumed = study(runner, ["q"], "--mode", "mcq")
+    asked = resumed.stdout.split("\n")
+    first_prompt = next(line for line in asked if "│  " in line and "?" in line)
+    assert first.prompt[:40] in first_prompt or second.prompt[:40] in first_prompt
+    assert third.id not in [q for q, _, _ in answers(quizcli_home)]
+
+
+def test_the_input_running_out_ends_the_session_and_keeps_the_answers(runner, clock,
+                                                                      quizcli_home):
+    first = BANK.questions[0]
+    result = runner.invoke(app, ["study", "--mode", "mcq"], input=key_for(first, True))
+    assert result.exit_code == 0
+    assert "Session over. Answered 1" in result.stdout
+    assert len(answers(quizcli_home)) == 1
+
+
+def test_nothing_due_says_when_and_offers_cramming(runner, clock, quizcli_home):
+    study(runner, [], "--new", "0")  # nothing new today: nothing to study
+    result = study(runner, ["c", "1", "", "q"], "--new", "0", "--mode", "mcq")
+    assert "Nothing is due right now." in result.stdout
+    assert "cram" in result.stdout
+    assert answers(quizcli_home) == []  # cramming changes no schedule
+
+
+def test_status_json(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    study(runner, [key_for(first, True), "", "q"], "--mode", "mcq")
+    (quizcli_home / "config.yaml").write_text("exam_date: 2027-05-30\n")
+    result = runner.invoke(app, ["status", "--json"])
+    data = json.loads(result.stdout)
+    assert data["reviewed_today"] == 1 and data["streak"] == 1
+    [bank] = data["banks"]
+    assert (bank["name"], bank["new"], bank["learning"]) == ("korea-summits", 19, 1)
+    assert 0 < bank["exam_recall"] < 1
+    text = runner.invoke(app, ["status"]).stdout
+    assert "korea-summits" in text and "EXAM RECALL" in text and "streak: 1 day" in text
+
+
+def test_an_unknown_bank_is_named(runner, clock):
+    result = runner.invoke(app, ["study", "--bank", "nope"], input="q\n")
+    assert result.exit_code == 1
+    assert "no bank named 'nope'" in result.stderr

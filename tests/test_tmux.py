@@ -1,0 +1,105 @@
+"""`quizcli study` in a real pseudo-terminal: tmux runs it, keys are pressed one at a time,
+and the screen is read back, as a person would see it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED_BANKS
+
+from quizcli.bankfile import load_bank
+from quizcli.review.store import Store
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+QUIZCLI = Path(sys.executable).parent / "quizcli"
+
+
+class Terminal:
+    def __init__(self, command: str):
+        self.name = f"quizcli-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "110", "-y", "45",
+                        command], check=True)
+        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"],
+                       check=True)
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                              capture_output=True, text=True, check=True).stdout
+
+    def press(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        """The screen once it shows `text`; polls, since a real terminal takes its time."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+@pytest.fixture
+def terminal(quizcli_home, tmp_path):
+    opened = []
+
+    def start(args: str) -> Terminal:
+        script = tmp_path / "run.sh"
+        script.write_text(f"export QUIZCLI_HOME={quizcli_home}\nexport QUIZCLI_BANKS=\n"
+                          f"{QUIZCLI} {args}\nstty -a > {tmp_path / 'stty.txt'}\n"
+                          "echo DONE\n")
+        term = Terminal(f"bash {script}")
+        opened.append(term)
+        return term
+
+    yield start
+    for term in opened:
+        term.close()
+
+
+def test_a_session_in_a_real_terminal(terminal, quizcli_home, tmp_path):
+    bank = load_bank(SHIPPED_BANKS / "korea-summits.yaml")
+    first = bank.questions[0]
+    right = str(first.choices.index(first.answer) + 1)
+    term = terminal("study --mode mcq")
+
+    screen = term.wait_for("1-4 or a-d to answer")
+    assert first.prompt in screen
+    term.press(right)  # one key, no Enter
+    screen = term.wait_for("✓ Right")
+    assert "Saved as Good" in screen and "Easy" in screen
+    term.press("Enter")
+    term.wait_for("1 done")
+    term.press("q")
+    screen = term.wait_for("DONE")
+    assert "Session over. Answered 1, right 1" in screen
+    stty = (tmp_path / "stty.txt").read_text()
+    assert " icanon" in stty and " echo" in stty  # the terminal was left usable
+    with Store.open(quizcli_home) as store:
+        assert [r for _, r in store.log(first.id)] == [3]
+
+
+def test_ctrl_c_keeps_the_answers_and_the_terminal(terminal, quizcli_home, tmp_path):
+    bank = load_bank(SHIPPED_BANKS / "korea-summits.yaml")
+    first = bank.questions[0]
+    term = terminal("study --mode mcq")
+    term.wait_for("1-4 or a-d to answer")
+    term.press(str(first.choices.index(first.answer) + 1))
+    term.wait_for("Saved as")
+    term.press("C-c")
+    screen = term.wait_for("DONE")
+    assert "Session over. Answered 1" in screen
+    assert " icanon" in (tmp_path / "stty.txt").read_text()
+    with Store.open(quizcli_home) as store:
+        assert len(store.log(first.id)) == 1
