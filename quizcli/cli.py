@@ -288,32 +288,74 @@ def ingest(
 
 
 class Format(str, Enum):
+    apkg = "apkg"
+    anki_txt = "anki-txt"
+    csv = "csv"
+    md = "md"
     json = "json"
 
 
 @app.command()
 def export(
-    bank: Annotated[list[str], typer.Option(help="The bank to export; repeat for several.")],
     output: Annotated[str, typer.Option("--output", "-o", help="The file to write, or - for "
                                                                "standard output.")],
-    format: Annotated[Format, typer.Option(help="The format to write.")] = Format.json,
+    bank: Annotated[list[str] | None, typer.Option(
+        help="A bank to export; repeat for several (default: every bank).")] = None,
+    format: Annotated[Format, typer.Option(
+        help="apkg: an Anki package; anki-txt: Anki's text import format; csv; md: a "
+             "revision sheet; json.")] = Format.json,
+    with_progress: Annotated[bool, typer.Option(
+        "--with-progress", help="JSON only: add each card's scheduling state.")] = False,
 ) -> None:
-    """Export banks' questions for other tools: a JSON list of questions.
+    """Export banks for Anki and other tools: apkg, anki-txt, csv, md or json.
 
     The file is written whole or not at all: an interrupted export leaves no
-    partial file under the target name.
+    partial file under the target name. Exporting again after corrections
+    updates the same notes in Anki, since each note's guid is its question id.
     """
     from quizcli.catalog import discover
-    from quizcli.export import export_json
+    from quizcli.export import render
+    from quizcli.files import atomic_write
 
     catalog = discover()
-    banks = [catalog.get(name).load() for name in bank]
+    names = bank or [e.id for e in catalog.entries if e.shadowed_by is None]
+    banks = [catalog.get(name).load() for name in names]
+    progress = _progress(banks) if with_progress else None
+    if with_progress and format is not Format.json:
+        raise typer.BadParameter("only JSON carries progress", param_hint="--with-progress")
+    content = render(banks, format.value, progress)
     if output == "-":
-        typer.echo(export_json(banks, None), nl=False)
-    else:
-        export_json(banks, Path(output))
-        count = sum(len(b.questions) for b in banks)
-        typer.echo(f"Wrote {count} questions to {output}", err=True)
+        if isinstance(content, bytes):
+            raise typer.BadParameter("an apkg is binary: name a file", param_hint="-o")
+        typer.echo(content, nl=False)
+        return
+    atomic_write(Path(output), content)
+    count = sum(len(b.questions) for b in banks)
+    typer.echo(f"Wrote {count} questions from {len(banks)} bank"
+               f"{'s' if len(banks) != 1 else ''} to {output}", err=True)
+
+
+def _progress(banks) -> dict[str, dict]:
+    """Each card's scheduling state, by question id, from the review store."""
+    from quizcli import paths
+    from quizcli.review.store import Store
+
+    wanted = {q.id for b in banks for q in b.questions}
+    out: dict[str, dict] = {}
+    with Store.open(paths.data_home()) as store:
+        for qid in wanted:
+            try:
+                card = store.card(qid)
+            except QuizcliError:
+                continue
+            suspended, leech, _ = store.flags(qid)
+            out[qid] = {"state": card.state.name.lower(),
+                        "due": card.due.isoformat() if card.due else None,
+                        "last_review": card.last_review.isoformat() if card.last_review else None,
+                        "stability": card.stability, "difficulty": card.difficulty,
+                        "reps": card.reps, "lapses": card.lapses,
+                        "suspended": suspended, "leech": leech}
+    return out
 
 
 def _local_zone() -> dt.tzinfo:

@@ -12,7 +12,7 @@ from test_article import FIXTURES, SEED_0, SEED_1
 
 from quizcli.bankfile import load_bank
 from quizcli.cli import app
-from quizcli.export import question_records
+from quizcli.export.records import question_records
 from quizcli.making.distractors import Pools, date_choices, party_choices, person_choices
 from quizcli.making.gate import gate, normalise, reject_reason
 from quizcli.making.ingest import ingest, pools_for

@@ -1,11 +1,7 @@
-"""Writing a bank's questions in formats other tools read. JSON first."""
+"""A bank's questions as plain records: what the JSON and CSV exports are made of."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from quizcli.files import atomic_write
 from quizcli.model import Bank
 
 
@@ -33,11 +29,3 @@ def question_records(banks: list[Bank]) -> list[dict]:
                 "tags": {k: list(v) for k, v in q.tags.items()},
             })
     return records
-
-
-def export_json(banks: list[Bank], path: Path | None) -> str:
-    """The questions as a JSON list; written atomically to `path`, or returned for stdout."""
-    text = json.dumps(question_records(banks), indent=2, ensure_ascii=False) + "\n"
-    if path is not None:
-        atomic_write(path, text)
-    return text

@@ -1,0 +1,43 @@
+"""Article text as HTML that Anki shows as written and never runs.
+
+Anki renders fields as HTML, and reads `{{…}}` in a cloze field as its own
+markup. So every piece of text is escaped, braces included, before it becomes
+part of a card; only the markup quizcli writes itself is live.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+BLANK_RUN = re.compile(r"_{3,}")
+
+
+def escape(text: str) -> str:
+    """Text as inert HTML: tags, entities and Anki's {{ }} all shown as typed."""
+    escaped = html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+    return escaped.replace("\r\n", "\n").replace("\n", "<br>").replace("\t", " ")
+
+
+def choices_html(choices: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{escape(c)}</li>" for c in choices)
+    return f'<ol class="choices" type="A">{items}</ol>' if choices else ""
+
+
+def source_html(title: str | None, publisher: str | None, date: str | None) -> str:
+    parts = [p for p in (title, publisher, date) if p]
+    return escape(", ".join(parts))
+
+
+def cloze_text(prompt: str, answer: str) -> str:
+    """The prompt with its blank turned into Anki's cloze deletion of the answer."""
+    match = BLANK_RUN.search(prompt)
+    if match is None:
+        return f"{escape(prompt)} {{{{c1::{escape(answer)}}}}}"
+    return (escape(prompt[:match.start()]) + "{{c1::" + escape(answer) + "}}"
+            + escape(prompt[match.end():]))
+
+
+def tag(name: str, value: str) -> str:
+    """A question's tag as an Anki tag: hierarchical, with no spaces."""
+    return f"{name}::{value}".replace(" ", "_").replace("\u3000", "_")
