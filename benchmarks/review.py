@@ -47,10 +47,16 @@ def populate(store: Store, cards: int, reviews: int, rng: random.Random) -> None
     before = json.dumps(Card("x").to_dict())
     start = to_ms(NOW - dt.timedelta(days=365))
     span = to_ms(NOW) - start
-    log = ((rng.choice(learned), start + int(span * i / reviews), rng.choice([1, 3, 3, 3, 4]),
-            "mcq", 2, before) for i in range(reviews))
+    kinds = ["date", "quote", "role", "position", "place", "fact"]
+
+    def answer(i: int) -> tuple:
+        qid = rng.choice(learned)
+        return (qid, start + int(span * i / reviews), rng.choice([1, 3, 3, 3, 4]), "mcq", 2,
+                rng.uniform(1, 60), "bank" + qid[1:qid.index("-")], kinds[i % 6], before)
+
     db.executemany("INSERT INTO reviews (question_id, reviewed_at, rating, mode, prev_state, "
-                   "before) VALUES (?, ?, ?, ?, ?, ?)", log)
+                   "interval, bank, kind, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (answer(i) for i in range(reviews)))
     db.execute("COMMIT")
     db.execute("ANALYZE")
 

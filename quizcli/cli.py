@@ -593,6 +593,48 @@ def status(
                f"day{'s' if streak != 1 else ''}{exam_line}")
 
 
+@app.command()
+def stats(
+    bank: Annotated[list[str] | None, typer.Option(
+        help="Only this bank; repeat for several.")] = None,
+    days: Annotated[int, typer.Option(min=7, max=3650,
+                                      help="Days of history to show.")] = 365,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    png: Annotated[Path | None, typer.Option(
+        help="Also draw the heatmap and forecast to this image (needs matplotlib).")] = None,
+) -> None:
+    """Show your progress: reviews per day, retention, forecast, exam readiness.
+
+    A heatmap of reviews per day with the current and longest streak; true
+    retention for young and mature cards, per bank and per kind of question,
+    beside the retention FSRS aims for; the cards due on each of the next 30
+    days; the leeches and the cards hardest to recall; and, with an exam date
+    set, predicted recall on the day and the reviews a day needed before it.
+    """
+    now, tz = _now(), _local_zone()
+    store, catalog = _open_store()
+    try:
+        for name in bank or ():
+            catalog.get(name)
+        from quizcli.review.stats import compute
+
+        figures = compute(store, now, tz, days, bank)
+    finally:
+        store.close()
+    if png is not None:
+        from quizcli import render
+
+        render.stats_png(figures, png)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
+        return
+    from quizcli import render
+
+    render.show(render.stats_view(figures))
+
+
 def main() -> None:
     """The console script."""
     app()

@@ -135,3 +135,149 @@ def ingest_report(result) -> Group:
 
 def show(renderable, width: int | None = None) -> None:
     Console(width=width).print(renderable)
+
+
+SHADES = " ░▒▓█"
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def heatmap(days: list) -> Text:
+    """Reviews per day as a contributions graph: a column per week, a row per weekday,
+    darker for more reviews (relative to the busiest day)."""
+    if not days:
+        return Text("")
+    offset = days[0][0].weekday()
+    columns = (offset + len(days) + 6) // 7
+    highest = max((n for _, n in days), default=0)
+    cells: list[list[tuple[str, str | None]]] = [[(" ", None)] * columns for _ in range(7)]
+    months = [" "] * (columns + 3)
+    free_from = 0
+    for i, (day, count) in enumerate(days):
+        column, row = divmod(offset + i, 7)
+        if count == 0:
+            cells[row][column] = ("·", "grey35")
+        else:
+            level = max(1, min(4, -(-4 * count // highest)))
+            cells[row][column] = (SHADES[level], "green")
+        if (day.day == 1 or i == 0) and column >= free_from:
+            label = day.strftime("%b")
+            months[column:column + 3] = list(label)
+            free_from = column + 4
+    out = Text("    " + "".join(months).rstrip() + "\n")
+    names = ["Mon", "", "Wed", "", "Fri", "", "Sun"]
+    for row in range(7):
+        out.append(f"{names[row]:<4}")
+        for ch, style in cells[row]:
+            out.append(ch, style=style)
+        out.append("\n")
+    return out
+
+
+def forecast_chart(days: list, height: int = 6) -> Text:
+    """Cards due on each of the coming days, as vertical bars."""
+    highest = max((n for _, n in days), default=0)
+    out = Text()
+    for level in range(height, 0, -1):
+        label = f"{highest:>5} " if level == height else "      "
+        out.append(label)
+        for _, count in days:
+            eighths = round(count / highest * height * 8) if highest else 0
+            fill = max(0, min(8, eighths - (level - 1) * 8))
+            out.append((BARS[fill] if fill else " ") * 2, style="cyan")
+        out.append("\n")
+    out.append("      " + "".join(f"{d.day:<2}" if i % 5 == 0 else "  "
+                                  for i, (d, _) in enumerate(days)).rstrip() + "\n")
+    return out
+
+
+def _rate(r) -> str:
+    return f"{r.rate:.0%} of {r.total}" if r.total else "-"
+
+
+def stats_view(stats) -> Group:
+    """Everything `quizcli stats` draws."""
+    from quizcli.review.stats import KIND_NAMES
+
+    reviews = sum(n for _, n in stats.heatmap)
+    parts = [
+        Text(f"Reviews, last {len(stats.heatmap)} days", style="bold"),
+        heatmap(stats.heatmap),
+        Text(f"{reviews} reviews · current streak {stats.current_streak} "
+             f"day{'s' if stats.current_streak != 1 else ''} · longest "
+             f"{stats.longest_streak} day{'s' if stats.longest_streak != 1 else ''}\n"),
+    ]
+    table = Table(title=f"True retention (target {stats.desired_retention:.0%})",
+                  title_justify="left")
+    table.add_column("")
+    table.add_column("Young cards", justify="right")
+    table.add_column("Mature cards", justify="right")
+    for group, ages in stats.retention.items():
+        if group == "all":
+            label = "All"
+        elif group.startswith("bank:"):
+            label = f"Bank {group[5:]}"
+        else:
+            kind = group[5:]
+            label = f"Kind: {KIND_NAMES.get(kind, kind)}"
+        table.add_row(label, _rate(ages["young"]), _rate(ages["mature"]))
+    if not stats.retention:
+        table.add_row("No reviews of learned cards yet", "-", "-")
+    parts += [table, Text("")]
+    parts += [Text("Due in the next 30 days", style="bold"), forecast_chart(stats.forecast)]
+    for title, rows in (("Leeches", stats.leeches), ("Hardest to recall now", stats.weakest)):
+        if not rows:
+            continue
+        hard = Table(title=title, title_justify="left", expand=True)
+        hard.add_column("Question", ratio=3)
+        hard.add_column("Lapses", justify="right")
+        hard.add_column("Recall", justify="right")
+        hard.add_column("Evidence", ratio=4, style="dim")
+        for h in rows:
+            hard.add_row(Text(h.prompt), str(h.lapses), f"{h.recall:.0%}", Text(h.evidence))
+        parts.append(hard)
+    if stats.exam is not None:
+        exam = stats.exam
+        lines = Text(f"Exam on {exam.date.isoformat()}, in {exam.days_left} days\n",
+                     style="bold")
+        for bank, recall in exam.recall.items():
+            lines.append(f"  {bank}: predicted recall {recall:.0%}\n")
+        per_day = exam.reviews_per_day
+        lines.append(f"  {exam.below_target} studied cards would be below "
+                     f"{stats.desired_retention:.0%} on the day; reviewing about {per_day} "
+                     f"a day until then brings each of them back up.\n")
+        parts.append(lines)
+    return Group(*parts)
+
+
+def stats_png(stats, path) -> None:
+    """The heatmap and the forecast as one image (matplotlib, an optional extra)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        from quizcli.errors import QuizcliError
+
+        raise QuizcliError("--png needs matplotlib: pip install 'quizcli[png]'") from None
+    days = stats.heatmap
+    offset = days[0][0].weekday() if days else 0
+    columns = (offset + len(days) + 6) // 7
+    grid = [[float("nan")] * columns for _ in range(7)]
+    for i, (_, count) in enumerate(days):
+        column, row = divmod(offset + i, 7)
+        grid[row][column] = count
+    figure, (top, bottom) = plt.subplots(2, 1, figsize=(12, 5.5),
+                                         gridspec_kw={"height_ratios": [1, 1.2]})
+    top.imshow(grid, aspect="auto", cmap="Greens", interpolation="nearest")
+    top.set_yticks(range(7), ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+    top.set_xticks([])
+    top.set_title(f"Reviews per day, last {len(days)} days (streak {stats.current_streak}, "
+                  f"longest {stats.longest_streak})")
+    bottom.bar([d.isoformat()[5:] for d, _ in stats.forecast], [n for _, n in stats.forecast],
+               color="#3a7")
+    bottom.set_title("Cards due in the next 30 days")
+    bottom.tick_params(axis="x", labelrotation=90, labelsize=7)
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)

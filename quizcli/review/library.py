@@ -46,7 +46,8 @@ def sync_catalog(store: Store, catalog: Catalog) -> list[BankError]:
                        "source": source.title if source else q.source,
                        "publisher": source.publisher if source else None,
                        "path": str(entry.path)}
-            questions.append((q.id, q.fact, json.dumps(payload, ensure_ascii=False)))
+            kind = next(iter(q.tags.get("kind", ())), None)
+            questions.append((q.id, q.fact, json.dumps(payload, ensure_ascii=False), kind))
         rows.append((bank.id, questions))
     store.sync(rows, stamps)
     return errors

@@ -65,7 +65,8 @@ def _migration_1(db: sqlite3.Connection) -> None:
             suspended   INTEGER NOT NULL DEFAULT 0,
             leech       INTEGER NOT NULL DEFAULT 0,
             orphaned    INTEGER NOT NULL DEFAULT 0,
-            question    TEXT
+            question    TEXT,
+            kind        TEXT
         );
         CREATE INDEX cards_learning ON cards (due) WHERE state IN (1, 3);
         CREATE INDEX cards_review ON cards (bank, due) WHERE state = 2;
@@ -91,9 +92,14 @@ def _migration_1(db: sqlite3.Connection) -> None:
             mode        TEXT,
             session_id  INTEGER REFERENCES sessions (id),
             prev_state  INTEGER NOT NULL,
+            interval    REAL,
+            bank        TEXT,
+            kind        TEXT,
             before      TEXT NOT NULL
         );
-        CREATE INDEX reviews_time ON reviews (reviewed_at);
+        CREATE INDEX reviews_time ON reviews (reviewed_at, rating, bank);
+        CREATE INDEX reviews_retention
+            ON reviews (prev_state, bank, kind, reviewed_at, rating, interval);
         CREATE INDEX reviews_card ON reviews (question_id, id);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     """)
@@ -206,13 +212,14 @@ class Store:
         """Make a card for every question of the banks; mark cards whose question is gone.
 
         `banks` gives each bank id with its questions in rank order, as
-        (question id, fact id) or (question id, fact id, question as JSON); the
-        JSON is kept so that a session can show the question without parsing
-        the bank again. `stamps` records what each bank file was when synced.
+        (question id, fact id), or (question id, fact id, question as JSON, kind);
+        the JSON is kept so that a session can show the question without
+        parsing the bank again, and the kind (date, quote, ...) for statistics.
+        `stamps` records what each bank file was when synced.
         Returns how many cards were added.
         """
         existing = {row[0]: row[1:] for row in self.db.execute(
-            "SELECT question_id, bank, fact, position, orphaned, question FROM cards")}
+            "SELECT question_id, bank, fact, position, orphaned, question, kind FROM cards")}
         seen: set[str] = set()
         inserts, updates = [], []
         for bank, questions in banks:
@@ -221,10 +228,11 @@ class Store:
                     continue  # the same question in two banks is one card, the first bank's
                 seen.add(qid)
                 question = payload[0] if payload else None
+                kind = payload[1] if len(payload) > 1 else None
                 if qid not in existing:
-                    inserts.append((qid, bank, fact, position, question))
-                elif existing[qid] != (bank, fact, position, 0, question):
-                    updates.append((bank, fact, position, question, qid))
+                    inserts.append((qid, bank, fact, position, question, kind))
+                elif existing[qid] != (bank, fact, position, 0, question, kind):
+                    updates.append((bank, fact, position, question, kind, qid))
         orphans = [(qid,) for qid, row in existing.items() if qid not in seen and not row[3]]
         bank_ids = list(dict.fromkeys(bank for bank, _ in banks))
         self.db.execute("BEGIN IMMEDIATE")
@@ -232,10 +240,10 @@ class Store:
         self.db.executemany("INSERT INTO banks (id, rank, stamp) VALUES (?, ?, ?)",
                             [(bank, rank, (stamps or {}).get(bank))
                              for rank, bank in enumerate(bank_ids)])
-        self.db.executemany("INSERT INTO cards (question_id, bank, fact, position, question) "
-                            "VALUES (?, ?, ?, ?, ?)", inserts)
+        self.db.executemany("INSERT INTO cards (question_id, bank, fact, position, question, "
+                            "kind) VALUES (?, ?, ?, ?, ?, ?)", inserts)
         self.db.executemany("UPDATE cards SET bank = ?, fact = ?, position = ?, question = ?, "
-                            "orphaned = 0 WHERE question_id = ?", updates)
+                            "kind = ?, orphaned = 0 WHERE question_id = ?", updates)
         self.db.executemany("UPDATE cards SET orphaned = 1 WHERE question_id = ?", orphans)
         self.db.execute("COMMIT")
         return len(inserts)
@@ -298,11 +306,18 @@ class Store:
 
     def _log(self, before: Card, rating: int, now: dt.datetime, answer: str | None,
              duration_ms: int | None, mode: str | None, session: int | None) -> int:
+        interval = None  # the interval the card had been given, for young/mature statistics
+        if before.state is CardState.REVIEW and before.due and before.last_review:
+            interval = (before.due - before.last_review).total_seconds() / 86400
+        # The bank and kind as they were, so statistics need no join over the whole log.
+        bank, kind = self.db.execute("SELECT bank, kind FROM cards WHERE question_id = ?",
+                                     (before.question_id,)).fetchone()
         cursor = self.db.execute(
             "INSERT INTO reviews (question_id, reviewed_at, rating, answer, duration_ms, mode, "
-            "session_id, prev_state, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "session_id, prev_state, interval, bank, kind, before) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (before.question_id, to_ms(now), rating, answer, duration_ms, mode, session,
-             int(before.state), json.dumps(before.to_dict())))
+             int(before.state), interval, bank, kind, json.dumps(before.to_dict())))
         return int(cursor.lastrowid)
 
     def record(self, question_id: str, rating: Rating, now: dt.datetime, *,

@@ -1,0 +1,235 @@
+"""The figures `quizcli stats` shows: reviews per day, streaks, true retention,
+the forecast of due cards, the hardest questions, and readiness for the exam.
+
+Days are study days (from `day_starts_at` local time). They are counted in SQL
+with the time zone's offset at `now`, so a review within an hour of a daylight
+saving change may count on the neighbouring day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import asdict, dataclass, field
+
+from quizcli.review.schedule import CardState, forgetting_curve, recall_after, to_ms
+from quizcli.review.store import Store, study_day
+
+MATURE_DAYS = 21
+DAY_MS = 86_400_000
+KIND_NAMES = {"date": "dates", "quote": "quotes", "role": "offices", "position": "positions",
+              "place": "places", "number": "numbers", "fact": "key terms",
+              "statements": "statements", "match": "match the pairs", "order": "chronology"}
+
+
+@dataclass
+class Retention:
+    passed: int = 0
+    total: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.passed / self.total if self.total else None
+
+
+@dataclass
+class Hard:
+    question_id: str
+    bank: str
+    prompt: str
+    evidence: str
+    lapses: int
+    recall: float
+
+
+@dataclass
+class Exam:
+    date: dt.date
+    days_left: int
+    recall: dict[str, float]
+    """bank → mean predicted recall on exam day of the cards studied."""
+    below_target: int
+    """Studied cards whose predicted recall on exam day is under the desired retention."""
+    reviews_per_day: int
+    """Reviews a day that would bring each of them back up before the exam: one each."""
+
+
+@dataclass
+class Stats:
+    today: dt.date
+    heatmap: list[tuple[dt.date, int]]
+    current_streak: int
+    longest_streak: int
+    desired_retention: float
+    retention: dict[str, dict[str, Retention]]
+    """'all', 'bank:<id>' and 'kind:<kind>' → {'young', 'mature'}."""
+    forecast: list[tuple[dt.date, int]]
+    leeches: list[Hard] = field(default_factory=list)
+    weakest: list[Hard] = field(default_factory=list)
+    exam: Exam | None = None
+
+    def to_dict(self) -> dict:
+        def rate(r: Retention) -> dict:
+            return {"passed": r.passed, "total": r.total,
+                    "rate": round(r.rate, 4) if r.rate is not None else None}
+
+        return {
+            "today": self.today.isoformat(),
+            "heatmap": [{"day": d.isoformat(), "reviews": n} for d, n in self.heatmap],
+            "reviews": sum(n for _, n in self.heatmap),
+            "current_streak": self.current_streak,
+            "longest_streak": self.longest_streak,
+            "desired_retention": self.desired_retention,
+            "retention": {group: {age: rate(r) for age, r in ages.items()}
+                          for group, ages in self.retention.items()},
+            "forecast": [{"day": d.isoformat(), "due": n} for d, n in self.forecast],
+            "leeches": [asdict(h) for h in self.leeches],
+            "weakest": [asdict(h) for h in self.weakest],
+            "exam": None if self.exam is None else {
+                **asdict(self.exam), "date": self.exam.date.isoformat(),
+                "recall": {k: round(v, 4) for k, v in self.exam.recall.items()}},
+        }
+
+
+def _longest_run(days: list[int]) -> int:
+    best = run = 0
+    previous = None
+    for day in days:
+        run = run + 1 if previous is not None and day == previous + 1 else 1
+        best = max(best, run)
+        previous = day
+    return best
+
+
+def compute(store: Store, now: dt.datetime, tz: dt.tzinfo, days: int = 365,
+            banks: list[str] | None = None, hardest: int = 10) -> Stats:
+    """Every figure, for the banks given (all when None), over the last `days` study days."""
+    settings = store.settings
+    today_start = study_day(now, tz, settings.day_starts_at).start
+    today = today_start.astimezone(tz).date()
+    offset = round(now.astimezone(tz).utcoffset().total_seconds() * 1000)  # type: ignore[union-attr]
+    shift = offset - settings.day_starts_at * 3_600_000
+    epoch = dt.date(1970, 1, 1)
+    today_index = (today - epoch).days
+    chosen = set(banks) if banks else None
+
+    def wanted(bank: str) -> bool:
+        return chosen is None or bank in chosen
+
+    bank_filter = ""
+    params: list = []
+    if chosen is not None:
+        bank_filter = f" AND c.bank IN ({', '.join('?' * len(chosen))})"
+        params = sorted(chosen)
+
+    # Each figure reads an index in its own order, so SQLite never sorts the whole log.
+    since_index = today_index - days + 1
+    review_filter = bank_filter.replace("c.bank", "bank")
+    # A range count per day walks the time index without sorting; a GROUP BY would sort
+    # every answer ever given.
+    per_day: dict[int, int] = {}
+    first = store.db.execute(f"SELECT min(reviewed_at) FROM reviews INDEXED BY reviews_time "
+                             f"WHERE rating > 0{review_filter}", params).fetchone()[0]
+    if first is not None:
+        for index in range((first + shift) // DAY_MS, today_index + 1):
+            start_ms = index * DAY_MS - shift
+            count = store.db.execute(
+                "SELECT count(*) FROM reviews INDEXED BY reviews_time WHERE reviewed_at >= ? "
+                f"AND reviewed_at < ? AND rating > 0{review_filter}",
+                [start_ms, start_ms + DAY_MS, *params]).fetchone()[0]
+            if count:
+                per_day[index] = count
+    heatmap = [(epoch + dt.timedelta(days=i), per_day.get(i, 0))
+               for i in range(since_index, today_index + 1)]
+    studied_days = sorted(per_day)
+    current = 0
+    day = today_index if today_index in per_day else today_index - 1
+    while day in per_day:
+        current += 1
+        day -= 1
+
+    retention: dict[str, dict[str, Retention]] = {}
+    since = since_index * DAY_MS - shift
+    for bank, kind, mature, mature_passed, young, young_passed in store.db.execute(
+            "SELECT bank, kind, total(interval >= ?), total(interval >= ? AND rating > 1), "
+            "total(interval < ?), total(interval < ? AND rating > 1) "
+            "FROM reviews INDEXED BY reviews_retention WHERE prev_state = 2 AND rating > 0 "
+            f"AND reviewed_at >= ?{review_filter} GROUP BY bank, kind",
+            [MATURE_DAYS] * 4 + [since, *params]):
+        for group in ("all", f"bank:{bank}", f"kind:{kind or 'other'}"):
+            slot = retention.setdefault(group, {"young": Retention(), "mature": Retention()})
+            slot["mature"].total += int(mature)
+            slot["mature"].passed += int(mature_passed)
+            slot["young"].total += int(young)
+            slot["young"].passed += int(young_passed)
+
+    forecast_counts: dict[int, int] = {}
+    horizon = to_ms(today_start) + 30 * DAY_MS
+    for index, count in store.db.execute(
+            f"SELECT (c.due + ?) / {DAY_MS} AS day, count(*) FROM cards c WHERE c.state != 0 "
+            f"AND c.suspended = 0 AND c.orphaned = 0 AND c.due < ?{bank_filter} GROUP BY day",
+            [shift, horizon, *params]):
+        slot = max(index, today_index)
+        forecast_counts[slot] = forecast_counts.get(slot, 0) + count
+    forecast = [(epoch + dt.timedelta(days=i), forecast_counts.get(i, 0))
+                for i in range(today_index, today_index + 30)]
+
+    decay, factor = forgetting_curve(settings)
+    now_ms = to_ms(now)
+    exam = settings.exam_date
+    exam_ms = None
+    if exam is not None:
+        exam_at = dt.datetime.combine(exam, dt.time(12), tzinfo=tz)
+        exam_ms = to_ms(study_day(exam_at, tz, settings.day_starts_at).start)
+    weakest: list[tuple[float, str, str, str | None, int]] = []
+    leeches: list[tuple[float, str, str, str | None, int]] = []
+    exam_totals: dict[str, list[float]] = {}
+    below = 0
+    for qid, bank, state, stability, last, lapses, leech, question in store.db.execute(
+            "SELECT question_id, bank, state, stability, last_review, lapses, leech, question "
+            "FROM cards WHERE state != 0 AND orphaned = 0 AND stability IS NOT NULL"):
+        if not wanted(bank):
+            continue
+        recall = recall_after((now_ms - last) // DAY_MS, stability, decay, factor)
+        row = (recall, qid, bank, question, lapses)
+        if leech:
+            leeches.append(row)
+        elif state == CardState.REVIEW:
+            weakest.append(row)
+        if exam_ms is not None:
+            at_exam = recall_after((exam_ms - last) // DAY_MS, stability, decay, factor)
+            total = exam_totals.setdefault(bank, [0.0, 0])
+            total[0] += at_exam
+            total[1] += 1
+            below += at_exam < settings.desired_retention
+
+    def hard(rows: list) -> list[Hard]:
+        out = []
+        for recall, qid, bank, question, lapses in sorted(rows)[:hardest]:
+            data = json.loads(question)["question"] if question else {}
+            out.append(Hard(qid, bank, data.get("prompt", qid), data.get("evidence", ""),
+                            lapses, round(recall, 4)))
+        return out
+
+    exam_figures = None
+    if exam is not None:
+        days_left = (exam - today).days
+        exam_figures = Exam(
+            date=exam, days_left=days_left,
+            recall={bank: t[0] / t[1] for bank, t in sorted(exam_totals.items())},
+            below_target=below,
+            reviews_per_day=math.ceil(below / days_left) if days_left > 0 else below,
+        )
+    return Stats(
+        today=today,
+        heatmap=heatmap,
+        current_streak=current,
+        longest_streak=_longest_run(studied_days),
+        desired_retention=settings.desired_retention,
+        retention=retention,
+        forecast=forecast,
+        leeches=hard(leeches),
+        weakest=hard(weakest),
+        exam=exam_figures,
+    )
