@@ -13,6 +13,20 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_BANKS = REPO / "banks"
+GOLD = REPO.parent / "shared" / "gold"
+
+
+def coverage_module():
+    """shared/gold/coverage.py, loaded as a module; the test skips without it."""
+    import importlib.util
+
+    script = GOLD / "coverage.py"
+    if not script.is_file():
+        pytest.skip("../shared/gold is not beside this checkout")
+    spec = importlib.util.spec_from_file_location("gold_coverage", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import GOLD, REPO, coverage_module
 from hypothesis import given
 from hypothesis import strategies as st
 from test_article import ARTICLES, SEED_0, SEED_1
@@ -16,7 +15,6 @@ from quizcli.reading.article import load_article, read_article
 from quizcli.reading.facts import extract_facts
 
 EXPECTED = REPO / "tests" / "expected"
-GOLD = REPO.parent / "shared" / "gold"
 
 
 def facts_of(path: Path, kind: str | None = None) -> list[Fact]:
@@ -94,19 +92,9 @@ def test_seed_offices_and_their_holders():
     ]
 
 
-def _coverage_module():
-    script = GOLD / "coverage.py"
-    if not script.is_file():
-        pytest.skip("../shared/gold is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("gold_coverage", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("path", [SEED_0, SEED_1], ids=lambda p: p.name)
 def test_seed_facts_cover_the_gold_facts(path: Path, tmp_path: Path, capsys):
-    coverage = _coverage_module()
+    coverage = coverage_module()
     facts = [{"id": f.id, **f.to_dict()} for f in facts_of(path)]
     out = tmp_path / "facts.json"
     out.write_text(json.dumps(facts), encoding="utf-8")

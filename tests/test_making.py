@@ -1,11 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 
 import pytest
-from conftest import REPO, SHIPPED_BANKS
+from conftest import GOLD, SHIPPED_BANKS, coverage_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_article import FIXTURES, SEED_0, SEED_1
@@ -22,20 +21,9 @@ from quizcli.reading.article import read_article
 from quizcli.reading.facts import extract_facts
 from quizcli.reading.gazetteer import gazetteer
 
-GOLD = REPO.parent / "shared" / "gold"
 SEEDS = [SEED_0, SEED_1]
 FIXTURE_ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.name != "README.md")
 TODAY = dt.date(2026, 11, 22)
-
-
-def coverage_module():
-    script = GOLD / "coverage.py"
-    if not script.is_file():
-        pytest.skip("../shared/gold is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("gold_coverage", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_shipped_bank_is_what_ingest_makes_of_the_seed_articles(tmp_path):

@@ -4,7 +4,7 @@ collection; the guid column lets a second import update the notes it made."""
 
 from __future__ import annotations
 
-from quizcli.export.html import choices_html, cloze_text, escape, source_html, tag
+from quizcli.export.html import choices_html, cloze_text, escape, notes
 from quizcli.model import Bank, QuestionType
 
 
@@ -18,12 +18,7 @@ def build(banks: list[Bank]) -> str:
         "#tags column:6",
     ]
     for bank in banks:
-        sources = {s.id: s for s in bank.sources}
-        for q in bank.questions:
-            source = sources.get(q.source)
-            where = source_html(source.title if source else q.source,
-                                source.publisher if source else None,
-                                source.date if source else None)
+        for q, where, tags in notes(bank):
             back_extra = (f'<div class="evidence">{escape(q.evidence)}</div>'
                           f'<div class="source">{where}</div>')
             if q.type is QuestionType.CLOZE:
@@ -34,7 +29,6 @@ def build(banks: list[Bank]) -> str:
                 notetype = "Basic"
                 first = escape(q.prompt) + (f"<br>{choices_html(choices)}" if choices else "")
                 second = f'<div class="answer">{escape(q.answer)}</div>{back_extra}'
-            tags = " ".join(sorted({tag(n, v) for n, vs in q.tags.items() for v in vs}))
             lines.append("\t".join([q.id, notetype, f"quizcli::{bank.id}", first, second,
-                                    tags]))
+                                    " ".join(tags)]))
     return "\n".join(lines) + "\n"

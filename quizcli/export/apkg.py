@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from quizcli.export.html import choices_html, cloze_text, escape, source_html, tag
+from quizcli.export.html import choices_html, cloze_text, escape, notes
 from quizcli.model import Bank, QuestionType
 
 CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; color: #222;
@@ -67,14 +67,7 @@ def build(banks: list[Bank]) -> bytes:
     for bank in banks:
         deck_name = f"quizcli::{bank.id}"
         deck = genanki.Deck(stable_id(deck_name), deck_name, description=escape(bank.title))
-        sources = {s.id: s for s in bank.sources}
-        for q in bank.questions:
-            source = sources.get(q.source)
-            where = source_html(source.title if source else q.source,
-                                source.publisher if source else None,
-                                source.date if source else None)
-            tags = sorted({tag(name, value) for name, values in q.tags.items()
-                           for value in values})
+        for q, where, tags in notes(bank):
             if q.type is QuestionType.CLOZE:
                 model, fields = cloze, [cloze_text(q.prompt, q.answer),
                                         f'<div class="evidence">{escape(q.evidence)}</div>'

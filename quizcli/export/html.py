@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+
+from quizcli.model import Bank, Question
 
 BLANK_RUN = re.compile(r"_{3,}")
 
@@ -41,3 +44,15 @@ def cloze_text(prompt: str, answer: str) -> str:
 def tag(name: str, value: str) -> str:
     """A question's tag as an Anki tag: hierarchical, with no spaces."""
     return f"{name}::{value}".replace(" ", "_").replace("\u3000", "_")
+
+
+def notes(bank: Bank) -> Iterator[tuple[Question, str, list[str]]]:
+    """Each question of a bank with its source as HTML and its Anki tags."""
+    sources = {s.id: s for s in bank.sources}
+    for q in bank.questions:
+        source = sources.get(q.source)
+        where = source_html(source.title if source else q.source,
+                            source.publisher if source else None,
+                            source.date if source else None)
+        tags = sorted({tag(name, value) for name, values in q.tags.items() for value in values})
+        yield q, where, tags
