@@ -11,7 +11,7 @@ import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
@@ -19,7 +19,7 @@ from quizcli.errors import QuizcliError
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, gate, normalise
 from quizcli.making.questions import Candidate, make_candidates
-from quizcli.model import Bank, Fact, FactKind, Question, Source
+from quizcli.model import Bank, Fact, FactKind, Source
 from quizcli.reading.article import Article, ArticleError, load_article
 from quizcli.reading.facts import extract_facts
 
@@ -212,11 +212,6 @@ def ingest(
         facts=tuple(f for f in facts.values() if f.id in used),
         questions=tuple(questions.values()),
     )
-    if existing is not None:
-        bank = replace(bank, title=title or existing.title)
     save_bank(bank, target)
     return IngestResult(bank, target, True, reports)
 
-
-def added_questions(result: IngestResult) -> list[Question]:
-    return [c.question for r in result.reports for c in r.added]

@@ -258,11 +258,6 @@ class Store:
                               (question_id,)).fetchone()
         return row[0] if row else None
 
-    def bank_of(self, question_id: str) -> str | None:
-        row = self.db.execute("SELECT bank FROM cards WHERE question_id = ?",
-                              (question_id,)).fetchone()
-        return row[0] if row else None
-
     def next_due(self) -> dt.datetime | None:
         """When the next studied card falls due, of those not suspended or orphaned."""
         row = self.db.execute("SELECT min(due) FROM cards WHERE state != 0 AND suspended = 0 "
