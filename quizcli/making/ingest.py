@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.errors import QuizcliError
+from quizcli.files import atomic_write
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, gate, normalise
 from quizcli.making.questions import Candidate, make_candidates
@@ -112,9 +112,8 @@ def _copy_source(path: Path, sources_dir: Path) -> str:
 
         digest = hashlib.sha1(path.read_bytes()).hexdigest()[:8]
         target = sources_dir / f"{path.stem}-{digest}{path.suffix}"
-    if not target.exists():
-        sources_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+    if not target.exists():  # written whole or not at all, like the bank beside it
+        atomic_write(target, path.read_bytes())
     return f"sources/{target.name}"
 
 
