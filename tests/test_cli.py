@@ -79,3 +79,17 @@ def test_validate_needs_a_path(runner):
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 2
     assert "Missing argument" in result.output
+
+
+def test_the_console_script_builds_only_the_command_asked_for_and_behaves_the_same(runner):
+    """main() gives Typer just the command being run, for start-up time."""
+    direct = runner.invoke(app, ["banks", "--json"])
+    script = subprocess.run([sys.executable, "-m", "quizcli", "banks", "--json"],
+                            capture_output=True, text=True)
+    assert (script.returncode, script.stdout) == (direct.exit_code, direct.stdout)
+    missing = subprocess.run([sys.executable, "-m", "quizcli", "validate"],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "Missing argument" in missing.stderr
+    unknown = subprocess.run([sys.executable, "-m", "quizcli", "nope"],
+                             capture_output=True, text=True)
+    assert unknown.returncode == 2 and "No such command" in unknown.stderr
