@@ -157,46 +157,49 @@ def test_an_unknown_bank_is_named(runner, clock):
     assert "no bank named 'nope'" in result.stderr
 
 
-def test_edit_opens_the_bank_at_the_question_and_shows_the_change(runner, clock, quizcli_home,
-                                                                 tmp_path, monkeypatch):
+@pytest.fixture
+def tiny_bank_and_editor(quizcli_home, tmp_path, monkeypatch):
+    """A bank of one question in the user's folder, and an $EDITOR that runs the Python
+    code it is given on the bank's text (`text`) and notes the line it was opened at."""
     import sys
 
     from bankgen import MINIMAL
 
-    banks = quizcli_home / "banks"
-    banks.mkdir()
-    (banks / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
+    (quizcli_home / "banks").mkdir()
+    (quizcli_home / "banks" / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
     editor = tmp_path / "editor.py"
-    editor.write_text(
-        "import sys, pathlib\n"
-        "line, path = sys.argv[1], pathlib.Path(sys.argv[2])\n"
-        "pathlib.Path(sys.argv[0]).with_suffix('.line').write_text(line)\n"
-        "path.write_text(path.read_text().replace('Where will the meeting take place?',"
-        " 'Where will the summit be held?'))\n")
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+
+    def use(change: str):
+        editor.write_text(
+            "import sys, pathlib\n"
+            "line, path = sys.argv[1], pathlib.Path(sys.argv[2])\n"
+            "pathlib.Path(sys.argv[0]).with_suffix('.line').write_text(line)\n"
+            f"text = path.read_text()\npath.write_text({change})\n")
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+        return editor.with_suffix(".line")
+
+    return use
+
+
+def test_edit_opens_the_bank_at_the_question_and_shows_the_change(runner, clock, quizcli_home,
+                                                                 tiny_bank_and_editor):
+    from bankgen import MINIMAL
+
+    opened_at = tiny_bank_and_editor("text.replace('Where will the meeting take place?', "
+                                     "'Where will the summit be held?')")
     result = study(runner, ["e", "1", "", "q"], "--bank", "tiny", "--mode", "mcq")
     assert "Where will the summit be held?" in result.stdout
     line = MINIMAL.splitlines().index("- id: q1") + 1
-    assert editor.with_suffix(".line").read_text() == f"+{line}"  # opened at the question
+    assert opened_at.read_text() == f"+{line}"  # opened at the question
     [(question_id, rating, given)] = answers(quizcli_home)
     assert (question_id, rating, given) == ("q1", 3, "Vietnam")
 
 
 def test_a_broken_edit_is_reported_and_the_session_goes_on(runner, clock, quizcli_home,
-                                                          tmp_path, monkeypatch):
-    import sys
-
-    from bankgen import MINIMAL
-
-    banks = quizcli_home / "banks"
-    banks.mkdir()
-    (banks / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
-    editor = tmp_path / "editor.py"
-    editor.write_text("import sys, pathlib\npath = pathlib.Path(sys.argv[2])\n"
-                      "path.write_text(path.read_text().replace('answer: Vietnam\\n  evidence: "
-                      "The meeting will take place in Vietnam.\\n  source: s1\\n  fact',"
-                      " 'answer: Hanoi\\n  evidence: x\\n  source: s1\\n  fact'))\n")
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+                                                          tiny_bank_and_editor):
+    tiny_bank_and_editor("text.replace('answer: Vietnam\\n  evidence: The meeting will take "
+                         "place in Vietnam.\\n  source: s1\\n  fact', 'answer: Hanoi\\n  "
+                         "evidence: x\\n  source: s1\\n  fact')")
     result = study(runner, ["e", "1", "", "q"], "--bank", "tiny", "--mode", "mcq")
     shown = " ".join(result.stdout.split())
     assert "'Hanoi' is not one of its choices" in shown

@@ -147,19 +147,13 @@ class Session:
         if self.limit is not None and len(self.answered) >= self.limit:
             return None
         now = self.clock()
-        question_id = None
-        if self.learning and (self.learning[0][0] <= now or not self.cards):
-            question_id = self.learning.pop(0)[1]  # learning cards are shown when due
-        while question_id is None and self.cards:
-            candidate = self.cards.pop(0)
-            suspended, _, _ = self.store.flags(candidate)
-            if self.cram or not suspended:
-                question_id = candidate
-        if question_id is None:
-            return None
-        info = shown(self.store, question_id)
-        if info is None:
-            return self.current()
+        while True:
+            question_id = self._take(now)
+            if question_id is None:
+                return None
+            info = shown(self.store, question_id)
+            if info is not None:  # a card whose question has gone is passed over
+                break
         style = self._style(question_id, info)
         choices = info.question.choices
         if style == "truefalse":
@@ -170,6 +164,18 @@ class Session:
         self._current = Prompt(question_id, info, style, choices, len(self.answered), remaining)
         self._asked_at = now
         return self._current
+
+    def _take(self, now: dt.datetime) -> str | None:
+        """The next card's id: a learning card once it is due (or when nothing else is
+        left), else the next card of the queue that is not suspended."""
+        if self.learning and (self.learning[0][0] <= now or not self.cards):
+            return self.learning.pop(0)[1]
+        while self.cards:
+            candidate = self.cards.pop(0)
+            suspended, _, _ = self.store.flags(candidate)
+            if self.cram or not suspended:
+                return candidate
+        return None
 
     # --- answers ---------------------------------------------------------------
 
