@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -187,3 +189,93 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
         return pa[1] != pb[1] and (len(pb) < 3 or int(pa[1]) != int(pb[2]))
 
     return [show_date(d) for d in _pick([*same_precision, *nearby], iso, n, different, seed)]
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_WORD_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                 "seventeen", "eighteen", "nineteen", "twenty"]
+_ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth", "tenth", "eleventh", "twelfth"]
+
+
+def _nice_step(value: float) -> float:
+    """A round step of about a sixth of the value: 1, 2 or 5 times a power of ten."""
+    if value <= 0:
+        return 1.0
+    rough = value / 6
+    power = 10 ** math.floor(math.log10(rough))
+    return min((f * power for f in (1, 2, 5, 10)), key=lambda v: abs(math.log(v / rough)))
+
+
+def _format_like(value: float, written: str) -> str:
+    """`value` written as `written` writes its number: decimals, thousands commas."""
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    text = f"{value:,.{decimals}f}" if "," in written else f"{value:.{decimals}f}"
+    return text
+
+
+def _ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def figure_choices(written: str, seed: str, n: int = 3) -> list[str]:
+    """Wrong figures written like the answer ('6.50%' → '5.50%', '7.50%' ...; 'five' →
+    'four', 'six' ...; '47th' → '45th' ...), near enough to be worth thinking about."""
+    words = re.findall(r"[a-z]+", written.lower())
+    word = next((w for w in words if w in _WORD_NUMBERS), None)
+    ordinal = next((w for w in words if w in _ORDINAL_WORDS), None)
+    if word or ordinal:
+        table = _WORD_NUMBERS if word else _ORDINAL_WORDS
+        value = table.index(word or ordinal)
+        others = [v for v in (value - 1, value + 1, value - 2, value + 2, value + 3)
+                  if 0 < v < len(table) and v != value]
+        pattern = re.compile(rf"\b{word or ordinal}\b", re.I)
+        out = []
+        for v in others[:n + 1]:
+            replacement = table[v]
+            original = pattern.search(written).group()
+            if original[:1].isupper():
+                replacement = replacement.capitalize()
+            out.append(pattern.sub(replacement, written, count=1))
+        return stable_order(out, seed)[:n]
+    numbers = list(_NUMBER.finditer(written))
+    if not numbers:
+        return []
+    first = numbers[0].group()
+    value = float(first.replace(",", ""))
+    decimals = len(first.split(".")[1]) if "." in first else 0
+    ordinal = re.match(r"(?:st|nd|rd|th)\b", written[numbers[0].end():]) is not None
+    step = 1.0 if (value <= 12 and decimals == 0) or (ordinal and value <= 30) else (
+        _nice_step(value))
+    if decimals == 0:
+        step = max(1.0, round(step))
+    ceiling = 100.0 if re.search(r"%|per ?cent", written) else math.inf
+    ratio = re.search(r"out of (\d+)", written)
+    if ratio:
+        ceiling = float(ratio.group(1))
+        numbers = numbers[:1]
+    candidates = []
+    for k in (-1, 1, -2, 2, 3, -3):
+        delta = k * step
+        pieces, at, ok = [], 0, True
+        for match in numbers:
+            number = match.group()
+            other = round(float(number.replace(",", "")) + delta, decimals)
+            if other <= 0 or other > ceiling:
+                ok = False
+            text = _format_like(other, number)
+            if ordinal and match is numbers[0]:
+                text = str(int(other))
+                suffix_end = match.end() + 2
+                pieces += [written[at:match.start()], text + _ordinal_suffix(int(other))]
+                at = suffix_end
+                continue
+            pieces += [written[at:match.start()], text]
+            at = match.end()
+        if ok:
+            candidates.append("".join(pieces) + written[at:])
+    unique = list(dict.fromkeys(c for c in candidates if c != written))
+    return stable_order(unique[:n + 1], seed)[:n]

@@ -19,6 +19,10 @@ from quizcli.reading.gazetteer import gazetteer
 
 DEFAULT_BUDGET = 30
 """Questions kept per article."""
+PER_SENTENCE = 3
+MIN_SCORE = 1.5
+"""Below this a question is not worth an aspirant's time, even with room in the budget."""
+"""Questions kept from one sentence: a third would ask the same sentence again."""
 
 _DANGLING = re.compile(r"\b(?:and|or|but|that|the|of|to|a|an|with|by)\W*$", re.I)
 _PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
@@ -113,11 +117,19 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
     groups: set[str] = set(seen_groups or ())
     dropped: list[tuple[Candidate, str]] = []
     passed: list[Candidate] = []
+    per_sentence: dict[str, int] = {}
     for candidate in sorted(candidates, key=lambda c: -c.score):
         reason = reject_reason(candidate)
         key = normalise(candidate.question.prompt)
+        evidence = candidate.question.evidence
         if reason is None and (key in seen or candidate.group in groups):
             reason = "repeats another question"
+        if reason is None and candidate.score < MIN_SCORE:
+            reason = "too weak to ask"
+        if reason is None and per_sentence.get(evidence, 0) >= PER_SENTENCE:
+            reason = "enough questions from its sentence"
+        if reason is None:
+            per_sentence[evidence] = per_sentence.get(evidence, 0) + 1
         if candidate.group and reason is None:
             groups.add(candidate.group)
         if reason:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from quizcli.making.distractors import (
     Pools,
     date_choices,
+    figure_choices,
     party_choices,
     person_choices,
     place_choices,
@@ -23,6 +24,7 @@ from quizcli.making.distractors import (
     stable_order,
     title_choices,
 )
+from quizcli.making.scores import SCORES, score
 from quizcli.model import Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import gazetteer
 
@@ -46,6 +48,67 @@ class Candidate:
     """A sentence shown before the question's own, so that a pronoun has its noun."""
     group: str | None = None
     """Questions of one group ask the same thing in other words; the gate keeps the best."""
+
+
+_SUBJECT_HEADING = re.compile(
+    r"^(?:what\s+(?:is|are|was|were)|who\s+(?:is|are)|about|understanding|know\s+about)"
+    r"\s+(?P<subject>.+?)\s*[?:]?$", re.I)
+
+
+def section_subject(heading: str | None) -> str | None:
+    """What a section is about when its heading says so: 'What is the GST Council?' →
+    'the GST Council', 'About Great Indian Bustard' → 'Great Indian Bustard'."""
+    if not heading:
+        return None
+    match = _SUBJECT_HEADING.match(heading.strip())
+    if not match or len(match.group("subject").split()) > 8:
+        return None
+    return match.group("subject")
+
+
+_SPELLED = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+            "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
+            "twelve": "12", "fifteen": "15", "twenty": "20", "hundred": "100"}
+_UNIT_SPELLINGS = [("per cent", "%"), ("percent", "%"), ("kilometres", "km"),
+                   ("kilometers", "km"), ("kilograms", "kg"), ("kgs", "kg"), ("Rs ", "₹"),
+                   ("Rs. ", "₹"), ("basis points", "bps")]
+
+
+def spelled_numbers(written: str) -> tuple[str, ...]:
+    """Other ways a reader may type a figure: 'five' → '5', 'four kilometres' →
+    '4 km', '6.50 per cent' → '6.50%', and the bare number."""
+    forms = {written}
+    for word, digits in _SPELLED.items():
+        for form in list(forms):
+            forms.add(re.sub(rf"\b{word}\b", digits, form, flags=re.I))
+    for long, short in _UNIT_SPELLINGS:
+        for form in list(forms):
+            forms.add(form.replace(long, short).replace(f" {short}", short)
+                      if short == "%" else form.replace(long, short))
+    bare = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if bare and re.search(r"%|per ?cent|\b(?:times|km|kg)\b", written) is None:
+        forms.add(bare.group())
+    forms.discard(written)
+    return tuple(sorted(forms))
+
+
+_INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+
+
+def _crop(sentence: str) -> str:
+    """The one sentence around the blank, where a long quotation ran several together."""
+    if len(sentence.split()) <= 40:
+        return sentence
+    parts = _INNER_BOUNDARY.split(sentence)
+    for part in parts:
+        if BLANK in part and len(part.split()) >= 6:
+            part = part.strip()
+            if part.count("“") != part.count("”"):
+                part = part.replace("“", "").replace("”", "")
+            if part.count('"') % 2:
+                part = part.replace('"', "")
+            return part
+    return sentence
 
 
 def question_id(*parts: str) -> str:
@@ -124,9 +187,16 @@ class _Maker:
                 if any(re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)
                        for part in p.split() if len(part) > 2)]
 
-    def context_for(self, evidence: str) -> str | None:
-        """The sentence before one that opens with a pronoun, so the pronoun has its noun."""
-        if not PRONOUN_START.match(evidence) or evidence not in self.sentences:
+    def context_for(self, fact: Fact) -> str | None:
+        """What a sentence that opens with a pronoun needs shown before it: the subject of
+        its section ('About the GST Council:'), else the sentence before it."""
+        evidence = fact.evidence
+        if not PRONOUN_START.match(evidence):
+            return None
+        subject = section_subject(fact.detail.get("section"))
+        if subject:
+            return f"About {subject}:"
+        if evidence not in self.sentences:
             return None
         index = self.sentences.index(evidence)
         before = self.sentences[index - 1] if index else None
@@ -135,7 +205,8 @@ class _Maker:
     def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str],
             score: float, why: list[str], accept: tuple[str, ...] = (),
             kind: str | None = None, extra: tuple[Fact, ...] = (),
-            evidence: str | None = None, group: str | None = None) -> Candidate | None:
+            evidence: str | None = None, group: str | None = None,
+            context: str | None = None) -> Candidate | None:
         if len(wrong) < 2:
             return None
         qid = question_id(fact.id, variant)
@@ -144,7 +215,7 @@ class _Maker:
             score, why = score + 0.5, [*why, "four choices +0.5"]
         return self.candidate(fact, qid, QuestionType.MCQ, prompt, answer, score, why,
                               choices=choices, accept=accept, kind=kind, extra=extra,
-                              evidence=evidence, group=group)
+                              evidence=evidence, group=group, context=context)
 
     def candidate(self, fact: Fact, qid: str, qtype: QuestionType, prompt: str, answer: str,
                   score: float, why: list[str], choices: tuple[str, ...] = (),
@@ -177,7 +248,7 @@ class _Maker:
     def for_fact(self, fact: Fact) -> Iterator[Candidate | None]:
         kind = fact.kind
         if kind is FactKind.DATE:
-            yield self.when(fact)
+            yield self.when(fact) if fact.date else self.blank(fact)
         elif kind is FactKind.QUOTE:
             yield self.who_said(fact)
             named = fact.detail.get("speaker", "")
@@ -185,15 +256,16 @@ class _Maker:
                 yield self.true_or_false(fact, named, fact.answer, "quote")
         elif kind is FactKind.ROLE:
             yield self.who_holds(fact)
-            yield self.which_office(fact)
         elif kind is FactKind.POSITION:
             yield self.which_party(fact)
             holder = fact.detail.get("holder")
             if not holder:
                 yield self.true_or_false(fact, None, fact.answer, "position")
         elif kind is FactKind.PLACE:
-            yield self.where(fact)
-        elif kind in (FactKind.NUMBER, FactKind.FACT):
+            yield self.where(fact) or self.blank(fact)
+        elif kind is FactKind.NUMBER:
+            yield self.figure(fact)
+        elif kind is FactKind.FACT:
             yield self.blank(fact)
 
     def blanked(self, fact: Fact, written: str, keep_preposition: bool = True) -> str | None:
@@ -204,17 +276,52 @@ class _Maker:
                 written = match.group(2)
         if fact.evidence.count(written) != 1:
             return None
-        return fact.evidence.replace(written, BLANK, 1)
+        return _crop(fact.evidence.replace(written, BLANK, 1))
 
     def when(self, fact: Fact) -> Candidate | None:
         written = fact.detail.get("written", "")
         sentence = self.blanked(fact, written)
         if not sentence or not fact.date:
             return None
+        precision = fact.detail.get("precision", "day")
+        score, why = self.scored(f"when:{precision}", fact)
+        if precision == "year" and re.search(rf"\(\s*{re.escape(written)}\s*\)|(?:^|\s)"
+                                             rf"{re.escape(written)}['’]s\b", fact.evidence):
+            score, why = score - 1, [*why, "a year given in passing -1"]
         prompt = f"Which date completes the sentence? “{sentence}”"
         return self.mcq(fact, "when", prompt, show_date(fact.date),
-                        date_choices(fact.date, self.pools, fact.id), 2.5, ["date +2.5"],
+                        date_choices(fact.date, self.pools, fact.id), score, why,
                         accept=(fact.date,))
+
+    def scored(self, kind: str, fact: Fact) -> tuple[float, list[str]]:
+        """The base score of a kind of question, less where its answer is named so often
+        in the article that the blank gives itself away."""
+        base = score(kind)
+        why = [f"{kind} +{base:g}"]
+        answer = fact.answer
+        if len(answer) > 1 and len(re.findall(rf"(?<!\w){re.escape(answer)}(?!\w)",
+                                              self.text)) >= 3:
+            base -= 1
+            why.append("answer named often in the article -1")
+        return base, why
+
+    def figure(self, fact: Fact) -> Candidate | None:
+        """Which figure completes the sentence, with wrong figures written like it."""
+        written = fact.answer
+        sentence = self.blanked(fact, written, keep_preposition=False)
+        if not sentence:
+            return None
+        unit = fact.detail.get("unit", "")
+        kind = f"figure:{unit}" if f"figure:{unit}" in SCORES else "figure"
+        score, why = self.scored(kind, fact)
+        context = self.context_for(fact)
+        shown = f"{context} {sentence}" if context else sentence
+        wrong = figure_choices(written, fact.id)
+        prompt = f"Which figure completes the sentence? “{shown}”"
+        accept = spelled_numbers(written)
+        candidate = self.mcq(fact, "figure", prompt, written, wrong, score, why,
+                             accept=accept, kind="number", context=context)
+        return candidate or self.blank(fact)
 
     def who_said(self, fact: Fact) -> Candidate | None:
         quote = fact.detail.get("quote", "")
@@ -254,20 +361,22 @@ class _Maker:
                         accept=accept)
 
     def who_holds(self, fact: Fact) -> Candidate | None:
-        title = fact.detail.get("title", "")
-        office = fact.detail.get("office", "")
+        """Who completes the sentence that gives a person's office: the office stays in
+        the sentence, so the question asks who holds it, in the article's own words."""
         holder = fact.answer
-        appositive = title == office and not office[:1].isupper()
-        if appositive:
-            prompt = f"Who is described in the article as {_article(title)}?"
-        elif _words(title) >= 2:
-            prompt = f"According to the article, who was {_held('', title)[5:-1]}?"
-        else:
+        if not fact.detail.get("office") or fact.evidence.count(holder) != 1:
             return None
-        avoid = list(self.pools.holders.get(title, ()))
-        wrong = person_choices(holder, self.pools, fact.id, avoid=avoid)
-        return self.mcq(fact, "who-holds", prompt, holder, wrong, 3.0, ["office holder +3"],
-                        accept=self.short_names(holder), group=f"who-holds:{holder}")
+        sentence = fact.evidence.replace(holder, BLANK, 1)
+        avoid = list(self.pools.holders.get(fact.detail.get("title", ""), ()))
+        wrong = person_choices(holder, self.pools, fact.id, avoid=avoid + self.mentioned(
+            sentence))
+        score, why = self.scored("who-holds", fact)
+        context = self.context_for(fact)
+        shown = f"{context} {sentence}" if context else sentence
+        prompt = f"Who completes the sentence? “{shown}”"
+        return self.mcq(fact, "who-holds", prompt, holder, wrong, score, why,
+                        accept=self.short_names(holder), group=f"who-holds:{holder}",
+                        context=context)
 
     def which_office(self, fact: Fact) -> Candidate | None:
         title = fact.detail.get("title", "")
@@ -316,9 +425,18 @@ class _Maker:
         short = re.match(r"(.+?)\s*\(.*\)\s*(Act\b.*)", written)
         if short:  # "Aadhaar (Targeted Delivery ...) Act, 2016" → "Aadhaar Act"
             accept = (f"{short.group(1)} {short.group(2).split(',')[0]}",)
-        score, why = (1.5, ["number +1.5"]) if fact.kind is FactKind.NUMBER else (2.0, ["term +2"])
+        short = fact.detail.get("short")
+        if short:
+            accept = (*accept, short)
+        if fact.kind is FactKind.DATE:
+            kind = "when:period"
+        elif fact.kind is FactKind.PLACE:
+            kind = "where"
+        else:
+            kind = f"term:{fact.detail.get('term', 'name')}"
+        score, why = self.scored(kind, fact)
         qid = question_id(fact.id, "blank")
-        context = self.context_for(fact.evidence)
+        context = self.context_for(fact)
         prompt = f"{context} {sentence}" if context else sentence
         return self.candidate(fact, qid, QuestionType.CLOZE, prompt, written, score, why,
                               accept=accept, context=context)

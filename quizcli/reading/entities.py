@@ -34,7 +34,8 @@ PREPOSITIONS = frozenset(
 def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = _load("names.yaml")
     not_names = frozenset(data["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
-    return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"])
+    heads = frozenset(w for words in _load("heads.yaml").values() for w in words)
+    return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
 
 
 _KEY_NOISE = re.compile(r"[\s\-’'.]")
@@ -128,7 +129,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         next_word = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
         if next_word and next_word.group().strip(",.;:") in not_name_words:
             continue
-        previous = re.search(r"(\S+)\s+of\s+$", text[max(0, start - 40):start])
+        previous = re.search(r"(\S+)\s+(?:of|for|on|and)\s+$", text[max(0, start - 40):start])
         if previous and previous.group(1) in not_name_words:
             continue
         before = text[max(0, start - 6):start]

@@ -17,6 +17,8 @@ from quizcli.reading.article import Article, Sentence
 from quizcli.reading.dates import find_dates
 from quizcli.reading.entities import Mention, People, is_object, read_mentions
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.names import find_terms
+from quizcli.reading.rules.numbers import find_periods, find_quantities
 
 _QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
 _SPEECH = re.compile(
@@ -194,15 +196,17 @@ class _Reader:
         quotes = _quote_spans(text)
         self.resolved = {}
         subjects: list[Mention] = []
-        for date in find_dates(text, self.article.date):
+        dates = find_dates(text, self.article.date)
+        for date in dates:
             self.add(sentence, FactKind.DATE, date.iso, found, date=date.iso,
                      written=date.text, precision=date.precision)
         self.roles(sentence, found)
         subjects += self.quotes(sentence, found, quotes)
         subjects += self.positions(sentence, found, quotes)
         self.places(sentence, found)
-        self.numbers(sentence, found)
-        self.terms(sentence, found)
+        taken = [(d.start, d.end) for d in dates]
+        taken += self.numbers(sentence, found, taken)
+        self.terms(sentence, found, taken)
         self.context = _Context(
             subjects,
             _unique(m.value for m in found if m.kind == "person" and not is_object(text, m)),
@@ -376,25 +380,35 @@ class _Reader:
             seen.add(match.group())
             self.add(sentence, FactKind.PLACE, match.group(), found)
 
-    def numbers(self, sentence: Sentence, found: list[Mention]) -> None:
+    def numbers(self, sentence: Sentence, found: list[Mention],
+                taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Quantities, counts and periods; returns the spans they take."""
         text = sentence.text
-        for match in _DURATION.finditer(text):
-            self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="duration")
-        for match in _QUANTITY.finditer(text):
-            self.add(sentence, FactKind.NUMBER, match.group().strip(), found)
-        for match in _ORDINAL.finditer(text):
-            self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="rank",
-                     written=match.group())
-        for match in _BENCH.finditer(text):
-            self.add(sentence, FactKind.NUMBER, match.group("n"), found, unit="judges",
-                     written=match.group())
+        spans = []
+        for period in find_periods(text):
+            if any(period.start < e and s < period.end for s, e in taken):
+                continue
+            spans.append((period.start, period.end))
+            self.add(sentence, FactKind.DATE, period.text, found, written=period.text,
+                     precision=period.kind)
+        for quantity in find_quantities(text, taken + spans):
+            spans.append((quantity.start, quantity.end))
+            self.add(sentence, FactKind.NUMBER, quantity.text, found, unit=quantity.kind,
+                     written=quantity.text)
+        return spans
 
-    def terms(self, sentence: Sentence, found: list[Mention]) -> None:
+    def terms(self, sentence: Sentence, found: list[Mention],
+              taken: list[tuple[int, int]]) -> None:
         text = sentence.text
-        for match in _LEGAL.finditer(text):
-            term = re.sub(r"^(?:the|The)\s+", "", match.group().strip())
-            if len(term.split()) >= 2:
-                self.add(sentence, FactKind.FACT, term, found, term="legal")
+        people = [(m.title_start if m.title_start is not None else m.start, m.end)
+                  for m in found if m.kind == "person"]
+        places = gazetteer().places
+        for term in find_terms(text, taken + people):
+            if term.kind == "name" and term.text in places:
+                self.add(sentence, FactKind.PLACE, term.text, found)
+                continue
+            self.add(sentence, FactKind.FACT, term.text, found, term=term.kind,
+                     short=term.short)
         for pattern in _KEY_TERMS:
             for match in pattern.finditer(text):
                 term = re.sub(r"^(?:a|an|the|any)\s+", "", match.group("term"))

@@ -1,0 +1,1 @@
+"""The rules of the rule-based reader, one module for each kind of thing they find."""

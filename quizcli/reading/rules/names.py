@@ -1,0 +1,268 @@
+"""Named things an exam asks about, and the terms an explainer defines.
+
+- an abbreviation with its expansion: "Polar Satellite Launch Vehicle (PSLV)",
+  "CAR, or Capital-to-Risk Weighted Asset Ratio";
+- a capitalised name ending in a head word that says what it is (Council, Scheme,
+  Report, Act ... from `quizcli/data/heads.yaml`);
+- a provision or a case: "Article 279A (1)", "Rule 8", "State of X v Y";
+- a term in quotation marks, and a title after "titled";
+- a species: "D. janakiae";
+- what a definition defines: "The repo rate is the interest rate ...",
+  "... is termed as fiscal deficit", "Nipah virus is a zoonotic virus";
+- any other proper name, as the last resort.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from quizcli.reading.gazetteer import _load
+
+
+class Term(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str
+    """abbreviation, body, law, scheme, report, thing, provision, case, quoted, title,
+    species, defined, definition or name."""
+    short: str | None = None
+    """The abbreviation the sentence gives for it, where it gives one."""
+
+
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
+_JOIN = r"(?:\s(?:of|and|for|on|the|in|to|de|&)\s|\s)"
+_RUN = re.compile(rf"{_CAP}(?:(?:{_JOIN}|\s\([^()]{{1,60}}\)\s){_CAP})*")
+_STOP = frozenset("of and for on the in to de &".split())
+
+
+@functools.cache
+def _heads() -> dict[str, str]:
+    data = _load("heads.yaml")
+    kinds = {"bodies": "body", "laws": "law", "schemes": "scheme", "reports": "report",
+             "things": "thing"}
+    return {word: kinds[group] for group, words in data.items() for word in words}
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    data = _load("names.yaml")
+    return frozenset(data["not_names"])
+
+
+_ABBR = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&-]{1,9})\)")
+_OR_ABBR = re.compile(r"(?P<abbr>\b[A-Z]{2,6}),\s+or\s+(?P<long>[A-Z][\w-]*(?:[\s-][\w-]+){1,7}),")
+_LONG_OR = re.compile(r"(?P<long>\b[a-z][\w-]*(?:\s[\w-]+){1,5}),\s+or\s+(?P<abbr>[A-Z]{2,6})\b")
+_PROVISION = re.compile(
+    r"\b(?:Article|Section|Rule|Schedule|Clause|Part)s?\s\d{1,3}[A-Z]{0,2}(?:\s?\(\d{1,2}\))?"
+    r"(?:\s?\([a-z]\))?(?:\s(?:or|and|to)\s\d{1,3}[A-Z]{0,2})?"
+    r"|\b\d{1,3}(?:st|nd|rd|th)\s(?:Constitution(?:al)?\s)?Amendment(?:\sAct|\sBill)?\b"
+)
+_CASE = re.compile(
+    rf"\b{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.?)?\s(?:v|vs|v/s)\.?\s"
+    rf"{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.)?"
+)
+_QUOTED = re.compile(r"“(?P<q>[^“”]{2,90})”|(?<!\w)[‘'](?P<s>[^‘’'\"]{2,90})[’'](?!\w)"
+                     r"|\"(?P<d>[^\"“”]{2,90})\"")
+_TITLED = re.compile(r"\b(?:titled|entitled|named|called|dubbed|christened)\s*,?\s*$")
+_SPECIES = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.|[A-Z][a-z]{3,})\s[a-z]{3,}(?:ensis|ii|ae|i|us|um|is|a|ata|oides)\b"
+)
+_DEFINED_AS = re.compile(
+    r"\b(?:is|are|was|were|be)\s(?:termed|known|referred to|described|defined|recognised|"
+    r"recognized)\sas\s|\b(?:is|are|was|were|be)\scalled\s|\bso-called\s"
+    r"|\b(?:is|are)\sdefined\sto\smean\s|\balso\sknown\sas\s|\bknown\sas\s"
+)
+_COPULA = re.compile(
+    r"\s(?:is|are|was|were|will be|remains)\s(?:considered\s|regarded as\s|only\s|also\s)?"
+    r"(?P<det>a|an|the|one of the)\s"
+)
+_NP_END = re.compile(
+    r"[,;:()“”\"]|\s(?:that|which|who|whose|where|when|while|because|with|by|for|from|to|"
+    r"in|on|at|of|as|and|but|launched|used|set|made|based|found|native|known|meant|"
+    r"designed|aimed|located|established|developed|named|described|formed|standing|"
+    r"representing)\b|\s[a-z]+ed\b|\s[-–—]|\.$"
+)
+_PREDICATE_ADJECTIVE = re.compile(
+    r"\b(?:is|are|was|were)\s(?:not\s)?(?P<adj>[a-z]{4,}(?:ble|ive|ory|ous|ary|ing|ent|ant|"
+    r"ic|al))(?=\s*(?:[.;,]|$|\sand\b))"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
+
+
+def _initials(words: list[str]) -> str:
+    letters = []
+    for word in words:
+        for part in word.split("-"):
+            if part and part[0].isalpha():
+                letters.append(part[0].upper())
+    return "".join(letters)
+
+
+def _fits(abbr: str, initials: str) -> bool:
+    """Whether the initials spell the abbreviation, allowing a skipped word or two."""
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    if not letters or not initials or initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+    if len(initials) > len(letters) + 1:
+        return False
+    it = iter(initials)
+    return all(c in it for c in letters)
+
+
+def _expansion(sentence: str, paren: re.Match[str]) -> Term | None:
+    """The words before '(ABBR)' that the abbreviation stands for."""
+    abbr = paren.group("abbr")
+    if sum(c.isupper() for c in abbr) < 2:
+        return None
+    before = sentence[:paren.start()].rstrip()
+    before = re.sub(r"['’]s$", "", before)
+    words = list(re.finditer(r"[\w’'&-]+", before))[-12:]
+    content: list[re.Match[str]] = []
+    for word in reversed(words):
+        text = word.group()
+        if text.lower() in _STOP:
+            continue
+        content.insert(0, word)
+        if _fits(abbr, _initials([w.group() for w in content])):
+            start = word.start()
+            earlier = [w for w in words[:words.index(word)] if w.group().lower() not in _STOP]
+            if earlier and _fits(abbr, _initials([earlier[-1].group()] +
+                                                 [w.group() for w in content])):
+                start = earlier[-1].start()  # "pandemic prevention, preparedness and ..."
+
+            # "Ministry of Micro, Small and Medium Enterprises (MSME)": the body it names.
+            lead = re.search(rf"(?:{_CAP}\s)+(?:of|for|on)\s$", sentence[:start])
+            if lead and lead.group().split()[0] in _heads():
+                start = lead.start()
+            end = len(before)
+            text = sentence[start:end]
+            if "\n" in text or len(text.split()) < 2:
+                return None
+            return Term(start, end, text, "abbreviation", abbr)
+        if len(content) > len(abbr) + 2:
+            return None
+    return None
+
+
+def _runs(sentence: str) -> list[tuple[int, int, str]]:
+    """Capitalised runs, with 'of', 'and' and the like inside them."""
+    out = []
+    for match in _RUN.finditer(sentence):
+        words = match.group().split()
+        start, end = match.start(), match.end()
+        while words and (words[0] in _not_names() or words[0].lower() in _STOP):
+            start = sentence.index(words[1], start) if len(words) > 1 else end
+            words.pop(0)
+        while words and words[-1].lower() in _STOP:
+            words.pop()
+            end = sentence.rindex(words[-1], start, end) + len(words[-1]) if words else start
+        if words:
+            out.append((start, end, sentence[start:end]))
+    return out
+
+
+def _headed(sentence: str) -> list[Term]:
+    heads = _heads()
+    found = []
+    for start, _end, text in _runs(sentence):
+        words = text.split()
+        at = max((i for i, w in enumerate(words) if w.strip(",.") in heads), default=None)
+        if at is None or len(words) < 2:
+            continue
+        kind = heads[words[at].strip(",.")]
+        if 0 < at < len(words) - 1 and words[at + 1] not in ("of", "for", "on"):
+            words = words[:at + 1]  # "Union Cabinet approved": the name ends at its head
+        text = " ".join(words)
+        found.append(Term(start, start + len(text), text, kind))
+    return found
+
+
+def _definition(sentence: str) -> list[Term]:
+    found = []
+    for match in _DEFINED_AS.finditer(sentence):
+        rest = sentence[match.end():]
+        rest = _LEADING_ARTICLE.sub("", rest)
+        offset = len(sentence) - len(rest)
+        end = _NP_END.search(rest)
+        phrase = rest[:end.start() if end else len(rest)].strip(" .")
+        if 1 <= len(phrase.split()) <= 6:
+            found.append(Term(offset, offset + len(phrase), phrase, "defined"))
+    copula = _COPULA.search(sentence)
+    if copula and (copula.group("det") in ("a", "an") or re.match(
+            r"[\w\s-]{3,40}?\s(?:at|by|in|through)?\s?(?:which|that|of)\b",
+            sentence[copula.end():])):
+        subject = sentence[:copula.start()]
+        plain = _LEADING_ARTICLE.sub("", subject)
+        if (1 <= len(plain.split()) <= 5 and not re.search(r"[,;:]", plain)
+                and plain.split()[0].lower() not in ("it", "this", "they", "these", "he", "she",
+                                                      "there", "that", "its")):
+            offset = len(subject) - len(plain)
+            found.append(Term(offset, len(subject), plain, "definition"))
+        rest = sentence[copula.end():]
+        end = _NP_END.search(rest)
+        phrase = rest[:end.start() if end else len(rest)].strip(" .")
+        if 1 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an"):
+            found.append(Term(copula.end(), copula.end() + len(phrase), phrase, "defined"))
+    adjective = _PREDICATE_ADJECTIVE.search(sentence)
+    if adjective:
+        found.append(Term(adjective.start("adj"), adjective.end("adj"),
+                          adjective.group("adj"), "defined"))
+    return found
+
+
+def find_terms(sentence: str, taken: list[tuple[int, int]]) -> list[Term]:
+    """The named things and defined terms of a sentence, never overlapping `taken` or
+    each other; the more telling rule wins where two find the same words."""
+    spans = list(taken)
+    found: list[Term] = []
+
+    def add(term: Term | None) -> None:
+        if term is None or not term.text.strip():
+            return
+        if any(term.start < e and s < term.end for s, e in spans):
+            return
+        spans.append((term.start, term.end))
+        found.append(term)
+
+    for match in _ABBR.finditer(sentence):
+        add(_expansion(sentence, match))
+    for match in _OR_ABBR.finditer(sentence):
+        add(Term(match.start("abbr"), match.end("abbr"), match.group("abbr"), "abbreviation",
+                 match.group("long")))
+    for match in _LONG_OR.finditer(sentence):
+        words = list(re.finditer(r"[\w-]+", match.group("long")))
+        for i in range(len(words)):
+            tail = [w.group() for w in words[i:] if w.group().lower() not in _STOP]
+            if _fits(match.group("abbr"), _initials(tail)):
+                start = match.start("long") + words[i].start()
+                add(Term(start, match.end("long"), sentence[start:match.end("long")],
+                         "abbreviation", match.group("abbr")))
+                break
+    for match in _PROVISION.finditer(sentence):
+        add(Term(match.start(), match.end(), match.group().strip(), "provision"))
+    for match in _CASE.finditer(sentence):
+        add(Term(match.start(), match.end(), match.group().strip(), "case"))
+    for match in _QUOTED.finditer(sentence):
+        group = next(g for g in ("q", "s", "d") if match.group(g) is not None)
+        words = len(match.group(group).split())
+        titled = _TITLED.search(sentence[:match.start()]) is not None
+        text = match.group(group).strip(" ,.")
+        if words <= 6 or (titled and words <= 14):
+            start = match.start(group) + match.group(group).index(text)
+            add(Term(start, start + len(text), text, "title" if titled else "quoted"))
+    for match in _SPECIES.finditer(sentence):
+        add(Term(match.start(), match.end(), match.group(), "species"))
+    for term in _headed(sentence):
+        add(term)
+    for term in _definition(sentence):
+        add(term)
+    for start, end, text in _runs(sentence):
+        opens = start == 0 or re.search(r"(?:[:;–—]|\s-)\s*[\"“‘(]?$", sentence[:start])
+        if opens and " " not in text:
+            continue  # a capital that only opens the sentence or a clause
+        add(Term(start, end, text, "name"))
+    found.sort()
+    return found

@@ -1,0 +1,169 @@
+"""Numbers with what they measure: "6.50%", "250 basis points", "Rs 11.11 lakh crore",
+"1,480 kg", "15 times", "8 out of 10", "47th", and the number of a counted noun
+("five members", "16 police stations").
+
+A quantity keeps its unit, currency and scale, because "6.50" alone asks nothing; a
+count is just its number, because the noun it counts stays in the sentence to say
+what is asked. The words come from `quizcli/data/units.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from quizcli.reading.gazetteer import _load
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}
+ORDINAL_WORDS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+
+class Quantity(NamedTuple):
+    """A number in a sentence: where it stands, the words to ask for, and what it is."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    """percent, money, measure, scale, times, ratio, range, per, duration, ordinal,
+    count or value."""
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    units = _load("units.yaml")
+    digits = r"(?:\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    word = _words(list(NUMBER_WORDS)) + r"|a hundred|one"
+    num = rf"(?:{digits}|(?i:{word})(?:[- ](?i:{word}))?)"
+    scale = rf"(?:\s?(?:{_words(units['scales'])})\b)"
+    percent = _words(units["percent"])
+    measure = _words(units["measures"])
+    pre = _words(units["currency_before"])
+    post = _words(units["currency_after"])
+    dash = r"\s?[-–—]\s?"
+    not_after = r"(?![\w.,]\d|\w)"
+    return [
+        ("range", re.compile(
+            rf"(?<![\w.]){digits}{dash}{digits}\s?(?:{percent}|(?:{measure})\b)")),
+        ("measure", re.compile(
+            rf"(?<![\w.]){digits}\s?(?:{measure})\s?[x×]\s?{digits}\s?(?:{measure})\b")),
+        ("money", re.compile(rf"(?:{pre})\s?{digits}{scale}*(?!\w)"
+                             rf"|(?<![\w.]){digits}{scale}*\s(?:{post})\b")),
+        ("percent", re.compile(rf"(?<![\w.]){num}\s?(?:{percent})(?!\w)")),
+        ("per", re.compile(rf"(?<![\w.]){digits}\s(?:per|a|every)\s(?:lakh|million|day|"
+                           rf"year|month|week|hour|annum|capita|km|sq km)\b")),
+        ("measure", re.compile(rf"(?<![\w.]){digits}\s?(?:{measure})(?![\w/])")),
+        ("scale", re.compile(rf"(?<![\w.]){num}{scale}+")),
+        ("times", re.compile(rf"(?<![\w.]){num}(?:\s(?:times)\b|-fold\b)")),
+        ("ratio", re.compile(rf"(?<![\w.]){num}\s(?:out\s)?of\severy\s{num}(?!\w)"
+                             rf"|(?<![\w.]){num}\sout\sof\s{num}{not_after}")),
+        ("duration", re.compile(
+            rf"(?<![\w.]){num}\s(?:(?:more|consecutive|straight|successive)\s)?"
+            rf"(?:{_words(units['durations'])})\b"
+            r"|\b(?:more|less) than a (?:year|month|week|decade|century)\b")),
+        ("ordinal", re.compile(
+            r"(?<![\w.])\d{1,4}(?:st|nd|rd|th)\b"
+            rf"|\b(?i:{_words(list(ORDINAL_WORDS))})\b(?=\s[a-z-]+|\s(?:largest|highest))")),
+        ("count", re.compile(
+            rf"(?<![\w.,-]){num}(?=(?:\s(?:[a-z][a-z-]*|[A-Z][a-z]+)){{0,3}}\s(?P<noun>"
+            rf"[a-z]{{3,}}s|[A-Z]{{2,5}}s|{_words(units['irregular_plurals'])})\b)")),
+        ("value", re.compile(r"(?<![\w.,$₹-])(?:\d+\.\d+|\d{2,3}(?:,\d{3})*)(?![\w.,-]?\d|\w)")),
+    ]
+
+
+@functools.cache
+def _not_plurals() -> frozenset[str]:
+    return frozenset(_load("units.yaml")["not_plurals"])
+
+
+# A number that names a thing rather than measuring it: "Article 279", "COP 28",
+# "Rule 8", "Phase 2", "Tier 1".
+_NAMING = re.compile(
+    r"(?:\b(?:Article|Articles|Section|Sections|Rule|Rules|Schedule|Clause|Chapter|Part|"
+    r"Phase|Stage|Tier|Level|No|Nos|Number|Case|Vol|Page|Item|Entry|List|Point|Grade|"
+    r"Class|Version|COP|G|Agni|Mark|Mk|Block|Sector|Ward|Gate|Platform|Room|Lane|Road)"
+    r"\.?\s?(?:\d+[A-Z]?\s?(?:,|or|and|to)\s)*$|[A-Za-z]-?$|[-/]$)"
+)
+
+
+def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """The numbers of a sentence that measure or count something, longest first where
+    two overlap, never overlapping `taken` (its dates) or each other."""
+    spans = list(taken)
+    found: list[Quantity] = []
+    if not re.search(r"\d|\bthan a\b|\b(?i:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
+                     + r")\b", sentence):
+        return found
+    for kind, pattern in _patterns():
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if kind == "count":
+                if match.group("noun") in _not_plurals():
+                    continue
+                if match.group().lower() in ("one", "a hundred"):
+                    continue
+            if kind in ("count", "value", "ordinal") and _NAMING.search(sentence[:start]):
+                continue
+            if kind == "value" and re.match(r"\s?(?:[-–]\s?\d|\)|st\b|nd\b|rd\b|th\b)",
+                                            sentence[end:]):
+                continue
+            if any(start < e and s < end for s, e in spans):
+                continue
+            spans.append((start, end))
+            found.append(Quantity(start, end, sentence[start:end], kind))
+    found.sort()
+    return found
+
+
+def number_value(text: str) -> float | None:
+    """The number a quantity's text states: '6.50%' → 6.5, 'five' → 5, '47th' → 47."""
+    match = re.search(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?", text)
+    if match:
+        return float(match.group().replace(",", ""))
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in NUMBER_WORDS:
+            return float(NUMBER_WORDS[word])
+        if word in ORDINAL_WORDS:
+            return float(ORDINAL_WORDS[word])
+    return None
+
+
+_PERIODS = [
+    ("time", re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|hrs|hours|IST)(?!\w)", re.I)),
+    ("years", re.compile(r"(?:FY\s?)?(?:19|20)\d\d[-–][’']?\d{2}\s(?:to|till|until)\s"
+                         r"(?:FY\s?)?(?:19|20)\d\d[-–][’']?\d{2}\b")),
+    ("year", re.compile(r"(?:FY\s?)?(?:19|20)\d\d[-–][’']?\d{2}(?![\d-])")),
+    ("decade", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:1[6-9]|20)\d0s\b")),
+    ("century", re.compile(r"\b(?:(?:early|mid|late)[- ])?\d{1,2}(?:st|nd|rd|th)\s"
+                           r"century\b")),
+]
+
+
+def find_periods(sentence: str) -> list[Quantity]:
+    """Times and periods that are not one date: '11:50 am', '2024-25', 'from 2023-24 to
+    2030-31', 'the early 1960s', 'the 20th century'."""
+    found: list[Quantity] = []
+    if not re.search(r"\d", sentence):
+        return found
+    for kind, pattern in _PERIODS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < q.end and q.start < end for q in found):
+                continue
+            found.append(Quantity(start, end, match.group(), kind))
+    found.sort()
+    return found
