@@ -192,14 +192,16 @@ def facts(
     view: Annotated[View, typer.Option(help="Tables by kind, positions side by side, "
                                             "or a timeline.")] = View.kinds,
     date: Annotated[str | None, typer.Option(
-        help="The article's date (YYYY-MM-DD), for articles that do not state it.")] = None,
+        help="The article's date (YYYY-MM-DD), over any date the article states.")] = None,
 ) -> None:
     """Read articles and show the facts found in them.
 
     Dates are normalised against the article's own date ("on Monday", "last
     year"); quotes are given to their speakers, offices to their holders, and
     stances to the party that holds them. A file that cannot be read is
-    reported and the others are still read; the exit code is then 2.
+    reported and the others are still read; the exit code is then 2. A file in
+    which no facts are found is named on stderr; if no file gives a fact, the
+    exit code is 1.
     """
     from quizcli.reading.article import ArticleError, load_article
     from quizcli.reading.facts import extract_facts
@@ -214,7 +216,10 @@ def facts(
             typer.echo(str(exc), err=True)
             failed = True
             continue
-        found += extract_facts(article)
+        read = extract_facts(article)
+        if not read:
+            typer.echo(f"{path}: no facts found in this article", err=True)
+        found += read
     if as_json:
         import json
 
@@ -227,6 +232,8 @@ def facts(
         render.show(shown)
     if failed:
         raise typer.Exit(2)
+    if not found:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -237,18 +244,20 @@ def ingest(
     ] = None,
     title: Annotated[str | None, typer.Option(help="The bank's title, for a new bank.")] = None,
     date: Annotated[str | None, typer.Option(
-        help="The articles' date (YYYY-MM-DD), for articles that do not state it.")] = None,
+        help="The articles' date (YYYY-MM-DD), over any date they state.")] = None,
     out: Annotated[Path | None, typer.Option(
         help="The folder to write the bank to (default: your own banks folder).")] = None,
     per_article: Annotated[int, typer.Option(
-        min=1, help="Questions kept from each article, best first.")] = 30,
+        min=1, help="Questions kept from each article, best first.")] = 40,
 ) -> None:
     """Read articles, make exam questions from their facts, and add them to a bank.
 
     Ingesting the same article again changes nothing, and questions you have
     edited in the bank file are kept as you wrote them. Each article is copied
     into the bank's sources/ folder. A file that cannot be read is reported and
-    the others are still ingested; the exit code is then 2.
+    the others are still ingested; the exit code is then 2. An article that gives
+    no question is named on stderr and nothing of it is written; if no article
+    gives one, the exit code is 1.
     """
     import datetime as dt
 
@@ -281,11 +290,20 @@ def ingest(
                             _parse_day(date), per_article, others)
     from quizcli import render
 
-    render.show(render.ingest_report(result))
+    gave = any(r.yielded for r in result.reports)
+    if gave:
+        render.show(render.ingest_report(result))
     for report in result.failed:
         typer.echo(report.error, err=True)
+    for report in result.fruitless:
+        found = (f"{report.facts} fact{'s' if report.facts > 1 else ''} found, but none made "
+                 "a question that passed the checks" if report.facts
+                 else "no facts found in this article")
+        typer.echo(f"{report.path}: {found}; nothing was added", err=True)
     if result.failed:
         raise typer.Exit(2)
+    if not gave:
+        raise typer.Exit(1)
 
 
 class Format(str, Enum):

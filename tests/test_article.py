@@ -65,14 +65,51 @@ def test_wire_dateline_gives_the_agency_and_leaves_the_sentence():
     assert article.sentences[0].text.startswith("Indonesia on Sunday rejected")
 
 
-def test_empty_headings_give_no_section_and_date_option_is_a_fallback():
+def test_empty_headings_give_no_section_and_the_date_option_dates_the_article():
     article = read_article("# Title\n\n## Empty\n\n## Real\n\nIt happened on Monday.\n",
                            date=dt.date(2018, 9, 11))
     assert [(s.section, s.text) for s in article.sentences] == [("Real", "It happened on Monday.")]
     assert article.date == dt.date(2018, 9, 11)
-    dated = read_article("Title line here\n\n| September 1 , 2020 , 10:00 IST\n\nBody text.",
-                         date=dt.date(2018, 9, 11))
-    assert dated.date == dt.date(2020, 9, 1)
+
+
+def test_the_date_option_overrides_the_dateline():
+    text = "Title line here\n\n| September 1 , 2020 , 10:00 IST\n\nBody text."
+    assert read_article(text).date == dt.date(2020, 9, 1)
+    corrected = read_article(text, date=dt.date(2018, 9, 11))
+    assert corrected.date == dt.date(2018, 9, 11)
+    assert [s.text for s in corrected.sentences] == ["Body text."]
+
+
+def test_a_labelled_date_beats_the_page_widget_and_no_dateline_is_a_sentence():
+    article = read_article(
+        "Council clears the river-linking plan\n"
+        "Edited By: Asha Verma @asha_writes42 Pune Updated on: August 10, 2023 7:06 IST\n\n"
+        "Thursday, May 23, 2024\n\n"
+        "The council cleared the plan on Wednesday after a long debate in the House.\n")
+    assert (article.title, article.date) == ("Council clears the river-linking plan",
+                                             dt.date(2023, 8, 10))
+    assert [s.text for s in article.sentences] == [
+        "The council cleared the plan on Wednesday after a long debate in the House."]
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Heatwave\n\nHeatwave\n\n12-06-2025\n\n", dt.date(2025, 6, 12)),
+        ("A River Case\n\nSummary of the case\n\nCase: A v B and Ors.\n\n"
+         "Date of Order: 1st August, 2024\n\n", dt.date(2024, 8, 1)),
+        ("Council clears the plan\nPublished – December 17, 2024 02:09 pm IST\n",
+         dt.date(2024, 12, 17)),
+        ("COUNCIL CLEARS THE PLAN\n18 July, 2022\n\nUPSC Courses\n\n", dt.date(2022, 7, 18)),
+        ("Council clears the plan\nUpdated: 3 Mar 2024, 10:15 AM IST\n", dt.date(2024, 3, 3)),
+    ],
+)
+def test_datelines_after_the_title_and_debris(opening: str, expected: dt.date):
+    article = read_article(opening + "The council cleared the plan on Wednesday after a debate.\n")
+    assert article.date == expected
+    # a page's dateline is not a sentence of the story; the date of an order is
+    assert [s.text for s in article.sentences if any(ch.isdigit() for ch in s.text)] == (
+        ["Date of Order: 1st August, 2024"] if "Date of" in opening else [])
 
 
 @pytest.mark.parametrize(

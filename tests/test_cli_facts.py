@@ -70,3 +70,33 @@ def test_bad_files_are_named_and_the_others_still_read(runner, tmp_path):
         f"{empty}: is empty; nothing to read",
         f"{folder}: is a folder; name the article files in it",
     ]
+
+
+DATED_ARTICLE = ("# The council meets again\n\nPublished: March 3, 2024 10:15 IST\n\n"
+                 "The council said on Monday that the talks would resume next month.\n")
+
+
+def test_the_date_option_overrides_the_articles_own_date(runner, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(DATED_ARTICLE)
+
+    def dates(*options):
+        result = runner.invoke(app, ["facts", str(article), "--json", *options])
+        assert result.exit_code == 0, result.output
+        return [f["date"] for f in json.loads(result.stdout) if f["kind"] == "date"]
+
+    assert dates() == ["2024-02-26", "2024-04"]
+    assert dates("--date", "2018-09-11") == ["2018-09-10", "2018-10"]
+
+
+def test_ingest_records_the_date_option_over_the_articles_own(runner, tmp_path):
+    from quizcli.bankfile import load_bank
+
+    article = tmp_path / "a.md"
+    article.write_text(DATED_ARTICLE)
+    out = tmp_path / "banks"
+    result = runner.invoke(app, ["ingest", str(article), "--bank", "council", "--out", str(out),
+                                 "--date", "2018-09-11"])
+    assert result.exit_code == 0, result.output
+    [source] = load_bank(out / "council.yaml").sources
+    assert source.date == "2018-09-11"

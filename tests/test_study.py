@@ -34,7 +34,7 @@ def clock(monkeypatch):
 
 def study(runner, keys: list[str], *args: str):
     result = runner.invoke(app, ["study", *args], input="\n".join(keys) + "\n",
-                           env={"COLUMNS": "100"})
+                           env={"COLUMNS": "220"})
     assert result.exit_code == 0, result.output
     return result
 
@@ -123,7 +123,8 @@ def test_quit_mid_session_then_resume(runner, clock, quizcli_home):
 def test_the_input_running_out_ends_the_session_and_keeps_the_answers(runner, clock,
                                                                       quizcli_home):
     first = BANK.questions[0]
-    result = runner.invoke(app, ["study", "--mode", "mcq"], input=key_for(first, True))
+    result = runner.invoke(app, ["study", "--mode", "mcq"], input=key_for(first, True),
+                           env={"COLUMNS": "220"})
     assert result.exit_code == 0
     assert "Session over. Answered 1" in result.stdout
     assert len(answers(quizcli_home)) == 1

@@ -24,7 +24,7 @@ QUIZCLI = Path(sys.executable).parent / "quizcli"
 class Terminal:
     def __init__(self, command: str):
         self.name = f"quizcli-{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "110", "-y", "45",
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "220", "-y", "50",
                         command], check=True)
         subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"],
                        check=True)

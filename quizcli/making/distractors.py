@@ -117,7 +117,9 @@ def person_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     def different(a: str, b: str) -> bool:
         return not same_person(a, b)
 
-    candidates = _then(pools.people, lambda: stable_order(pools.other_people, seed))
+    # People of other stories are of another world: a South Korean president is no
+    # wrong answer beside a mathematician. Only the story's own people are offered.
+    candidates = iter(pools.people)
     return _pick(candidates, answer, n, different, seed, avoid)
 
 

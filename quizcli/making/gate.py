@@ -17,7 +17,7 @@ from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, _aliases
 from quizcli.model import QuestionType
 from quizcli.reading.gazetteer import gazetteer
 
-DEFAULT_BUDGET = 30
+DEFAULT_BUDGET = 40
 """Questions kept per article."""
 PER_SENTENCE = 3
 MIN_SCORE = 1.5
@@ -105,19 +105,21 @@ class Gated:
 
 
 def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
-         seen_prompts: set[str] | None = None, seen_groups: set[str] | None = None) -> Gated:
+         seen_prompts: set[str] | None = None, seen_groups: set[str] | None = None,
+         seen_sentences: dict[str, int] | None = None) -> Gated:
     """The candidates of one article that pass, best first, at most `budget` of them.
 
     `seen_prompts` holds the prompts already in the bank, so that no question is
     asked twice; it is updated with the prompts kept. `seen_groups` holds the
     groups of questions already in the bank, so that none is asked again in
-    other words.
+    other words. `seen_sentences` counts the questions the bank already asks of each
+    evidence sentence, so that ingesting again adds none past `PER_SENTENCE`.
     """
     seen = seen_prompts if seen_prompts is not None else set()
     groups: set[str] = set(seen_groups or ())
     dropped: list[tuple[Candidate, str]] = []
     passed: list[Candidate] = []
-    per_sentence: dict[str, int] = {}
+    per_sentence: dict[str, int] = dict(seen_sentences or {})
     for candidate in sorted(candidates, key=lambda c: -c.score):
         reason = reject_reason(candidate)
         key = normalise(candidate.question.prompt)

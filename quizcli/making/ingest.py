@@ -1,7 +1,10 @@
 """Ingesting articles into a bank: read, extract, make questions, gate, merge, write.
 
 Ids are stable, so ingesting an article twice changes nothing, and a question
-already in the bank is never replaced: the user's corrections stay as written.
+already in the bank is never replaced: the user's corrections stay as written. A
+candidate is already in the bank when its id is there or a question with its
+identity is (`quizcli.making.identity`), so a reader that finds the same fact under
+a new id does not add a near-duplicate of a question the user has studied.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from quizcli.errors import QuizcliError
 from quizcli.files import atomic_write
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, gate, normalise
+from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.model import Bank, Fact, FactKind, Source
 from quizcli.reading.article import Article, ArticleError, load_article
@@ -37,6 +41,11 @@ class ArticleReport:
     dropped: Counter = field(default_factory=Counter)
     error: str | None = None
 
+    @property
+    def yielded(self) -> bool:
+        """Whether the article gave a question, new or already in the bank."""
+        return bool(self.added or self.already)
+
 
 @dataclass
 class IngestResult:
@@ -48,6 +57,11 @@ class IngestResult:
     @property
     def failed(self) -> list[ArticleReport]:
         return [r for r in self.reports if r.error]
+
+    @property
+    def fruitless(self) -> list[ArticleReport]:
+        """Articles that were read but gave no question; nothing of them was written."""
+        return [r for r in self.reports if not r.error and not r.yielded]
 
 
 def slug(text: str, limit: int = 48) -> str:
@@ -130,7 +144,9 @@ def ingest(
 ) -> IngestResult:
     """Read the articles into the bank `bank_id` in `out_dir`, creating or updating it.
 
-    The bank file is only written when something was added.
+    The bank file is only written when something was added. An article that gives no
+    question (no facts found, or none made a question that passed the gate) is listed
+    in `IngestResult.fruitless`, and neither it nor its source is written.
     """
     articles: list[tuple[Path, Article | None, str | None]] = []
     for path in paths:
@@ -164,10 +180,6 @@ def ingest(
         reports.append(report)
         if article is None:
             continue
-        relative = _copy_source(path, out_dir / "sources")
-        sources.setdefault(source_id, Source(
-            id=source_id, title=article.title or path.stem, publisher=article.publisher,
-            date=article.date.isoformat() if article.date else None, path=relative))
         found = extract_facts(article, source_id)
         report.facts = len(found)
         extracted.append((report, article, found))
@@ -177,28 +189,48 @@ def ingest(
     everything = other_facts + [f for _, _, found in extracted for f in found]
     others = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
               tuple(_people_of(everything)))
+    known = KnownQuestions(questions.values())
     new_candidates: list[Candidate] = []
     for report, article, found in extracted:
         candidates = make_candidates(found, pools_for(found, others), bank_id,
                                      [s.text for s in article.sentences], article.date)
-        fresh = [c for c in candidates if c.question.id not in questions]
-        report.already = len(candidates) - len(fresh)
-        asked = {c.group for c in candidates if c.group and c.question.id in questions}
-        gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked)
-        report.added = gated.kept
+        there = [c.question.id in questions or known.holds(c.question) for c in candidates]
+        fresh = [c for c, held in zip(candidates, there, strict=True) if not held]
+        report.already = sum(there)
+        asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
+        gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked,
+                     Counter(q.evidence for q in questions.values()))
         report.dropped = Counter(reason for _, reason in gated.dropped)
-        new_candidates += gated.kept
+        # Kept best first, so of two candidates that are one question the better stays.
+        for candidate in gated.kept:
+            if known.holds(candidate.question):
+                report.dropped["repeats another question"] += 1
+                continue
+            known.add(candidate.question)
+            report.added.append(candidate)
+        new_candidates += report.added
+        if report.yielded:  # an article that gave nothing leaves no trace in the bank
+            path = report.path
+            relative = _copy_source(path, out_dir / "sources")
+            sources.setdefault(report.source, Source(
+                id=report.source, title=article.title or path.stem,
+                publisher=article.publisher,
+                date=article.date.isoformat() if article.date else None, path=relative))
 
     new_candidates.sort(key=lambda c: -c.score)
     for candidate in new_candidates:
         questions[candidate.question.id] = candidate.question
         for fact in candidate.facts:
             facts.setdefault(fact.id, fact)
-    changed = existing is None or bool(new_candidates) or len(sources) != len(existing.sources)
-    if not changed:
-        return IngestResult(existing, target, False, reports)
     if existing is None and not new_candidates and not readable:
         raise QuizcliError("no article could be read; nothing to ingest")
+    changed = bool(new_candidates) or (existing is not None
+                                       and len(sources) != len(existing.sources))
+    if not changed:
+        # No bank is created for articles that gave nothing: an empty file helps no one.
+        unchanged = existing or Bank(id=bank_id, title=title or bank_id,
+                                     created=today.isoformat(), updated=today.isoformat())
+        return IngestResult(unchanged, target, False, reports)
     used = {q.fact for q in questions.values()} | {f.id for c in new_candidates for f in c.facts}
     bank = Bank(
         id=bank_id,

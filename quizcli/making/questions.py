@@ -92,6 +92,20 @@ def spelled_numbers(written: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+def _in_list(sentence: str, name: str) -> bool:
+    """Whether `name` is one item of a list of names: 'Delhi, Mumbai, Chennai and ...'."""
+    at = sentence.find(name)
+    before, after = sentence[:at], sentence[at + len(name):]
+    return bool(re.search(r"[A-Z][\w.’'-]*,\s$", before) or re.match(
+        r",\s(?:and\s)?[A-Z]|\s(?:and|or)\s[A-Z]", after) and re.search(r",\s", after))
+
+
+def _abbreviates(sentence: str, name: str) -> bool:
+    """Whether `name` is an abbreviation that the sentence spells out beside it."""
+    return bool(re.fullmatch(r"[A-Z][A-Za-z&-]{1,9}", name)) and (
+        f"({name})" in sentence or f"{name}, or " in sentence or f", or {name}" in sentence)
+
+
 _INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 
 
@@ -251,16 +265,10 @@ class _Maker:
             yield self.when(fact) if fact.date else self.blank(fact)
         elif kind is FactKind.QUOTE:
             yield self.who_said(fact)
-            named = fact.detail.get("speaker", "")
-            if fact.answer in self.pools.people and named.lower() not in ("he", "she", "they"):
-                yield self.true_or_false(fact, named, fact.answer, "quote")
         elif kind is FactKind.ROLE:
             yield self.who_holds(fact)
         elif kind is FactKind.POSITION:
             yield self.which_party(fact)
-            holder = fact.detail.get("holder")
-            if not holder:
-                yield self.true_or_false(fact, None, fact.answer, "position")
         elif kind is FactKind.PLACE:
             yield self.where(fact) or self.blank(fact)
         elif kind is FactKind.NUMBER:
@@ -299,8 +307,8 @@ class _Maker:
         base = score(kind)
         why = [f"{kind} +{base:g}"]
         answer = fact.answer
-        if len(answer) > 1 and len(re.findall(rf"(?<!\w){re.escape(answer)}(?!\w)",
-                                              self.text)) >= 3:
+        named = len(re.findall(rf"(?<!\w){re.escape(answer)}(?!\w)", self.text))
+        if kind.startswith("term:") and len(answer) > 1 and named >= 3:
             base -= 1
             why.append("answer named often in the article -1")
         return base, why
@@ -375,7 +383,7 @@ class _Maker:
         shown = f"{context} {sentence}" if context else sentence
         prompt = f"Who completes the sentence? “{shown}”"
         return self.mcq(fact, "who-holds", prompt, holder, wrong, score, why,
-                        accept=self.short_names(holder), group=f"who-holds:{holder}",
+                        accept=self.short_names(holder), group=f"who-holds:{fact.evidence}",
                         context=context)
 
     def which_office(self, fact: Fact) -> Candidate | None:
@@ -418,14 +426,22 @@ class _Maker:
 
     def blank(self, fact: Fact) -> Candidate | None:
         written = fact.answer
-        sentence = self.blanked(fact, written, keep_preposition=False)
+        short = fact.detail.get("short", "")
+        if short and f"{written} ({short})" in fact.evidence:
+            # Neither half may stay beside the blank: each gives the other away.
+            sentence = self.blanked(fact, f"{written} ({short})", keep_preposition=False)
+        elif fact.detail.get("term") == "name" and _in_list(fact.evidence, written):
+            return None  # one name of a list: any other name of it fits the blank as well
+        elif fact.detail.get("term") == "name" and _abbreviates(fact.evidence, written):
+            return None  # '(PSLV)' beside 'Polar Satellite Launch Vehicle'
+        else:
+            sentence = self.blanked(fact, written, keep_preposition=False)
         if not sentence:
             return None
         accept = ()
-        short = re.match(r"(.+?)\s*\(.*\)\s*(Act\b.*)", written)
-        if short:  # "Aadhaar (Targeted Delivery ...) Act, 2016" → "Aadhaar Act"
-            accept = (f"{short.group(1)} {short.group(2).split(',')[0]}",)
-        short = fact.detail.get("short")
+        act = re.match(r"(.+?)\s*\(.*\)\s*(Act\b.*)", written)
+        if act:  # "Aadhaar (Targeted Delivery ...) Act, 2016" → "Aadhaar Act"
+            accept = (f"{act.group(1)} {act.group(2).split(',')[0]}",)
         if short:
             accept = (*accept, short)
         if fact.kind is FactKind.DATE:

@@ -9,13 +9,14 @@ headings with nothing under them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from quizcli.errors import QuizcliError
-from quizcli.reading.dates import parse_dateline
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.dates import find_article_date
+from quizcli.reading.gazetteer import _load, gazetteer
 from quizcli.reading.sentences import split_sentences
 
 
@@ -49,7 +50,7 @@ class Article:
 
 _LITERAL_BREAK = re.compile(r"\\[nr]")
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
-_BULLET = re.compile(r"^(?:[-*+•▪◦●]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+_BULLET = re.compile(r"^(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 _RULE = re.compile(r"^[-*_=\s]{3,}$")
 _SOURCE = re.compile(r"^\(?\s*(?:source|courtesy|via)\s*[:\-–—]\s*(?P<name>.+?)\s*\)?\.?$", re.I)
 _WIRE_DATELINE = re.compile(
@@ -78,15 +79,33 @@ def _is_boilerplate(line: str) -> bool:
     bare = line.strip(" \t|*_#>:-–—.!").lower()
     if not bare:
         return True
-    return bare in table.boilerplate_lines or bare.startswith(table.boilerplate_starts)
+    if bare in table.boilerplate_lines or bare.startswith(table.boilerplate_starts):
+        return True
+    # Page furniture: a short line naming a widget ('10 Min Read', 'Site Logo') or an
+    # icon's name run together ('CalendarToday').
+    return len(bare.split()) <= 8 and (
+        _furniture().search(bare) is not None or _ICON_NAME.fullmatch(line.strip()) is not None
+    )
+
+
+_ICON_NAME = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+")
+
+
+@functools.cache
+def _furniture() -> re.Pattern[str]:
+    words = _load("boilerplate.yaml")["furniture"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 
 def read_article(text: str, name: str = "<article>", date: dt.date | None = None) -> Article:
-    """Read an article's text. `date` is used when the article states none."""
+    """Read an article's text. `date`, when given, is the article's date whatever its text
+    says, so that a user can correct a wrong one; otherwise the dateline gives it."""
     lines = _LITERAL_BREAK.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    dated = find_article_date(lines)
+    if dated.lines:
+        lines = [line for at, line in enumerate(lines) if at not in dated.lines]
     title: str | None = None
     publisher: str | None = None
-    found_date: dt.date | None = None
     blocks: list[tuple[str | None, str]] = []  # (section, text)
     section: str | None = None
     paragraph: list[str] = []
@@ -97,32 +116,37 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
             blocks.append((section, " ".join(paragraph)))
             paragraph.clear()
 
-    for raw in lines:
+    headings: list[str] = []
+    lead_in: str | None = None  # a 'Label (Article 93):' line that opens the next line
+    for at, raw in enumerate(lines):
         line = raw.strip()
         if not line or _RULE.match(line):
             flush()
+            if lead_in:
+                section, lead_in = lead_in, None
             continue
         heading = _HEADING.match(line)
-        if heading:
+        plain = None if heading else _plain_heading(line, _next_line(lines, at))
+        if heading or plain:
             flush()
-            text_ = _clean_inline(heading.group(2))
-            if not text_:
+            text_ = _clean_inline(heading.group(2) if heading else plain or "")
+            if not text_ or _is_boilerplate(text_):
                 continue
+            headings.append(text_)
             if title is None and not seen_body:
                 title = text_
+            elif plain and line.endswith(":") and _opens_next_line(lines, at):
+                lead_in = text_ + ":"
             else:
-                section = text_
+                section, lead_in = text_, None
             continue
-        if not seen_body and found_date is None:
-            dateline = parse_dateline(line)
-            if dateline:
-                found_date = dateline
-                continue
         bullet = _BULLET.match(line)
         if bullet:
             flush()
             line = line[bullet.end():]
         cleaned = _clean_inline(line.lstrip("> "))
+        if cleaned.startswith("[") and cleaned.endswith("]"):  # an editor's note
+            cleaned = re.sub(r"^\[(?:Note\s*:\s*)?|\]$", "", cleaned)
         source = _SOURCE.match(cleaned)
         if source:
             flush()
@@ -141,22 +165,77 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
                 if wire.group("agency") and publisher is None:
                     publisher = wire.group("agency").strip()
         seen_body = True
+        if lead_in:
+            cleaned, lead_in = f"{lead_in} {cleaned}", None
         paragraph.append(cleaned)
         if bullet:
             flush()
     flush()
 
+    # A table of contents, a breadcrumb or a repeated headline says again what a heading
+    # or the title says: it is not part of the story.
+    named = {_bare(t) for t in [title, *headings] if t}
+    blocks = [(sec, body) for sec, body in blocks if _bare(body) not in named]
     sentences = tuple(
         Sentence(sentence, sec, index)
         for index, (sec, body) in enumerate(blocks)
         for sentence in split_sentences(body)
     )
-    return Article(name, title, publisher, found_date or date, sentences)
+    return Article(name, title, publisher, date or dated.date, sentences)
 
 
 def _looks_like_title(line: str) -> bool:
-    """A first line that is a headline rather than a sentence of the story."""
-    return len(line) <= 200 and not line.endswith((".", ",", ";")) and len(line.split()) >= 2
+    """A first line that is a headline rather than a sentence of the story: a one-word
+    title ('Heatwave') is one too."""
+    return len(line) <= 200 and not line.endswith((".", ",", ";"))
+
+
+_HEADING_END = re.compile(r"[?:]$")
+_SENTENCE_END = re.compile(r"[.!;,…\"”’\]]$")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip().casefold()
+
+
+def _next_line(lines: list[str], at: int) -> str | None:
+    """The next line that is not blank, or None at the end."""
+    for line in lines[at + 1:]:
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def _opens_next_line(lines: list[str], at: int) -> bool:
+    """Whether a 'Label:' line runs straight into a line of text (no blank line, no
+    bullet, not another label), as in 'Mandatory Election (Article 93):' over its rule."""
+    following = lines[at + 1].strip() if at + 1 < len(lines) else ""
+    return bool(following) and not _BULLET.match(following) and not _HEADING_END.search(
+        following) and len(following.split()) > 3
+
+
+def _plain_heading(line: str, following: str | None) -> str | None:
+    """The text of a heading written without Markdown, or None.
+
+    Explainers write headings as short lines of their own: a question ('What is the
+    GST Council?'), a label ending in a colon ('Key Highlights:'), or a short line with
+    no full stop ('Background', '- Members'). The last kind is only a heading when
+    more text follows it.
+    """
+    bullet = _BULLET.match(line)
+    text = _clean_inline(line[bullet.end():] if bullet else line).strip()
+    words = len(text.split())
+    if not text or words > 14 or following is None and not _HEADING_END.search(text):
+        return None
+    if text.endswith("?"):
+        return text.rstrip("?").strip() + "?"
+    if text.endswith(":") and words <= 10:
+        return text.rstrip(":").strip()
+    if words <= (3 if bullet else 8) and not _SENTENCE_END.search(text) and (
+        text[:1].isupper() or text[:1] in "‘'\"“"
+    ) and not re.search(r"[\d:]", text):
+        return text
+    return None
 
 
 def load_article(path: Path, date: dt.date | None = None) -> Article:

@@ -1,8 +1,15 @@
 """Finding dates in a sentence and normalising them against the article's own date.
 
 "on Monday" in an article of Tuesday 11 September 2018 is 2018-09-10; "July 8"
-is 2018-07-08; "last year" is 2017; "in 2021" stays 2021. Without the article's
-date, only dates that carry their own year are read.
+is 2018-07-08; "last year" is 2017; "on March 31 last year" is 2017-03-31; "in
+2021" stays 2021. Without the article's date, only dates that carry their own
+year are read.
+
+Numeric dates are read day first, as Indian sites write them ("31.03.2024",
+"12-06-2025", "05/08/2023"), or year first in ISO order ("2024-03-31"); month
+first only where day first is impossible ("08/15/2023"). A number needs a
+four-digit year and the same separator twice to be a date, so "6.50", "3.3" and
+"1.2.3" are not dates.
 
 A number is only read as a year where English uses one as a year ("in 2021",
 "since 1991", "2018's"), so "5,000" and "2,021 people" are never years; the
@@ -14,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 MONTHS = {
@@ -43,15 +51,20 @@ _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _NOT_NUMBER_AFTER = r"(?![\d,]\d|\.\d|\d|%)"
 _TIME_WORDS = (r"(?:in|since|by|until|till|from|during|before|after|early|late|mid-|last|this|"
                r"next|of|through|around|to|between|and|or)")
+# "March 31 last year": the year is the article's year moved by the word, not the nearest one.
+_REL_YEAR = r"(?:,?\s+(?P<ry>(?i:last|this|next))\s+year\b)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b")),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)(?!:\d)")),
-    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)")),
+    ("num", re.compile(r"\b(?<![.,/-])(?P<d>[0-3]?\d)(?P<sep>[-./])(?P<m>[01]?\d)(?P=sep)"
+                       rf"{_YEAR}(?![\w%]|[-./,]\d)")),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_REL_YEAR}(?!\s*,?\s*\d)(?!:\d)")),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_REL_YEAR}(?!,?\s+\d)")),
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b{_NOT_NUMBER_AFTER}")),
-    ("m", re.compile(rf"\b(?i:{_TIME_WORDS})\s+(?:the\s+)?(?:month\s+of\s+)?{_MONTH}\b(?!\s+\d)")),
+    ("m", re.compile(rf"\b(?i:{_TIME_WORDS})\s+(?:the\s+)?(?:month\s+of\s+)?{_MONTH}\b"
+                     rf"{_REL_YEAR}(?!\s+\d)")),
     ("y", re.compile(rf"(?:\b(?i:{_TIME_WORDS}|year)\s+(?:the\s+)?(?:year\s+)?|\()"
                      rf"{_YEAR}\b(?![,.]\d|-\d|\d|%|s\b)")),
     ("y's", re.compile(rf"(?<![\d,.$₹])\b{_YEAR}['’]s\b")),
@@ -111,12 +124,17 @@ def _add_months(day: dt.date, months: int) -> tuple[int, int]:
 def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tuple[str, str] | None:
     """ISO text and precision for one match, or None when it cannot be placed."""
     month = MONTHS.get(g["m"]) if g.get("m") else None
-    if kind == "iso":
+    if kind in ("iso", "num"):
         month = int(g["m"] or 0)
     day = int(g["d"]) if g.get("d") else None
     year = int(g["y"]) if g.get("y") else None
     if kind in ("mdy", "dmy", "iso"):
         iso = _iso(year, month, day) if year and month and day else None
+        return (iso, "day") if iso else None
+    if kind == "num":  # day first; month first only when day first cannot be a date
+        if not (year and month and day):
+            return None
+        iso = _iso(year, month, day) or _iso(year, day, month)
         return (iso, "day") if iso else None
     if kind == "my":
         return (_iso(year, month), "month") if year and month else None
@@ -124,15 +142,18 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
         return (_iso(year), "year") if year else None
     if anchor is None:
         return None
+    shift = {"last": -1, "this": 0, "next": 1}.get((g.get("ry") or "").lower())
     if kind in ("md", "dm"):
         if not (month and day):
             return None
-        year = _nearest_year(month, day, anchor)
+        year = anchor.year + shift if shift is not None else _nearest_year(month, day, anchor)
         iso = _iso(year, month, day) if year else None
         return (iso, "day") if iso else None
     if kind == "m":
-        year = _nearest_year(month, 15, anchor) if month else None
-        return (_iso(year, month), "month") if year and month else None
+        if not month:
+            return None
+        year = anchor.year + shift if shift is not None else _nearest_year(month, 15, anchor)
+        return (_iso(year, month), "month") if year else None
     rel = (g.get("rel") or "").lower()
     if kind == "weekday":
         target = WEEKDAYS[g["wd"]]
@@ -169,12 +190,13 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
 
 # Which words a pattern needs before it is worth running; most sentences hold no date.
 _NEEDS = {
-    "mdy": "month", "dmy": "month", "iso": "digit", "md": "month", "dm": "month", "my": "month",
-    "m": "month", "y": "digit", "y's": "digit", "weekday": "weekday", "relday": "relative",
-    "relyear": "relative", "ago": "relative",
+    "mdy": "month", "dmy": "month", "iso": "numeric", "num": "numeric", "md": "month",
+    "dm": "month", "my": "month", "m": "month", "y": "digit", "y's": "digit",
+    "weekday": "weekday", "relday": "relative", "relyear": "relative", "ago": "relative",
 }
 _CUES = {
     "digit": re.compile(r"\d"),
+    "numeric": re.compile(r"\d[-./]\d"),
     "month": re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b"),
     "weekday": re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b"),
     "relative": re.compile(r"(?i)\b(?:yesterday|tomorrow|year|month|ago)\b"),
@@ -208,29 +230,131 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
     return found
 
 
-_DATELINE_PREFIX = re.compile(
-    r"^[\s|*_>#:-]*"
-    r"(?:(?:published|updated|last updated|posted|date|dated)\s*(?:on|at)?\s*[:|-]?\s*)?",
-    re.I,
-)
+# A label that says the date after it is the article's: "Published –", "Updated on:",
+# "Date of Order / Judgment:". Its own words must end it, so "Dates of the exam" is none.
+_LABEL = (r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\b"
+          r"|(?P<event>date\s+of\s+[^:\d\n]{1,40}:)|dated\b|date\b(?:\s+on\b)?")
+_PUNCT = r"[\s:|*_–—-]*"
+_DATELINE_START = re.compile(rf"^[\s|*_>#:–—-]*(?:(?P<label>{_LABEL}){_PUNCT})?", re.I)
+# In a byline ("Edited By: A Name @handle New Delhi Updated on: August 10, 2023 7:06 IST")
+# the label stands after other words, so it needs its colon.
+_BYLINE_LABEL = re.compile(rf"\b(?:(?:first|last)\s+)?(?:published|updated|posted)(?:\s+on)?\s*:"
+                           rf"{_PUNCT}", re.I)
+_FULL_DATES = ("mdy", "dmy", "iso", "num")
+_PATTERNS_BY_KIND = dict(_PATTERNS)
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+_YEAR_CUE = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
+class Dateline(NamedTuple):
+    """The date a dateline gives, and what kind of dateline it is."""
+
+    date: dt.date
+    labelled: bool
+    """A label such as 'Published', 'Updated on:' or 'Date of Order:' stands before the date."""
+    weekday: bool
+    """A bare date that opens with its weekday ('Thursday, May 23, 2024'), as a page's
+    header shows the day it is read rather than the day the story was written."""
+    event: bool = False
+    """The label names what happened that day ('Date of Order / Judgment:'): the line is
+    a fact of the story as well as the article's date."""
+
+    @property
+    def rank(self) -> int:
+        """Which dateline of an article's opening gives its date: the highest, then the first."""
+        return 2 if self.labelled else 0 if self.weekday else 1
+
+
+def _date_at(text: str) -> tuple[dt.date, str, bool] | None:
+    """The full date `text` opens with, what follows it, and whether it opens with a weekday."""
+    for kind in _FULL_DATES:
+        match = _PATTERNS_BY_KIND[kind].match(text)
+        if match:
+            groups = match.groupdict()
+            resolved = _resolve(kind, groups, None)
+            if resolved is None:
+                return None
+            return dt.date.fromisoformat(resolved[0]), text[match.end():], bool(groups.get("wd"))
+    return None
+
+
+def read_dateline(line: str) -> Dateline | None:
+    """The dateline `line` is, or None.
+
+    A dateline holds a full date and little else (a time, a time zone, a place): either a
+    line that starts with the date, after a label or not ('| September 11 , 2018 , 14:06
+    IST', 'Published – December 17, 2024 02:09 pm IST', '12-06-2025'), or a byline that
+    holds a labelled date ('By A Name, New Delhi Updated on: August 10, 2023 7:06 IST').
+    """
+    if len(line) > 200 or not _YEAR_CUE.search(line):  # every full date has a year
+        return None
+    start = _DATELINE_START.match(line)
+    found = _date_at(line[start.end():]) if len(line) <= 100 else None
+    labelled, event = bool(start.group("label")), bool(start.group("event"))
+    if found is None:
+        labelled, event = True, False
+        for label in _BYLINE_LABEL.finditer(line):
+            found = _date_at(line[label.end():])
+            if found:
+                break
+    if found is None:
+        return None
+    date, tail, weekday = found
+    if len(_LONG_WORD.findall(tail)) > 3:
+        return None
+    return Dateline(date, labelled, weekday and not labelled, event)
 
 
 def parse_dateline(line: str) -> dt.date | None:
-    """The date of a line that is a dateline, such as '| September 11 , 2018 , 14:06 IST'.
+    """The date of a line that is a dateline, such as '| September 11 , 2018 , 14:06 IST'."""
+    dateline = read_dateline(line)
+    return dateline.date if dateline else None
 
-    A dateline is a line that starts with a full date and holds little else
-    (a time, a time zone, a place).
+
+# How far into an article its dateline may stand: past a headline, a byline, a page's
+# widgets and breadcrumbs, but not into the story.
+_OPENING_LINES = 15
+_PROSE_END = re.compile(r"[.!][\"'”’)\]]*$")
+
+
+class ArticleDate(NamedTuple):
+    """An article's date as its opening lines give it, and which lines are datelines."""
+
+    date: dt.date | None
+    lines: frozenset[int]
+    """Indices of the datelines found that are page furniture, not sentences of the story;
+    a 'Date of ...:' line is not among them."""
+
+
+def find_article_date(lines: Sequence[str]) -> ArticleDate:
+    """The article's date, read from the datelines among its first fifteen lines.
+
+    A bare date line counts only before the story's first line of prose (eight words or
+    more ending a sentence); a labelled one ('Published', 'Updated on:', 'Date of ...:')
+    counts after it too, since a standfirst or a first paragraph can come before it. A
+    labelled date wins over a bare date line, which wins over a bare weekday-led one
+    ('Thursday, May 23, 2024', a page widget showing the day it was read); among equals
+    the first wins.
     """
-    if len(line) > 100:
-        return None
-    rest = _DATELINE_PREFIX.sub("", line, count=1)
-    for kind in ("mdy", "dmy", "iso"):
-        pattern = dict(_PATTERNS)[kind]
-        match = pattern.match(rest)
-        if match:
-            tail = rest[match.end():]
-            if len(re.findall(r"[A-Za-z]{4,}", tail)) > 3:
-                return None
-            resolved = _resolve(kind, match.groupdict(), None)
-            return dt.date.fromisoformat(resolved[0]) if resolved else None
-    return None
+    best: Dateline | None = None
+    found: set[int] = set()
+    before_prose = True
+    seen = 0
+    for number, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _OPENING_LINES:
+            break
+        if line.startswith("#"):  # a heading is a title or a section, never a dateline
+            continue
+        dateline = read_dateline(line)
+        if dateline and (before_prose or dateline.labelled):
+            if not dateline.event:
+                found.add(number)
+            if best is None or dateline.rank > best.rank:
+                best = dateline
+        elif before_prose and len(line.split()) >= 8 and _PROSE_END.search(line):
+            before_prose = False
+    return ArticleDate(best.date if best else None, frozenset(found))

@@ -403,7 +403,7 @@ class _Reader:
         people = [(m.title_start if m.title_start is not None else m.start, m.end)
                   for m in found if m.kind == "person"]
         places = gazetteer().places
-        for term in find_terms(text, taken + people):
+        for term in find_terms(text, taken, people):
             if term.kind == "name" and term.text in places:
                 self.add(sentence, FactKind.PLACE, term.text, found)
                 continue

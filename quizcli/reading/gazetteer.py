@@ -1,13 +1,20 @@
 """The tables of the world an article is read against: parties and their aliases,
-places, titles of office and site boilerplate. They live in `quizcli/data/`.
+places and their kinds, titles of office and site boilerplate.
+
+Countries, their capitals, demonyms, subdivisions and cities come from data
+packages (see `quizcli.reading.world`); `quizcli/data/` holds only what no
+package has: metonyms ("White House", "the Centre"), organisations, seas and
+regions, titles of office and boilerplate.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 
 def _load(name: str):
@@ -43,6 +50,138 @@ def trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+class NameMatch(NamedTuple):
+    """Where a `NameFinder` found a name; read like a regex match."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError("no such group")
+        return self.text
+
+
+class NameFinder:
+    """Finds whole names in a text, the longest at the leftmost place first, as a
+    compiled alternation of them would (`finditer`, `search`); but it is built from
+    tens of thousands of names in milliseconds, where `re.compile` takes seconds.
+
+    A name matches whole: not inside a longer word, and not the "U.S" of "U.S.".
+    Matching is case-sensitive, so "US" is never the pronoun "us".
+    """
+
+    _KEY = 4
+    """Names are filed under their first four characters (shorter names whole)."""
+    _RECENT = 4096
+    """How many texts' matches are kept."""
+
+    def __init__(self, names: Iterable[str], not_after: Iterable[str] = ()):
+        """`not_after`: titles after which a name is a person's, not this name's
+        ("Justice Bela Trivedi" names no town Bela)."""
+        titles = sorted({re.escape(t) for t in not_after}, key=len, reverse=True)
+        self._title = re.compile(r"(?<!\w)(?:" + "|".join(titles) + r")\.?\s+$") if titles \
+            else None
+        buckets: dict[str, list[str]] = {}
+        for name in set(names):
+            if name:
+                buckets.setdefault(name[:self._KEY], []).append(name)
+        self._buckets = {k: sorted(v, key=len, reverse=True) for k, v in buckets.items()}
+        self._short = tuple(sorted({len(k) for k in self._buckets if len(k) < self._KEY},
+                                   reverse=True))
+        # Where a name could begin: after no word character and no full stop, at a
+        # capital, or at the first letters of a name written in lower case ("the Centre").
+        capitals = sorted({k[0] for k in self._buckets if not k[0].islower()})
+        lower = sorted({k for k in self._buckets if k[0].islower()})
+        starts = ["[" + re.escape("".join(capitals)) + "]"] if capitals else []
+        starts += [re.escape(k) for k in lower]
+        self._starts = re.compile(r"(?<![\w.])(?:" + "|".join(starts) + ")") if starts else None
+        self._recent: dict[str, tuple[NameMatch, ...]] = {}
+
+    def finditer(self, text: str) -> Iterator[NameMatch]:
+        """Each name in `text`, left to right, never overlapping."""
+        # The reader looks at each sentence more than once (people, then facts).
+        found = self._recent.get(text)
+        if found is None:
+            if len(self._recent) >= self._RECENT:
+                self._recent.clear()
+            found = self._recent[text] = tuple(self._find(text))
+        return iter(found)
+
+    def _find(self, text: str) -> Iterator[NameMatch]:
+        if self._starts is None:
+            return
+        buckets, short, key = self._buckets, self._short, self._KEY
+        done = 0
+        for start in self._starts.finditer(text):
+            at = start.start()
+            if at < done:
+                continue
+            end = -1
+            names = buckets.get(text[at:at + key])
+            if names:
+                end = _longest(text, at, names)
+            if end < 0:
+                for n in short:
+                    names = buckets.get(text[at:at + n])
+                    if names:
+                        end = _longest(text, at, names)
+                        if end >= 0:
+                            break
+            if end >= 0:
+                if self._title is not None and self._title.search(text[max(0, at - 40):at]):
+                    continue
+                yield NameMatch(at, end, text[at:end])
+                done = end
+
+    def search(self, text: str) -> NameMatch | None:
+        """The first name in `text`, or None."""
+        return next(self.finditer(text), None)
+
+    def findall(self, text: str) -> list[str]:
+        """Every name in `text`, as `re.findall` would list them."""
+        return [m.text for m in self.finditer(text)]
+
+
+def _longest(text: str, at: int, names: list[str]) -> int:
+    """The end of the first of `names` (longest first) written at `at` as a whole
+    word, or -1: "India" is not in "Indiana", nor "U.S" in "U.S."."""
+    size = len(text)
+    for name in names:
+        if not text.startswith(name, at):
+            continue
+        end = at + len(name)
+        if end < size:
+            after = text[end]
+            if after.isalnum() or after == "_" or (
+                    after == "." and end + 1 < size
+                    and (text[end + 1].isalnum() or text[end + 1] == "_")):
+                continue
+        return end
+    return -1
+
+
+class PlaceKind:
+    """What a place is, so that a wrong answer can be of the same kind."""
+
+    COUNTRY = "country"
+    SUBDIVISION = "subdivision"
+    """A state, province or union territory: Kerala, Punjab, Sindh."""
+    CITY = "city"
+    REGION = "region"
+    """A continent, sea, valley or disputed area: Asia, Red Sea, Kashmir."""
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     party_of: dict[str, str]
@@ -53,9 +192,18 @@ class Gazetteer:
     """Titles of office, lower-cased."""
     boilerplate_starts: tuple[str, ...]
     boilerplate_lines: frozenset[str]
-    party_re: re.Pattern[str]
-    place_re: re.Pattern[str]
+    party_re: NameFinder
+    place_re: NameFinder
     office_re: re.Pattern[str]
+    place_kind: dict[str, str]
+    """Every place to its `PlaceKind`."""
+    place_country: dict[str, tuple[str, ...]]
+    """A subdivision or city to the countries that have one of that name
+    (Punjab: India and Pakistan)."""
+    country_code: dict[str, str]
+    """A country to its ISO 3166-1 alpha-2 code."""
+    population: dict[str, int]
+    """A country to its population, so the better-known can be preferred."""
 
     def aliases_of(self, party: str) -> list[str]:
         """Every name of `party` but its canonical one."""
@@ -69,29 +217,172 @@ _BEFORE, _AFTER = r"(?<![\w.])", r"(?!\w|\.\w)"
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The tables, loaded once."""
-    parties = _load("parties.yaml")
-    party_of: dict[str, str] = {}
-    for group in ("countries", "organisations"):
-        for canon, aliases in parties[group].items():
-            party_of[canon] = canon
-            for alias in aliases or ():
-                party_of[alias] = canon
-    countries = frozenset(parties["countries"])
-    places = frozenset(_load("places.yaml")) | countries
-    offices = frozenset(o.lower() for o in _load("offices.yaml"))
+    from quizcli.reading import world
+
+    tables = world.tables()
+    hand = _load("parties.yaml")
+    parties = _Parties(tables["countries"], hand["countries"], _ordinary_words())
+    for canon, aliases in hand["organisations"].items():
+        parties.add(canon, canon)
+        for alias in aliases or ():
+            parties.add(alias, canon)
+    places = _Places(parties)
+    for canon, code in parties.code.items():
+        places.add(canon, PlaceKind.COUNTRY)
+    for name in [*tables["continents"], *_load("places.yaml")]:
+        places.add(name, PlaceKind.REGION)
+    cities = {(name, code) for name, code, _ in tables["cities"]}
+    cities |= {(name, code) for code, country in tables["countries"].items()
+               for name in country["capital"]}
+    for name, code, _type in tables["subdivisions"]:
+        # A city-state or capital territory is a city: Delhi, Islamabad, Beijing.
+        kind = PlaceKind.CITY if (name, code) in cities else PlaceKind.SUBDIVISION
+        places.add(name, kind, code)
+    for name, code in sorted(cities):
+        places.add(name, PlaceKind.CITY, code)
+
+    offices_as_written = _load("offices.yaml")
+    offices = frozenset(o.lower() for o in offices_as_written)
     boilerplate = _load("boilerplate.yaml")
 
     def compile_words(words, flags=0):
         return re.compile(_BEFORE + "(?:" + trie_pattern(sorted(words)) + ")" + _AFTER, flags)
 
     return Gazetteer(
-        party_of=party_of,
-        countries=countries,
-        places=places,
+        party_of=parties.party_of,
+        countries=frozenset(parties.code),
+        places=frozenset(places.kind),
         offices=offices,
         boilerplate_starts=tuple(s.lower() for s in boilerplate["line_starts"]),
         boilerplate_lines=frozenset(s.lower() for s in boilerplate["whole_lines"]),
-        party_re=compile_words(party_of),
-        place_re=compile_words(places),
+        party_re=NameFinder(parties.party_of),
+        place_re=NameFinder(places.kind, not_after=_titles(offices_as_written)),
         office_re=compile_words(offices, re.IGNORECASE),
+        place_kind=places.kind,
+        place_country={name: tuple(sorted(c)) for name, c in places.country.items()},
+        country_code={canon: code for canon, code in parties.code.items() if code},
+        population=parties.population,
     )
+
+
+def _titles(offices: list[str]) -> list[str]:
+    """What stands before a person's name: honorifics ("Mr", "Shri") and titles of
+    office written with a capital ("Justice", "Chief Minister")."""
+    honorifics = _load("names.yaml")["honorifics"]
+    return [*honorifics, *(o for o in offices if o[:1].isupper())]
+
+
+def _ordinary_words() -> frozenset[str]:
+    """Capitalised words that start sentences or name institutions ("Most", "Union"),
+    and the months and weekdays ("Mon" too), lower-cased: never a place on their own."""
+    from quizcli.reading.dates import MONTHS, WEEKDAYS
+
+    data = _load("names.yaml")
+    words = [*data["not_names"], *data["honorifics"], *data["not_name_words"], *MONTHS,
+             *WEEKDAYS, *(day[:3] for day in WEEKDAYS)]
+    return frozenset(w.lower() for w in words if isinstance(w, str))  # YAML reads "On" as true
+
+
+class _Parties:
+    """Countries and their names: the packages' and the hand table's."""
+
+    def __init__(self, world: dict, hand: dict, ordinary: frozenset[str]):
+        self.party_of: dict[str, str] = {}
+        self.code: dict[str, str | None] = {}
+        self.population: dict[str, int] = {}
+        self.ordinary = ordinary
+        canon_of = self._canonical_names(world, hand)
+        for code, country in sorted(world.items(), key=lambda kv: -kv[1]["population"]):
+            canon = canon_of[code]
+            self.code[canon] = code
+            self.population[canon] = country["population"]
+        # Hand names first: they settle what the packages would leave ambiguous.
+        for canon, aliases in hand.items():
+            self.code.setdefault(canon, None)  # a party the packages do not have: the EU
+            self.add(canon, canon)
+            for alias in aliases or ():
+                self.add(alias, canon)
+        names = _claims((canon_of[code], name) for code, c in world.items() for name in
+                        c["names"])
+        capitals = _claims((canon_of[code], name) for code, c in world.items() for name in
+                           c["capital"])
+        for canon in self.code:
+            self.add(canon, canon)
+        inside = _word_runs(names)
+        for name, canons in [*names.items(), *capitals.items()]:
+            if len(canons) != 1:
+                continue  # "Jerusalem", "Kingston": no one country's
+            if name != canons[0] and inside.get(name, set()) - {canons[0]}:
+                continue  # "Congo" is also in "Democratic Republic of the Congo"
+            self.add(name, canons[0], checked=True)
+        # A demonym two countries share goes to the more populous: "Indian" is India's,
+        # not the British Indian Ocean Territory's.
+        by_size = sorted(world.items(), key=lambda kv: -kv[1]["population"])
+        for code, country in by_size:
+            for demonym in country["demonyms"]:
+                self.add(demonym, canon_of[code], checked=True)
+                if demonym.endswith(("an", "i")):
+                    self.add(demonym + "s", canon_of[code], checked=True)
+
+    @staticmethod
+    def _canonical_names(world: dict, hand: dict) -> dict[str, str]:
+        """Each country's name: the hand table's where it names the same country
+        ("Palestine", not "Palestinian Territory"), else the packages' short name."""
+        found = {}
+        for code, country in world.items():
+            chosen = next((canon for canon in hand if canon in country["names"]), None)
+            found[code] = chosen or next(iter(country["names"]), code)
+        return found
+
+    def add(self, name: str, canon: str, checked: bool = False) -> None:
+        """`name` stands for `canon`, unless an earlier entry took it, or, for a
+        package's name, it is an ordinary capitalised word."""
+        if name in self.party_of:
+            return
+        if checked and (name.lower() in self.ordinary or len(name) < 3):
+            return
+        self.party_of[name] = canon
+
+
+def _word_runs(names: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Every run of whole words in a name, to the countries whose names hold it."""
+    found: dict[str, set[str]] = {}
+    for name, canons in names.items():
+        words = name.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                found.setdefault(" ".join(words[i:j]), set()).update(canons)
+    return found
+
+
+def _claims(pairs) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for canon, name in pairs:
+        if canon not in found.setdefault(name, []):
+            found[name].append(canon)
+    return found
+
+
+class _Places:
+    """Places and their kinds; the first claim to a name wins, so a country is never
+    shadowed by a state of that name, nor a state by a city."""
+
+    def __init__(self, parties: _Parties):
+        self.kind: dict[str, str] = {}
+        self.country: dict[str, set[str]] = {}
+        self.parties = parties
+        self.canon_of = {code: canon for canon, code in parties.code.items() if code}
+
+    def add(self, name: str, kind: str, code: str | None = None) -> None:
+        country = self.canon_of.get(code) if code else None
+        if kind in (PlaceKind.SUBDIVISION, PlaceKind.CITY):
+            if name.lower() in self.parties.ordinary or not name[:1].isupper():
+                return
+            party = self.parties.party_of.get(name)
+            if party is not None and party != country and self.parties.code.get(party):
+                return  # "Georgia" the state is not Georgia the country
+        if name in self.kind and self.kind[name] != kind:
+            return
+        self.kind[name] = kind
+        if country:
+            self.country.setdefault(name, set()).add(country)

@@ -191,7 +191,8 @@ def _definition(sentence: str) -> list[Term]:
         if 1 <= len(phrase.split()) <= 6:
             found.append(Term(offset, offset + len(phrase), phrase, "defined"))
     copula = _COPULA.search(sentence)
-    if copula and (copula.group("det") in ("a", "an") or re.match(
+    if copula and (copula.group("det") in ("a", "an") or "considered" in copula.group()
+                   or "regarded" in copula.group() or re.match(
             r"[\w\s-]{3,40}?\s(?:at|by|in|through)?\s?(?:which|that|of)\b",
             sentence[copula.end():])):
         subject = sentence[:copula.start()]
@@ -213,11 +214,19 @@ def _definition(sentence: str) -> list[Term]:
     return found
 
 
-def find_terms(sentence: str, taken: list[tuple[int, int]]) -> list[Term]:
+def find_terms(sentence: str, taken: list[tuple[int, int]],
+               people: list[tuple[int, int]] = ()) -> list[Term]:
     """The named things and defined terms of a sentence, never overlapping `taken` or
-    each other; the more telling rule wins where two find the same words."""
+    each other; the more telling rule wins where two find the same words. A case name
+    may hold `people` ("State of X v Some Person"); no other term does."""
     spans = list(taken)
     found: list[Term] = []
+    for match in _CASE.finditer(sentence):
+        start, end = match.span()
+        if not any(start < e and s < end for s, e in spans):
+            spans.append((start, end))
+            found.append(Term(start, end, match.group().strip(), "case"))
+    spans += list(people)
 
     def add(term: Term | None) -> None:
         if term is None or not term.text.strip():
@@ -243,8 +252,6 @@ def find_terms(sentence: str, taken: list[tuple[int, int]]) -> list[Term]:
                 break
     for match in _PROVISION.finditer(sentence):
         add(Term(match.start(), match.end(), match.group().strip(), "provision"))
-    for match in _CASE.finditer(sentence):
-        add(Term(match.start(), match.end(), match.group().strip(), "case"))
     for match in _QUOTED.finditer(sentence):
         group = next(g for g in ("q", "s", "d") if match.group(g) is not None)
         words = len(match.group(group).split())

@@ -80,7 +80,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"|\b(?i:{_words(list(ORDINAL_WORDS))})\b(?=\s[a-z-]+|\s(?:largest|highest))")),
         ("count", re.compile(
             rf"(?<![\w.,-]){num}(?=(?:\s(?:[a-z][a-z-]*|[A-Z][a-z]+)){{0,3}}\s(?P<noun>"
-            rf"[a-z]{{3,}}s|[A-Z]{{2,5}}s|{_words(units['irregular_plurals'])})\b)")),
+            rf"[a-z]{{3,}}s|[A-Z]{{2,5}}s|[A-Z][a-z]{{3,}}s|{_words(units['irregular_plurals'])})"
+            r"\b)")),
         ("value", re.compile(r"(?<![\w.,$₹-])(?:\d+\.\d+|\d{2,3}(?:,\d{3})*)(?![\w.,-]?\d|\w)")),
     ]
 

