@@ -19,7 +19,7 @@ from quizcli.reading.gazetteer import gazetteer
 
 DEFAULT_BUDGET = 40
 """Questions kept per article."""
-PER_SENTENCE = 3
+PER_SENTENCE = 4
 MIN_SCORE = 1.5
 """Below this a question is not worth an aspirant's time, even with room in the budget."""
 """Questions kept from one sentence: a third would ask the same sentence again."""
@@ -71,7 +71,8 @@ def reject_reason(candidate: Candidate) -> str | None:
     """Why the gate drops this question, or None if it passes."""
     q = candidate.question
     answers = [q.answer, *q.accept]
-    if q.answer in gazetteer().party_of:  # "Pyongyang" gives away "North Korea"
+    table = gazetteer()
+    if table.party_of.get(q.answer) == q.answer:  # "Pyongyang" gives away "North Korea"
         answers += _aliases(q.answer)
     if any(_contains(q.prompt, a) for a in answers if a not in ("True", "False")):
         return "gives the answer away"

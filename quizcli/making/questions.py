@@ -27,6 +27,7 @@ from quizcli.making.distractors import (
 from quizcli.making.scores import SCORES, score
 from quizcli.model import Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.numbers import number_value
 
 BLANK = "_____"
 MAX_WORDS = 45
@@ -92,6 +93,55 @@ def spelled_numbers(written: str) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+def _bound(sentence: str, written: str) -> float | None:
+    """The most a figure can be in its sentence: a rank 'out of 189 countries' or
+    'among 156 countries' is at most 189 or 156."""
+    found = re.search(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|states|members)",
+                      sentence)
+    if not found or written in found.group():
+        return None
+    return float(found.group(1).replace(",", ""))
+
+
+def _restated(sentence: str, written: str) -> bool:
+    """Whether the sentence gives the figure again in other words beside it: 'four
+    months (125 days)', or adds it up from its parts: 'Rs 3 lakh ... Rs 1 lakh followed
+    by Rs 2 lakh'."""
+    at = sentence.find(written)
+    after = sentence[at + len(written):]
+    restated = re.match(r"\s?\(([^)]*\d[^)]*)\)", after)
+    if restated and not re.fullmatch(r"\s*(?:19|20)\d\d\s*", restated.group(1)) or re.search(
+            r"\(\s*$", sentence[:at]):
+        return True  # "(125 days)" says it again; "(2024)" only dates it
+    value = number_value(written)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if value is None or not number:
+        return False
+    shape = (re.escape(written[:number.start()]) + r"(\d[\d,]*(?:\.\d+)?)"
+             + re.escape(written[number.end():]))
+    others = [float(m.group(1).replace(",", "")) for m in re.finditer(shape, after)]
+    return len(others) >= 2 and abs(sum(others) - value) < 1e-9
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _date_style(written: str) -> str:
+    """How a date is written: with its year (absolute, or 'last year'), only as a
+    weekday, relative to the article ('yesterday', 'two weeks ago'), or without a year."""
+    if re.search(r"\d{4}|\b(?:last|this|next|previous) year\b", written):
+        return "absolute"
+    if re.search(r"(?i)\b(?:yesterday|tomorrow|today|ago|last|next|this)\b", written):
+        return "relative"
+    if any(day in written for day in WEEKDAYS) and not re.search(r"\d", written):
+        return "weekday"
+    return "no-year"
+
+
+def _yearless(shown: str) -> str:
+    return re.sub(r"\s\d{4}$", "", shown)
+
+
 def _in_list(sentence: str, name: str) -> bool:
     """Whether `name` is one item of a list of names: 'Delhi, Mumbai, Chennai and ...'."""
     at = sentence.find(name)
@@ -114,8 +164,10 @@ def _crop(sentence: str) -> str:
     if len(sentence.split()) <= 40:
         return sentence
     parts = _INNER_BOUNDARY.split(sentence)
-    for part in parts:
+    for at, part in enumerate(parts):
         if BLANK in part and len(part.split()) >= 6:
+            if PRONOUN_START.match(part.strip()) and at:
+                part = f"{parts[at - 1]} {part}"  # "They are ...": with the noun it stands for
             part = part.strip()
             if part.count("“") != part.count("”"):
                 part = part.replace("“", "").replace("”", "")
@@ -220,9 +272,16 @@ class _Maker:
             score: float, why: list[str], accept: tuple[str, ...] = (),
             kind: str | None = None, extra: tuple[Fact, ...] = (),
             evidence: str | None = None, group: str | None = None,
-            context: str | None = None) -> Candidate | None:
+            context: str | None = None, typed: bool = False) -> Candidate | None:
+        """A multiple-choice question, or with `typed` a question answered by typing
+        when the story has too few wrong answers of the answer's kind to offer."""
         if len(wrong) < 2:
-            return None
+            if not typed:
+                return None
+            qtype = QuestionType.CLOZE if BLANK in prompt else QuestionType.SHORT
+            return self.candidate(fact, question_id(fact.id, variant), qtype, prompt, answer,
+                                  score, why, accept=accept, kind=kind, extra=extra,
+                                  evidence=evidence, group=group, context=context)
         qid = question_id(fact.id, variant)
         choices = tuple(stable_order([answer, *wrong], qid))
         if len(wrong) == 3:
@@ -296,9 +355,25 @@ class _Maker:
         if precision == "year" and re.search(rf"\(\s*{re.escape(written)}\s*\)|(?:^|\s)"
                                              rf"{re.escape(written)}['’]s\b", fact.evidence):
             score, why = score - 1, [*why, "a year given in passing -1"]
+        style = _date_style(written)
+        if style == "relative":
+            return None  # "yesterday", "two weeks ago": the article never gives the date
+        if style == "weekday":
+            day = next(d for d in WEEKDAYS if d in written)
+            others = [d for d in stable_order(WEEKDAYS, fact.id) if d != day][:3]
+            context = self.context_for(fact)
+            shown = f"{context} {sentence}" if context else sentence
+            prompt = f"Which day completes the sentence? “{shown}”"
+            return self.mcq(fact, "when", prompt, day, others, score, why, context=context)
+        answer = show_date(fact.date)
+        wrong = date_choices(fact.date, self.pools, fact.id, article_date=self.article_date)
+        if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
+            answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
+        context = self.context_for(fact)
+        if context:
+            sentence = f"{context} {sentence}"
         prompt = f"Which date completes the sentence? “{sentence}”"
-        return self.mcq(fact, "when", prompt, show_date(fact.date),
-                        date_choices(fact.date, self.pools, fact.id), score, why,
+        return self.mcq(fact, "when", prompt, answer, wrong, score, why, context=context,
                         accept=(fact.date,))
 
     def scored(self, kind: str, fact: Fact) -> tuple[float, list[str]]:
@@ -308,7 +383,8 @@ class _Maker:
         why = [f"{kind} +{base:g}"]
         answer = fact.answer
         named = len(re.findall(rf"(?<!\w){re.escape(answer)}(?!\w)", self.text))
-        if kind.startswith("term:") and len(answer) > 1 and named >= 3:
+        if len(answer) > 1 and (kind.startswith("term:") and named >= 3
+                                or kind == "where" and named >= 4):
             base -= 1
             why.append("answer named often in the article -1")
         return base, why
@@ -324,7 +400,9 @@ class _Maker:
         score, why = self.scored(kind, fact)
         context = self.context_for(fact)
         shown = f"{context} {sentence}" if context else sentence
-        wrong = figure_choices(written, fact.id)
+        wrong = figure_choices(written, fact.id, ceiling=_bound(fact.evidence, written))
+        if _restated(fact.evidence, written):
+            return None  # "nearly four months (125 days)": the other figure gives it away
         prompt = f"Which figure completes the sentence? “{shown}”"
         accept = spelled_numbers(written)
         candidate = self.mcq(fact, "figure", prompt, written, wrong, score, why,
@@ -365,8 +443,12 @@ class _Maker:
             wrong = party_choices(speaker, self.pools, fact.id)
         else:  # an office named without its holder: "U.S. Vice President stated ..."
             wrong = title_choices(speaker, None, self.pools, fact.id)
+        speakers = {f.answer for f in self.facts if f.kind is FactKind.QUOTE}
+        # With one speaker in the story, "who said it?" asks nothing a reader would miss.
+        if len(speakers) < 2 and len(wrong) < 3:
+            return None
         return self.mcq(fact, "who-said", prompt, speaker, wrong, 3.0, ["quote +3"],
-                        accept=accept)
+                        accept=accept, typed=speaker in self.pools.people)
 
     def who_holds(self, fact: Fact) -> Candidate | None:
         """Who completes the sentence that gives a person's office: the office stays in
@@ -384,7 +466,7 @@ class _Maker:
         prompt = f"Who completes the sentence? “{shown}”"
         return self.mcq(fact, "who-holds", prompt, holder, wrong, score, why,
                         accept=self.short_names(holder), group=f"who-holds:{fact.evidence}",
-                        context=context)
+                        context=context, typed=True)
 
     def which_office(self, fact: Fact) -> Candidate | None:
         title = fact.detail.get("title", "")
@@ -419,10 +501,14 @@ class _Maker:
                           rf"({re.escape(fact.answer)})(?!\w)", fact.evidence)
         if not match:
             return None
-        sentence = fact.evidence[:match.start(1)] + BLANK + fact.evidence[match.end(1):]
-        prompt = f"Which place completes the sentence? “{sentence}”"
+        sentence = _crop(fact.evidence[:match.start(1)] + BLANK + fact.evidence[match.end(1):])
+        score, why = self.scored("where", fact)
+        context = self.context_for(fact)
+        shown = f"{context} {sentence}" if context else sentence
+        prompt = f"Which place completes the sentence? “{shown}”"
         return self.mcq(fact, "where", prompt, fact.answer,
-                        place_choices(fact.answer, self.pools, fact.id), 2.0, ["place +2"])
+                        place_choices(fact.answer, self.pools, fact.id), score, why,
+                        context=context)
 
     def blank(self, fact: Fact) -> Candidate | None:
         written = fact.answer
@@ -489,48 +575,41 @@ class _Maker:
     # --- several facts of one story -------------------------------------------
 
     def statements(self) -> Candidate | None:
-        """'Which of the statements given above is/are correct?' on two or three facts."""
-        lines: list[tuple[Fact, str, str | None]] = []
-        subjects: set[str] = set()
+        """'Which of the statements given above is/are correct?' on the figures of two or
+        three sentences of the story, some of them changed to a near figure.
+
+        A figure's sentence is shown as the article wrote it, so a true statement is
+        true by the article's own words and a false one differs in its figure alone.
+        """
+        lines: list[tuple[Fact, str]] = []
+        sentences: set[str] = set()
         for fact in self.facts:
-            title = fact.detail.get("title", "")
-            if fact.answer in subjects:
+            unit = fact.detail.get("unit", "")
+            evidence = fact.evidence
+            if (fact.kind is not FactKind.NUMBER or unit in ("count", "value", "ordinal")
+                    or evidence in sentences or not 8 <= _words(evidence) <= 30
+                    or PRONOUN_START.match(evidence) or re.search(r"[\"“”]", evidence)
+                    or evidence.count(fact.answer) != 1 or ":" in evidence[:40]):
                 continue
-            if fact.kind is FactKind.ROLE and title[:1].isupper() and _words(title) >= 2:
-                lines.append((fact, _held(fact.answer, title), title))
-            elif fact.kind is FactKind.POSITION and not fact.detail.get("holder"):
-                stance = fact.detail.get("stance", "")
-                if 4 <= _words(stance) <= 25:
-                    lines.append((fact, f"{as_subject(fact.answer)} {stance}.",
-                                  as_subject(fact.answer)))
-            else:
-                continue
-            subjects.add(fact.answer)
+            lines.append((fact, evidence))
+            sentences.add(evidence)
             if len(lines) == 3:
                 break
         if len(lines) < 2:
             return None
         first = lines[0][0]
-        qid = question_id(*(f.id for f, _, _ in lines), "statements")
+        qid = question_id(*(f.id for f, _ in lines), "statements")
         flags = int(hashlib.sha1(qid.encode()).hexdigest(), 16)
         shown, truths = [], []
-        for i, (fact, text, subject) in enumerate(lines):
+        for i, (fact, text) in enumerate(lines):
             true = bool(flags >> i & 1) or (i == len(lines) - 1 and not any(truths))
             if not true:
-                if fact.kind is FactKind.ROLE:
-                    used = [t for _, _, t in lines]
-                    swap = [t for t in title_choices(subject, fact.answer, self.pools,
-                                                     qid + str(i), n=len(used) + 1)
-                            if t not in used][:1]
+                swap = figure_choices(fact.answer, qid + str(i), n=1,
+                                      ceiling=_bound(fact.evidence, fact.answer))
+                if swap:
+                    text = text.replace(fact.answer, swap[0], 1)
                 else:
-                    swap = [as_subject(p) for p in
-                            party_choices(fact.answer, self.pools, qid + str(i), n=1)]
-                if not swap:
                     true = True
-                elif fact.kind is FactKind.ROLE:
-                    text = _held(fact.answer, swap[0])
-                else:
-                    text = text.replace(subject, swap[0], 1)
             shown.append(text)
             truths.append(true)
         numbers = [str(i + 1) for i, t in enumerate(truths) if t]
@@ -548,10 +627,10 @@ class _Maker:
         prompt = ("Consider the following statements:\n" + body +
                   "\nWhich of the statements given above is/are correct?")
         wrong = [o for o in options if o != answer]
-        evidence = "\n".join(dict.fromkeys(f.evidence for f, _, _ in lines))
-        return self.mcq(first, "statements:" + qid, prompt, answer, wrong, 2.5,
-                        ["statements +2.5"], kind="statements",
-                        extra=tuple(f for f, _, _ in lines[1:]), evidence=evidence)
+        evidence = "\n".join(dict.fromkeys(f.evidence for f, _ in lines))
+        return self.mcq(first, "statements:" + qid, prompt, answer, wrong, score("statements"),
+                        ["statements"], kind="statements",
+                        extra=tuple(f for f, _ in lines[1:]), evidence=evidence)
 
     def match_pairs(self) -> Candidate | None:
         """Match each person with the office the story gives them."""
@@ -601,10 +680,12 @@ class _Maker:
             written = fact.detail.get("written", "")
             if fact.evidence.count(written) != 1:
                 continue
-            text = re.sub(rf"(?:\b(?:on|in|since|by|during)\s+)?{re.escape(written)}", "",
+            text = re.sub(rf"(?:\b(?i:on|in|since|by|during)\s+)?{re.escape(written)}", "",
                           fact.evidence, count=1)
             text = re.sub(r"\s+", " ", text)
             text = re.sub(r"\s+([,.])", r"\1", text).strip()
+            text = re.sub(r"^[,;:\s]+", "", text)
+            text = text[:1].upper() + text[1:]
             if _words(text) > 35:
                 continue
             seen_dates.add(fact.date or "")

@@ -36,6 +36,8 @@ SCORES: dict[str, float] = {
     "term:key": 2.0,
     "term:legal": 2.5,
     "term:agents": 2.0,
+    "term:agent": 3.0,
+    "term:list": 2.5,
     "term:name": 1.5,
     "where": 2.0,
     "true-false": 1.5,

@@ -15,9 +15,15 @@ from typing import NamedTuple
 from quizcli.reading.dates import MONTHS, WEEKDAYS
 from quizcli.reading.gazetteer import _load, gazetteer
 
-_NAME_TOKEN = r"[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z][a-z]+)*"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?"
+               rf"(?:-[A-Za-z][{_LOWER}]+)*")
+# Initials with or without full stops ("J.S. Khehar", "DY Chandrachud", "J M Khazi",
+# "Krishna S Dixit") and a regnal number ("Charles III") belong to the name.
+_INITIALS = r"(?:(?:[A-Z]\.\s?){1,4}|(?:[A-Z]{1,2}\s){1,2})"
 _NAME = re.compile(
-    rf"(?<![\w(#.])(?:(?:[A-Z]\.\s?){{1,4}})?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}(?![\w)])"
+    rf"(?<![\w(#.]){_INITIALS}?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}"
+    rf"(?:\s(?:II|III|IV|VI|VII|VIII)\b)?(?!\w)"
 )
 _WORD = re.compile(r"\S+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|He|She|It|They)\b")
@@ -36,6 +42,11 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     not_names = frozenset(data["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
     heads = frozenset(w for words in _load("heads.yaml").values() for w in words)
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
+
+
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(_load("names.yaml")["place_nouns"])
 
 
 _KEY_NOISE = re.compile(r"[\s\-’'.]")
@@ -117,8 +128,10 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
     found = []
     for match in _NAME.finditer(masked):
         tokens = [(m.start() + match.start(), m.group()) for m in _WORD.finditer(match.group())]
-        while tokens and tokens[0][1].rstrip(".") in not_names:
-            tokens.pop(0)
+        after_title = masked[:match.start()].rstrip().endswith("#")
+        while tokens and tokens[0][1].rstrip(".") in not_names and not (
+                after_title and len(tokens) > 1 and re.fullmatch(r"[A-Z]{1,2}", tokens[0][1])):
+            tokens.pop(0)  # "A" opens a sentence; after a title it is an initial: "A Geetha
         while tokens and tokens[-1][1] in not_names:
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens):
@@ -127,7 +140,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         end = tokens[-1][0] + len(tokens[-1][1])
         # Part of an institution's name: "Institute of Maritime Affairs", "... Protection Act".
         next_word = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-        if next_word and next_word.group().strip(",.;:") in not_name_words:
+        if next_word and (next_word.group().strip(",.;:") in not_name_words
+                          or next_word.group().strip(",.;:") in _place_nouns()):
             continue
         previous = re.search(r"(\S+)\s+(?:of|for|on|and)\s+$", text[max(0, start - 40):start])
         if previous and previous.group(1) in not_name_words:

@@ -34,7 +34,7 @@ _POSITION = re.compile(
     r"backs|backed|want(?:s|ed)?|urg(?:e|es|ed|ing)|call(?:s|ed)? for|agree(?:s|d)?|"
     r"emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)|request(?:s|ed|ing)?|maintain(?:s|ed)|"
     r"propos(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)|refus(?:e|es|ed)|den(?:y|ies|ied)|"
-    r"accus(?:e|es|ed)|condemn(?:s|ed)|welcom(?:e|es|ed)|object(?:s|ed) to|"
+    r"accus(?:e|es|ed)|condemn(?:s|ed)?|welcom(?:e|es|ed)|object(?:s|ed) to|suggest(?:s|ed)|"
     r"push(?:es|ed)? for|press(?:es|ed)? for|advocat(?:e|es|ed)|endors(?:e|es|ed))\b"
 )
 # What may stand between a subject and its verb: "Mr. Kim too reinforced".
@@ -49,6 +49,10 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
 _APPOSITIVE = re.compile(r"^\s*(?:a|an|the|who|whose|which)\b\s*[a-z]")
 _APPOSITIVE_ROLE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?P<phrase>[^,;:\"“”]{3,90}?)(?=\s+and\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
+)
+# A title in apposition with no article: "said Achim Steiner, UNDP Administrator."
+_APPOSITIVE_TITLE = re.compile(
+    r"^,\s+(?P<phrase>(?:[A-Z][\w&.’'-]*\s){0,4}[A-Z][\w’'-]*)(?=\s*[,;.]|\s+(?:and|said)\b|$)"
 )
 _CASE_NAME = re.compile(r"^\s*(?:\(Retd\.?\)\s*)?vs?\.?\s")
 _EVENT = re.compile(
@@ -196,7 +200,9 @@ class _Reader:
         quotes = _quote_spans(text)
         self.resolved = {}
         subjects: list[Mention] = []
-        dates = find_dates(text, self.article.date)
+        periods = find_periods(text)
+        dates = [d for d in find_dates(text, self.article.date)
+                 if not any(d.start < p.end and p.start < d.end for p in periods)]
         for date in dates:
             self.add(sentence, FactKind.DATE, date.iso, found, date=date.iso,
                      written=date.text, precision=date.precision)
@@ -205,7 +211,7 @@ class _Reader:
         subjects += self.positions(sentence, found, quotes)
         self.places(sentence, found)
         taken = [(d.start, d.end) for d in dates]
-        taken += self.numbers(sentence, found, taken)
+        taken += self.numbers(sentence, found, taken, periods)
         self.terms(sentence, found, taken)
         self.context = _Context(
             subjects,
@@ -259,7 +265,8 @@ class _Reader:
                 title = text[mention.title_start:mention.start].strip()
                 title = re.sub(r"^the\s+", "", title, flags=re.I)
             else:
-                apposition = _APPOSITIVE_ROLE.match(text[mention.end:])
+                apposition = (_APPOSITIVE_ROLE.match(text[mention.end:])
+                              or _APPOSITIVE_TITLE.match(text[mention.end:]))
                 if apposition and table.office_re.search(apposition.group("phrase")):
                     office = title = apposition.group("phrase")
             if not office:
@@ -380,12 +387,12 @@ class _Reader:
             seen.add(match.group())
             self.add(sentence, FactKind.PLACE, match.group(), found)
 
-    def numbers(self, sentence: Sentence, found: list[Mention],
-                taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def numbers(self, sentence: Sentence, found: list[Mention], taken: list[tuple[int, int]],
+                periods: list) -> list[tuple[int, int]]:
         """Quantities, counts and periods; returns the spans they take."""
         text = sentence.text
         spans = []
-        for period in find_periods(text):
+        for period in periods:
             if any(period.start < e and s < period.end for s, e in taken):
                 continue
             spans.append((period.start, period.end))
@@ -402,9 +409,10 @@ class _Reader:
         text = sentence.text
         people = [(m.title_start if m.title_start is not None else m.start, m.end)
                   for m in found if m.kind == "person"]
-        places = gazetteer().places
-        for term in find_terms(text, taken, people):
-            if term.kind == "name" and term.text in places:
+        table = gazetteer()
+        places = table.places
+        for term in find_terms(text, taken, people, places):
+            if term.kind == "place" or term.kind == "name" and term.text in places:
                 self.add(sentence, FactKind.PLACE, term.text, found)
                 continue
             self.add(sentence, FactKind.FACT, term.text, found, term=term.kind,

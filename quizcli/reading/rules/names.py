@@ -33,7 +33,7 @@ class Term(NamedTuple):
 
 
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
-_JOIN = r"(?:\s(?:of|and|for|on|the|in|to|de|&)\s|\s)"
+_JOIN = r"(?:\s(?:of|and|for|the|de|&)\s|\s)"
 _RUN = re.compile(rf"{_CAP}(?:(?:{_JOIN}|\s\([^()]{{1,60}}\)\s){_CAP})*")
 _STOP = frozenset("of and for on the in to de &".split())
 
@@ -44,6 +44,11 @@ def _heads() -> dict[str, str]:
     kinds = {"bodies": "body", "laws": "law", "schemes": "scheme", "reports": "report",
              "things": "thing"}
     return {word: kinds[group] for group, words in data.items() for word in words}
+
+
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(_load("names.yaml")["place_nouns"])
 
 
 @functools.cache
@@ -64,6 +69,7 @@ _CASE = re.compile(
     rf"\b{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.?)?\s(?:v|vs|v/s)\.?\s"
     rf"{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.)?"
 )
+_CASE_CUE = re.compile(r"\sv(?:s|/s)?\.?\s")
 _QUOTED = re.compile(r"“(?P<q>[^“”]{2,90})”|(?<!\w)[‘'](?P<s>[^‘’'\"]{2,90})[’'](?!\w)"
                      r"|\"(?P<d>[^\"“”]{2,90})\"")
 _TITLED = re.compile(r"\b(?:titled|entitled|named|called|dubbed|christened)\s*,?\s*$")
@@ -85,11 +91,20 @@ _NP_END = re.compile(
     r"designed|aimed|located|established|developed|named|described|formed|standing|"
     r"representing)\b|\s[a-z]+ed\b|\s[-–—]|\.$"
 )
-_PREDICATE_ADJECTIVE = re.compile(
-    r"\b(?:is|are|was|were)\s(?:not\s)?(?P<adj>[a-z]{4,}(?:ble|ive|ory|ous|ary|ing|ent|ant|"
-    r"ic|al))(?=\s*(?:[.;,]|$|\sand\b))"
-)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
+# Who made a report, a scheme, a test: "released by RBI", "jointly released by X and Y".
+_AGENT = re.compile(
+    rf"\b(?:released|published|launched|conducted|prepared|issued|developed|organised|"
+    rf"organized|hosted|led|headed|chaired|set up|established|founded|compiled|"
+    rf"administered|implemented|funded)\s(?:jointly\s)?by\s(?:the\s)?"
+    rf"(?P<agent>{_CAP}(?:{_JOIN}{_CAP})*)"
+)
+# What a count of things names: "four key areas including health, education and ...".
+_LIST = re.compile(
+    r"\b(?:including|namely|such as|viz\.?)\s(?:through\s)?(?P<items>[\w’'-]+(?:\s[\w’'-]+){0,3}"
+    r"(?:,\s[\w’'-]+(?:\s[\w’'-]+){0,3})*,?\s(?:and|or)\s[\w’'-]+(?:\s[\w’'-]+){0,3}?)"
+    r"(?=[.;,)]|\s[-–—]|$)"
+)
 
 
 def _initials(words: list[str]) -> str:
@@ -164,10 +179,10 @@ def _runs(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _headed(sentence: str) -> list[Term]:
+def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:
     heads = _heads()
     found = []
-    for start, _end, text in _runs(sentence):
+    for start, _end, text in runs:
         words = text.split()
         at = max((i for i, w in enumerate(words) if w.strip(",.") in heads), default=None)
         if at is None or len(words) < 2:
@@ -186,7 +201,9 @@ def _definition(sentence: str) -> list[Term]:
         rest = sentence[match.end():]
         rest = _LEADING_ARTICLE.sub("", rest)
         offset = len(sentence) - len(rest)
-        end = _NP_END.search(rest)
+        # "is defined to mean personal data in digital form": the whole of what it means
+        end = (re.search(r"[,;:(]|\.$|\s(?:which|that|and)\b", rest) if "mean" in match.group()
+               else _NP_END.search(rest))
         phrase = rest[:end.start() if end else len(rest)].strip(" .")
         if 1 <= len(phrase.split()) <= 6:
             found.append(Term(offset, offset + len(phrase), phrase, "defined"))
@@ -205,23 +222,23 @@ def _definition(sentence: str) -> list[Term]:
         rest = sentence[copula.end():]
         end = _NP_END.search(rest)
         phrase = rest[:end.start() if end else len(rest)].strip(" .")
-        if 1 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an"):
+        # One word after "is a" has many fits ("an assessment", "a measure"); two or more
+        # name a class: "a zoonotic virus", "a Central Sector scheme".
+        if 2 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an"):
             found.append(Term(copula.end(), copula.end() + len(phrase), phrase, "defined"))
-    adjective = _PREDICATE_ADJECTIVE.search(sentence)
-    if adjective:
-        found.append(Term(adjective.start("adj"), adjective.end("adj"),
-                          adjective.group("adj"), "defined"))
     return found
 
 
 def find_terms(sentence: str, taken: list[tuple[int, int]],
-               people: list[tuple[int, int]] = ()) -> list[Term]:
+               people: list[tuple[int, int]] = (), known: frozenset[str] = frozenset()
+               ) -> list[Term]:
     """The named things and defined terms of a sentence, never overlapping `taken` or
     each other; the more telling rule wins where two find the same words. A case name
-    may hold `people` ("State of X v Some Person"); no other term does."""
+    may hold `people` ("State of X v Some Person"); no other term does. A word of
+    `known` (places, parties) is a name even where it opens the sentence."""
     spans = list(taken)
     found: list[Term] = []
-    for match in _CASE.finditer(sentence):
+    for match in _CASE.finditer(sentence) if _CASE_CUE.search(sentence) else ():
         start, end = match.span()
         if not any(start < e and s < end for s, e in spans):
             spans.append((start, end))
@@ -236,12 +253,14 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
         spans.append((term.start, term.end))
         found.append(term)
 
-    for match in _ABBR.finditer(sentence):
-        add(_expansion(sentence, match))
-    for match in _OR_ABBR.finditer(sentence):
+    if "(" in sentence:
+        for match in _ABBR.finditer(sentence):
+            add(_expansion(sentence, match))
+    has_or = ", or " in sentence
+    for match in _OR_ABBR.finditer(sentence) if has_or else ():
         add(Term(match.start("abbr"), match.end("abbr"), match.group("abbr"), "abbreviation",
                  match.group("long")))
-    for match in _LONG_OR.finditer(sentence):
+    for match in _LONG_OR.finditer(sentence) if has_or else ():
         words = list(re.finditer(r"[\w-]+", match.group("long")))
         for i in range(len(words)):
             tail = [w.group() for w in words[i:] if w.group().lower() not in _STOP]
@@ -250,8 +269,6 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
                 add(Term(start, match.end("long"), sentence[start:match.end("long")],
                          "abbreviation", match.group("abbr")))
                 break
-    for match in _PROVISION.finditer(sentence):
-        add(Term(match.start(), match.end(), match.group().strip(), "provision"))
     for match in _QUOTED.finditer(sentence):
         group = next(g for g in ("q", "s", "d") if match.group(g) is not None)
         words = len(match.group(group).split())
@@ -262,13 +279,33 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
             add(Term(start, start + len(text), text, "title" if titled else "quoted"))
     for match in _SPECIES.finditer(sentence):
         add(Term(match.start(), match.end(), match.group(), "species"))
-    for term in _headed(sentence):
+    for match in _AGENT.finditer(sentence):
+        follows = sentence[match.end("agent"):]
+        if match.group("agent").endswith("-based") or re.match(
+                r"\s(?!(?:and|or|in|on|at|of|for|to|with|that|which|from|as|under|since)\b)"
+                r"[a-z]", follows):
+            continue  # "led by Bengaluru-based herpetologist ...": an adjective, not the agent
+        add(Term(match.start("agent"), match.end("agent"), match.group("agent"), "agent"))
+    runs = _runs(sentence)
+    for term in _headed(runs):
         add(term)
+    for match in _LIST.finditer(sentence):
+        add(Term(match.start("items"), match.end("items"), match.group("items"), "list"))
+    for match in _PROVISION.finditer(sentence):
+        add(Term(match.start(), match.end(), match.group().strip(), "provision"))
     for term in _definition(sentence):
         add(term)
-    for start, end, text in _runs(sentence):
-        opens = start == 0 or re.search(r"(?:[:;–—]|\s-)\s*[\"“‘(]?$", sentence[:start])
-        if opens and " " not in text:
+    places = _place_nouns()
+    for start, end, text in runs:
+        next_word = re.match(r"\s([a-z]+)", sentence[end:])
+        if next_word and next_word.group(1) in places and " " not in text:
+            add(Term(start, end, text, "place"))  # "Mon district", "the Ravi river"
+            continue
+        if sentence[max(0, start - 1):start] in "-‑–" and start or sentence[end:end + 1] in (
+                "-", "‑", "–") and end < len(sentence):
+            continue  # half of a hyphened compound: "Guru‑Shishya"
+        opens = re.search(r"(?:^|[:;–—]|\s-)\s*[\"“‘(]?$", sentence[:start])
+        if opens and " " not in text and text not in known:
             continue  # a capital that only opens the sentence or a clause
         add(Term(start, end, text, "name"))
     found.sort()

@@ -79,6 +79,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             r"(?<![\w.])\d{1,4}(?:st|nd|rd|th)\b"
             rf"|\b(?i:{_words(list(ORDINAL_WORDS))})\b(?=\s[a-z-]+|\s(?:largest|highest))")),
         ("count", re.compile(
+            rf"(?<![\w.,-]){num}(?=-(?:member|judge|nation|country|state|day|week|month|"
+            r"year|hour|point|seat|storey|lane|party|match|test|stage|tier|phase)\b)")),
+        ("count", re.compile(
             rf"(?<![\w.,-]){num}(?=(?:\s(?:[a-z][a-z-]*|[A-Z][a-z]+)){{0,3}}\s(?P<noun>"
             rf"[a-z]{{3,}}s|[A-Z]{{2,5}}s|[A-Z][a-z]{{3,}}s|{_words(units['irregular_plurals'])})"
             r"\b)")),
@@ -101,23 +104,47 @@ _NAMING = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_NUMBER_CUE = re.compile(r"\bthan a\b|\b(?i:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
+                         + r")\b")
+
+
+@functools.cache
+def _starts() -> re.Pattern[str]:
+    """Where a quantity can begin: a digit, a number word, an ordinal word, a currency."""
+    units = _load("units.yaml")
+    words = _words([*NUMBER_WORDS, *ORDINAL_WORDS, "one", "a hundred"])
+    return re.compile(rf"(?<![\w.])\d|(?:{_words(units['currency_before'])})\s?\d"
+                      rf"|\b(?i:{words})\b|\b(?:more|less) than a\b")
+
+
 def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
-    """The numbers of a sentence that measure or count something, longest first where
-    two overlap, never overlapping `taken` (its dates) or each other."""
+    """The numbers of a sentence that measure or count something, the first rule of
+    `_patterns` that fits winning, never overlapping `taken` (its dates) or each other.
+
+    Each rule is only tried where a number can start, so a sentence costs a few
+    anchored matches, not a scan per rule.
+    """
     spans = list(taken)
     found: list[Quantity] = []
-    if not re.search(r"\d|\bthan a\b|\b(?i:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
-                     + r")\b", sentence):
+    if not _DIGIT.search(sentence) and not _NUMBER_CUE.search(sentence):
         return found
-    for kind, pattern in _patterns():
-        for match in pattern.finditer(sentence):
+    after = 0
+    for start_match in _starts().finditer(sentence):
+        at = start_match.start()
+        if at < after or any(s <= at < e for s, e in spans):
+            continue
+        for kind, pattern in _patterns():
+            match = pattern.match(sentence, at)
+            if not match:
+                continue
             start, end = match.span()
-            if kind == "count":
-                if match.group("noun") in _not_plurals():
-                    continue
-                if match.group().lower() in ("one", "a hundred"):
-                    continue
-            if kind in ("count", "value", "ordinal") and _NAMING.search(sentence[:start]):
+            noun = match.groupdict().get("noun")
+            if kind == "count" and (noun in _not_plurals()
+                                    or match.group().lower() in ("one", "a hundred")):
+                continue
+            if kind in ("count", "value", "ordinal") and _NAMING.search(
+                    sentence[max(0, start - 40):start]):
                 continue
             if kind == "value" and re.match(r"\s?(?:[-–]\s?\d|\)|st\b|nd\b|rd\b|th\b)",
                                             sentence[end:]):
@@ -126,7 +153,8 @@ def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantit
                 continue
             spans.append((start, end))
             found.append(Quantity(start, end, sentence[start:end], kind))
-    found.sort()
+            after = end
+            break
     return found
 
 
