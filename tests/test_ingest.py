@@ -21,7 +21,7 @@ from quizcli.bankfile import load_bank, save_bank
 from quizcli.catalog import Folder, discover
 from quizcli.cli import app
 from quizcli.making.gate import normalise
-from quizcli.making.identity import KnownQuestions, identity_key, same_answer
+from quizcli.making.identity import KnownQuestions, blank_span, identity_key, same_answer
 from quizcli.making.ingest import ingest
 from quizcli.model import Question, QuestionType
 from quizcli.review.library import sync_catalog
@@ -204,6 +204,7 @@ def test_an_answer_that_a_better_reader_widened_or_trimmed_is_the_same_answer():
     assert same_answer("data protection act 2023", "data protection act")
     assert not same_answer("indonesia", "indonesian foreign minister")
     assert not same_answer("nine", "nine-judge bench")
+    assert not same_answer("2021", "6 september 2021")
     assert not same_answer("", "anything") and same_answer("", "")
     known = KnownQuestions([_question()])
     assert known.holds(_question(id="q-2", answer="Lestari"))
@@ -220,11 +221,26 @@ def test_a_cloze_and_a_multiple_choice_on_one_blank_are_one_question():
                        prompt="Which number completes the sentence? “Patrol ships detained "
                               "_____ fishing boats last year, the navy said.”",
                        tags={"kind": ("number",)})
+    assert (blank_span(cloze), blank_span(choice)) == ((3, 6), (3, 4))
     assert KnownQuestions([cloze]).holds(choice) and KnownQuestions([choice]).holds(cloze)
     reworded = replace(choice, prompt="How many fishing boats did patrol ships detain?")
+    assert blank_span(reworded) is None
     assert KnownQuestions([reworded]).holds(choice)  # still the same multiple choice
-    other_blank = replace(choice, answer="navy", choices=("navy", "army", "police"))
-    assert not KnownQuestions([cloze]).holds(other_blank)
+    navy = replace(choice, answer="navy", choices=("navy", "army", "police"), prompt=(
+        "Which completes the sentence? “Patrol ships detained 12 fishing boats last year, "
+        "the _____ said.”"))
+    assert not KnownQuestions([cloze, choice]).holds(navy)
+
+
+def test_two_blanks_of_one_sentence_are_two_questions_whatever_their_answers():
+    sentence = "Officials said on September 6 that the plan would be ready by 2021."
+    day = _question(evidence=sentence, answer="6 September 2021", tags={"kind": ("date",)},
+                    prompt="Which date completes the sentence? “Officials said on _____ that "
+                           "the plan would be ready by 2021.”")
+    year = replace(day, id="q-2", answer="2021", prompt=(
+        "Which date completes the sentence? “Officials said on September 6 that the plan "
+        "would be ready by _____.”"))
+    assert not KnownQuestions([day]).holds(year) and not KnownQuestions([year]).holds(day)
 
 
 def test_true_false_and_multi_fact_questions_are_keyed_by_their_sentences():

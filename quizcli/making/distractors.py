@@ -98,8 +98,9 @@ def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
         return table.party_of.get(party, party) in table.countries
 
     kind = is_country(answer)
-    fallback = sorted(table.countries if kind else
-                      {p for p in table.party_of.values() if p not in table.countries})
+    # Of some 250 countries, the nearest and best known: India's neighbours, not Tuvalu.
+    fallback = (table.alike(table.party_of.get(answer, answer)) if kind else
+                sorted({p for p in table.party_of.values() if p not in table.countries}))
 
     def different(a: str, b: str) -> bool:
         """Another party of the answer's kind: a country for a country, a body for a body
@@ -136,12 +137,10 @@ def title_choices(answer: str, holder: str | None, pools: Pools, seed: str,
 
 
 def place_choices(answer: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
-    """Other places of the story, then places of the answer's kind: countries for a
-    country, cities and regions for a city."""
+    """Other places of the story, then the gazetteer's of the answer's kind: countries
+    near a country, states of a state's country, cities of a city's country."""
     table = gazetteer()
-    is_country = answer in table.countries
-    fallback = table.countries if is_country else table.places - table.countries
-    candidates = _then(pools.places, lambda: stable_order(fallback, seed))
+    candidates = _then(pools.places, lambda: stable_order(table.alike(answer), seed))
 
     def different(a: str, b: str) -> bool:
         return a != b and not same_party(a, b)
@@ -154,10 +153,11 @@ def _shift_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def date_choices(iso: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
-    """Dates near the answer at its precision, the story's own first.
-
-    """
+def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
+                 article_date: dt.date | None = None) -> list[str]:
+    """Dates near the answer at its precision, the story's own first; on the same side
+    of the article's date as the answer, so that a past event gets no future choice and
+    a forecast no past one."""
     parts = [int(p) for p in iso.split("-")]
     same_precision = [d for d in pools.dates if d.count("-") == iso.count("-")]
     nearby: list[str] = []
@@ -190,7 +190,14 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
             return a != b
         return pa[1] != pb[1] and (len(pb) < 3 or int(pa[1]) != int(pb[2]))
 
-    return [show_date(d) for d in _pick([*same_precision, *nearby], iso, n, different, seed)]
+    candidates = [*same_precision, *nearby]
+    if article_date is not None:
+        today = article_date.isoformat()[:len(iso)]
+        if iso <= today:
+            candidates = [d for d in candidates if d <= today]
+        else:
+            candidates = [d for d in candidates if d > today]
+    return [show_date(d) for d in _pick(candidates, iso, n, different, seed)]
 
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -223,17 +230,32 @@ def _ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def figure_choices(written: str, seed: str, n: int = 3) -> list[str]:
+def figure_choices(written: str, seed: str, n: int = 3,
+                   ceiling: float | None = None) -> list[str]:
     """Wrong figures written like the answer ('6.50%' → '5.50%', '7.50%' ...; 'five' →
-    'four', 'six' ...; '47th' → '45th' ...), near enough to be worth thinking about."""
+    'four', 'six' ...; '47th' → '45th' ...), near enough to be worth thinking about,
+    and possible: no share over 100%, no index value over 1, nothing over `ceiling`
+    (the sentence's own bound: the 189 countries a rank is out of)."""
     words = re.findall(r"[a-z]+", written.lower())
+    numbers_in = _NUMBER.findall(written) + [w for w in words if w in _WORD_NUMBERS]
+    if len(numbers_in) > 1 and not re.search(r"out of|[x×]", written) and any(
+            w in _WORD_NUMBERS for w in words):
+        return []  # "five to seven days": a range of words has no near neighbour
     word = next((w for w in words if w in _WORD_NUMBERS), None)
     ordinal = next((w for w in words if w in _ORDINAL_WORDS), None)
     if word or ordinal:
         table = _WORD_NUMBERS if word else _ORDINAL_WORDS
         value = table.index(word or ordinal)
+        top = len(table) if ceiling is None else min(len(table), int(ceiling) + 1)
+        ratio = re.search(r"out of (\d+|\w+)", written)
+        if ratio:
+            bound = ratio.group(1)
+            bound_value = int(bound) if bound.isdigit() else (
+                _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
+            top = min(top, bound_value)
+        lowest = 2 if word and value >= 2 else 1  # "one months", "one-fold"
         others = [v for v in (value - 1, value + 1, value - 2, value + 2, value + 3)
-                  if 0 < v < len(table) and v != value]
+                  if lowest <= v < top and v != value]
         pattern = re.compile(rf"\b{word or ordinal}\b", re.I)
         out = []
         for v in others[:n + 1]:
@@ -254,7 +276,12 @@ def figure_choices(written: str, seed: str, n: int = 3) -> list[str]:
         _nice_step(value))
     if decimals == 0:
         step = max(1.0, round(step))
-    ceiling = 100.0 if re.search(r"%|per ?cent", written) else math.inf
+    limit = 100.0 if re.search(r"%|per ?cent", written) else math.inf
+    if value < 1 and decimals:
+        limit = min(limit, 1.0)  # an index or a ratio between 0 and 1
+    if ceiling is not None:
+        limit = min(limit, ceiling)
+    ceiling = limit
     ratio = re.search(r"out of (\d+)", written)
     if ratio:
         ceiling = float(ratio.group(1))

@@ -9,12 +9,15 @@ article after an upgrade never puts a near-duplicate beside a studied question.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from quizcli.making.gate import normalise
 from quizcli.model import Question, QuestionType
 from quizcli.schema import BLANK_MARK
+
+_WORD = re.compile(r"\w+")
 
 MULTI_FACT_KINDS = frozenset({"statements", "match", "order"})
 """Kind tags of questions built on several facts: their evidence is a set of sentences,
@@ -28,7 +31,7 @@ class IdentityKey(NamedTuple):
     source: str
     form: str
     """The question type and what it asks: 'mcq/date', 'mcq/quote', 'truefalse/position',
-    'mcq/match', or just 'cloze'; 'blank' for any question that fills a blank."""
+    'mcq/match', or just 'cloze'."""
     evidence: frozenset[str]
     answer: str
     """Empty where the answer is the maker's choice, not the article's."""
@@ -61,47 +64,73 @@ def identity_key(question: Question) -> IdentityKey:
                        normalise(question.answer) if keyed_by_answer else "")
 
 
-def identity_keys(question: Question) -> tuple[IdentityKey, ...]:
-    """Every key a question is known by: its `identity_key` and, for a question that shows
-    its sentence with a blank to fill, one of form 'blank'. A cloze and a multiple choice
-    on the same blank of the same sentence are one question to the user, and which of the
-    two the maker writes follows from the kind the reader gives the answer: a number, a
-    date or a term."""
-    key = identity_key(question)
-    if BLANK_MARK.search(question.prompt) and key.answer:
-        return key, key._replace(form="blank")
-    return (key,)
+def blank_span(question: Question) -> tuple[int, int] | None:
+    """The words of its sentence that a question blanks out, as (first, past the last)
+    word positions; None for a question that shows no blank, or whose prompt no longer
+    shows its sentence around the blank."""
+    parts = BLANK_MARK.split(question.prompt)
+    evidence = question.evidence.strip()
+    if len(parts) != 2 or "\n" in evidence or not evidence:
+        return None
+    before, after = parts
+    # The prompt may lead in with a question or a sentence of context, and close a quote:
+    # the sentence's own text is the longest end of `before` that begins the evidence,
+    # and the longest start of `after` that ends it.
+    start = next((len(before) - k for k in range(len(before) + 1)
+                  if evidence.startswith(before[k:])), 0)
+    tail = next((m for m in range(len(after), 0, -1) if evidence.endswith(after[:m])), 0)
+    end = len(evidence) - tail
+    if end <= start:
+        return None
+    blanked = [i for i, word in enumerate(_WORD.finditer(evidence))
+               if word.start() < end and word.end() > start]
+    return (blanked[0], blanked[-1] + 1) if blanked else None
 
 
 def same_answer(one: str, other: str) -> bool:
     """Whether two normalised answers name the same thing: equal, or one standing in the
     other as whole words ('wulandari' in 'ratna wulandari', 'data protection act' in
-    'data protection act 2023'). A better reader often moves an answer's edges."""
-    if not one or not other:
-        return one == other
-    return f" {one} " in f" {other} " or f" {other} " in f" {one} "
+    'data protection act 2023'), as a better reader often moves an answer's edges. A
+    bare number is too little to tell: '2021' is not '6 september 2021'."""
+    if one == other:
+        return True
+    shorter, longer = sorted((one, other), key=len)
+    return (any(c.isalpha() for c in shorter)
+            and f" {shorter} " in f" {longer} ")
 
 
 class KnownQuestions:
     """Questions gathered by identity, to tell whether another is one of them.
 
-    Two questions are the same when a key of one and a key of the other (`identity_keys`)
-    agree on source, form and evidence, and their answers are the same (`same_answer`).
+    Two questions are the same when their keys agree on source, form and evidence and
+    their answers are the same (`same_answer`), or, for two that fill a blank in the
+    same sentence, when their blanks overlap (`blank_span`): a cloze and a multiple
+    choice on one blank are one question to the user, and which of the two is made
+    follows from the kind the reader gives the answer (a number, a date, a term).
     """
 
     def __init__(self, questions: Iterable[Question] = ()):
         self._answers: dict[tuple[str, str, frozenset[str]], set[str]] = {}
+        self._blanks: dict[tuple[str, frozenset[str]], list[tuple[int, int]]] = {}
         for question in questions:
             self.add(question)
 
     def add(self, question: Question) -> None:
-        for key in identity_keys(question):
-            self._answers.setdefault(key[:3], set()).add(key.answer)
+        key = identity_key(question)
+        self._answers.setdefault(key[:3], set()).add(key.answer)
+        span = blank_span(question)
+        if span:
+            self._blanks.setdefault((key.source, key.evidence), []).append(span)
 
     def holds(self, question: Question) -> bool:
         """Whether a question the same as this one is among those added."""
-        for key in identity_keys(question):
-            answers = self._answers.get(key[:3], ())
-            if key.answer in answers or any(same_answer(key.answer, a) for a in answers):
-                return True
-        return False
+        key = identity_key(question)
+        answers = self._answers.get(key[:3], set())
+        if key.answer in answers:
+            return True
+        span = blank_span(question)
+        if span:  # the blank says what is asked, more closely than the answer's wording
+            first, last = span
+            return any(start < last and first < end
+                       for start, end in self._blanks.get((key.source, key.evidence), ()))
+        return any(same_answer(key.answer, a) for a in answers)

