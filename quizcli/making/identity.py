@@ -64,6 +64,26 @@ def identity_key(question: Question) -> IdentityKey:
                        normalise(question.answer) if keyed_by_answer else "")
 
 
+def _shown_from(before: str, evidence: str) -> int:
+    """How much of the start of `evidence` ends `before`: the longest such run."""
+    at = before.find(evidence[0])
+    while at != -1:
+        if evidence.startswith(before[at:]):
+            return len(before) - at
+        at = before.find(evidence[0], at + 1)
+    return 0
+
+
+def _shown_to(after: str, evidence: str) -> int:
+    """How much of the end of `evidence` begins `after`: the longest such run."""
+    at = after.rfind(evidence[-1])
+    while at != -1:
+        if evidence.endswith(after[:at + 1]):
+            return at + 1
+        at = after.rfind(evidence[-1], 0, at)
+    return 0
+
+
 def blank_span(question: Question) -> tuple[int, int] | None:
     """The words of its sentence that a question blanks out, as (first, past the last)
     word positions; None for a question that shows no blank, or whose prompt no longer
@@ -72,19 +92,17 @@ def blank_span(question: Question) -> tuple[int, int] | None:
     evidence = question.evidence.strip()
     if len(parts) != 2 or "\n" in evidence or not evidence:
         return None
-    before, after = parts
-    # The prompt may lead in with a question or a sentence of context, and close a quote:
-    # the sentence's own text is the longest end of `before` that begins the evidence,
-    # and the longest start of `after` that ends it.
-    start = next((len(before) - k for k in range(len(before) + 1)
-                  if evidence.startswith(before[k:])), 0)
-    tail = next((m for m in range(len(after), 0, -1) if evidence.endswith(after[:m])), 0)
-    end = len(evidence) - tail
-    if end <= start:
-        return None
+    # The prompt may lead in with a question or a sentence of context, and close a quote
+    # after it: the sentence's own text is what of it stands either side of the blank.
+    start = _shown_from(parts[0], evidence)
+    end = len(evidence) - _shown_to(parts[1], evidence)
     blanked = [i for i, word in enumerate(_WORD.finditer(evidence))
                if word.start() < end and word.end() > start]
-    return (blanked[0], blanked[-1] + 1) if blanked else None
+    # A blank is about as long as the answer it hides; a longer one means the prompt was
+    # reworded and no longer shows the sentence.
+    if not blanked or len(blanked) > len(_WORD.findall(question.answer)) + 3:
+        return None
+    return blanked[0], blanked[-1] + 1
 
 
 def same_answer(one: str, other: str) -> bool:
