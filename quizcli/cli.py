@@ -204,7 +204,7 @@ def facts(
     exit code is 1.
     """
     from quizcli.reading.article import ArticleError, load_article
-    from quizcli.reading.facts import extract_facts
+    from quizcli.reading.extractor import default_extractor
 
     anchor = _parse_day(date)
     found = []
@@ -216,7 +216,7 @@ def facts(
             typer.echo(str(exc), err=True)
             failed = True
             continue
-        read = extract_facts(article)
+        read = default_extractor().extract(article, article.name)
         if not read:
             typer.echo(f"{path}: no facts found in this article", err=True)
         found += read

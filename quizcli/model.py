@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, TypedDict
 
 FORMAT_VERSION = 1
 
@@ -29,6 +29,83 @@ class FactKind(str, Enum):
     NUMBER = "number"
     PLACE = "place"
     FACT = "fact"
+
+
+class _Detail(TypedDict, total=False):
+    section: str
+    """The heading the evidence stands under, such as 'Why in news?'."""
+
+
+class DateDetail(_Detail, total=False):
+    written: str
+    """The date as the sentence writes it: 'on Monday', 'March 31 last year'."""
+    precision: str
+    """day, month or year; or for a period, time, year, years, decade or century."""
+
+
+class QuoteDetail(_Detail, total=False):
+    quote: str
+    verb: str
+    speaker: str
+    """The speaker as written: 'he', 'Das'."""
+    party: str
+
+
+class RoleDetail(_Detail, total=False):
+    office: str
+    """The office alone: 'Governor'."""
+    title: str
+    """The whole title as written: 'Reserve Bank of India Governor'."""
+    party: str
+
+
+class PositionDetail(_Detail, total=False):
+    stance: str
+    verb: str
+    holder: str
+    """The person who holds it, when a person does; the answer is then their party."""
+
+
+class NumberDetail(_Detail, total=False):
+    unit: str
+    """What the number is: percent, money, measure, count, ordinal, value ..."""
+    written: str
+
+
+class TermDetail(_Detail, total=False):
+    term: str
+    """What rule found it: abbreviation, body, law, scheme, provision, defined ..."""
+    short: str
+    """The abbreviation the sentence gives for it."""
+
+
+class PlaceDetail(_Detail, total=False):
+    pass
+
+
+DETAILS: dict[FactKind, type] = {
+    FactKind.DATE: DateDetail,
+    FactKind.QUOTE: QuoteDetail,
+    FactKind.ROLE: RoleDetail,
+    FactKind.POSITION: PositionDetail,
+    FactKind.NUMBER: NumberDetail,
+    FactKind.FACT: TermDetail,
+    FactKind.PLACE: PlaceDetail,
+}
+"""The fields each kind of fact may carry in its `detail`."""
+DETAIL_KEYS: dict[FactKind, frozenset[str]] = {
+    kind: frozenset(shape.__annotations__) | frozenset(_Detail.__annotations__)
+    for kind, shape in DETAILS.items()
+}
+
+
+def detail_problem(kind: FactKind, detail: dict[str, Any]) -> str | None:
+    """What is wrong with a fact's detail for its kind, or None."""
+    unknown = sorted(set(detail) - DETAIL_KEYS[kind])
+    if not unknown:
+        return None
+    known = ", ".join(sorted(DETAIL_KEYS[kind]))
+    return f"'{unknown[0]}' is not a detail of a {kind.value} fact (known: {known})"
 
 
 TRUE_FALSE_ANSWERS = ("True", "False")
@@ -90,8 +167,16 @@ class Fact:
     date: str | None = None
     """ISO date at day, month or year precision: 2018-09-10, 2018-09 or 2018."""
     detail: dict[str, str] = field(default_factory=dict)
-    """What else the sentence says of the fact: the office of a role, the words of a
-    quote, the stance of a position, the section it stands under."""
+    """What else the sentence says of the fact, in the fields of its kind (`DETAILS`):
+    the office of a role, the words of a quote, the stance of a position, the unit of
+    a number, the section it stands under."""
+    by: str | None = None
+    """Which extractor read it ('rules'); None for a fact written by hand."""
+
+    def __post_init__(self) -> None:
+        problem = detail_problem(self.kind, self.detail)
+        if problem:
+            raise ValueError(f"fact {self.id}: {problem}")
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Fact:
@@ -105,6 +190,7 @@ class Fact:
             people=_strs(d, "people"),
             date=_opt(d, "date"),
             detail={str(k): str(v) for k, v in (d.get("detail") or {}).items()},
+            by=_opt(d, "by"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +208,8 @@ class Fact:
             out["people"] = list(self.people)
         if self.detail:
             out["detail"] = dict(self.detail)
+        if self.by is not None:
+            out["by"] = self.by
         out["evidence"] = self.evidence
         return out
 
@@ -137,6 +225,7 @@ class Fact:
             "detail": dict(self.detail),
             "evidence": self.evidence,
             "source": self.source,
+            "by": self.by,
         }
 
 

@@ -13,7 +13,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from quizcli.model import FORMAT_VERSION, TRUE_FALSE_ANSWERS, FactKind, QuestionType
+from quizcli.model import (
+    DETAIL_KEYS,
+    FORMAT_VERSION,
+    TRUE_FALSE_ANSWERS,
+    FactKind,
+    QuestionType,
+    detail_problem,
+)
 
 DataPath = tuple[str | int, ...]
 Problem = tuple[DataPath, str]
@@ -200,6 +207,7 @@ FACT_FIELDS: Fields = {
     "parties": (False, text_list),
     "people": (False, text_list),
     "detail": (False, text_map),
+    "by": (False, optional_text),
     "evidence": (True, text),
 }
 
@@ -313,6 +321,19 @@ def _check_answer(q: dict, path: DataPath, label: str) -> list[Problem]:
     return []
 
 
+def _check_detail(fact: dict, path: DataPath, label: str) -> list[Problem]:
+    """A fact's detail holds only the fields of its kind: a misspelt field would be
+    read as missing, and the fact would make no question."""
+    detail, kind = fact.get("detail"), fact.get("kind")
+    if not isinstance(detail, dict) or kind not in {k.value for k in FactKind}:
+        return []
+    problem = detail_problem(FactKind(kind), detail)
+    if not problem:
+        return []
+    first = sorted(set(detail) - DETAIL_KEYS[FactKind(kind)])[0]
+    return [(path + ("detail", first), f"{label}: {problem}")]
+
+
 def check(data: Any) -> list[Problem]:
     """Every problem in a parsed bank, in document order of the checks."""
     if data is None:
@@ -342,6 +363,8 @@ def check(data: Any) -> list[Problem]:
             if _hashable_text(source) and str(source) not in source_ids:
                 problems.append((path + ("source",), f"{label}: no source has the id "
                                  f"{source!r}; add it under 'sources' or fix the id"))
+            if singular == "fact":
+                problems += _check_detail(record, path, label)
             if singular == "question":
                 fact = record.get("fact")
                 if _hashable_text(fact) and str(fact) not in fact_ids:

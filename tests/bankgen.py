@@ -6,7 +6,7 @@ import string
 
 from hypothesis import strategies as st
 
-from quizcli.model import Bank, Fact, FactKind, Question, QuestionType, Source
+from quizcli.model import DETAIL_KEYS, Bank, Fact, FactKind, Question, QuestionType, Source
 
 MINIMAL = """\
 quizcli_bank: 1
@@ -68,17 +68,20 @@ def banks(draw: st.DrawFn) -> Bank:
         for sid in source_ids
     )
     fact_ids = draw(st.lists(_ids, max_size=3, unique=True))
+    kinds = {fid: draw(st.sampled_from(FactKind)) for fid in fact_ids}
     facts = tuple(
         Fact(
             id=fid,
             source=draw(st.sampled_from(source_ids)),
-            kind=draw(st.sampled_from(FactKind)),
+            kind=kinds[fid],
             answer=draw(_text),
             evidence=draw(_text),
             parties=tuple(draw(st.lists(_text, max_size=3))),
             people=tuple(draw(st.lists(_text, max_size=3))),
             date=draw(_partial_dates),
-            detail=draw(st.dictionaries(_ids, _text, max_size=3)),
+            detail=draw(st.dictionaries(st.sampled_from(sorted(DETAIL_KEYS[kinds[fid]])),
+                                        _text, max_size=3)),
+            by=draw(st.none() | st.just("rules")),
         )
         for fid in fact_ids
     )

@@ -10,6 +10,7 @@ a spelling of the same person, and never another correct answer.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -31,6 +32,19 @@ def show_date(iso: str) -> str:
     if len(parts) == 2:
         return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
     return iso
+
+
+@functools.cache
+def _alike(place: str) -> list[str]:
+    """The gazetteer's places of the kind of `place`, worked out once per place."""
+    return gazetteer().alike(place)
+
+
+@functools.cache
+def _bodies() -> list[str]:
+    """Every party that is not a country: the organisations."""
+    table = gazetteer()
+    return sorted({p for p in table.party_of.values() if p not in table.countries})
 
 
 def same_party(a: str, b: str) -> bool:
@@ -99,8 +113,7 @@ def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
     kind = is_country(answer)
     # Of some 250 countries, the nearest and best known: India's neighbours, not Tuvalu.
-    fallback = (table.alike(table.party_of.get(answer, answer)) if kind else
-                sorted({p for p in table.party_of.values() if p not in table.countries}))
+    fallback = (_alike(table.party_of.get(answer, answer)) if kind else _bodies())
 
     def different(a: str, b: str) -> bool:
         """Another party of the answer's kind: a country for a country, a body for a body
@@ -139,8 +152,7 @@ def title_choices(answer: str, holder: str | None, pools: Pools, seed: str,
 def place_choices(answer: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
     """Other places of the story, then the gazetteer's of the answer's kind: countries
     near a country, states of a state's country, cities of a city's country."""
-    table = gazetteer()
-    candidates = _then(pools.places, lambda: stable_order(table.alike(answer), seed))
+    candidates = _then(pools.places, lambda: stable_order(_alike(answer), seed))
 
     def different(a: str, b: str) -> bool:
         return a != b and not same_party(a, b)
@@ -163,7 +175,7 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
     nearby: list[str] = []
     if len(parts) == 3:
         year, month, day = parts
-        for shift in (-1, 1, -2, 2, 3):
+        for shift in (-1, 1, -2, 2, 3, -3, -4, 4, -5, 5):
             y, m = _shift_months(year, month, shift)
             for d in (day, min(day, 28)):
                 try:
@@ -175,11 +187,11 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
             nearby.append((dt.date(year, month, day) + dt.timedelta(days=days)).isoformat())
     elif len(parts) == 2:
         year, month = parts
-        for shift in (-1, 1, -2, 2, -3, 3):
+        for shift in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5):
             y, m = _shift_months(year, month, shift)
             nearby.append(f"{y:04d}-{m:02d}")
     else:
-        nearby = [str(parts[0] + shift) for shift in (-1, 1, -2, 2, -3, 3)]
+        nearby = [str(parts[0] + shift) for shift in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5)]
 
     def different(a: str, b: str) -> bool:
         """Choices differ in their month, and a choice's month is not the answer's day:

@@ -25,7 +25,7 @@ from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.model import Bank, Fact, FactKind, Source
 from quizcli.reading.article import Article, ArticleError, load_article
-from quizcli.reading.facts import extract_facts
+from quizcli.reading.extractor import Extractor, default_extractor
 
 
 @dataclass
@@ -141,13 +141,16 @@ def ingest(
     budget: int = DEFAULT_BUDGET,
     others: list[Bank] | None = None,
     on_article: Callable[[Path], None] | None = None,
+    extractor: Extractor | None = None,
 ) -> IngestResult:
-    """Read the articles into the bank `bank_id` in `out_dir`, creating or updating it.
+    """Read the articles into the bank `bank_id` in `out_dir`, creating or updating it,
+    with `extractor` (the rule-based reader unless another is given).
 
     The bank file is only written when something was added. An article that gives no
     question (no facts found, or none made a question that passed the gate) is listed
     in `IngestResult.fruitless`, and neither it nor its source is written.
     """
+    extractor = extractor or default_extractor()
     articles: list[tuple[Path, Article | None, str | None]] = []
     for path in paths:
         try:
@@ -180,7 +183,7 @@ def ingest(
         reports.append(report)
         if article is None:
             continue
-        found = extract_facts(article, source_id)
+        found = extractor.extract(article, source_id)
         report.facts = len(found)
         extracted.append((report, article, found))
 

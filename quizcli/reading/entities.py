@@ -105,6 +105,21 @@ class People:
         return next(iter(matches)) if len(matches) == 1 else None
 
 
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*(?:\s(?:of|for)\s|\s))$")
+
+
+def _inside_a_name(sentence: str, start: int) -> bool:
+    """Whether a party's name at `start` ends a longer name, so is not the party:
+    'India' in 'Esri India' or 'Bank of India'. A name that opens the sentence is the
+    only capital before it that proves nothing ('Indian Prime Minister')."""
+    before = _NAME_BEFORE.search(sentence, max(0, start - 40), start)
+    if not before:
+        return False
+    word = sentence[before.start():start].split()[0]
+    return word.rstrip(".,") not in _name_words()[0]  # "Although North Korea" is no name
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
@@ -182,6 +197,7 @@ def _mentions(sentence: str, people: People, first_pass: bool = False) -> list[M
     parties = [
         Mention(m.start(), m.end(), "party", m.group(), table.party_of[m.group()])
         for m in table.party_re.finditer(sentence)
+        if not _inside_a_name(sentence, m.start())
     ]
     offices = _spans(table.office_re, sentence)
     places = _spans(table.place_re, sentence)

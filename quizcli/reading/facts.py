@@ -148,9 +148,10 @@ def _inside(spans: list[tuple[int, int, str]], position: int) -> bool:
 class _Reader:
     """Reads the facts of one article, sentence by sentence."""
 
-    def __init__(self, article: Article, source: str):
+    def __init__(self, article: Article, source: str, by: str | None = None):
         self.article = article
         self.source = source
+        self.by = by
         self.sentences = [s for s in article.sentences if len(s.text) <= MAX_SENTENCE]
         self.people: People
         self.people, self.mentions = read_mentions([s.text for s in self.sentences])
@@ -182,6 +183,7 @@ class _Reader:
             people=people,
             date=date,
             detail=detail,
+            by=self.by,
         ))
 
     def read(self) -> list[Fact]:
@@ -336,8 +338,13 @@ class _Reader:
                 return quote.strip(" ,")
             if start >= verb.end() and not text[verb.end():start].strip(" ,:"):
                 return quote.strip(" ,")
-        clause = re.match(r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)",
-                          text[verb.end():])
+        rest = text[verb.end():]
+        if verb.group() in ("told", "tells"):  # "told the House that ...": past the listener
+            listener = re.match(r"\s*(?:the\s+)?[\w’' ]{1,40}?\s+that\s+", rest)
+            if not listener:
+                return None
+            rest = rest[listener.end():]
+        clause = re.match(r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
         if clause and len(clause.group("c").split()) >= 4:
             return re.sub(r"[\s,.]*([\"”]?)\s*$", r"\1", clause.group("c"))
         before = text[:min(speaker.start, verb.start())]
@@ -434,6 +441,8 @@ class _Reader:
                          term="agents")
 
 
-def extract_facts(article: Article, source: str | None = None) -> list[Fact]:
-    """Every fact the rules find in the article, in the order of its sentences."""
-    return _Reader(article, source or article.name).read()
+def extract_facts(article: Article, source: str | None = None,
+                  by: str | None = "rules") -> list[Fact]:
+    """Every fact the rules find in the article, in the order of its sentences; `by`
+    is recorded on each as the extractor that made it."""
+    return _Reader(article, source or article.name, by).read()
