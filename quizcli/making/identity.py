@@ -96,13 +96,15 @@ def blank_span(question: Question) -> tuple[int, int] | None:
     # after it: the sentence's own text is what of it stands either side of the blank.
     start = _shown_from(parts[0], evidence)
     end = len(evidence) - _shown_to(parts[1], evidence)
-    blanked = [i for i, word in enumerate(_WORD.finditer(evidence))
-               if word.start() < end and word.end() > start]
+    first = len(_WORD.findall(evidence, 0, start))
+    if 0 < start < len(evidence) and (evidence[start - 1] + evidence[start]).isalnum():
+        first -= 1  # the blank begins inside a word, which it then takes part in
+    last = len(_WORD.findall(evidence, 0, end))
     # A blank is about as long as the answer it hides; a longer one means the prompt was
     # reworded and no longer shows the sentence.
-    if not blanked or len(blanked) > len(_WORD.findall(question.answer)) + 3:
+    if not first < last <= first + len(_WORD.findall(question.answer)) + 3:
         return None
-    return blanked[0], blanked[-1] + 1
+    return first, last
 
 
 def same_answer(one: str, other: str) -> bool:
