@@ -73,7 +73,8 @@ def test_bad_files_are_named_and_the_others_still_read(runner, tmp_path):
 
 
 DATED_ARTICLE = ("# The council meets again\n\nPublished: March 3, 2024 10:15 IST\n\n"
-                 "The council said on Monday that the talks would resume next month.\n")
+                 "The council said on Monday that the talks would resume next month.\n\n"
+                 "Its 15 members agreed to a budget of Rs 400 crore for the year.\n")
 
 
 def test_the_date_option_overrides_the_articles_own_date(runner, tmp_path):

@@ -149,13 +149,20 @@ def title_choices(answer: str, holder: str | None, pools: Pools, seed: str,
     return _pick(candidates, answer, n, different, seed)
 
 
-def place_choices(answer: str, pools: Pools, seed: str, n: int = 3) -> list[str]:
-    """Other places of the story, then the gazetteer's of the answer's kind: countries
-    near a country, states of a state's country, cities of a city's country."""
-    candidates = _then(pools.places, lambda: stable_order(_alike(answer), seed))
+def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
+                  sentence: str = "") -> list[str]:
+    """Other places of the answer's kind, the story's first, then the gazetteer's:
+    countries near a country, states of a state's country, cities of a city's country.
+    A city is never offered for a country, nor a place the sentence already names
+    ("reach Kerala from _____" offers no Kerala), nor one inside the answer."""
+    kinds = gazetteer().place_kind
+    kind = kinds.get(answer)
+    story = [p for p in pools.places if kind is None or kinds.get(p) == kind]
+    candidates = _then(story, lambda: stable_order(_alike(answer), seed))
 
     def different(a: str, b: str) -> bool:
-        return a != b and not same_party(a, b)
+        return (a != b and not same_party(a, b) and a not in b and b not in a
+                and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", sentence))
 
     return _pick(candidates, answer, n, different, seed)
 

@@ -20,6 +20,8 @@ from quizcli.reading.gazetteer import gazetteer
 DEFAULT_BUDGET = 40
 """Questions kept per article."""
 PER_SENTENCE = 4
+PER_ANSWER = 3
+"""Questions of one article with the same answer: a fourth asks a known fact again."""
 MIN_SCORE = 1.5
 """Below this a question is not worth an aspirant's time, even with room in the budget."""
 """Questions kept from one sentence: a third would ask the same sentence again."""
@@ -123,6 +125,7 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
     dropped: list[tuple[Candidate, str]] = []
     passed: list[Candidate] = []
     per_sentence: dict[str, int] = dict(seen_sentences or {})
+    per_answer: dict[str, int] = {}
     for candidate in sorted(candidates, key=lambda c: -c.score):
         reason = reject_reason(candidate)
         key = normalise(candidate.question.prompt)
@@ -131,10 +134,15 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
             reason = "repeats another question"
         if reason is None and candidate.score < MIN_SCORE:
             reason = "too weak to ask"
+        answer = normalise(candidate.question.answer)
+        if reason is None and len(candidate.facts) == 1 and per_answer.get(answer, 0) >= PER_ANSWER:
+            reason = "asks the same answer again"
         if reason is None and per_sentence.get(evidence, 0) >= PER_SENTENCE:
             reason = "enough questions from its sentence"
         if reason is None:
             per_sentence[evidence] = per_sentence.get(evidence, 0) + 1
+            if len(candidate.facts) == 1:
+                per_answer[answer] = per_answer.get(answer, 0) + 1
         if candidate.group and reason is None:
             groups.add(candidate.group)
         if reason:

@@ -193,16 +193,25 @@ def ingest(
     others = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
               tuple(_people_of(everything)))
     known = KnownQuestions(questions.values())
+    asked_of: dict[str, Counter] = {}  # source → how many questions ask each sentence
+    for question in questions.values():
+        asked_of.setdefault(question.source, Counter())[question.evidence] += 1
     new_candidates: list[Candidate] = []
     for report, article, found in extracted:
         candidates = make_candidates(found, pools_for(found, others), bank_id,
                                      [s.text for s in article.sentences], article.date)
-        there = [c.question.id in questions or known.holds(c.question) for c in candidates]
-        fresh = [c for c, held in zip(candidates, there, strict=True) if not held]
+
+        there = [(questions[c.question.id].source == report.source
+                  if c.question.id in questions else False) or known.holds(c.question)
+                 for c in candidates]
+        # A question of another article with the same id (the same sentence in two
+        # articles) is neither new nor this article's.
+        fresh = [c for c, held in zip(candidates, there, strict=True)
+                 if not held and c.question.id not in questions]
         report.already = sum(there)
         asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
         gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked,
-                     Counter(q.evidence for q in questions.values()))
+                     asked_of.get(report.source, Counter()))
         report.dropped = Counter(reason for _, reason in gated.dropped)
         # Kept best first, so of two candidates that are one question the better stays.
         for candidate in gated.kept:

@@ -143,6 +143,15 @@ def _yearless(shown: str) -> str:
     return re.sub(r"\s\d{4}$", "", shown)
 
 
+def _demonym(name: str) -> bool:
+    """Whether a name is another name of a party that is not the party's own: the
+    adjective 'Emirati', 'Chinese'."""
+    table = gazetteer()
+    canon = table.party_of.get(name)
+    return canon is not None and canon != name and " " not in name and bool(
+        re.search(r"(?:i|ese|an|ian|ish|ic)$", name))
+
+
 def _in_list(sentence: str, name: str) -> bool:
     """Whether `name` is one item of a list of names: 'Delhi, Mumbai, Chennai and ...'."""
     at = sentence.find(name)
@@ -263,6 +272,7 @@ class _Maker:
         self.article_date = article_date
         self.text = " ".join(sentences)
         self._short: dict[str, tuple[str, ...]] = {}
+        self._abbreviations: dict[str, set[str]] | None = None
 
     def short_names(self, full: str) -> tuple[str, ...]:
         """The shorter names the article itself uses for a person: 'Kim', 'Bolton'."""
@@ -274,6 +284,23 @@ class _Maker:
                 and count_words(text, part, "-") > whole
             )
         return self._short[full]
+
+    def other_names(self, name: str) -> tuple[str, ...]:
+        """Other names the story or the world gives the same thing, which a reader may
+        type for it: 'African Union' for 'AU', 'North Korea' for 'Pyongyang'."""
+        if self._abbreviations is None:
+            pairs: dict[str, set[str]] = {}
+            for fact in self.facts:
+                short = fact.detail.get("short")
+                if short and fact.kind is FactKind.FACT:
+                    pairs.setdefault(short, set()).add(fact.answer)
+                    pairs.setdefault(fact.answer, set()).add(short)
+            self._abbreviations = pairs
+        names = set(self._abbreviations.get(name, ()))
+        if name in gazetteer().party_of:
+            names.update(a for a in _aliases(name) if " " in a or a[:1].isupper())
+        names.discard(name)
+        return tuple(sorted(names))[:8]
 
     def mentioned(self, text: str) -> list[str]:
         """The story's people named in `text`, in full or by any part of their name."""
@@ -386,14 +413,7 @@ class _Maker:
         if style == "relative":
             return None  # "yesterday", "two weeks ago": the article never gives the date
         if style == "weekday":
-            if re.search(r"\(\s*[A-Z][a-z]+ \d{1,2},? \d{4}\s*\)|\d{4}", sentence):
-                return None  # "Tuesday (December 17, 2024)": the date beside it says the day
-            day = next(d for d in WEEKDAYS if d in written)
-            others = [d for d in stable_order(WEEKDAYS, fact.id) if d != day][:3]
-            context = self.context_for(fact)
-            shown = f"{context} {sentence}" if context else sentence
-            prompt = f"Which day completes the sentence? “{shown}”"
-            return self.mcq(fact, "when", prompt, day, others, score, why, context=context)
+            return None  # "on Saturday": which weekday a thing fell on is no exam fact
         answer = show_date(fact.date)
         wrong = date_choices(fact.date, self.pools, fact.id, article_date=self.article_date)
         if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
@@ -447,14 +467,15 @@ class _Maker:
                and other.evidence == fact.evidence and quote in other.detail.get("quote", "")
                for other in self.facts):
             return None  # words another speaker in the sentence reports: whose are they?
+        who = "Which country" if speaker in gazetteer().countries else "Who"
         if direct:
             first = re.split(r"(?<=[.?!])\s+", quote)[0]
             cut = (first if _words(first) >= 6 else quote).rstrip(".")
-            prompt = f"Who said: “{cut}”?"
+            prompt = f"{who} said: “{cut}”?"
         else:
             if verb in ("told", "tells", "said", "says", "stated", "states"):
                 verb = "said" if verb in ("told", "said", "stated") else "says"
-            prompt = f"Who {verb} that {quote}?"
+            prompt = f"{who} {verb} that {quote}?"
         if _words(quote) < 4:
             return None
         if any(len(part) > 2 and re.search(rf"\b{re.escape(part)}\b", quote)
@@ -536,8 +557,9 @@ class _Maker:
         shown = f"{context} {sentence}" if context else sentence
         prompt = f"Which place completes the sentence? “{shown}”"
         return self.mcq(fact, "where", prompt, fact.answer,
-                        place_choices(fact.answer, self.pools, fact.id), score, why,
-                        context=context)
+                        place_choices(fact.answer, self.pools, fact.id, sentence=sentence),
+                        score, why, accept=tuple(_aliases(fact.answer))[:6], context=context,
+                        typed=True)
 
     def blank(self, fact: Fact) -> Candidate | None:
         written = fact.answer
@@ -545,6 +567,8 @@ class _Maker:
         if short and f"{written} ({short})" in fact.evidence:
             # Neither half may stay beside the blank: each gives the other away.
             sentence = self.blanked(fact, f"{written} ({short})", keep_preposition=False)
+        elif fact.detail.get("term") == "name" and _demonym(written):
+            return None  # "the _____ host": the adjective of a country the story names
         elif fact.detail.get("term") == "name" and _in_list(fact.evidence, written):
             return None  # one name of a list: any other name of it fits the blank as well
         elif fact.detail.get("term") == "name" and _abbreviates(fact.evidence, written):
@@ -559,6 +583,7 @@ class _Maker:
             accept = (f"{act.group(1)} {act.group(2).split(',')[0]}",)
         if short:
             accept = (*accept, short)
+        accept = (*accept, *self.other_names(written))
         if fact.kind is FactKind.DATE:
             kind = "when:period"
         elif fact.kind is FactKind.PLACE:

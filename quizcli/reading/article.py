@@ -54,9 +54,15 @@ _BULLET = re.compile(r"^(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 _RULE = re.compile(r"^[-*_=\s]{3,}$")
 _SOURCE = re.compile(r"^\(?\s*(?:source|courtesy|via)\s*[:\-–—]\s*(?P<name>.+?)\s*\)?\.?$", re.I)
 _WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?),?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*[-–—:]+\s+"
+    r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?),?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?)\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\)\s*[-–—:]*|[-–—:]+)\s+"
+    r"(?=[A-Z“\"‘'])"
 )
+# "Bengaluru: The Karnataka High Court ...": a place and a colon open the story.
+_PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.-]+(?:[ /][A-Z][\w.-]+)?)\s?:\s+(?=[A-Z])")
+# A photo caption: "X, right, shares a light moment with Y ... (AP)".
+_CAPTION = re.compile(r",\s(?:right|left|centre|center|second from (?:left|right))\s?,"
+                      r"|\((?:AP|PTI|ANI|AFP|IANS|Reuters|File|Photo|Image)[^)]{0,30}\)\s*$")
 # Bounded, so that a stray bracket or star in a long line cannot make matching quadratic.
 _MARKDOWN_LINK = re.compile(r"!\[[^\]]{0,300}\]\([^)]{0,500}\)|\[([^\]]{1,300})\]\([^)]{0,500}\)")
 _EMPHASIS = re.compile(
@@ -164,6 +170,9 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
                 cleaned = cleaned[wire.end():]
                 if wire.group("agency") and publisher is None:
                     publisher = wire.group("agency").strip()
+            place = _PLACE_DATELINE.match(cleaned)
+            if place and place.group("place").split("/")[0] in gazetteer().places:
+                cleaned = cleaned[place.end():]
         seen_body = True
         if lead_in:
             cleaned, lead_in = f"{lead_in} {cleaned}", None
@@ -179,7 +188,8 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
     sentences = tuple(
         Sentence(sentence, sec, index)
         for index, (sec, body) in enumerate(blocks)
-        for sentence in split_sentences(body)
+        for sentence in _without_credits(split_sentences(body))
+        if not _CAPTION.search(sentence)
     )
     return Article(name, title, publisher, date or dated.date, sentences)
 
@@ -192,6 +202,15 @@ def _looks_like_title(line: str) -> bool:
 
 _HEADING_END = re.compile(r"[?:]$")
 _SENTENCE_END = re.compile(r"[.!;,…\"”’\]]$")
+
+
+_CREDIT = re.compile(r"^\((?:AP|PTI|ANI|AFP|IANS|Reuters)\)\s+")
+
+
+def _without_credits(sentences: list[str]) -> list[str]:
+    """A photo's credit that the page ran into the next sentence, '(AP) It said ...',
+    comes off it."""
+    return [_CREDIT.sub("", s) for s in sentences]
 
 
 def _bare(text: str) -> str:

@@ -151,6 +151,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens):
             continue
+        last = re.sub(r"-(?:led|based|backed|ruled|run|born|owned)$", "", tokens[-1][1])
+        tokens[-1] = (tokens[-1][0], last)  # "Narendra Modi-led government": Narendra Modi
         start = tokens[0][0]
         end = tokens[-1][0] + len(tokens[-1][1])
         # Part of an institution's name: "Institute of Maritime Affairs", "... Protection Act".

@@ -248,7 +248,10 @@ class _Reader:
     def speaker_name(mention: Mention) -> str:
         """How a question names the speaker: 'White House' as written, a person in full."""
         if mention.kind == "party" and mention.text.lower() not in ("it", "they"):
-            return re.sub(r"^the\s+", "", mention.text, flags=re.I)
+            written = re.sub(r"^the\s+", "", mention.text, flags=re.I)
+            if " " not in written and re.search(r"(?:i|ese|an|ian|ish|ic)$", written):
+                return mention.value  # "the Emirati host" said it: the party, not its adjective
+            return written
         return mention.value
 
     # --- the extractors -----------------------------------------------------

@@ -274,6 +274,10 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
         words = len(match.group(group).split())
         titled = _TITLED.search(sentence[:match.start()]) is not None
         text = match.group(group).strip(" ,.")
+        said = re.match(r"[,.!?]?\s*[\"”’']?\s*(?:said|says|added|told|he said|she said)\b",
+                        sentence[match.end(group):])
+        if said or re.search(r"\b(?:said|says|added)[,:]?\s*$", sentence[:match.start()]):
+            continue  # a short quotation of someone's words: nothing to blank in it
         if words <= 6 or (titled and words <= 14):
             start = match.start(group) + match.group(group).index(text)
             add(Term(start, start + len(text), text, "title" if titled else "quoted"))
