@@ -57,6 +57,8 @@ class RoleDetail(_Detail, total=False):
     title: str
     """The whole title as written: 'Reserve Bank of India Governor'."""
     party: str
+    named: str
+    """The name as the sentence writes it, where it is shorter than the answer: 'Giri'."""
 
 
 class PositionDetail(_Detail, total=False):

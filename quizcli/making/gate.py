@@ -111,21 +111,23 @@ class Gated:
 
 def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
          seen_prompts: set[str] | None = None, seen_groups: set[str] | None = None,
-         seen_sentences: dict[str, int] | None = None) -> Gated:
+         seen_sentences: dict[str, int] | None = None,
+         seen_answers: dict[str, int] | None = None) -> Gated:
     """The candidates of one article that pass, best first, at most `budget` of them.
 
     `seen_prompts` holds the prompts already in the bank, so that no question is
     asked twice; it is updated with the prompts kept. `seen_groups` holds the
     groups of questions already in the bank, so that none is asked again in
-    other words. `seen_sentences` counts the questions the bank already asks of each
-    evidence sentence, so that ingesting again adds none past `PER_SENTENCE`.
+    other words. `seen_sentences` and `seen_answers` count the questions the bank
+    already asks of each evidence sentence and with each (normalised) answer, so that
+    ingesting again adds none past `PER_SENTENCE` or `PER_ANSWER`.
     """
     seen = seen_prompts if seen_prompts is not None else set()
     groups: set[str] = set(seen_groups or ())
     dropped: list[tuple[Candidate, str]] = []
     passed: list[Candidate] = []
     per_sentence: dict[str, int] = dict(seen_sentences or {})
-    per_answer: dict[str, int] = {}
+    per_answer: dict[str, int] = dict(seen_answers or {})
     for candidate in sorted(candidates, key=lambda c: -c.score):
         reason = reject_reason(candidate)
         key = normalise(candidate.question.prompt)

@@ -194,8 +194,11 @@ def ingest(
               tuple(_people_of(everything)))
     known = KnownQuestions(questions.values())
     asked_of: dict[str, Counter] = {}  # source → how many questions ask each sentence
+    answered: dict[str, Counter] = {}  # source → how many questions have each answer
     for question in questions.values():
         asked_of.setdefault(question.source, Counter())[question.evidence] += 1
+        if question.fact is not None and "\n" not in question.evidence:
+            answered.setdefault(question.source, Counter())[normalise(question.answer)] += 1
     new_candidates: list[Candidate] = []
     for report, article, found in extracted:
         candidates = make_candidates(found, pools_for(found, others), bank_id,
@@ -211,7 +214,8 @@ def ingest(
         report.already = sum(there)
         asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
         gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked,
-                     asked_of.get(report.source, Counter()))
+                     asked_of.get(report.source, Counter()),
+                     answered.get(report.source, Counter()))
         report.dropped = Counter(reason for _, reason in gated.dropped)
         # Kept best first, so of two candidates that are one question the better stays.
         for candidate in gated.kept:

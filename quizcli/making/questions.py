@@ -169,6 +169,16 @@ def _abbreviates(sentence: str, name: str) -> bool:
 _INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 
 
+def _balanced(sentence: str) -> str:
+    """The sentence without the quotation mark of a quotation that opens or closes in
+    another paragraph: '“However, certain tax benefits ... expire.' shows no lone '“'."""
+    if sentence.count("“") != sentence.count("”"):
+        sentence = sentence.replace("“", "").replace("”", "")
+    if sentence.count('"') % 2:
+        sentence = sentence.replace('"', "")
+    return sentence.strip()
+
+
 def _crop(sentence: str) -> str:
     """The one sentence around the blank, where a long quotation ran several together."""
     if len(sentence.split()) <= 40:
@@ -397,7 +407,7 @@ class _Maker:
                 written = match.group(2)
         if fact.evidence.count(written) != 1:
             return None
-        return _crop(fact.evidence.replace(written, BLANK, 1))
+        return _balanced(_crop(fact.evidence.replace(written, BLANK, 1)))
 
     def when(self, fact: Fact) -> Candidate | None:
         written = fact.detail.get("written", "")
@@ -504,9 +514,10 @@ class _Maker:
         """Who completes the sentence that gives a person's office: the office stays in
         the sentence, so the question asks who holds it, in the article's own words."""
         holder = fact.answer
-        if not fact.detail.get("office") or fact.evidence.count(holder) != 1:
+        named = fact.detail.get("named", holder)  # "Dr Giri, Director, ...": Varad Giri
+        if not fact.detail.get("office") or fact.evidence.count(named) != 1:
             return None
-        sentence = fact.evidence.replace(holder, BLANK, 1)
+        sentence = _balanced(_crop(fact.evidence.replace(named, BLANK, 1)))
         avoid = list(self.pools.holders.get(fact.detail.get("title", ""), ()))
         wrong = person_choices(holder, self.pools, fact.id, avoid=avoid + self.mentioned(
             sentence))
@@ -564,9 +575,11 @@ class _Maker:
     def blank(self, fact: Fact) -> Candidate | None:
         written = fact.answer
         short = fact.detail.get("short", "")
-        if short and f"{written} ({short})" in fact.evidence:
+        pair = next((p for p in (f"{written} ({short})", f"{written}, or {short}")
+                     if short and p in fact.evidence), None)
+        if pair:
             # Neither half may stay beside the blank: each gives the other away.
-            sentence = self.blanked(fact, f"{written} ({short})", keep_preposition=False)
+            sentence = self.blanked(fact, pair, keep_preposition=False)
         elif fact.detail.get("term") == "name" and _demonym(written):
             return None  # "the _____ host": the adjective of a country the story names
         elif fact.detail.get("term") == "name" and _in_list(fact.evidence, written):

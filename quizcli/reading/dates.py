@@ -68,6 +68,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("y", re.compile(rf"(?:\b(?i:{_TIME_WORDS}|year)\s+(?:the\s+)?(?:year\s+)?|\()"
                      rf"{_YEAR}\b(?![,.]\d|-\d|\d|%|s\b)")),
     ("y's", re.compile(rf"(?<![\d,.$₹])\b{_YEAR}['’]s\b")),
+    # "Act 1958", "the 2004 judgment", "declaring 2023 the hottest year": a year that
+    # no preposition marks, but that no unit or count follows either.
+    ("y", re.compile(rf"(?<![\d,.$₹#-])(?<!Rs )(?<!Rs\. )(?<!INR )(?<!USD )(?<!US\$ )"
+                     rf"(?<!No\. )(?<!number )\b{_YEAR}\b(?![,.]\d|[-–/]\d|\d|%|s\b|\s?(?:per\b|"
+                     rf"crore|lakh|million|billion|km|kg|tonnes|MW|people|persons|members|"
+                     rf"votes|seats|cases|deaths|families|students|times|units))")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|this|next|on)\s+)?{_WEEKDAY}\b")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|tomorrow)\b", re.I)),
     ("relyear", re.compile(r"\b(?P<rel>last|this|next|previous|the previous|the following)\s+"

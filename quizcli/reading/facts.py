@@ -281,7 +281,8 @@ class _Reader:
                 continue
             self.seen_roles.add(key)
             self.add(sentence, FactKind.ROLE, mention.value, found, office=office, title=title,
-                     party=mention.party)
+                     party=mention.party,
+                     named=mention.text if mention.text != mention.value else None)
 
     def speaker_before(self, text: str, verb: int, found: list[Mention],
                        quotes: list[tuple[int, int, str]]) -> Mention | None:

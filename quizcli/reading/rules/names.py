@@ -61,7 +61,8 @@ _ABBR = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&-]{1,9})\)")
 _OR_ABBR = re.compile(r"(?P<abbr>\b[A-Z]{2,6}),\s+or\s+(?P<long>[A-Z][\w-]*(?:[\s-][\w-]+){1,7}),")
 _LONG_OR = re.compile(r"(?P<long>\b[a-z][\w-]*(?:\s[\w-]+){1,5}),\s+or\s+(?P<abbr>[A-Z]{2,6})\b")
 _PROVISION = re.compile(
-    r"\b(?:Article|Section|Rule|Schedule|Clause|Part)s?\s\d{1,3}[A-Z]{0,2}(?:\s?\(\d{1,2}\))?"
+    r"\b(?:Article|Section|Rule|Schedule|Clause|Part|article|section|rule)s?\s\d{1,3}[A-Z]{0,2}"
+    r"(?:\s?\(\d{1,2}\))?"
     r"(?:\s?\([a-z]\))?(?:\s(?:or|and|to)\s\d{1,3}[A-Z]{0,2})?"
     r"|\b\d{1,3}(?:st|nd|rd|th)\s(?:Constitution(?:al)?\s)?Amendment(?:\sAct|\sBill)?\b"
 )
@@ -96,7 +97,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
 _AGENT = re.compile(
     rf"\b(?:released|published|launched|conducted|prepared|issued|developed|organised|"
     rf"organized|hosted|led|headed|chaired|set up|established|founded|compiled|"
-    rf"administered|implemented|funded)\s(?:jointly\s)?by\s(?:the\s)?"
+    rf"administered|implemented|funded)(?:\s(?!by\b)[\w,]+){{0,4}}?\s(?:jointly\s)?by\s(?:the\s)?"
     rf"(?P<agent>{_CAP}(?:{_JOIN}{_CAP})*)"
 )
 # What a count of things names: "four key areas including health, education and ...".

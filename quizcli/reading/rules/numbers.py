@@ -66,7 +66,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("percent", re.compile(rf"(?<![\w.]){num}\s?(?:{percent})(?!\w)")),
         ("per", re.compile(rf"(?<![\w.]){digits}\s(?:per|a|every)\s(?:lakh|million|day|"
                            rf"year|month|week|hour|annum|capita|km|sq km)\b")),
-        ("measure", re.compile(rf"(?<![\w.]){digits}\s?(?:{measure})(?![\w/])")),
+        ("measure", re.compile(rf"(?<![\w.]){digits}{scale}*\s?(?:{measure})(?![\w/])")),
         ("scale", re.compile(rf"(?<![\w.]){num}{scale}+")),
         ("times", re.compile(rf"(?<![\w.]){num}(?:\s(?:times)\b|-fold\b)")),
         ("ratio", re.compile(rf"(?<![\w.]){num}\s(?:out\s)?of\severy\s{num}(?!\w)"
@@ -85,7 +85,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?<![\w.,-]){num}(?=(?:\s(?:[a-z][a-z-]*|[A-Z][a-z]+)){{0,3}}\s(?P<noun>"
             rf"[a-z]{{3,}}s|[A-Z]{{2,5}}s|[A-Z][a-z]{{3,}}s|{_words(units['irregular_plurals'])})"
             r"\b)")),
-        ("value", re.compile(r"(?<![\w.,$₹-])(?:\d+\.\d+|\d{2,3}(?:,\d{3})*)(?![\w.,-]?\d|\w)")),
+        ("value", re.compile(r"(?<![\w.,$₹-])(?:\d+\.\d+|\d{2,3}(?:,\d{3})*|\d{4,6})"
+                             r"(?![\w.,-]?\d|\w)")),
     ]
 
 
@@ -146,9 +147,10 @@ def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantit
             if kind in ("count", "value", "ordinal") and _NAMING.search(
                     sentence[max(0, start - 40):start]):
                 continue
-            if kind == "value" and re.match(r"\s?(?:[-–]\s?\d|\)|st\b|nd\b|rd\b|th\b)",
-                                            sentence[end:]):
-                continue
+            if kind == "value" and (re.match(r"\s?(?:[-–]\s?\d|\)|st\b|nd\b|rd\b|th\b)",
+                                             sentence[end:])
+                                    or re.fullmatch(r"1[6-9]\d\d|20\d\d", match.group())):
+                continue  # a year, or a number that runs on into a range
             if any(start < e and s < end for s, e in spans):
                 continue
             spans.append((start, end))
