@@ -12,10 +12,10 @@ import sys
 import pytest
 from conftest import REPO
 
-CORPUS_FLOOR = 0.64
-"""Share of the corpus's gold facts covered (measured: 183/278 = 65.8%)."""
-SEED_FLOOR = 0.90
-"""Share of the seed articles' gold facts covered (measured: 28/30)."""
+CORPUS_FLOOR = 0.80
+"""Share of the corpus's gold facts covered (measured: 223/278 = 80.2%)."""
+SEED_FLOOR = 0.95
+"""Share of the seed articles' gold facts covered (measured: 29/30)."""
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 quality = pytest.importorskip("quality")

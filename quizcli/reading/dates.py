@@ -197,11 +197,12 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
 # Which words a pattern needs before it is worth running; most sentences hold no date.
 _NEEDS = {
     "mdy": "month", "dmy": "month", "iso": "numeric", "num": "numeric", "md": "month",
-    "dm": "month", "my": "month", "m": "month", "y": "digit", "y's": "digit",
+    "dm": "month", "my": "month", "m": "month", "y": "year", "y's": "year",
     "weekday": "weekday", "relday": "relative", "relyear": "relative", "ago": "relative",
 }
 _CUES = {
     "digit": re.compile(r"\d"),
+    "year": re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"),
     "numeric": re.compile(r"\d[-./]\d"),
     "month": re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b"),
     "weekday": re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b"),

@@ -21,8 +21,8 @@ _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[
 # Initials with or without full stops ("J.S. Khehar", "DY Chandrachud", "J M Khazi",
 # "Krishna S Dixit") and a regnal number ("Charles III") belong to the name.
 _INITIALS = r"(?:(?:[A-Z]\.\s?){1,4}|(?:[A-Z]{1,2}\s){1,2})"
-_NAME = re.compile(
-    rf"(?<![\w(#.]){_INITIALS}?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}"
+_NAME = re.compile(  # the look-ahead for a capital lets the engine skip to one
+    rf"(?=[A-Z\u00c0-\u00de])(?<![\w(#.]){_INITIALS}?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}"
     rf"(?:\s(?:II|III|IV|VI|VII|VIII)\b)?(?!\w)"
 )
 _WORD = re.compile(r"\S+")
@@ -42,6 +42,10 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     not_names = frozenset(data["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
     heads = frozenset(w for words in _load("heads.yaml").values() for w in words)
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
+
+
+_LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
+_JOINED_TO = re.compile(r"(\S+)\s+(?:of|for|on|and)\s+$")
 
 
 @functools.cache
@@ -143,7 +147,10 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
     found = []
     for match in _NAME.finditer(masked):
         tokens = [(m.start() + match.start(), m.group()) for m in _WORD.finditer(match.group())]
-        after_title = masked[:match.start()].rstrip().endswith("#")
+        at = match.start()
+        while at and masked[at - 1] == " ":
+            at -= 1
+        after_title = at > 0 and masked[at - 1] == "#"
         while tokens and tokens[0][1].rstrip(".") in not_names and not (
                 after_title and len(tokens) > 1 and re.fullmatch(r"[A-Z]{1,2}", tokens[0][1])):
             tokens.pop(0)  # "A" opens a sentence; after a title it is an initial: "A Geetha
@@ -151,8 +158,9 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens):
             continue
-        last = re.sub(r"-(?:led|based|backed|ruled|run|born|owned)$", "", tokens[-1][1])
-        tokens[-1] = (tokens[-1][0], last)  # "Narendra Modi-led government": Narendra Modi
+        if "-" in tokens[-1][1]:  # "Narendra Modi-led government": Narendra Modi
+            last = _LED.sub("", tokens[-1][1])
+            tokens[-1] = (tokens[-1][0], last)
         start = tokens[0][0]
         end = tokens[-1][0] + len(tokens[-1][1])
         # Part of an institution's name: "Institute of Maritime Affairs", "... Protection Act".
@@ -160,13 +168,18 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         if next_word and (next_word.group().strip(",.;:") in not_name_words
                           or next_word.group().strip(",.;:") in _place_nouns()):
             continue
-        previous = re.search(r"(\S+)\s+(?:of|for|on|and)\s+$", text[max(0, start - 40):start])
+        previous = _JOINED_TO.search(text, max(0, start - 40), start)
         if previous and previous.group(1) in not_name_words:
             continue
         before = text[max(0, start - 6):start]
-        honorific = re.search(r"\b(" + "|".join(honorifics) + r")\.?\s+$", before) is not None
+        honorific = _honorific_re().search(before) is not None
         found.append((start, end, text[start:end], honorific))
     return found
+
+
+@functools.cache
+def _honorific_re() -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(_name_words()[1]) + r")\.?\s+$")
 
 
 def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
@@ -177,11 +190,13 @@ def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
     learned from any title the article gives them ("US Secretary of State").
     """
     people = People()
-    for sentence in sentences:
-        for mention in _mentions(sentence, people, first_pass=True):
-            if mention.kind == "person" and " " in mention.value:
-                people.add(mention.value)
-    found = [_mentions(sentence, people) for sentence in sentences]
+    scans = [_scan(sentence) for sentence in sentences]
+    for sentence, scan in zip(sentences, scans, strict=True):
+        for start, _end, name, _honorific in scan.candidates:
+            if " " in name and sentence[max(0, start - 1):start] != "(":
+                people.add(name)
+    found = [_mentions(sentence, people, scan=scan)
+             for sentence, scan in zip(sentences, scans, strict=True)]
     for sentence_mentions in found:
         for mention in sentence_mentions:
             if mention.kind == "person" and mention.party:
@@ -194,17 +209,45 @@ def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
     return people, found
 
 
-def _mentions(sentence: str, people: People, first_pass: bool = False) -> list[Mention]:
+@functools.cache
+def _office_words() -> frozenset[str]:
+    """Every word of every title of office, lower-cased: a sentence with none of them
+    names no office, and the long office pattern need not run on it."""
+    return frozenset(w for office in gazetteer().offices for w in re.findall(r"[a-z]+", office)
+                     if len(w) > 2 and w not in ("the", "and", "for"))
+
+
+_LOWER_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _may_name_an_office(sentence: str) -> bool:
+    return not _office_words().isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
+
+
+class _Scan(NamedTuple):
+    """What a sentence names that does not depend on the rest of the article."""
+
+    parties: list[Mention]
+    offices: list[tuple[int, int]]
+    candidates: list[tuple[int, int, str, bool]]
+
+
+def _scan(sentence: str) -> _Scan:
     table = gazetteer()
     parties = [
         Mention(m.start(), m.end(), "party", m.group(), table.party_of[m.group()])
         for m in table.party_re.finditer(sentence)
         if not _inside_a_name(sentence, m.start())
     ]
-    offices = _spans(table.office_re, sentence)
+    offices = _spans(table.office_re, sentence) if _may_name_an_office(sentence) else []
     places = _spans(table.place_re, sentence)
     masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places)
+    return _Scan(parties, offices, _name_candidates(sentence, masked))
 
+
+def _mentions(sentence: str, people: People, first_pass: bool = False,
+              scan: _Scan | None = None) -> list[Mention]:
+    parties, offices, candidates = scan or _scan(sentence)
     found: list[Mention] = list(parties)
     office_ends = {end: start for start, end in offices}
     party_by_end = {m.end: m for m in parties}
@@ -227,7 +270,7 @@ def _mentions(sentence: str, people: People, first_pass: bool = False) -> list[M
             title_start -= 4
         return title_start, party, sentence[office_start:gap_end]
 
-    for start, end, name, honorific in _name_candidates(sentence, masked):
+    for start, end, name, honorific in candidates:
         if sentence[max(0, start - 1):start] == "(":
             continue
         title_start, party, office = title_before(start)

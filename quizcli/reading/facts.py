@@ -159,6 +159,8 @@ class _Reader:
         self.seen_roles: set[tuple[str, str]] = set()
         self.context = _Context([], ())
         self.resolved: dict[int, Mention] = {}
+        self._named_key: tuple | None = None
+        self._named: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         """The pronouns of the current sentence, by position, as who they stand for."""
 
     def add(self, sentence: Sentence, kind: FactKind, answer: str, found: list[Mention],
@@ -166,10 +168,16 @@ class _Reader:
         answer = answer.strip()
         if not answer:
             return
-        found = found + list(self.resolved.values())
-        parties = _unique([m.value for m in found if m.kind == "party"]
-                          + [m.party for m in found if m.kind in ("person", "office") and m.party])
-        people = _unique([m.value for m in found if m.kind == "person"])
+        key = (id(found), tuple(self.resolved))
+        if self._named_key != key:  # the same for every fact of a sentence, mostly
+            everyone = found + list(self.resolved.values())
+            self._named = (
+                _unique([m.value for m in everyone if m.kind == "party"]
+                        + [m.party for m in everyone if m.kind in ("person", "office")
+                           and m.party]),
+                _unique([m.value for m in everyone if m.kind == "person"]))
+            self._named_key = key
+        parties, people = self._named
         detail = {k: v.strip() for k, v in detail.items() if v and v.strip()}
         if sentence.section:
             detail["section"] = sentence.section

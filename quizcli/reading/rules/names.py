@@ -34,7 +34,8 @@ class Term(NamedTuple):
 
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
 _JOIN = r"(?:\s(?:of|and|for|the|de|&)\s|\s)"
-_RUN = re.compile(rf"{_CAP}(?:(?:{_JOIN}|\s\([^()]{{1,60}}\)\s){_CAP})*")
+# Each opens with a look-ahead for a capital, which lets the engine skip to one.
+_RUN = re.compile(rf"(?=[A-Z]){_CAP}(?:(?:{_JOIN}|\s\([^()]{{1,60}}\)\s){_CAP})*")
 _STOP = frozenset("of and for on the in to de &".split())
 
 
@@ -67,7 +68,7 @@ _PROVISION = re.compile(
     r"|\b\d{1,3}(?:st|nd|rd|th)\s(?:Constitution(?:al)?\s)?Amendment(?:\sAct|\sBill)?\b"
 )
 _CASE = re.compile(
-    rf"\b{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.?)?\s(?:v|vs|v/s)\.?\s"
+    rf"(?=[A-Z])\b{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.?)?\s(?:v|vs|v/s)\.?\s"
     rf"{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.)?"
 )
 _CASE_CUE = re.compile(r"\sv(?:s|/s)?\.?\s")
@@ -75,7 +76,7 @@ _QUOTED = re.compile(r"“(?P<q>[^“”]{2,90})”|(?<!\w)[‘'](?P<s>[^‘’'
                      r"|\"(?P<d>[^\"“”]{2,90})\"")
 _TITLED = re.compile(r"\b(?:titled|entitled|named|called|dubbed|christened)\s*,?\s*$")
 _SPECIES = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.|[A-Z][a-z]{3,})\s[a-z]{3,}(?:ensis|ii|ae|i|us|um|is|a|ata|oides)\b"
+    r"(?=[A-Z])(?<![\w.])(?:[A-Z]\.|[A-Z][a-z]{3,})\s[a-z]{3,}(?:ensis|ii|ae|i|us|um|is|a|ata|oides)\b"
 )
 _DEFINED_AS = re.compile(
     r"\b(?:is|are|was|were|be)\s(?:termed|known|referred to|described|defined|recognised|"
@@ -230,6 +231,23 @@ def _definition(sentence: str) -> list[Term]:
     return found
 
 
+_QUOTE_MARKS = ("“", "‘", "'", '"')
+_SPECIES_CUE = re.compile(r"\b[A-Z]\.\s[a-z]{3}|\b(?:species|genus|sub-species|subspecies)\b")
+_LIST_CUE = re.compile(r"\b(?:including|namely|such as|viz)\b")
+_PROVISION_WORDS = ("Article", "article", "Section", "section", "Rule", "rule", "Schedule",
+                    "Clause", "Part", "Amendment")
+_NEXT_WORD = re.compile(r"\s([a-z]+)")
+
+
+def _opens_clause(sentence: str, start: int) -> bool:
+    """Whether a word at `start` opens the sentence or a clause (after a colon, a
+    semicolon or a dash), perhaps after an opening quotation mark or bracket."""
+    at = start
+    while at and sentence[at - 1] in " \"“‘(":
+        at -= 1
+    return at == 0 or sentence[at - 1] in ":;–—" or sentence[at - 2:at] == " -"
+
+
 def find_terms(sentence: str, taken: list[tuple[int, int]],
                people: list[tuple[int, int]] = (), known: frozenset[str] = frozenset()
                ) -> list[Term]:
@@ -270,7 +288,8 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
                 add(Term(start, match.end("long"), sentence[start:match.end("long")],
                          "abbreviation", match.group("abbr")))
                 break
-    for match in _QUOTED.finditer(sentence):
+    quoted = any(q in sentence for q in _QUOTE_MARKS)
+    for match in _QUOTED.finditer(sentence) if quoted else ():
         group = next(g for g in ("q", "s", "d") if match.group(g) is not None)
         words = len(match.group(group).split())
         titled = _TITLED.search(sentence[:match.start()]) is not None
@@ -282,9 +301,9 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
         if words <= 6 or (titled and words <= 14):
             start = match.start(group) + match.group(group).index(text)
             add(Term(start, start + len(text), text, "title" if titled else "quoted"))
-    for match in _SPECIES.finditer(sentence):
+    for match in _SPECIES.finditer(sentence) if _SPECIES_CUE.search(sentence) else ():
         add(Term(match.start(), match.end(), match.group(), "species"))
-    for match in _AGENT.finditer(sentence):
+    for match in _AGENT.finditer(sentence) if " by " in sentence else ():
         follows = sentence[match.end("agent"):]
         if match.group("agent").endswith("-based") or re.match(
                 r"\s(?!(?:and|or|in|on|at|of|for|to|with|that|which|from|as|under|since)\b)"
@@ -294,23 +313,23 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     runs = _runs(sentence)
     for term in _headed(runs):
         add(term)
-    for match in _LIST.finditer(sentence):
+    for match in _LIST.finditer(sentence) if _LIST_CUE.search(sentence) else ():
         add(Term(match.start("items"), match.end("items"), match.group("items"), "list"))
-    for match in _PROVISION.finditer(sentence):
+    provisions = any(word in sentence for word in _PROVISION_WORDS)
+    for match in _PROVISION.finditer(sentence) if provisions else ():
         add(Term(match.start(), match.end(), match.group().strip(), "provision"))
     for term in _definition(sentence):
         add(term)
     places = _place_nouns()
     for start, end, text in runs:
-        next_word = re.match(r"\s([a-z]+)", sentence[end:])
+        next_word = _NEXT_WORD.match(sentence, end)
         if next_word and next_word.group(1) in places and " " not in text:
             add(Term(start, end, text, "place"))  # "Mon district", "the Ravi river"
             continue
         if sentence[max(0, start - 1):start] in "-‑–" and start or sentence[end:end + 1] in (
                 "-", "‑", "–") and end < len(sentence):
             continue  # half of a hyphened compound: "Guru‑Shishya"
-        opens = re.search(r"(?:^|[:;–—]|\s-)\s*[\"“‘(]?$", sentence[:start])
-        if opens and " " not in text and text not in known:
+        if " " not in text and text not in known and _opens_clause(sentence, start):
             continue  # a capital that only opens the sentence or a clause
         add(Term(start, end, text, "name"))
     found.sort()

@@ -47,8 +47,10 @@ def _words(items: list[str]) -> str:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     units = _load("units.yaml")
     digits = r"(?:\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    word = _words(list(NUMBER_WORDS)) + r"|a hundred|one"
-    num = rf"(?:{digits}|(?i:{word})(?:[- ](?i:{word}))?)"
+    # Both cases written out: an inline (?i:...) group makes every match slower.
+    plain = [*NUMBER_WORDS, "a hundred", "one"]
+    word = _words(plain + [w.capitalize() for w in plain])
+    num = rf"(?:{digits}|(?:{word})(?:[- ](?:{word}))?)"
     scale = rf"(?:\s?(?:{_words(units['scales'])})\b)"
     percent = _words(units["percent"])
     measure = _words(units["measures"])
@@ -77,7 +79,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             r"|\b(?:more|less) than a (?:year|month|week|decade|century)\b")),
         ("ordinal", re.compile(
             r"(?<![\w.])\d{1,4}(?:st|nd|rd|th)\b"
-            rf"|\b(?i:{_words(list(ORDINAL_WORDS))})\b(?=\s[a-z-]+|\s(?:largest|highest))")),
+            rf"|\b(?:{_words([*ORDINAL_WORDS, *(w.capitalize() for w in ORDINAL_WORDS)])})\b"
+            r"(?=\s[a-z-]+|\s(?:largest|highest))")),
         ("count", re.compile(
             rf"(?<![\w.,-]){num}(?=-(?:member|judge|nation|country|state|day|week|month|"
             r"year|hour|point|seat|storey|lane|party|match|test|stage|tier|phase)\b)")),
@@ -106,17 +109,19 @@ _NAMING = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-_NUMBER_CUE = re.compile(r"\bthan a\b|\b(?i:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
+_NUMBER_CUE = re.compile(r"\bthan a\b|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
                          + r")\b")
+"""Matched against the lower-cased sentence."""
 
 
 @functools.cache
 def _starts() -> re.Pattern[str]:
     """Where a quantity can begin: a digit, a number word, an ordinal word, a currency."""
     units = _load("units.yaml")
-    words = _words([*NUMBER_WORDS, *ORDINAL_WORDS, "one", "a hundred"])
+    plain = [*NUMBER_WORDS, *ORDINAL_WORDS, "one", "a hundred"]
+    words = _words(plain + [w.capitalize() for w in plain])
     return re.compile(rf"(?<![\w.])\d|(?:{_words(units['currency_before'])})\s?\d"
-                      rf"|\b(?i:{words})\b|\b(?:more|less) than a\b")
+                      rf"|\b(?:{words})\b|\b(?:more|less) than a\b")
 
 
 def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -128,7 +133,7 @@ def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantit
     """
     spans = list(taken)
     found: list[Quantity] = []
-    if not _DIGIT.search(sentence) and not _NUMBER_CUE.search(sentence):
+    if not _DIGIT.search(sentence) and not _NUMBER_CUE.search(sentence.lower()):
         return found
     after = 0
     for start_match in _starts().finditer(sentence):
