@@ -36,3 +36,11 @@ def test_readme_documents_every_command():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in app.registered_commands:
         assert f"`quizcli {command.callback.__name__}" in readme
+
+
+def test_the_making_doc_gives_every_score_the_ranker_uses():
+    from quizcli.making.scores import SCORES
+
+    text = (REPO / "docs" / "making.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([\w:-]+)` \| ([\d.]+) \|$", text, flags=re.M))
+    assert {kind: float(value) for kind, value in rows.items()} == SCORES

@@ -202,7 +202,8 @@ def ingest(
     new_candidates: list[Candidate] = []
     for report, article, found in extracted:
         candidates = make_candidates(found, pools_for(found, others), bank_id,
-                                     [s.text for s in article.sentences], article.date)
+                                     [s.text for s in article.sentences], article.date,
+                                     article.title)
 
         there = [(questions[c.question.id].source == report.source
                   if c.question.id in questions else False) or known.holds(c.question)

@@ -274,12 +274,13 @@ class _Maker:
     """Makes the candidate questions of one article."""
 
     def __init__(self, facts: list[Fact], pools: Pools, bank: str, sentences: list[str],
-                 article_date: dt.date | None):
+                 article_date: dt.date | None, title: str | None = None):
         self.facts = facts
         self.pools = pools
         self.bank = bank
         self.sentences = sentences
         self.article_date = article_date
+        self.title = title or ""
         self.text = " ".join(sentences)
         self._short: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, set[str]] | None = None
@@ -442,10 +443,15 @@ class _Maker:
         why = [f"{kind} +{base:g}"]
         answer = fact.answer
         named = count_words(self.text, answer)
-        if len(answer) > 1 and (kind.startswith("term:") and named >= 3
+        acronym = re.fullmatch(r"[A-Z]{2,5}s?", answer) is not None and (
+            answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
+        if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)
                                 or kind == "where" and named >= 4):
             base -= 1
             why.append("answer named often in the article -1")
+        elif kind in ("term:name", "where") and self.title and count_words(self.title, answer):
+            base -= 1
+            why.append("the article's own subject -1")
         return base, why
 
     def figure(self, fact: Fact) -> Candidate | None:
@@ -782,13 +788,14 @@ class _Maker:
 
 def make_candidates(facts: list[Fact], pools: Pools, bank: str,
                     sentences: list[str] | None = None,
-                    article_date: dt.date | None = None) -> list[Candidate]:
+                    article_date: dt.date | None = None,
+                    title: str | None = None) -> list[Candidate]:
     """Every candidate question of one article's facts, before the gate.
 
     `sentences` are the article's, in order; `article_date` is when it was
     published, so that planned events are not ordered as past ones.
     """
-    maker = _Maker(facts, pools, bank, sentences or [], article_date)
+    maker = _Maker(facts, pools, bank, sentences or [], article_date, title)
     found: list[Candidate | None] = []
     for fact in facts:
         found.extend(maker.for_fact(fact))

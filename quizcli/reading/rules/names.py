@@ -216,7 +216,7 @@ def _definition(sentence: str) -> list[Term]:
             sentence[copula.end():])):
         subject = sentence[:copula.start()]
         plain = _LEADING_ARTICLE.sub("", subject)
-        if (1 <= len(plain.split()) <= 5 and not re.search(r"[,;:]", plain)
+        if (1 <= len(plain.split()) <= 4 and not re.search(r"[,;:]|\sof\s", plain)
                 and plain.split()[0].lower() not in ("it", "this", "they", "these", "he", "she",
                                                       "there", "that", "its")):
             offset = len(subject) - len(plain)
