@@ -113,7 +113,7 @@ def test_a_place_after_a_title_is_a_person():
 def test_the_world_tables_are_cached_by_the_packages_installed(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = world.tables()
-    assert world._cache_path().is_file()
+    assert world._cache_path(world._cache_key()).is_file()
     monkeypatch.setattr(world, "build", lambda: pytest.fail("rebuilt a cached table"))
     assert world.tables() == built
 

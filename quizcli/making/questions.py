@@ -152,12 +152,32 @@ def _demonym(name: str) -> bool:
         re.search(r"(?:i|ese|an|ian|ish|ic)$", name))
 
 
+_ITEM_BEFORE = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,\s$")
+_LAST_ITEM = re.compile(r",\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,?\s(?:and|or)\s$")
+_ITEM_AFTER = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)[A-Z]")
+
+
 def _in_list(sentence: str, name: str) -> bool:
-    """Whether `name` is one item of a list of names: 'Delhi, Mumbai, Chennai and ...'."""
+    """Whether `name` is one item of a list of names: 'Delhi, Mumbai, Chennai and ...',
+    where any other name of the list would fill its blank as well. Two names apart by
+    one comma ('Meanwhile, Norway', 'NIV, Pune') are no list."""
     at = sentence.find(name)
     before, after = sentence[:at], sentence[at + len(name):]
-    return bool(re.search(r"[A-Z][\w.’'-]*,\s$", before) or re.match(
-        r",\s(?:and\s)?[A-Z]|\s(?:and|or)\s[A-Z]", after) and re.search(r",\s", after))
+    if _LAST_ITEM.search(before):
+        return True  # "A, B and name"
+    item_before = _ITEM_BEFORE.search(before)
+    if item_before and before[:item_before.start()].rstrip().endswith(","):
+        return True  # "A, B, name"
+    item_after = _ITEM_AFTER.match(after)
+    if item_before and item_after:
+        first = item_before.group().split()[0]
+        return first not in _NOT_ITEMS  # "A, name, B" / "A, name and B"
+    return bool(item_after and after.startswith(",") and _ITEM_AFTER.search(
+        after, item_after.end()))  # "name, B and C"
+
+
+_NOT_ITEMS = frozenset("Meanwhile However Moreover Also Further Furthermore Thus Hence "
+                       "Therefore Besides Instead Still Yet Now Today Earlier Later".split())
 
 
 def _abbreviates(sentence: str, name: str) -> bool:
@@ -449,7 +469,7 @@ class _Maker:
                                 or kind == "where" and named >= 4):
             base -= 1
             why.append("answer named often in the article -1")
-        elif kind in ("term:name", "where") and self.title and count_words(self.title, answer):
+        if kind in ("term:name", "where") and self.title and count_words(self.title, answer):
             base -= 1
             why.append("the article's own subject -1")
         return base, why
@@ -564,6 +584,8 @@ class _Maker:
                         accept=tuple(_aliases(fact.answer)))
 
     def where(self, fact: Fact) -> Candidate | None:
+        if _in_list(fact.evidence, fact.answer):
+            return None  # one place of a list: any other place of it fits the blank as well
         match = re.search(rf"\b(?:in|at|to|from|near|inside|outside|visit\w*)\s+(?:the\s+)?"
                           rf"({re.escape(fact.answer)})(?!\w)", fact.evidence)
         if not match:
@@ -588,7 +610,7 @@ class _Maker:
             sentence = self.blanked(fact, pair, keep_preposition=False)
         elif fact.detail.get("term") == "name" and _demonym(written):
             return None  # "the _____ host": the adjective of a country the story names
-        elif fact.detail.get("term") == "name" and _in_list(fact.evidence, written):
+        elif fact.detail.get("term", "name") == "name" and _in_list(fact.evidence, written):
             return None  # one name of a list: any other name of it fits the blank as well
         elif fact.detail.get("term") == "name" and _abbreviates(fact.evidence, written):
             return None  # '(PSLV)' beside 'Polar Satellite Launch Vehicle'

@@ -16,27 +16,23 @@ from quizcli.model import Fact, FactKind
 from quizcli.reading.article import Article, Sentence
 from quizcli.reading.dates import find_dates
 from quizcli.reading.entities import Mention, People, is_object, read_mentions
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.gazetteer import _load, gazetteer
 from quizcli.reading.rules.names import find_terms
 from quizcli.reading.rules.numbers import find_periods, find_quantities
 
 _QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
+def _verbs() -> dict:
+    return _load("verbs.yaml")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _SPEECH = re.compile(
-    r"\b(?:(?:held|ruled|holds|rules)(?= that\b)|said|says|stated|states|added|adds|told|"
-    r"noted|notes|announced|announces|declared|"
-    r"declares|claimed|claims|argued|argues|asserted|asserts|observed|remarked|reaffirmed|"
-    r"reaffirms|reiterated|reiterates|warned|warns|explained|wrote|tweeted|clarified|"
-    r"alleged|underlined|pointed out)\b"
+    rf"\b(?:(?:{_alternation(_verbs()['ruling'])})(?= that\b)|{_alternation(_verbs()['speech'])})\b"
 )
-_POSITION = re.compile(
-    r"\b(?:insist(?:s|ed|ing)?|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|favou?r(?:s|ed|ing)?|"
-    r"reject(?:s|ed|ing)?|contend(?:s|ed|ing)?|oppos(?:e|es|ed|ing)|support(?:s|ed|ing)?|"
-    r"backs|backed|want(?:s|ed)?|urg(?:e|es|ed|ing)|call(?:s|ed)? for|agree(?:s|d)?|"
-    r"emphasi[sz](?:e|es|ed|ing)|stress(?:es|ed)|request(?:s|ed|ing)?|maintain(?:s|ed)|"
-    r"propos(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)|refus(?:e|es|ed)|den(?:y|ies|ied)|"
-    r"accus(?:e|es|ed)|condemn(?:s|ed)?|welcom(?:e|es|ed)|object(?:s|ed) to|suggest(?:s|ed)|"
-    r"push(?:es|ed)? for|press(?:es|ed)? for|advocat(?:e|es|ed)|endors(?:e|es|ed))\b"
-)
+_POSITION = re.compile(rf"\b(?:{_alternation(_verbs()['position'])})\b")
 # What may stand between a subject and its verb: "Mr. Kim too reinforced".
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:\([A-Z]{2,10}\))?\s*(?:,\s*(?:which|who)\s+)?"

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr gen col lt capt maj sgt cmdr adm rep sen gov hon rev fr "
-    "no nos v vs etc inc ltd co corp dept govt est approx fig art sec cl ch vol pp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k u.n e.g i.e a.m p.m u.s.a".split()
-)
+from quizcli.reading.gazetteer import _load
+
+ABBREVIATIONS = frozenset(str(w) for w in _load("abbreviations.yaml"))
+"""Words that end with a full stop without ending the sentence: `quizcli/data/`."""
 
 # A full stop, question or exclamation mark, closing quotes or brackets, then
 # space and something that can start a sentence.

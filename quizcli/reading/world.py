@@ -77,7 +77,8 @@ def tables() -> dict:
 
     Loaded from the cache when the packages are unchanged, else built and cached.
     """
-    path, key = _cache_path(), _cache_key()
+    key = _cache_key()
+    path = _cache_path(key)
     try:
         cached_key, data = marshal.loads(path.read_bytes())
         if cached_key == key:
@@ -95,13 +96,18 @@ def tables() -> dict:
     return data
 
 
-def _cache_path() -> Path:
+def _cache_path(key: tuple) -> Path:
     """The tables' file in the user's cache folder. It is not user state: any quizcli
-    folder ($QUIZCLI_HOME) uses the same one, so a fresh folder costs no rebuild."""
+    folder ($QUIZCLI_HOME) uses the same one, so a fresh folder costs no rebuild. Its name
+    holds a digest of `key`, so two installations (two virtual environments) keep a file
+    each instead of overwriting each other's."""
+    import hashlib
+
+    name = f"world-{hashlib.sha1(repr(key).encode()).hexdigest()[:12]}.marshal"
     try:
-        return _cache_dir() / "quizcli" / "world.marshal"
+        return _cache_dir() / "quizcli" / name
     except RuntimeError:  # no home folder: a path that cannot be read or written
-        return Path(os.devnull) / "world.marshal"
+        return Path(os.devnull) / name
 
 
 def _cache_dir() -> Path:
