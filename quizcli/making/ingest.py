@@ -203,7 +203,7 @@ def ingest(
     for report, article, found in extracted:
         candidates = make_candidates(found, pools_for(found, others), bank_id,
                                      [s.text for s in article.sentences], article.date,
-                                     article.title)
+                                     article.title, [s.block for s in article.sentences])
 
         there = [(questions[c.question.id].source == report.source
                   if c.question.id in questions else False) or known.holds(c.question)

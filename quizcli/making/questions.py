@@ -104,6 +104,43 @@ def _bound(sentence: str, written: str) -> float | None:
     return float(found.group(1).replace(",", ""))
 
 
+_ABOVE = re.compile(r"(?:\b(?:over|more than|above|at least|exceeding|upwards of)|≥|>)\s?"
+                    + re.escape(BLANK))
+_BELOW = re.compile(r"(?:\b(?:less than|fewer than|under|below|up to|at most|not more than)"
+                    r"|≤|<)\s?" + re.escape(BLANK))
+_RISE = re.compile(r"\b(?:rose|risen|rising|increased|grew|grown|up)\b.{0,60}\bto\s"
+                   + re.escape(BLANK))
+_FALL = re.compile(r"\b(?:fell|fallen|decreased|declined|dropped|reduced|down)\b.{0,60}\bto\s"
+                   + re.escape(BLANK))
+
+
+def _side(sentence: str) -> int:
+    """Which side of the answer a wrong figure must lie on for the sentence to be false
+    with it: +1 above ('over _____', 'rose from 53% to _____'), -1 below ('less than
+    _____', 'fell from 28 to _____'), 0 either."""
+    if _ABOVE.search(sentence) or _RISE.search(sentence):
+        return 1
+    if _BELOW.search(sentence) or _FALL.search(sentence):
+        return -1
+    return 0
+
+
+def _worked_out(sentence: str, written: str) -> bool:
+    """Whether a change in per cent follows from the two figures beside it: 'a 21%
+    decline ... from 237 per lakh to 187 per lakh'."""
+    if not re.search(r"%|per ?cent", written):
+        return False
+    pair = re.search(r"from\s([\d,.]+).{0,40}?\sto\s([\d,.]+)", sentence)
+    value = number_value(written)
+    if not pair or value is None:
+        return False
+    try:
+        start, end = (float(x.replace(",", "").rstrip(".")) for x in pair.groups())
+    except ValueError:
+        return False
+    return start > 0 and abs(abs(start - end) / start * 100 - value) < 1.0
+
+
 def _restated(sentence: str, written: str) -> bool:
     """Whether the sentence gives the figure again in other words beside it: 'four
     months (125 days)', or adds it up from its parts: 'Rs 3 lakh ... Rs 1 lakh followed
@@ -122,6 +159,33 @@ def _restated(sentence: str, written: str) -> bool:
              + re.escape(written[number.end():]))
     others = [float(m.group(1).replace(",", "")) for m in re.finditer(shape, after)]
     return len(others) >= 2 and abs(sum(others) - value) < 1e-9
+
+
+_FIGURE_UNITS = frozenset({"percent", "money", "measure", "scale", "per", "times", "ratio",
+                           "range"})
+_LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
+"""The label that opens a bullet: 'Financing Gap: In 2024, only $5.9 billion ...'."""
+
+_REMARK_DATE = re.compile(
+    r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
+    r"|\bon\sDATE,?\s(?:\w+\s){0,2}(?:said|says|told|added|stated|noted)\b")
+
+
+def _year_of(shown: str) -> int | None:
+    found = re.search(r"\b(\d{4})$", shown)
+    return int(found.group(1)) if found else None
+
+
+def _range_bounds(sentence: str) -> tuple[int | None, int | None]:
+    """The years a blank lies between: 'from _____ to 2024' (before 2024), 'between
+    2015 and _____' (after 2015), '(2015) to ... (_____)'."""
+    blank = re.escape(BLANK)
+    before = re.search(rf"\b(?:from|between)\b[^.;]{{0,25}}?{blank}[^.;]{{0,60}}?"
+                       r"\b(?:to|and|till|until)\b[^.;]{0,30}?\b((?:19|20)\d\d)\b", sentence)
+    after = re.search(r"\b(?:from|between)\b[^.;]{0,30}?\b((?:19|20)\d\d)\b[^.;]{0,60}?"
+                      rf"\b(?:to|and|till|until)\b[^.;]{{0,30}}?{blank}", sentence)
+    return (int(after.group(1)) if after else None,
+            int(before.group(1)) if before else None)
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -294,13 +358,16 @@ class _Maker:
     """Makes the candidate questions of one article."""
 
     def __init__(self, facts: list[Fact], pools: Pools, bank: str, sentences: list[str],
-                 article_date: dt.date | None, title: str | None = None):
+                 article_date: dt.date | None, title: str | None = None,
+                 blocks: list[int] | None = None):
         self.facts = facts
         self.pools = pools
         self.bank = bank
         self.sentences = sentences
         self.article_date = article_date
         self.title = title or ""
+        self.blocks = blocks or []
+        """The paragraph or bullet each sentence belongs to, in the order of `sentences`."""
         self.text = " ".join(sentences)
         self._short: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, set[str]] | None = None
@@ -328,8 +395,13 @@ class _Maker:
                     pairs.setdefault(fact.answer, set()).add(short)
             self._abbreviations = pairs
         names = set(self._abbreviations.get(name, ()))
-        if name in gazetteer().party_of:
-            names.update(a for a in _aliases(name) if " " in a or a[:1].isupper())
+        table = gazetteer()
+        if name in table.party_of:
+            # The party's own name and its abbreviations: not its capital or a metonym,
+            # which fill another blank ("found in New Delhi" is not "found in India").
+            canon = table.party_of[name]
+            names.update(a for a in _aliases(name)
+                         if a == canon or re.fullmatch(r"[A-Z][A-Z.]{1,7}", a))
         names.discard(name)
         return tuple(sorted(names))[:8]
 
@@ -344,14 +416,19 @@ class _Maker:
         evidence = fact.evidence
         if not PRONOUN_START.match(evidence):
             return None
+        index = self.sentences.index(evidence) if evidence in self.sentences else None
+        before = self.sentences[index - 1] if index else None
+        usable = before is not None and not PRONOUN_START.match(before)
+        # Within one paragraph the pronoun stands for what the sentence before named
+        # ("[Note: Only 350 Bengal Floricans are left.] It was once widely ..."); a bullet
+        # of its own stands for what its section is about.
+        if usable and self.blocks and index is not None and (
+                self.blocks[index - 1] == self.blocks[index]):
+            return before
         subject = section_subject(fact.detail.get("section"))
         if subject:
             return f"About {subject}:"
-        if evidence not in self.sentences:
-            return None
-        index = self.sentences.index(evidence)
-        before = self.sentences[index - 1] if index else None
-        return before if before and not PRONOUN_START.match(before) else None
+        return before if usable else None
 
     def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str],
             score: float, why: list[str], accept: tuple[str, ...] = (),
@@ -428,6 +505,10 @@ class _Maker:
                 written = match.group(2)
         if fact.evidence.count(written) != 1:
             return None
+        label = _LABEL.match(fact.evidence)
+        if label and fact.evidence.find(written) < label.end() and fact.detail.get(
+                "term", "name") == "name" and fact.kind is not FactKind.DATE:
+            return None  # "Threats to _____: …": a name in the bullet's own label
         return _balanced(_crop(fact.evidence.replace(written, BLANK, 1)))
 
     def when(self, fact: Fact) -> Candidate | None:
@@ -440,13 +521,22 @@ class _Maker:
         if precision == "year" and re.search(rf"\(\s*{re.escape(written)}\s*\)|(?:^|\s)"
                                              rf"{re.escape(written)}['’]s\b", fact.evidence):
             score, why = score - 1, [*why, "a year given in passing -1"]
+        if precision in ("year", "month") and any(
+                f.kind is FactKind.NUMBER and f.evidence == fact.evidence
+                and f.detail.get("unit") in _FIGURE_UNITS for f in self.facts):
+            score, why = score - 1, [*why, "the date of a figure it stands beside -1"]
+        if _REMARK_DATE.search(fact.evidence.replace(written, "DATE", 1)):
+            score, why = score - 1, [*why, "the day of a remark -1"]  # "Bolton said on ..."
         style = _date_style(written)
         if style == "relative":
             return None  # "yesterday", "two weeks ago": the article never gives the date
         if style == "weekday":
             return None  # "on Saturday": which weekday a thing fell on is no exam fact
         answer = show_date(fact.date)
-        wrong = date_choices(fact.date, self.pools, fact.id, article_date=self.article_date)
+        wrong = date_choices(fact.date, self.pools, fact.id, n=6, article_date=self.article_date)
+        low, high = _range_bounds(sentence)
+        wrong = [w for w in wrong if _year_of(w) is None or (
+            (low is None or _year_of(w) > low) and (high is None or _year_of(w) < high))][:3]
         if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
             answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
         context = self.context_for(fact)
@@ -485,9 +575,15 @@ class _Maker:
         score, why = self.scored(kind, fact)
         context = self.context_for(fact)
         shown = f"{context} {sentence}" if context else sentence
-        wrong = figure_choices(written, fact.id, ceiling=_bound(fact.evidence, written))
-        if _restated(fact.evidence, written):
+        if _restated(fact.evidence, written) or _worked_out(fact.evidence, written):
             return None  # "nearly four months (125 days)": the other figure gives it away
+        wrong = figure_choices(written, fact.id, n=6, ceiling=_bound(fact.evidence, written))
+        side = _side(sentence)
+        value = number_value(written)
+        if side and value is not None:
+            # "over _____": a smaller figure would be true as well, so only larger ones.
+            wrong = [w for w in wrong if (number_value(w) or 0) * side > value * side]
+        wrong = wrong[:3]
         prompt = f"Which figure completes the sentence? “{shown}”"
         accept = spelled_numbers(written)
         candidate = self.mcq(fact, "figure", prompt, written, wrong, score, why,
@@ -545,6 +641,11 @@ class _Maker:
             return None
         sentence = _balanced(_crop(fact.evidence.replace(named, BLANK, 1)))
         avoid = list(self.pools.holders.get(fact.detail.get("title", ""), ()))
+        # Someone the story gives another office is no wrong answer for this one: the
+        # article itself rules them out.
+        office = fact.detail.get("office", "").casefold()
+        avoid += [who for title, who in self.pools.titles
+                  if who != holder and office not in title.casefold()]
         wrong = person_choices(holder, self.pools, fact.id, avoid=avoid + self.mentioned(
             sentence))
         score, why = self.scored("who-holds", fact)
@@ -619,9 +720,9 @@ class _Maker:
         if not sentence:
             return None
         accept = ()
-        act = re.match(r"(.+?)\s*\(.*\)\s*(Act\b.*)", written)
-        if act:  # "Aadhaar (Targeted Delivery ...) Act, 2016" → "Aadhaar Act"
-            accept = (f"{act.group(1)} {act.group(2).split(',')[0]}",)
+        act = re.match(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)", written)
+        if act and "Amendment" not in act.group(2):  # "Aadhaar (Targeted ...) Act" → "Aadhaar Act"
+            accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
         if short:
             accept = (*accept, short)
         accept = (*accept, *self.other_names(written))
@@ -746,18 +847,23 @@ class _Maker:
         titles = stable_order([t for _, _, t in pairs], qid)
         code = ", ".join(f"{letters[i]}-{titles.index(t) + 1}" for i, (_, _, t) in
                          enumerate(pairs))
+        # Each wrong code swaps two pairs of the right one and keeps the rest, so that
+        # knowing one pair rules out one choice, not all three.
+        right = [titles.index(t) + 1 for _, _, t in pairs]
         wrong = []
-        for shift in range(1, len(pairs)):
-            wrong.append(", ".join(
-                f"{letters[i]}-{(titles.index(t) + shift) % len(pairs) + 1}"
-                for i, (_, _, t) in enumerate(pairs)))
+        for a, b in ((0, 1), (len(pairs) - 2, len(pairs) - 1), (0, len(pairs) - 1), (1, 2)):
+            swapped = list(right)
+            swapped[a], swapped[b] = swapped[b], swapped[a]
+            text = ", ".join(f"{letters[i]}-{n}" for i, n in enumerate(swapped))
+            if text != code and text not in wrong:
+                wrong.append(text)
         list_one = "\n".join(f"{letters[i]}. {p}" for i, (_, p, _) in enumerate(pairs))
         list_two = "\n".join(f"{i + 1}. {t}" for i, t in enumerate(titles))
         prompt = ("Match List I (person) with List II (office held, as the article gives it):\n"
                   f"List I\n{list_one}\nList II\n{list_two}\nSelect the correct answer:")
         evidence = "\n".join(dict.fromkeys(f.evidence for f, _, _ in pairs))
-        return self.mcq(pairs[0][0], "match:" + qid, prompt, code, wrong[:3], 2.5,
-                        ["match the pairs +2.5"], kind="match",
+        return self.mcq(pairs[0][0], "match:" + qid, prompt, code, wrong[:3], score("match"),
+                        ["match"], kind="match",
                         extra=tuple(f for f, _, _ in pairs[1:]), evidence=evidence)
 
     def order(self) -> Candidate | None:
@@ -811,13 +917,14 @@ class _Maker:
 def make_candidates(facts: list[Fact], pools: Pools, bank: str,
                     sentences: list[str] | None = None,
                     article_date: dt.date | None = None,
-                    title: str | None = None) -> list[Candidate]:
+                    title: str | None = None,
+                    blocks: list[int] | None = None) -> list[Candidate]:
     """Every candidate question of one article's facts, before the gate.
 
     `sentences` are the article's, in order; `article_date` is when it was
     published, so that planned events are not ordered as past ones.
     """
-    maker = _Maker(facts, pools, bank, sentences or [], article_date, title)
+    maker = _Maker(facts, pools, bank, sentences or [], article_date, title, blocks)
     found: list[Candidate | None] = []
     for fact in facts:
         found.extend(maker.for_fact(fact))

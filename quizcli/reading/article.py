@@ -96,6 +96,10 @@ def _is_boilerplate(line: str) -> bool:
         return True
     if bare in table.boilerplate_lines or bare.startswith(table.boilerplate_starts):
         return True
+    # A menu or a breadcrumb: 'Home | News | Environment'.
+    parts = [p for p in re.split(r"\s[|»›>/]\s", line) if p.strip()]
+    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
+        return True
     # Page furniture: a short line naming a widget ('10 Min Read', 'Site Logo') or an
     # icon's name run together ('CalendarToday').
     return len(bare.split()) <= 8 and (

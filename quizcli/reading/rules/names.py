@@ -241,10 +241,15 @@ _NEXT_WORD = re.compile(r"\s([a-z]+)")
 
 def _opens_clause(sentence: str, start: int) -> bool:
     """Whether a word at `start` opens the sentence or a clause (after a colon, a
-    semicolon or a dash), perhaps after an opening quotation mark or bracket."""
+    semicolon, a comma or a dash), perhaps after an opening quotation mark or bracket."""
     at = start
     while at and sentence[at - 1] in " \"“‘(":
         at -= 1
+    if sentence[at - 1:at] == ",":
+        # "…highlights , Healthy balance sheets …": a capital after a comma opens a clause
+        # when a common noun follows it; "…the journal, Zootaxa recently" names a thing.
+        following = re.match(r"[\w’'-]+\s([a-z]+)", sentence[start:start + 40])
+        return bool(following) and not following.group(1).endswith("ly")
     return at == 0 or sentence[at - 1] in ":;–—" or sentence[at - 2:at] == " -"
 
 
@@ -253,7 +258,7 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
                ) -> list[Term]:
     """The named things and defined terms of a sentence, never overlapping `taken` or
     each other; the more telling rule wins where two find the same words. A case name
-    may hold `people` ("State of X v Some Person"); no other term does. A word of
+    or a quoted title may hold `people` ("State of X v Some Person"); no other term does. A word of
     `known` (places, parties) is a name even where it opens the sentence."""
     spans = list(taken)
     found: list[Term] = []
@@ -262,6 +267,25 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
         if not any(start < e and s < end for s, e in spans):
             spans.append((start, end))
             found.append(Term(start, end, match.group().strip(), "case"))
+
+    def add_first(term: Term) -> None:
+        if not any(term.start < e and s < term.end for s, e in spans):
+            spans.append((term.start, term.end))
+            found.append(term)
+
+    quoted = any(q in sentence for q in _QUOTE_MARKS)
+    for match in _QUOTED.finditer(sentence) if quoted else ():
+        group = next(g for g in ("q", "s", "d") if match.group(g) is not None)
+        words = len(match.group(group).split())
+        titled = _TITLED.search(sentence[:match.start()]) is not None
+        text = match.group(group).strip(" ,.")
+        said = re.match(r"[,.!?]?\s*[\"”’']?\s*(?:said|says|added|told|he said|she said)\b",
+                        sentence[match.end(group):])
+        if said or re.search(r"\b(?:said|says|added)[,:]?\s*$", sentence[:match.start()]):
+            continue  # a short quotation of someone's words: nothing to blank in it
+        if words <= 6 or (titled and words <= 14):
+            start = match.start(group) + match.group(group).index(text)
+            add_first(Term(start, start + len(text), text, "title" if titled else "quoted"))
     spans += list(people)
 
     def add(term: Term | None) -> None:
@@ -288,19 +312,6 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
                 add(Term(start, match.end("long"), sentence[start:match.end("long")],
                          "abbreviation", match.group("abbr")))
                 break
-    quoted = any(q in sentence for q in _QUOTE_MARKS)
-    for match in _QUOTED.finditer(sentence) if quoted else ():
-        group = next(g for g in ("q", "s", "d") if match.group(g) is not None)
-        words = len(match.group(group).split())
-        titled = _TITLED.search(sentence[:match.start()]) is not None
-        text = match.group(group).strip(" ,.")
-        said = re.match(r"[,.!?]?\s*[\"”’']?\s*(?:said|says|added|told|he said|she said)\b",
-                        sentence[match.end(group):])
-        if said or re.search(r"\b(?:said|says|added)[,:]?\s*$", sentence[:match.start()]):
-            continue  # a short quotation of someone's words: nothing to blank in it
-        if words <= 6 or (titled and words <= 14):
-            start = match.start(group) + match.group(group).index(text)
-            add(Term(start, start + len(text), text, "title" if titled else "quoted"))
     for match in _SPECIES.finditer(sentence) if _SPECIES_CUE.search(sentence) else ():
         add(Term(match.start(), match.end(), match.group(), "species"))
     for match in _AGENT.finditer(sentence) if " by " in sentence else ():
@@ -323,7 +334,8 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     places = _place_nouns()
     for start, end, text in runs:
         next_word = _NEXT_WORD.match(sentence, end)
-        if next_word and next_word.group(1) in places and " " not in text:
+        if next_word and next_word.group(1) in places and " " not in text and not re.search(
+                r"(?:an|ian|ese|ish|ic)$", text):  # "Mon district", not "Korean peninsula
             add(Term(start, end, text, "place"))  # "Mon district", "the Ravi river"
             continue
         if sentence[max(0, start - 1):start] in "-‑–" and start or sentence[end:end + 1] in (

@@ -1,0 +1,151 @@
+"""The reader's rules for numbers, named things and explainer structure, on invented
+sentences, and what the maker asks of an explainer with page furniture around it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quizcli.making.gate import gate
+from quizcli.making.ingest import pools_for
+from quizcli.making.questions import make_candidates
+from quizcli.reading.article import read_article
+from quizcli.reading.facts import extract_facts
+from quizcli.reading.rules.names import find_terms
+from quizcli.reading.rules.numbers import find_periods, find_quantities
+
+
+def quantities(sentence: str) -> list[tuple[str, str]]:
+    return [(q.text, q.kind) for q in find_quantities(sentence, [])]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The committee kept the rate at 6.25% for the fourth time.", ("6.25%", "percent")),
+    ("It raised rates by 175 basis points in a year.", ("175 basis points", "percent")),
+    ("The outlay was raised to Rs 9.75 lakh crore.", ("Rs 9.75 lakh crore", "money")),
+    ("Only $4.2 billion was raised.", ("$4.2 billion", "money")),
+    ("The 2,310 kg probe was launched.", ("2,310 kg", "measure")),
+    ("It will cover 2.4 million km in 90 days.", ("2.4 million km", "measure")),
+    ("Hot days rose 12 times in a decade.", ("12 times", "times")),
+    ("Seven out of 10 towns will flood.", ("Seven out of 10", "ratio")),
+    ("Deaths fell to 31 per lakh.", ("31 per lakh", "per")),
+    ("The scheme runs for 14 months.", ("14 months", "duration")),
+    ("It was the 52nd meeting of the board.", ("52nd", "ordinal")),
+    ("Nine members of the council voted for it.", ("Nine", "count")),
+    ("A five-judge bench heard the case.", ("five", "count")),
+    ("The index value stood at 0.733.", ("0.733", "value")),
+])
+def test_a_number_keeps_what_it_measures(sentence, expected):
+    assert expected in quantities(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Article 370 was read down.",
+    "The COP 29 talks ended.",
+    "It happened in 2019 and again in 2021.",
+])
+def test_a_number_that_names_or_dates_a_thing_is_no_quantity(sentence):
+    assert [k for _, k in quantities(sentence) if k in ("count", "value")] == []
+
+
+def test_periods_that_are_not_one_date():
+    found = [(p.text, p.kind) for p in find_periods(
+        "It runs from 2021-22 to 2025-26, an idea of the early 1990s, launched at 10:30 am.")]
+    assert found == [("2021-22 to 2025-26", "years"), ("early 1990s", "decade"),
+                     ("10:30 am", "time")]
+
+
+def terms(sentence: str) -> dict[str, str]:
+    return {t.text: t.kind for t in find_terms(sentence, [])}
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    ("The Deep Ocean Survey Vehicle (DOSV) was built.", "Deep Ocean Survey Vehicle",
+     "abbreviation"),
+    ("The Rural Water Mission was approved.", "Rural Water Mission", "scheme"),
+    ("The Global Hunger Ranking was released.", "Global Hunger Ranking", "report"),
+    ("It is allowed under Article 356 (1) of the Constitution.", "Article 356 (1)",
+     "provision"),
+    ("The court relied on State of Kerala v Rao Mills.", "State of Kerala v Rao Mills", "case"),
+    ("The report, released by the Tariff Board, warns of risks.", "Tariff Board", "agent"),
+    ("It covers three areas including roads, ports and railways.", "roads, ports and railways",
+     "list"),
+    ("The gap between income and spending is termed as revenue deficit.", "revenue deficit",
+     "defined"),
+    ("A new frog species named R. kalakadensis was found.", "R. kalakadensis", "species"),
+    ("The talks were held in the “grey zone” of the border.", "grey zone", "quoted"),
+])
+def test_named_things_are_found_by_their_kind(sentence, text, kind):
+    assert terms(sentence).get(text) == kind
+
+
+def test_an_explainer_heading_gives_its_section_and_a_label_leads_its_line():
+    article = read_article(
+        "Heatwave\n\nWhat is the Ocean Council?\n- It is a body set up under Article 77.\n\n"
+        "Key Provisions:\nMandatory Review (Article 12):\nThe council must meet every year.\n")
+    assert article.title == "Heatwave"
+    assert [(s.section, s.text) for s in article.sentences] == [
+        ("What is the Ocean Council?", "It is a body set up under Article 77."),
+        ("Key Provisions", "Mandatory Review (Article 12): The council must meet every year."),
+    ]
+
+
+EXPLAINER = """\
+Harbour Logo
+Share on WhatsApp
+Home | News | Environment
+5 Min Read
+
+Coastal Wetlands Programme
+
+Why in news?
+- The Ministry of Coastal Affairs launched the Coastal Wetlands Programme (CWP) on 4 March 2025.
+- The programme will restore 1,250 hectares of mangroves by 2030 at a cost of Rs 840 crore.
+
+What is the Coastal Wetlands Programme?
+- It is a Centrally Sponsored Scheme implemented by the National Wetland Authority.
+- Under it, states receive 60 per cent of the cost, and the Centre pays the rest.
+- The programme covers nine coastal states including Odisha, Goa and Tamil Nadu.
+
+Significance
+- Mangroves store up to four times more carbon than tropical forests.
+- India lost about 7% of its mangrove cover between 1990 and 2020, according to the
+  Global Mangrove Watch Report.
+- Article 48A of the Constitution directs the state to protect forests and wildlife.
+
+Challenges
+- A 2023 audit found that only 35 of 120 projects had met their targets.
+- Experts said that the shortage of nursery saplings was the main reason for delays.
+- Coastal erosion claimed about 1,800 hectares of wetland in the last decade, the report
+  said, most of it along the eastern shore.
+- Salt pans and fish farms have taken over nearly a third of the wetlands once protected
+  under the Wetlands (Conservation and Management) Rules, 2017.
+
+Way forward
+- The Standing Committee on Environment has asked for a national wetland census every
+  five years, beginning in 2026.
+- It also recommended that the programme pay local communities Rs 2,500 a month for
+  guarding restored sites, as the Sundarbans pilot did for 400 families.
+- A new monitoring portal, built with the National Remote Sensing Centre (NRSC), will
+  map every restored patch from satellite images at a resolution of 5 metres.
+
+Follow us on Twitter
+Subscribe to our newsletter
+"""
+
+
+def test_an_explainer_gives_eight_questions_or_more_and_none_from_page_furniture():
+    article = read_article(EXPLAINER, "explainer.txt", dt.date(2025, 3, 10))
+    assert 250 <= article.words <= 350, article.words
+    assert article.title == "Coastal Wetlands Programme"
+    facts = extract_facts(article, "explainer")
+    candidates = make_candidates(facts, pools_for(facts, ((), ())), "wetlands",
+                                 [s.text for s in article.sentences], article.date,
+                                 article.title)
+    kept = gate(candidates).kept
+    assert len(kept) >= 8
+    furniture = ("Logo", "WhatsApp", "Home | News", "Min Read", "Twitter", "newsletter")
+    for candidate in kept:
+        shown = candidate.question.prompt + candidate.question.evidence
+        assert not any(word in shown for word in furniture), candidate.question.prompt
