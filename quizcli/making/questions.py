@@ -207,6 +207,19 @@ def _yearless(shown: str) -> str:
     return re.sub(r"\s\d{4}$", "", shown)
 
 
+def _other_spellings(answer: str) -> tuple[str, ...]:
+    """Answers a reader may type for the same words: the two halves of 'X and Y' the
+    other way round, and American spellings of '-isation' and '-ise'."""
+    out = []
+    pair = re.fullmatch(r"([A-Z][^,]*?) and ([A-Z][^,]*)", answer)
+    if pair:
+        out.append(f"{pair.group(2)} and {pair.group(1)}")
+    american = re.sub(r"isation\b", "ization", re.sub(r"ise\b", "ize", answer))
+    if american != answer:
+        out.append(american)
+    return tuple(out)
+
+
 def _demonym(name: str) -> bool:
     """Whether a name is another name of a party that is not the party's own: the
     adjective 'Emirati', 'Chinese'."""
@@ -552,6 +565,8 @@ class _Maker:
         base = score(kind)
         why = [f"{kind} +{base:g}"]
         answer = fact.answer
+        if kind in ("term:definition", "term:defined"):
+            return base, why  # asking a term from its definition is the point of it
         named = count_words(self.text, answer)
         acronym = re.fullmatch(r"[A-Z]{2,5}s?", answer) is not None and (
             answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
@@ -559,7 +574,9 @@ class _Maker:
                                 or kind == "where" and named >= 4):
             base -= 1
             why.append("answer named often in the article -1")
-        if kind in ("term:name", "where") and self.title and count_words(self.title, answer):
+        in_title = bool(self.title) and count_words(self.title, answer) > 0
+        if in_title and (kind in ("term:name", "where") or kind.startswith("term:")
+                         and named >= 2):
             base -= 1
             why.append("the article's own subject -1")
         return base, why
@@ -725,7 +742,7 @@ class _Maker:
             accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
         if short:
             accept = (*accept, short)
-        accept = (*accept, *self.other_names(written))
+        accept = (*accept, *self.other_names(written), *_other_spellings(written))
         if fact.kind is FactKind.DATE:
             kind = "when:period"
         elif fact.kind is FactKind.PLACE:
