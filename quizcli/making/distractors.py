@@ -40,13 +40,6 @@ def _alike(place: str) -> list[str]:
     return gazetteer().alike(place)
 
 
-@functools.cache
-def _bodies() -> list[str]:
-    """Every party that is not a country: the organisations."""
-    table = gazetteer()
-    return sorted({p for p in table.party_of.values() if p not in table.countries})
-
-
 def same_party(a: str, b: str) -> bool:
     table = gazetteer().party_of
     return table.get(a, a) == table.get(b, b)
@@ -113,7 +106,9 @@ def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
     kind = is_country(answer)
     # Of some 250 countries, the nearest and best known: India's neighbours, not Tuvalu.
-    fallback = (_alike(table.party_of.get(answer, answer)) if kind else _bodies())
+    # The gazetteer knows countries' neighbours, but not which body is like which: a
+    # court gets no World Bank beside it, only the bodies of this and other stories.
+    fallback = _alike(table.party_of.get(answer, answer)) if kind else []
 
     def different(a: str, b: str) -> bool:
         """Another party of the answer's kind: a country for a country, a body for a body

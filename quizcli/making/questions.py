@@ -29,6 +29,7 @@ from quizcli.making.scores import SCORES, score
 from quizcli.model import Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.numbers import number_value
+from quizcli.reading.sentences import ABBREVIATIONS
 
 BLANK = "_____"
 MAX_WORDS = 45
@@ -194,6 +195,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 def _date_style(written: str) -> str:
     """How a date is written: with its year (absolute, or 'last year'), only as a
     weekday, relative to the article ('yesterday', 'two weeks ago'), or without a year."""
+    if re.fullmatch(r"(?i)(?:in\s)?(?:the\s)?(?:last|this|next|previous|following) year", written):
+        return "relative"  # "last year": which year depends on a date the reader may not see
     if re.search(r"\d{4}|\b(?:last|this|next|previous) year\b", written):
         return "absolute"
     if re.search(r"(?i)\b(?:yesterday|tomorrow|today|ago|last|next|this)\b", written):
@@ -280,7 +283,13 @@ def _crop(sentence: str) -> str:
     """The one sentence around the blank, where a long quotation ran several together."""
     if len(sentence.split()) <= 40:
         return sentence
-    parts = _INNER_BOUNDARY.split(sentence)
+    parts: list[str] = []
+    for piece in _INNER_BOUNDARY.split(sentence):
+        last = re.search(r"(\S+)\.[\"”’]?$", parts[-1]) if parts else None
+        if last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1):
+            parts[-1] = f"{parts[-1]} {piece}"  # "Dr. Deepak": no sentence ends at "Dr."
+        else:
+            parts.append(piece)
     for at, part in enumerate(parts):
         if BLANK in part and len(part.split()) >= 6:
             if PRONOUN_START.match(part.strip()) and at:
@@ -549,7 +558,8 @@ class _Maker:
         wrong = date_choices(fact.date, self.pools, fact.id, n=6, article_date=self.article_date)
         low, high = _range_bounds(sentence)
         wrong = [w for w in wrong if _year_of(w) is None or (
-            (low is None or _year_of(w) > low) and (high is None or _year_of(w) < high))][:3]
+            (low is None or _year_of(w) > low) and (high is None or _year_of(w) < high)
+            and str(_year_of(w)) not in sentence)][:3]  # a year the sentence gives is ruled out
         if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
             answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
         context = self.context_for(fact)

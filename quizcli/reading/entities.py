@@ -44,13 +44,16 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
 
 
+_LABEL_AFTER = re.compile(r"\s?(?:\([^)]{1,40}\))?\s?:")
 _LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
 _JOINED_TO = re.compile(r"(\S+)\s+(?:of|for|on|and)\s+$")
 
 
 @functools.cache
 def _place_nouns() -> frozenset[str]:
-    return frozenset(_load("names.yaml")["place_nouns"])
+    """Lower-case nouns after a name that make it a place's or a thing's, not a person's."""
+    data = _load("names.yaml")
+    return frozenset(data["place_nouns"]) | frozenset(data["thing_nouns"])
 
 
 _KEY_NOISE = re.compile(r"[\s\-’'.]")
@@ -164,6 +167,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         start = tokens[0][0]
         end = tokens[-1][0] + len(tokens[-1][1])
         # Part of an institution's name: "Institute of Maritime Affairs", "... Protection Act".
+        if _LABEL_AFTER.match(text, end):
+            continue  # "Mandatory Election (Article 93): …": a label, not a person
         next_word = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
         if next_word and (next_word.group().strip(",.;:") in not_name_words
                           or next_word.group().strip(",.;:") in _place_nouns()):

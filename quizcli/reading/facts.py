@@ -42,7 +42,9 @@ _SUBJECT_GAP = re.compile(
 )
 # A relative clause between a subject and its verb: "The Philippines, which faces ..., welcomed".
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
-_APPOSITIVE = re.compile(r"^\s*(?:a|an|the|who|whose|which)\b\s*[a-z]")
+# A clause that is no subject: an apposition ("a fellow at ..."), a relative clause, or a
+# participle ("writing for himself and Justice Misra").
+_APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|the|who|whose|which)\b\s*[a-z]|[a-z]+ing\b)")
 _APPOSITIVE_ROLE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?P<phrase>[^,;:\"“”]{3,90}?)(?=\s+and\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
 )
