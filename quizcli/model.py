@@ -103,9 +103,9 @@ DETAIL_KEYS: dict[FactKind, frozenset[str]] = {
 
 def detail_problem(kind: FactKind, detail: dict[str, Any]) -> str | None:
     """What is wrong with a fact's detail for its kind, or None."""
-    unknown = sorted(set(detail) - DETAIL_KEYS[kind])
-    if not unknown:
+    if DETAIL_KEYS[kind].issuperset(detail):
         return None
+    unknown = sorted(set(detail) - DETAIL_KEYS[kind])
     known = ", ".join(sorted(DETAIL_KEYS[kind]))
     return f"'{unknown[0]}' is not a detail of a {kind.value} fact (known: {known})"
 

@@ -206,7 +206,7 @@ _CUES = {
     "numeric": re.compile(r"\d[-./]\d"),
     "month": re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b"),
     "weekday": re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b"),
-    "relative": re.compile(r"(?i)\b(?:yesterday|tomorrow|year|month|ago)\b"),
+    "relative": re.compile(r"\b(?:yesterday|tomorrow|year|month|ago)\b"),
 }
 
 
@@ -214,7 +214,9 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
     """Every date in the sentence that can be placed, in order, never two overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    cues = {name for name, cue in _CUES.items() if cue.search(sentence)}
+    lower = sentence.lower()
+    cues = {name for name, cue in _CUES.items()
+            if cue.search(lower if name == "relative" else sentence)}
     for kind, pattern in _PATTERNS:
         if _NEEDS[kind] not in cues:
             continue
