@@ -134,9 +134,15 @@ def person_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
 def title_choices(answer: str, holder: str | None, pools: Pools, seed: str,
                   n: int = 3) -> list[str]:
-    """Other offices of the story, never one the same person holds."""
-    candidates = [title for title, who in pools.titles
-                  if not (holder and same_person(who, holder))]
+    """Other offices of the story, never one the same person holds, and one for each
+    other person: "North Korean leader" and "North Korea Chairman" are one man."""
+    answer_holders = {who for title, who in pools.titles if title == answer}
+    candidates, holders = [], set()
+    for title, who in pools.titles:
+        if (holder and same_person(who, holder)) or who in holders or who in answer_holders:
+            continue
+        holders.add(who)
+        candidates.append(title)
 
     def different(a: str, b: str) -> bool:
         return a.casefold() != b.casefold()

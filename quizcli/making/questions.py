@@ -428,9 +428,14 @@ class _Maker:
         return tuple(sorted(names))[:8]
 
     def mentioned(self, text: str) -> list[str]:
-        """The story's people named in `text`, in full or by any part of their name."""
+        """The story's people named in `text`, in full, by any part of their name, or by
+        the office the story gives them ('the US president')."""
+        lower = text.casefold()
+        by_office = {who for title, who in self.pools.titles
+                     if title and re.sub(r"^(?:the\s+)", "", title.casefold()) in lower}
         return [p for p in self.pools.people
-                if any(count_words(text, part, "-") for part in p.split() if len(part) > 2)]
+                if p in by_office
+                or any(count_words(text, part, "-") for part in p.split() if len(part) > 2)]
 
     def context_for(self, fact: Fact) -> str | None:
         """What a sentence that opens with a pronoun needs shown before it: the subject of
@@ -707,7 +712,9 @@ class _Maker:
             return self.mcq(fact, "which-party", prompt, holder, wrong, 3.0,
                             ["position +3"], accept=accept)
         prompt = f"Which party {was}{_without_party(stance, fact.answer)}?"
-        wrong = party_choices(fact.answer, self.pools, fact.id)
+        named = [p for p in self.pools.parties if p != fact.answer
+                 and any(count_words(stance, a) for a in _aliases(p))]
+        wrong = party_choices(fact.answer, self.pools, fact.id, avoid=named)
         return self.mcq(fact, "which-party", prompt, fact.answer, wrong, 3.0, ["position +3"],
                         accept=tuple(_aliases(fact.answer)))
 
