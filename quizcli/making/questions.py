@@ -164,6 +164,9 @@ def _restated(sentence: str, written: str) -> bool:
 
 _FIGURE_UNITS = frozenset({"percent", "money", "measure", "scale", "per", "times", "ratio",
                            "range"})
+_LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",
+                          "definition"})
+"""Terms that may be asked where they stand in a label: 'Mandatory Election (Article 93):'."""
 _LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
 """The label that opens a bullet: 'Financing Gap: In 2024, only $5.9 billion ...'."""
 
@@ -261,9 +264,17 @@ _NOT_ITEMS = frozenset("Meanwhile However Moreover Also Further Furthermore Thus
 
 
 def _abbreviates(sentence: str, name: str) -> bool:
-    """Whether `name` is an abbreviation that the sentence spells out beside it."""
-    return bool(re.fullmatch(r"[A-Z][A-Za-z&-]{1,9}", name)) and (
-        f"({name})" in sentence or f"{name}, or " in sentence or f", or {name}" in sentence)
+    """Whether `name` is an abbreviation that the sentence spells out beside it, or
+    whose words it names elsewhere ('RS' where 'Rajya Sabha' stands)."""
+    if not re.fullmatch(r"[A-Z][A-Za-z&-]{1,9}", name):
+        return False
+    if f"({name})" in sentence or f"{name}, or " in sentence or f", or {name}" in sentence:
+        return True
+    letters = name.upper()
+    words = re.findall(r"\b[A-Z][a-z]+", sentence)
+    return len(letters) >= 2 and any(
+        "".join(w[0] for w in words[i:i + len(letters)]) == letters
+        for i in range(len(words) - len(letters) + 1))
 
 
 _INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
@@ -534,7 +545,7 @@ class _Maker:
             return None
         label = _LABEL.match(fact.evidence)
         if label and fact.evidence.find(written) < label.end() and fact.detail.get(
-                "term", "name") == "name" and fact.kind is not FactKind.DATE:
+                "term", "name") not in _LABEL_TERMS and fact.kind is not FactKind.DATE:
             return None  # "Threats to _____: …": a name in the bullet's own label
         return _balanced(_crop(fact.evidence.replace(written, BLANK, 1)))
 

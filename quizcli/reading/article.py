@@ -246,8 +246,11 @@ def _opens_next_line(lines: list[str], at: int) -> bool:
     """Whether a 'Label:' line runs straight into a line of text (no blank line, no
     bullet, not another label), as in 'Mandatory Election (Article 93):' over its rule."""
     following = lines[at + 1].strip() if at + 1 < len(lines) else ""
+    # A line that opens with a label of its own ("Panel of Chairpersons (Rule 9): …") is
+    # no text for this label: this one is a heading over it.
+    own_label = re.match(r"^[^:.;]{2,60}?:\s", following)
     return bool(following) and not _BULLET.match(following) and not _HEADING_END.search(
-        following) and len(following.split()) > 3
+        following) and len(following.split()) > 3 and not own_label
 
 
 def _plain_heading(line: str, following: str | None) -> str | None:

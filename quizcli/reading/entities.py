@@ -44,6 +44,16 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
 
 
+def _common(word: str) -> bool:
+    """Whether a word is a common English word, or one inflected ('Castes', 'Heard')."""
+    words = gazetteer().common_words
+    lower = word.lower()
+    return lower in words or any(
+        lower.endswith(end) and lower[:-len(end)] + add in words
+        for end, add in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""),
+                         ("ing", "e"), ("ies", "y"), ("ard", "ear")))
+
+
 _LABEL_AFTER = re.compile(r"\s?(?:\([^)]{1,40}\))?\s?:")
 _LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
 _JOINED_TO = re.compile(r"(\S+)\s+(?:of|for|on|and)\s+$")
@@ -161,6 +171,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens):
             continue
+        if len(tokens) > 1 and all(_common(t) for _, t in tokens):
+            continue  # "Scheduled Castes", "Mandatory Election": words, not a name
         if "-" in tokens[-1][1]:  # "Narendra Modi-led government": Narendra Modi
             last = _LED.sub("", tokens[-1][1])
             tokens[-1] = (tokens[-1][0], last)

@@ -206,6 +206,10 @@ class Gazetteer:
     """A country or city to its population, so the better-known can be preferred."""
     continent: dict[str, str]
     """A country to its continent's code ("AS")."""
+    common_words: frozenset[str] = frozenset()
+    """Common English nouns, adjectives and verbs, lower-cased (from wonderwords): a
+    capitalised phrase made of them alone ("Scheduled Castes", "Mandatory Election") is
+    no person's name."""
 
     def aliases_of(self, party: str) -> list[str]:
         """Every name of `party` but its canonical one."""
@@ -296,6 +300,7 @@ def gazetteer() -> Gazetteer:
         population={**places.population, **parties.population},
         continent={canon: tables["countries"][code]["continent"]
                    for canon, code in parties.code.items() if code},
+        common_words=frozenset(tables.get("common_words", ())),
     )
 
 
