@@ -44,6 +44,7 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
 
 
+@functools.lru_cache(maxsize=65536)
 def _common(word: str) -> bool:
     """Whether a word is a common English word, or one inflected ('Castes', 'Heard')."""
     words = gazetteer().common_words
