@@ -100,15 +100,25 @@ def _bound(sentence: str, written: str) -> float | None:
     'among 156 countries' is at most 189 or 156."""
     found = re.search(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|states|members)",
                       sentence)
-    if not found or written in found.group():
-        return None
-    return float(found.group(1).replace(",", ""))
+    if found and written not in found.group():
+        return float(found.group(1).replace(",", ""))
+    size = re.search(r"\b(\w+)-member\b", sentence)  # "five members of the six-member committee"
+    if size and size.group(1) not in written:
+        words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve"]
+        text = size.group(1).lower()
+        return float(text) if text.isdigit() else (
+            float(words.index(text) + 1) if text in words else None)
+    return None
 
 
 _ABOVE = re.compile(r"(?:\b(?:over|more than|above|at least|exceeding|upwards of)|≥|>)\s?"
                     + re.escape(BLANK))
 _BELOW = re.compile(r"(?:\b(?:less than|fewer than|under|below|up to|at most|not more than)"
                     r"|≤|<)\s?" + re.escape(BLANK))
+_RANGE_END = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?"
+                        r"(?:to|–|-)\s?" + re.escape(BLANK))
+"""'five to _____ days': the end of a range is larger than its start."""
 _RISE = re.compile(r"\b(?:rose|risen|rising|increased|grew|grown|up)\b.{0,60}\bto\s"
                    + re.escape(BLANK))
 _FALL = re.compile(r"\b(?:fell|fallen|decreased|declined|dropped|reduced|down)\b.{0,60}\bto\s"
@@ -119,7 +129,7 @@ def _side(sentence: str) -> int:
     """Which side of the answer a wrong figure must lie on for the sentence to be false
     with it: +1 above ('over _____', 'rose from 53% to _____'), -1 below ('less than
     _____', 'fell from 28 to _____'), 0 either."""
-    if _ABOVE.search(sentence) or _RISE.search(sentence):
+    if _ABOVE.search(sentence) or _RISE.search(sentence) or _RANGE_END.search(sentence):
         return 1
     if _BELOW.search(sentence) or _FALL.search(sentence):
         return -1
@@ -583,7 +593,7 @@ class _Maker:
             sentence = f"{context} {sentence}"
         prompt = f"Which date completes the sentence? “{sentence}”"
         return self.mcq(fact, "when", prompt, answer, wrong, score, why, context=context,
-                        accept=(fact.date,))
+                        accept=(fact.date,) if style == "absolute" else ())
 
     def scored(self, kind: str, fact: Fact) -> tuple[float, list[str]]:
         """The base score of a kind of question, less where its answer is named so often
@@ -743,7 +753,7 @@ class _Maker:
         prompt = f"Which place completes the sentence? “{shown}”"
         return self.mcq(fact, "where", prompt, fact.answer,
                         place_choices(fact.answer, self.pools, fact.id, sentence=sentence),
-                        score, why, accept=tuple(_aliases(fact.answer))[:6], context=context,
+                        score, why, accept=self.other_names(fact.answer), context=context,
                         typed=True)
 
     def blank(self, fact: Fact) -> Candidate | None:
