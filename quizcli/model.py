@@ -58,7 +58,7 @@ class RoleDetail(_Detail, total=False):
     """The whole title as written: 'Reserve Bank of India Governor'."""
     party: str
     named: str
-    """The name as the sentence writes it, where it is shorter than the answer: 'Giri'."""
+    """The name as the sentence writes it, where it is shorter than the answer: 'Rao'."""
 
 
 class PositionDetail(_Detail, total=False):

@@ -67,7 +67,7 @@ def terms(sentence: str) -> dict[str, str]:
     ("The Global Hunger Ranking was released.", "Global Hunger Ranking", "report"),
     ("It is allowed under Article 356 (1) of the Constitution.", "Article 356 (1)",
      "provision"),
-    ("The court relied on State of Kerala v Rao Mills.", "State of Kerala v Rao Mills", "case"),
+    ("The court relied on State of Goa v Rao Mills.", "State of Goa v Rao Mills", "case"),
     ("The report, released by the Tariff Board, warns of risks.", "Tariff Board", "agent"),
     ("It covers three areas including roads, ports and railways.", "roads, ports and railways",
      "list"),
@@ -82,9 +82,9 @@ def test_named_things_are_found_by_their_kind(sentence, text, kind):
 
 def test_an_explainer_heading_gives_its_section_and_a_label_leads_its_line():
     article = read_article(
-        "Heatwave\n\nWhat is the Ocean Council?\n- It is a body set up under Article 77.\n\n"
+        "Monsoon\n\nWhat is the Ocean Council?\n- It is a body set up under Article 77.\n\n"
         "Key Provisions:\nMandatory Review (Article 12):\nThe council must meet every year.\n")
-    assert article.title == "Heatwave"
+    assert article.title == "Monsoon"
     assert [(s.section, s.text) for s in article.sentences] == [
         ("What is the Ocean Council?", "It is a body set up under Article 77."),
         ("Key Provisions", "Mandatory Review (Article 12): The council must meet every year."),

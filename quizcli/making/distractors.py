@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from quizcli.reading.entities import name_key
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.numbers import NUMBER_WORDS, ORDINAL_WORDS
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]
@@ -155,7 +156,7 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     """Other places of the answer's kind, the story's first, then the gazetteer's:
     countries near a country, states of a state's country, cities of a city's country.
     A city is never offered for a country, nor a place the sentence already names
-    ("reach Kerala from _____" offers no Kerala), nor one inside the answer."""
+    ("reach Goa from _____" offers no Goa), nor one inside the answer."""
     kinds = gazetteer().place_kind
     kind = kinds.get(answer)
     story = [p for p in pools.places if kind is None or kinds.get(p) == kind]
@@ -221,11 +222,12 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
 
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_WORD_NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                 "seventeen", "eighteen", "nineteen", "twenty"]
-_ORDINAL_WORDS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                  "eighth", "ninth", "tenth", "eleventh", "twelfth"]
+# Number words by their value, from the reader's own tables: "zero" to "twenty", "zeroth"
+# to "twelfth".
+_WORD_NUMBERS = [word for word, _ in sorted({"zero": 0, "one": 1, **NUMBER_WORDS}.items(),
+                                            key=lambda item: item[1]) if _ <= 20]
+_ORDINAL_WORDS = [word for word, _ in sorted({"zeroth": 0, "first": 1, **ORDINAL_WORDS}.items(),
+                                             key=lambda item: item[1])]
 
 
 def _nice_step(value: float) -> float:

@@ -28,7 +28,7 @@ from quizcli.making.distractors import (
 from quizcli.making.scores import SCORES, score
 from quizcli.model import Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import gazetteer
-from quizcli.reading.rules.numbers import number_value
+from quizcli.reading.rules.numbers import NUMBER_WORDS, number_value
 from quizcli.reading.sentences import ABBREVIATIONS
 
 BLANK = "_____"
@@ -59,8 +59,8 @@ _SUBJECT_HEADING = re.compile(
 
 
 def section_subject(heading: str | None) -> str | None:
-    """What a section is about when its heading says so: 'What is the GST Council?' →
-    'the GST Council', 'About Great Indian Bustard' → 'Great Indian Bustard'."""
+    """What a section is about when its heading says so: 'What is the Ocean Council?' →
+    'the Ocean Council', 'About Snow Leopard' → 'Snow Leopard'."""
     if not heading:
         return None
     match = _SUBJECT_HEADING.match(heading.strip())
@@ -69,9 +69,7 @@ def section_subject(heading: str | None) -> str | None:
     return match.group("subject")
 
 
-_SPELLED = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-            "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
-            "twelve": "12", "fifteen": "15", "twenty": "20", "hundred": "100"}
+_SPELLED = {word: str(value) for word, value in {"one": 1, **NUMBER_WORDS}.items()}
 _UNIT_SPELLINGS = [("per cent", "%"), ("percent", "%"), ("kilometres", "km"),
                    ("kilometers", "km"), ("kilograms", "kg"), ("kgs", "kg"), ("Rs ", "₹"),
                    ("Rs. ", "₹"), ("basis points", "bps")]
@@ -104,11 +102,9 @@ def _bound(sentence: str, written: str) -> float | None:
         return float(found.group(1).replace(",", ""))
     size = re.search(r"\b(\w+)-member\b", sentence)  # "five members of the six-member committee"
     if size and size.group(1) not in written:
-        words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                 "eleven", "twelve"]
         text = size.group(1).lower()
         return float(text) if text.isdigit() else (
-            float(words.index(text) + 1) if text in words else None)
+            float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None)
     return None
 
 
@@ -176,7 +172,7 @@ _FIGURE_UNITS = frozenset({"percent", "money", "measure", "scale", "per", "times
                            "range"})
 _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",
                           "definition"})
-"""Terms that may be asked where they stand in a label: 'Mandatory Election (Article 93):'."""
+"""Terms that may be asked where they stand in a label: 'Annual Review (Article 12):'."""
 _LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
 """The label that opens a bullet: 'Financing Gap: In 2024, only $5.9 billion ...'."""
 
@@ -238,7 +234,7 @@ def _other_spellings(answer: str) -> tuple[str, ...]:
 
 def _demonym(name: str) -> bool:
     """Whether a name is another name of a party that is not the party's own: the
-    adjective 'Emirati', 'Chinese'."""
+    adjective 'Omani', 'Chinese'."""
     table = gazetteer()
     canon = table.party_of.get(name)
     return canon is not None and canon != name and " " not in name and bool(
@@ -275,7 +271,7 @@ _NOT_ITEMS = frozenset("Meanwhile However Moreover Also Further Furthermore Thus
 
 def _abbreviates(sentence: str, name: str) -> bool:
     """Whether `name` is an abbreviation that the sentence spells out beside it, or
-    whose words it names elsewhere ('RS' where 'Rajya Sabha' stands)."""
+    whose words it names elsewhere ('NC' where 'National Council' stands)."""
     if not re.fullmatch(r"[A-Z][A-Za-z&-]{1,9}", name):
         return False
     if f"({name})" in sentence or f"{name}, or " in sentence or f", or {name}" in sentence:
@@ -371,24 +367,6 @@ def _party_patterns(party: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]]
     return tuple(out)
 
 
-def _held(holder: str, title: str) -> str:
-    """'Mike Pompeo was the US Secretary of State.', 'Moon Jae-in was South Korea’s President.'"""
-    the = "" if re.search(r"['’]s\b", title) else "the "
-    return f"{holder} was {the}{title}."
-
-
-def as_subject(party: str) -> str:
-    """A party's name as it opens a sentence: 'The United States', 'The Supreme Court',
-    'North Korea', 'ASEAN'."""
-    table = gazetteer()
-    if party.isupper() or party[:1].isdigit():
-        return party
-    if party in table.countries:
-        plural_or_union = party.startswith(("United ", "Republic ")) or party.endswith("s")
-        return f"The {party}" if plural_or_union else party
-    return f"The {party}" if " " in party else party
-
-
 def _without_party(text: str, party: str) -> str:
     """The text with the party's names turned into 'it' and 'its', so it does not answer."""
     for possessive, plain in _party_patterns(party):
@@ -460,7 +438,7 @@ class _Maker:
 
     def context_for(self, fact: Fact) -> str | None:
         """What a sentence that opens with a pronoun needs shown before it: the subject of
-        its section ('About the GST Council:'), else the sentence before it."""
+        its section ('About the Ocean Council:'), else the sentence before it."""
         evidence = fact.evidence
         if not PRONOUN_START.match(evidence):
             return None
@@ -468,7 +446,7 @@ class _Maker:
         before = self.sentences[index - 1] if index else None
         usable = before is not None and not PRONOUN_START.match(before)
         # Within one paragraph the pronoun stands for what the sentence before named
-        # ("[Note: Only 350 Bengal Floricans are left.] It was once widely ..."); a bullet
+        # ("Only 90 red pandas are left there. It was once widely ..."); a bullet
         # of its own stands for what its section is about.
         if usable and self.blocks and index is not None and (
                 self.blocks[index - 1] == self.blocks[index]):
@@ -689,7 +667,7 @@ class _Maker:
         """Who completes the sentence that gives a person's office: the office stays in
         the sentence, so the question asks who holds it, in the article's own words."""
         holder = fact.answer
-        named = fact.detail.get("named", holder)  # "Dr Giri, Director, ...": Varad Giri
+        named = fact.detail.get("named", holder)  # "Dr Rao, Director, ...": Asha Rao
         if not fact.detail.get("office") or fact.evidence.count(named) != 1:
             return None
         sentence = _balanced(_crop(fact.evidence.replace(named, BLANK, 1)))
@@ -708,16 +686,6 @@ class _Maker:
         return self.mcq(fact, "who-holds", prompt, holder, wrong, score, why,
                         accept=self.short_names(holder), group=f"who-holds:{fact.evidence}",
                         context=context, typed=True)
-
-    def which_office(self, fact: Fact) -> Candidate | None:
-        title = fact.detail.get("title", "")
-        office = fact.detail.get("office", "")
-        if title == office and not office[:1].isupper() or _words(title) < 2:
-            return None
-        prompt = f"Which office did {fact.answer} hold, according to the article?"
-        wrong = title_choices(title, fact.answer, self.pools, fact.id)
-        return self.mcq(fact, "which-office", prompt, title, wrong, 2.0, ["office +2"],
-                        accept=(office,), kind="role", group=f"which-office:{fact.answer}")
 
     def which_party(self, fact: Fact) -> Candidate | None:
         stance = fact.detail.get("stance", "")
@@ -769,7 +737,7 @@ class _Maker:
         elif fact.detail.get("term", "name") == "name" and _in_list(fact.evidence, written):
             return None  # one name of a list: any other name of it fits the blank as well
         elif fact.detail.get("term") == "name" and _abbreviates(fact.evidence, written):
-            return None  # '(PSLV)' beside 'Polar Satellite Launch Vehicle'
+            return None  # '(DOSV)' beside 'Deep Ocean Survey Vehicle'
         else:
             sentence = self.blanked(fact, written, keep_preposition=False)
         if not sentence:
@@ -793,35 +761,6 @@ class _Maker:
         prompt = f"{context} {sentence}" if context else sentence
         return self.candidate(fact, qid, QuestionType.CLOZE, prompt, written, score, why,
                               accept=accept, context=context)
-
-    def true_or_false(self, fact: Fact, written: str | None, answer: str,
-                      kind: str) -> Candidate | None:
-        """The evidence as it is, or with its subject swapped for another of the story."""
-        if written is None:  # a party: only where it opens the sentence, as its subject
-            written = next((a for a in sorted(_aliases(answer), key=len, reverse=True)
-                            if re.match(rf"(?:The\s+)?{re.escape(a)}\b", fact.evidence)), None)
-        if not written or fact.evidence.count(written) != 1:
-            return None
-        qid = question_id(fact.id, "true-false")
-        keep = int(hashlib.sha1(qid.encode()).hexdigest(), 16) % 2 == 0
-        if keep:
-            statement, truth = fact.evidence, "True"
-        else:
-            if kind == "quote":
-                wrong = person_choices(answer, self.pools, qid, n=1,
-                                       avoid=self.mentioned(fact.evidence))
-            else:
-                wrong = party_choices(answer, self.pools, qid, n=1,
-                                      avoid=[p for p in self.pools.parties
-                                             if any(a in fact.evidence for a in _aliases(p))])
-                opening = fact.evidence.startswith(written)
-                wrong = [as_subject(w) if opening else w for w in wrong]
-            if not wrong:
-                return None
-            statement, truth = fact.evidence.replace(written, wrong[0], 1), "False"
-        prompt = f"Is this statement correct, according to the article? “{statement}”"
-        return self.candidate(fact, qid, QuestionType.TRUE_FALSE, prompt, truth, 1.5,
-                              ["true or false +1.5"], kind=kind)
 
     # --- several facts of one story -------------------------------------------
 

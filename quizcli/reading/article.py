@@ -58,7 +58,7 @@ _WIRE_DATELINE = re.compile(
     r"(?:,\s*\d{4})?)\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\)\s*[-–—:]*|[-–—:]+)\s+"
     r"(?=[A-Z“\"‘'])"
 )
-# "Bengaluru: The Karnataka High Court ...": a place and a colon open the story.
+# "Chennai: The Madras High Court ...": a place and a colon open the story.
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.-]+(?:[ /][A-Z][\w.-]+)?)\s?:\s+(?=[A-Z])")
 # A photo caption: "X, right, shares a light moment with Y ... (AP)".
 _CAPTION = re.compile(r",\s(?:right|left|centre|center|second from (?:left|right))\s?,"
@@ -136,7 +136,7 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
             paragraph.clear()
 
     headings: list[str] = []
-    lead_in: str | None = None  # a 'Label (Article 93):' line that opens the next line
+    lead_in: str | None = None  # a 'Label (Article 12):' line that opens the next line
     for at, raw in enumerate(lines):
         line = raw.strip()
         if not line or _RULE.match(line):
@@ -213,7 +213,7 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
 
 def _looks_like_title(line: str) -> bool:
     """A first line that is a headline rather than a sentence of the story: a one-word
-    title ('Heatwave') is one too."""
+    title ('Monsoon') is one too."""
     return len(line) <= 200 and not line.endswith((".", ",", ";"))
 
 
@@ -244,7 +244,7 @@ def _next_line(lines: list[str], at: int) -> str | None:
 
 def _opens_next_line(lines: list[str], at: int) -> bool:
     """Whether a 'Label:' line runs straight into a line of text (no blank line, no
-    bullet, not another label), as in 'Mandatory Election (Article 93):' over its rule."""
+    bullet, not another label), as in 'Annual Review (Article 12):' over its rule."""
     following = lines[at + 1].strip() if at + 1 < len(lines) else ""
     # A line that opens with a label of its own ("Panel of Chairpersons (Rule 9): …") is
     # no text for this label: this one is a heading over it.
@@ -257,7 +257,7 @@ def _plain_heading(line: str, following: str | None) -> str | None:
     """The text of a heading written without Markdown, or None.
 
     Explainers write headings as short lines of their own: a question ('What is the
-    GST Council?'), a label ending in a colon ('Key Highlights:'), or a short line with
+    Ocean Council?'), a label ending in a colon ('Key Highlights:'), or a short line with
     no full stop ('Background', '- Members'). The last kind is only a heading when
     more text follows it.
     """

@@ -18,8 +18,8 @@ from quizcli.reading.gazetteer import _load, gazetteer
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?"
                rf"(?:-[A-Za-z][{_LOWER}]+)*")
-# Initials with or without full stops ("J.S. Khehar", "DY Chandrachud", "J M Khazi",
-# "Krishna S Dixit") and a regnal number ("Charles III") belong to the name.
+# Initials with or without full stops ("J.S. Khehar", "RK Menon", "J M Rao",
+# "Anil S Verma") and a regnal number ("Charles III") belong to the name.
 _INITIALS = r"(?:(?:[A-Z]\.\s?){1,4}|(?:[A-Z]{1,2}\s){1,2})"
 _NAME = re.compile(  # the look-ahead for a capital lets the engine skip to one
     rf"(?=[A-Z\u00c0-\u00de])(?<![\w(#.]){_INITIALS}?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}"
@@ -129,7 +129,7 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*(?:\s(?:of|for)\s|\s))$")
 
 def _inside_a_name(sentence: str, start: int) -> bool:
     """Whether a party's name at `start` ends a longer name, so is not the party:
-    'India' in 'Esri India' or 'Bank of India'. A name that opens the sentence is the
+    'India' in 'Acme India' or 'Bank of India'. A name that opens the sentence is the
     only capital before it that proves nothing ('Indian Prime Minister')."""
     before = _NAME_BEFORE.search(sentence, max(0, start - 40), start)
     if not before:
@@ -167,21 +167,21 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         after_title = at > 0 and masked[at - 1] == "#"
         while tokens and tokens[0][1].rstrip(".") in not_names and not (
                 after_title and len(tokens) > 1 and re.fullmatch(r"[A-Z]{1,2}", tokens[0][1])):
-            tokens.pop(0)  # "A" opens a sentence; after a title it is an initial: "A Geetha
+            tokens.pop(0)  # "A" opens a sentence; after a title it is an initial: "A Lata
         while tokens and tokens[-1][1] in not_names:
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens):
             continue
         if len(tokens) > 1 and all(_common(t) for _, t in tokens):
-            continue  # "Scheduled Castes", "Mandatory Election": words, not a name
-        if "-" in tokens[-1][1]:  # "Narendra Modi-led government": Narendra Modi
+            continue  # "Backward Classes", "Annual Review": words, not a name
+        if "-" in tokens[-1][1]:  # "Asha Rao-led government": Asha Rao
             last = _LED.sub("", tokens[-1][1])
             tokens[-1] = (tokens[-1][0], last)
         start = tokens[0][0]
         end = tokens[-1][0] + len(tokens[-1][1])
         # Part of an institution's name: "Institute of Maritime Affairs", "... Protection Act".
         if _LABEL_AFTER.match(text, end):
-            continue  # "Mandatory Election (Article 93): …": a label, not a person
+            continue  # "Annual Review (Article 12): …": a label, not a person
         next_word = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
         if next_word and (next_word.group().strip(",.;:") in not_name_words
                           or next_word.group().strip(",.;:") in _place_nouns()):

@@ -48,7 +48,7 @@ _APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|the|who|whose|which)\b\s*[a-z]|[a-z]+i
 _APPOSITIVE_ROLE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?P<phrase>[^,;:\"“”]{3,90}?)(?=\s+and\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
 )
-# A title in apposition with no article: "said Achim Steiner, UNDP Administrator."
+# A title in apposition with no article: "said Asha Rao, WMO Secretary."
 _APPOSITIVE_TITLE = re.compile(
     r"^,\s+(?P<phrase>(?:[A-Z][\w&.’'-]*\s){0,4}[A-Z][\w’'-]*)(?=\s*[,;.]|\s+(?:and|said)\b|$)"
 )
@@ -258,7 +258,7 @@ class _Reader:
         if mention.kind == "party" and mention.text.lower() not in ("it", "they"):
             written = re.sub(r"^the\s+", "", mention.text, flags=re.I)
             if " " not in written and re.search(r"(?:i|ese|an|ian|ish|ic)$", written):
-                return mention.value  # "the Emirati host" said it: the party, not its adjective
+                return mention.value  # "the Omani host" said it: the party, not its adjective
             return written
         return mention.value
 

@@ -176,7 +176,7 @@ class PlaceKind:
 
     COUNTRY = "country"
     SUBDIVISION = "subdivision"
-    """A state, province or union territory: Kerala, Punjab, Sindh."""
+    """A state, province or union territory: Goa, Sikkim, Sindh."""
     CITY = "city"
     REGION = "region"
     """A continent, sea, valley or disputed area: Asia, Red Sea, Kashmir."""
@@ -208,7 +208,7 @@ class Gazetteer:
     """A country to its continent's code ("AS")."""
     common_words: frozenset[str] = frozenset()
     """Common English nouns, adjectives and verbs, lower-cased (from wonderwords): a
-    capitalised phrase made of them alone ("Scheduled Castes", "Mandatory Election") is
+    capitalised phrase made of them alone ("Backward Classes", "Annual Review") is
     no person's name."""
 
     def aliases_of(self, party: str) -> list[str]:

@@ -1,14 +1,14 @@
 """Named things an exam asks about, and the terms an explainer defines.
 
-- an abbreviation with its expansion: "Polar Satellite Launch Vehicle (PSLV)",
+- an abbreviation with its expansion: "Deep Ocean Survey Vehicle (DOSV)",
   "CAR, or Capital-to-Risk Weighted Asset Ratio";
 - a capitalised name ending in a head word that says what it is (Council, Scheme,
   Report, Act ... from `quizcli/data/heads.yaml`);
-- a provision or a case: "Article 279A (1)", "Rule 8", "State of X v Y";
+- a provision or a case: "Article 356 (1)", "Rule 8", "State of X v Y";
 - a term in quotation marks, and a title after "titled";
-- a species: "D. janakiae";
-- what a definition defines: "The repo rate is the interest rate ...",
-  "... is termed as fiscal deficit", "Nipah virus is a zoonotic virus";
+- a species: "R. kalakadensis";
+- what a definition defines: "The bank rate is the rate at which ...",
+  "... is termed as revenue deficit", "Measles is a contagious disease";
 - any other proper name, as the last resort.
 """
 
@@ -150,7 +150,7 @@ def _expansion(sentence: str, paren: re.Match[str]) -> Term | None:
                                                  [w.group() for w in content])):
                 start = earlier[-1].start()  # "pandemic prevention, preparedness and ..."
 
-            # "Ministry of Micro, Small and Medium Enterprises (MSME)": the body it names.
+            # "Ministry of Rural Roads and Bridges (MRRB)": the body it names.
             lead = re.search(rf"(?:{_CAP}\s)+(?:of|for|on)\s$", sentence[:start])
             if lead and lead.group().split()[0] in _heads():
                 start = lead.start()
@@ -247,7 +247,7 @@ def _opens_clause(sentence: str, start: int) -> bool:
         at -= 1
     if sentence[at - 1:at] == ",":
         # "…highlights , Healthy balance sheets …": a capital after a comma opens a clause
-        # when a common noun follows it; "…the journal, Zootaxa recently" names a thing.
+        # when a common noun follows it; "…the journal, Herpeta recently" names a thing.
         following = re.match(r"[\w’'-]+\s([a-z]+)", sentence[start:start + 40])
         return bool(following) and not following.group(1).endswith("ly")
     return at == 0 or sentence[at - 1] in ":;–—" or sentence[at - 2:at] == " -"
@@ -319,7 +319,7 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
         if match.group("agent").endswith("-based") or re.match(
                 r"\s(?!(?:and|or|in|on|at|of|for|to|with|that|which|from|as|under|since)\b)"
                 r"[a-z]", follows):
-            continue  # "led by Bengaluru-based herpetologist ...": an adjective, not the agent
+            continue  # "led by Pune-based geologist ...": an adjective, not the agent
         add(Term(match.start("agent"), match.end("agent"), match.group("agent"), "agent"))
     runs = _runs(sentence)
     for term in _headed(runs):
@@ -335,12 +335,12 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     for start, end, text in runs:
         next_word = _NEXT_WORD.match(sentence, end)
         if next_word and next_word.group(1) in places and " " not in text and not re.search(
-                r"(?:an|ian|ese|ish|ic)$", text):  # "Mon district", not "Korean peninsula
-            add(Term(start, end, text, "place"))  # "Mon district", "the Ravi river"
+                r"(?:an|ian|ese|ish|ic)$", text):  # "Lohit district", not "Arabian peninsula
+            add(Term(start, end, text, "place"))  # "Lohit district", "the Beas river"
             continue
         if sentence[max(0, start - 1):start] in "-‑–" and start or sentence[end:end + 1] in (
                 "-", "‑", "–") and end < len(sentence):
-            continue  # half of a hyphened compound: "Guru‑Shishya"
+            continue  # half of a hyphened compound: "Indo-Pacific"
         if " " not in text and text not in known and _opens_clause(sentence, start):
             continue  # a capital that only opens the sentence or a clause
         add(Term(start, end, text, "name"))
