@@ -1,5 +1,5 @@
-"""Numbers with what they measure: "6.50%", "250 basis points", "Rs 11.11 lakh crore",
-"1,480 kg", "15 times", "8 out of 10", "47th", and the number of a counted noun
+"""Numbers with what they measure: "6.25%", "175 basis points", "Rs 9.75 lakh crore",
+"2,310 kg", "15 times", "8 out of 10", "47th", and the number of a counted noun
 ("five members", "16 police stations").
 
 A quantity keeps its unit, currency and scale, because "6.50" alone asks nothing; a
@@ -103,7 +103,7 @@ def _not_plurals() -> frozenset[str]:
 _NAMING = re.compile(
     r"(?:\b(?:Article|Articles|Section|Sections|Rule|Rules|Schedule|Clause|Chapter|Part|"
     r"Phase|Stage|Tier|Level|No|Nos|Number|Case|Vol|Page|Item|Entry|List|Point|Grade|"
-    r"Class|Version|COP|G|Agni|Mark|Mk|Block|Sector|Ward|Gate|Platform|Room|Lane|Road)"
+    r"Class|Version|COP|G|Mark|Mk|Block|Sector|Ward|Gate|Platform|Room|Lane|Road)"
     r"\.?\s?(?:\d+[A-Z]?\s?(?:,|or|and|to)\s)*$|[A-Za-z]-?$|[-/]$)"
 )
 
