@@ -25,7 +25,7 @@ from quizcli.making.distractors import (
     stable_order,
     title_choices,
 )
-from quizcli.making.scores import SCORES, score
+from quizcli.making.scores import NOT_WORTH_ASKING, SCORES, score
 from quizcli.model import Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.numbers import NUMBER_WORDS, number_value
@@ -100,6 +100,9 @@ def _bound(sentence: str, written: str) -> float | None:
                       sentence)
     if found and written not in found.group():
         return float(found.group(1).replace(",", ""))
+    part = re.search(r"\b(\d[\d,]*)\s[^,;]{0,30}?,?\sof which\s" + re.escape(written), sentence)
+    if part:  # "fewer than 150 birds, of which 122 are in one state"
+        return float(part.group(1).replace(",", ""))
     size = re.search(r"\b(\w+)-member\b", sentence)  # "five members of the six-member committee"
     if size and size.group(1) not in written:
         text = size.group(1).lower()
@@ -108,9 +111,9 @@ def _bound(sentence: str, written: str) -> float | None:
     return None
 
 
-_ABOVE = re.compile(r"(?:\b(?:over|more than|above|at least|exceeding|upwards of)|≥|>)\s?"
+_ABOVE = re.compile(r"(?:\b(?i:over|more than|above|at least|exceeding|upwards of)|≥|>)\s?"
                     + re.escape(BLANK))
-_BELOW = re.compile(r"(?:\b(?:less than|fewer than|under|below|up to|at most|not more than)"
+_BELOW = re.compile(r"(?:\b(?i:less than|fewer than|under|below|up to|at most|not more than|top)"
                     r"|≤|<)\s?" + re.escape(BLANK))
 _RANGE_END = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?"
                         r"(?:to|–|-)\s?" + re.escape(BLANK))
@@ -175,6 +178,10 @@ _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined
 """Terms that may be asked where they stand in a label: 'Annual Review (Article 12):'."""
 _LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
 """The label that opens a bullet: 'Financing Gap: In 2024, only $5.9 billion ...'."""
+
+_STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
+                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b")
+"""A figure that a date only places in time: '5.1%', 'an HDI value of 0.645', 'ranked'."""
 
 _REMARK_DATE = re.compile(
     r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
@@ -267,6 +274,43 @@ def _in_list(sentence: str, name: str) -> bool:
 
 _NOT_ITEMS = frozenset("Meanwhile However Moreover Also Further Furthermore Thus Hence "
                        "Therefore Besides Instead Still Yet Now Today Earlier Later".split())
+
+
+_MINOR_WORDS = frozenset("of and the for in on to a an at by with".split())
+
+
+def _initials(name: str) -> str:
+    """The letters an abbreviation of `name` is made of: 'Monetary Policy Committee' → 'MPC'."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’']*", name) if w.lower() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _spelled_beside(before: str, after: str, answer: str) -> bool:
+    """Whether the prompt holds the answer's abbreviation, or the answer is one whose
+    expansion stands right beside the blank: 'of _____ (GDP)', 'MPC [_____]'."""
+    letters = _initials(answer)
+    if len(letters) >= 2 and len(answer.split()) >= 2 and re.search(
+            rf"\b{letters}s?\b", f"{before} {after}"):
+        return True
+    if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", answer):
+        beside = re.match(r"(?:['’]s)?\s?[(\[]([^)\]]{4,80})[)\]]", after) or re.search(
+            r"\(([^)]{4,80})\)\s?$", before)
+        return bool(beside and _initials(beside.group(1)) == answer.upper().rstrip("S"))
+    return False
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ies|es|s)$", "", word.casefold())
+
+
+def _echoed(rest: str, answer: str) -> bool:
+    """Whether most of the answer's words stand in the rest of its sentence: "'Digital
+    personal data' is defined to mean _____" for "personal data in digital form"."""
+    words = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", answer)}
+    if len(words) < 2:
+        return False
+    there = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", rest)}
+    return len(words & there) * 3 >= len(words) * 2
 
 
 def _abbreviates(sentence: str, name: str) -> bool:
@@ -456,6 +500,43 @@ class _Maker:
             return f"About {subject}:"
         return before if usable else None
 
+    def not_worth_asking(self, fact: Fact, prompt: str, answer: str, kind: str) -> str | None:
+        """Why no exam setter would blank this answer, or None. Only a blank is judged:
+        a question asked in words of its own says what it asks."""
+        if BLANK not in prompt:
+            return None
+        kind = kind.rsplit(" ", 1)[0]
+        table = gazetteer()
+        before, _, after = prompt.partition(BLANK)
+        if re.fullmatch(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")", answer):
+            return "a weekday"
+        if re.search(r"\d\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", answer, flags=re.I):
+            return "a time of day"
+        if answer.endswith(("'", "’")):
+            return "half a possessive"
+        if kind.startswith("term:") and kind not in ("term:definition", "term:defined"):
+            if answer[:1].isupper() and not answer.isupper() and (
+                    answer.casefold() in table.common_words):
+                return "a common word"  # "the _____ and other forces": Army
+            named = count_words(self.text, answer)
+            if self.title and count_words(self.title, answer) and named >= 3:
+                return "the article's own subject"
+            if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
+                    r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
+                return "an adjective of the noun after it"  # "_____ mathematician"
+        if _spelled_beside(before, after, answer):
+            return "spelled out beside the blank"  # "the _____'s (UNDP)", "MPC [_____]"
+        if kind.startswith("term:") and _echoed(before + " " + after, answer):
+            return "its words stand beside the blank"  # "'Digital data' means _____"
+        if table.home and table.party_of.get(answer) == table.home:
+            return "the reader's own country"
+        written = fact.detail.get("written", answer)
+        if kind in ("when:year", "when:month") and _STATISTIC.search(
+                fact.evidence.replace(written, " ")) and not re.search(
+                rf"\b(?:since|from)\s{re.escape(written)}", fact.evidence):
+            return "the date of a figure"  # "India's rank in _____ was 130"
+        return None
+
     def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str],
             score: float, why: list[str], accept: tuple[str, ...] = (),
             kind: str | None = None, extra: tuple[Fact, ...] = (),
@@ -485,6 +566,9 @@ class _Maker:
                   context: str | None = None, group: str | None = None) -> Candidate:
         if _words(prompt) > MAX_WORDS:
             score, why = score - 1, [*why, f"over {MAX_WORDS} words -1"]
+        unasked = self.not_worth_asking(fact, prompt, answer, why[0]) if not extra else None
+        if unasked:
+            score, why = score + NOT_WORTH_ASKING, [*why, f"{unasked} {NOT_WORTH_ASKING:g}"]
         facts = (fact, *extra)
         parties = list(dict.fromkeys(p for f in facts for p in f.parties))
         tags = {"topic": (self.bank,), "kind": (kind or fact.kind.value,)}
@@ -557,7 +641,12 @@ class _Maker:
         if style == "relative":
             return None  # "yesterday", "two weeks ago": the article never gives the date
         if style == "weekday":
-            return None  # "on Saturday": which weekday a thing fell on is no exam fact
+            # "passed on Wednesday" in a dated story is the Wednesday of its week: the date
+            # is the fact to ask. Without the story's date no reader can work it out.
+            day = dt.date.fromisoformat(fact.date) if len(fact.date) == 10 else None
+            if not (self.article_date and day and 0 <= (self.article_date - day).days < 7):
+                return None
+            style = "absolute"
         answer = show_date(fact.date)
         wrong = date_choices(fact.date, self.pools, fact.id, n=6, article_date=self.article_date)
         low, high = _range_bounds(sentence)
@@ -614,6 +703,10 @@ class _Maker:
         if side and value is not None:
             # "over _____": a smaller figure would be true as well, so only larger ones.
             wrong = [w for w in wrong if (number_value(w) or 0) * side > value * side]
+        floor = re.search(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)", sentence)
+        if floor:  # "fewer than _____ birds, of which 122 ...": more than 122
+            wrong = [w for w in wrong if (number_value(w) or 0) > float(
+                floor.group(1).replace(",", ""))]
         wrong = wrong[:3]
         prompt = f"Which figure completes the sentence? “{shown}”"
         accept = spelled_numbers(written)
@@ -726,6 +819,8 @@ class _Maker:
 
     def blank(self, fact: Fact) -> Candidate | None:
         written = fact.answer
+        if re.search(r"[a-z]s['’]$", written):
+            written = written[:-1]  # "the United States' test": the name, not its possessive
         short = fact.detail.get("short", "")
         pair = next((p for p in (f"{written} ({short})", f"{written}, or {short}")
                      if short and p in fact.evidence), None)

@@ -52,6 +52,10 @@ ADJUSTMENTS: dict[str, float] = {
 }
 """What moves a question from its base score, and by how much."""
 
+NOT_WORTH_ASKING = -5.0
+"""A blank no setter would ask (a weekday, a common word, the article's own subject or
+country, the year of a figure): below any base score, so the gate never keeps it."""
+
 
 def score(kind: str) -> float:
     """The base score of a kind of question; an unknown kind scores as a plain name."""

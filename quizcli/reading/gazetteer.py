@@ -206,6 +206,8 @@ class Gazetteer:
     """A country or city to its population, so the better-known can be preferred."""
     continent: dict[str, str]
     """A country to its continent's code ("AS")."""
+    home: str | None = None
+    """The country of the exams quizcli prepares for: its readers know it without reading."""
     common_words: frozenset[str] = frozenset()
     """Common English nouns, adjectives and verbs, lower-cased (from wonderwords): a
     capitalised phrase made of them alone ("Backward Classes", "Annual Review") is
@@ -301,6 +303,7 @@ def gazetteer() -> Gazetteer:
         continent={canon: tables["countries"][code]["continent"]
                    for canon, code in parties.code.items() if code},
         common_words=frozenset(tables.get("common_words", ())),
+        home=parties.party_of.get(hand.get("home", "")),
     )
 
 

@@ -175,6 +175,8 @@ def number_value(text: str) -> float | None:
             return float(NUMBER_WORDS[word])
         if word in ORDINAL_WORDS:
             return float(ORDINAL_WORDS[word])
+        if word == "one":  # "one lakh": a quantity's "one" is the number, not a pronoun
+            return 1.0
     return None
 
 

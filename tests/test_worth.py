@@ -1,0 +1,99 @@
+"""What a setter would ask: blanks that give themselves away are never asked, and wrong
+figures are the ones the sentence makes false."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quizcli.making.gate import gate
+from quizcli.making.ingest import pools_for
+from quizcli.making.questions import make_candidates
+from quizcli.model import QuestionType
+from quizcli.reading.article import read_article
+from quizcli.reading.extractor import default_extractor
+from quizcli.reading.rules.numbers import number_value
+
+
+def kept(text: str, date: dt.date | None = dt.date(2025, 3, 14)) -> list:
+    article = read_article(text, "story.txt", date)
+    facts = default_extractor().extract(article, "story")
+    candidates = make_candidates(facts, pools_for(facts, ((), ())), "test",
+                                 [s.text for s in article.sentences], article.date,
+                                 article.title, [s.block for s in article.sentences])
+    return [c.question for c in gate(candidates).kept]
+
+
+def answers(text: str, date: dt.date | None = dt.date(2025, 3, 14)) -> set[str]:
+    return {q.answer for q in kept(text, date)}
+
+
+STORY = """Wetland Census Ordered
+
+The National Green Tribunal ordered a census of wetlands across the country on 3 March 2025.
+The Tribunal said that 1,250 hectares of mangroves had been lost since 2010.
+"""
+
+
+@pytest.mark.parametrize(("sentence", "never"), [
+    ("India has privatised satellite launches and aims at a fivefold rise by 2030.", "India"),
+    ("The Coastal Regulation Zone rules limit building near the sea, and CRZ permits are issued"
+     " by the states.", "Coastal Regulation Zone"),
+    ("The CRZ [Coastal Regulation Zone] rules limit building within 500 metres of the sea.",
+     "Coastal Regulation Zone"),
+    ("The bill was cleared by the Lok Sabha on Thursday after a debate of nine hours.",
+     "Thursday"),
+    ("The satellite was launched at 11:50 am from the second launch pad at Sriharikota.",
+     "11:50 am"),
+    ("The Army and other central forces may search premises without a warrant.", "Army"),
+    ("In 2019, the share of wetlands under protection stood at 5.1% across the states.",
+     "2019"),
+])
+def test_a_blank_that_gives_itself_away_is_never_asked(sentence, never):
+    text = STORY + sentence + "\n"
+    assert never not in answers(text)
+
+
+def test_the_subject_of_the_title_is_never_a_blank():
+    text = ("Wetland Census\n\nThe Wetland Census was ordered by the National Green Tribunal.\n"
+            "The Wetland Census will count 2,400 lakes in its first round in 2026.\n"
+            "Each state will run the Wetland Census with its forest department.\n")
+    assert "Wetland Census" not in answers(text)
+
+
+def test_a_weekday_in_a_dated_story_asks_its_date():
+    text = STORY + "The Rajya Sabha passed the Wetlands Bill on Wednesday by a voice vote.\n"
+    [question] = [q for q in kept(text) if q.prompt.startswith("Which date")
+                  and "Rajya Sabha passed" in q.prompt]
+    assert question.answer == "12 March 2025"
+    assert "on _____" in question.prompt
+    # a past event: no wrong date falls after the story's own
+    assert not {"12 April 2025", "12 May 2025"} & set(question.choices), question.choices
+
+
+def test_an_undated_story_never_asks_the_date_of_a_weekday():
+    text = ("Wetland Census Ordered\n\n"
+            "The Rajya Sabha passed the Wetlands Bill on Wednesday by a voice vote.\n")
+    assert not [q for q in kept(text, None) if q.prompt.startswith("Which date")]
+
+
+@pytest.mark.parametrize(("sentence", "answer", "side"), [
+    ("Over 100 countries saw their wetland area shrink in the last decade.", "100", 1),
+    ("Wetlands remain among the top 10 sources of methane in the world.", "10", -1),
+    ("Fewer than 150 great bustards are left, of which 122 live in one state.", "150", 0),
+])
+def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, side):
+    questions = [q for q in kept(STORY + sentence + "\n") if q.answer == answer
+                 and q.type is QuestionType.MCQ]
+    for question in questions:
+        wrong = [number_value(c) for c in question.choices if c != answer]
+        if side:
+            assert all(w * side > float(answer) * side for w in wrong), question.choices
+        else:  # fewer than 150 of which 122: between the two
+            assert all(122 < w < 150 for w in wrong), question.choices
+
+
+def test_one_lakh_is_a_number():
+    assert number_value("one lakh") == 1.0
+    assert number_value("less than one lakh") == 1.0
