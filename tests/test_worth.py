@@ -97,3 +97,28 @@ def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, s
 def test_one_lakh_is_a_number():
     assert number_value("one lakh") == 1.0
     assert number_value("less than one lakh") == 1.0
+
+
+def test_a_change_from_a_blank_offers_only_starts_the_change_allows():
+    sentence = "Deaths from the fever fell from 28 per lakh in 2015 to 21 per lakh in 2024.\n"
+    [question] = [q for q in kept(STORY + sentence) if q.answer == "28 per lakh"]
+    assert all(number_value(c) > 21 for c in question.choices), question.choices
+
+
+def test_a_region_is_offered_regions_of_its_own_kind():
+    from quizcli.reading.gazetteer import gazetteer
+
+    table = gazetteer()
+    assert set(table.alike("Asia")) == {"Africa", "Antarctica", "Europe", "North America",
+                                        "Oceania", "South America"}
+    assert all({"Sea", "Gulf", "Strait", "Ocean", "Bay"} & set(p.split())
+               for p in table.alike("Indian Ocean"))
+
+
+def test_the_parties_to_a_case_are_not_the_storys_people():
+    from quizcli.reading.entities import read_mentions
+
+    people, _ = read_mentions(["The bench heard State of Kerala v Ravi Menon and Ors. today.",
+                               "Justice Asha Pillai wrote the majority opinion."])
+    names = set(people.full_names.values())
+    assert "Ravi Menon" not in names and "Asha Pillai" in names

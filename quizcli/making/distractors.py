@@ -157,9 +157,14 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     countries near a country, states of a state's country, cities of a city's country.
     A city is never offered for a country, nor a place the sentence already names
     ("reach Goa from _____" offers no Goa), nor one inside the answer."""
-    kinds = gazetteer().place_kind
+    table = gazetteer()
+    kinds = table.place_kind
     kind = kinds.get(answer)
-    story = [p for p in pools.places if kind is None or kinds.get(p) == kind]
+    home = set(table.place_country.get(answer, ()))
+    # The story's places of the answer's kind, and for a city or a state of its country:
+    # "London" is no wrong answer for a district of Kerala.
+    story = [p for p in pools.places if kind is None or kinds.get(p) == kind and (
+        not home or home & set(table.place_country.get(p, ())) or p not in table.place_country)]
     candidates = _then(story, lambda: stable_order(_alike(answer), seed))
 
     def different(a: str, b: str) -> bool:

@@ -124,6 +124,14 @@ _FALL = re.compile(r"\b(?:fell|fallen|decreased|declined|dropped|reduced|down)\b
                    + re.escape(BLANK))
 
 
+_RISING = frozenset("rose risen rising increased grew grown up".split())
+_CHANGE_FROM = re.compile(
+    r"\b(?P<verb>rose|risen|rising|increased|grew|grown|up|fell|fallen|decreased|declined|"
+    r"dropped|reduced|down)\b.{0,60}?\bfrom\s" + re.escape(BLANK)
+    + r"[^.;]{0,40}?\bto\s(?:over\s|about\s|nearly\s)?(?P<end>\d[\d,]*(?:\.\d+)?)", re.I)
+"""'decreased from _____ (2015) to 21 per lakh': where a change starts, and where it ends."""
+
+
 def _side(sentence: str) -> int:
     """Which side of the answer a wrong figure must lie on for the sentence to be false
     with it: +1 above ('over _____', 'rose from 53% to _____'), -1 below ('less than
@@ -707,6 +715,11 @@ class _Maker:
         if floor:  # "fewer than _____ birds, of which 122 ...": more than 122
             wrong = [w for w in wrong if (number_value(w) or 0) > float(
                 floor.group(1).replace(",", ""))]
+        start = _CHANGE_FROM.search(sentence)
+        end = number_value(start.group("end")) if start else None
+        if start and end is not None:  # "fell from _____ to 21": a start above 21
+            rose = start.group("verb").lower() in _RISING
+            wrong = [w for w in wrong if ((number_value(w) or 0) < end) == rose]
         wrong = wrong[:3]
         prompt = f"Which figure completes the sentence? “{shown}”"
         accept = spelled_numbers(written)

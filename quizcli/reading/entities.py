@@ -155,6 +155,10 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+_CASE_BEFORE = re.compile(r"\s(?:v|vs|versus)\.?\s$")
+_CASE_AFTER = re.compile(r"(?:\sand\s(?:Ors|Others)\.?)?\s(?:v|vs|versus)\.?\s")
+
+
 def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:
     """Capitalised phrases that may be names: (start, end, name, after_honorific)."""
     not_names, honorifics, not_name_words = _name_words()
@@ -189,6 +193,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         previous = _JOINED_TO.search(text, max(0, start - 40), start)
         if previous and previous.group(1) in not_name_words:
             continue
+        if _CASE_BEFORE.search(text, max(0, start - 10), start) or _CASE_AFTER.match(text, end):
+            continue  # "State of Punjab v Davinder Singh": a case's name, not a person's
         before = text[max(0, start - 6):start]
         honorific = _honorific_re().search(before) is not None
         found.append((start, end, text[start:end], honorific))

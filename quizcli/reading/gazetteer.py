@@ -206,6 +206,7 @@ class Gazetteer:
     """A country or city to its population, so the better-known can be preferred."""
     continent: dict[str, str]
     """A country to its continent's code ("AS")."""
+    continents: frozenset[str] = frozenset()
     home: str | None = None
     """The country of the exams quizcli prepares for: its readers know it without reading."""
     common_words: frozenset[str] = frozenset()
@@ -232,7 +233,11 @@ class Gazetteer:
             pool.sort(key=lambda c: (self.continent.get(c) != home, -self.population.get(c, 0)))
             return pool[:n]
         if kind == PlaceKind.REGION:
-            return sorted(pool)
+            # A continent for a continent; a sea for a sea ("Indian Ocean", "Red Sea").
+            continental = place in self.continents
+            pool = [p for p in pool if (p in self.continents) == continental]
+            wet = bool(_WATER & set(place.split()))
+            return sorted(p for p in pool if bool(_WATER & set(p.split())) == wet)
         countries = set(self.place_country.get(place, ()))
 
         def far(other: str) -> bool:
@@ -244,6 +249,9 @@ class Gazetteer:
         pool.sort(key=lambda c: (far(c), -self.population.get(c, 0), c))
         return pool[:n]
 
+
+_WATER = frozenset("Ocean Sea Gulf Strait Bay Channel River Lake".split())
+"""Words that make a region a body of water, whose wrong answers are other waters."""
 
 # A name matches whole: not inside a longer word, and not the "U.S" of "U.S.".
 _BEFORE, _AFTER = r"(?<![\w.])", r"(?!\w|\.\w)"
@@ -304,6 +312,7 @@ def gazetteer() -> Gazetteer:
                    for canon, code in parties.code.items() if code},
         common_words=frozenset(tables.get("common_words", ())),
         home=parties.party_of.get(hand.get("home", "")),
+        continents=frozenset(tables["continents"]),
     )
 
 
