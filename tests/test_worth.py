@@ -68,6 +68,7 @@ def test_a_weekday_in_a_dated_story_asks_its_date():
                   and "Rajya Sabha passed" in q.prompt]
     assert question.answer == "12 March 2025"
     assert "on _____" in question.prompt
+    assert "in a story of Friday, 14 March 2025" in question.prompt  # a reader can tell it
     # a past event: no wrong date falls after the story's own
     assert not {"12 April 2025", "12 May 2025"} & set(question.choices), question.choices
 
@@ -78,20 +79,24 @@ def test_an_undated_story_never_asks_the_date_of_a_weekday():
     assert not [q for q in kept(text, None) if q.prompt.startswith("Which date")]
 
 
-@pytest.mark.parametrize(("sentence", "answer", "side"), [
-    ("Over 100 countries saw their wetland area shrink in the last decade.", "100", 1),
-    ("Wetlands remain among the top 10 sources of methane in the world.", "10", -1),
-    ("Fewer than 150 great bustards are left, of which 122 live in one state.", "150", 0),
+@pytest.mark.parametrize(("sentence", "answer", "possible"), [
+    # over 100: a wrong choice below would be true as well
+    ("Over 100 countries saw their wetland area shrink in the last decade.", "100",
+     lambda w: w > 100),
+    # in the top 10 is in the top 12 as well
+    ("Wetlands remain among the top 10 sources of methane in the world.", "10",
+     lambda w: w < 10),
+    ("Fewer than 150 great bustards are left, of which 122 live in one state.", "150",
+     lambda w: 122 < w < 150),
+    ("Basic training lasts five to seven days, and advanced training 15 days.", "five",
+     lambda w: w < 7),
 ])
-def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, side):
+def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, possible):
     questions = [q for q in kept(STORY + sentence + "\n") if q.answer == answer
                  and q.type is QuestionType.MCQ]
     for question in questions:
         wrong = [number_value(c) for c in question.choices if c != answer]
-        if side:
-            assert all(w * side > float(answer) * side for w in wrong), question.choices
-        else:  # fewer than 150 of which 122: between the two
-            assert all(122 < w < 150 for w in wrong), question.choices
+        assert all(possible(w) for w in wrong), question.choices
 
 
 def test_one_lakh_is_a_number():
@@ -122,3 +127,27 @@ def test_the_parties_to_a_case_are_not_the_storys_people():
                                "Justice Asha Pillai wrote the majority opinion."])
     names = set(people.full_names.values())
     assert "Ravi Menon" not in names and "Asha Pillai" in names
+
+
+def test_a_rank_or_a_count_of_countries_stays_within_the_world_the_story_ranks():
+    text = STORY + ("Out of 189 countries, Norway ranked first in the index.\n"
+                    "Pakistan ranks 154 and Nepal ranks 143 on the same index.\n"
+                    "The survey covers 146 countries in its latest edition.\n")
+    for question in kept(text):
+        if question.answer in ("154", "143"):
+            assert all(number_value(c) <= 189 for c in question.choices), question.choices
+        if question.answer == "146":
+            assert all(number_value(c) <= 195 for c in question.choices), question.choices
+
+
+def test_who_said_offers_no_one_from_the_side_the_words_speak_of():
+    text = ("Sanctions Stay\n\n"
+            "North Korean leader Kim Jong-un met South Korean President Moon Jae-in in May.\n"
+            "US Secretary of State Mike Pompeo said that the sanctions placed on North Korea"
+            " would stay until it disarms fully.\n"
+            "US National Security Adviser John Bolton said that talks would resume next month"
+            " in the capital.\n"
+            "Moon Jae-in said that the two Koreas would reopen their liaison office soon.\n")
+    [question] = [q for q in kept(text)
+                  if q.prompt.startswith("Who said that the sanctions placed on North Korea")]
+    assert "Kim Jong-un" not in question.choices, question.choices

@@ -42,6 +42,13 @@ def normalise(text: str) -> str:
     return " ".join(t.split())
 
 
+def answer_key(answer: str) -> str:
+    """An answer as compared for asking it again: '6.50%' is '6.5%', '10.0' is '10'."""
+    trimmed = re.sub(r"(?<=\d)\.(\d*?)0+(?!\d)", lambda m: f".{m.group(1)}" if m.group(1)
+                     else "", answer)
+    return normalise(trimmed)
+
+
 def _contains(haystack: str, needle: str) -> bool:
     """Whether `needle` stands in `haystack` as whole words, once both are normalised."""
     needle = normalise(needle)
@@ -136,7 +143,7 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
             reason = "repeats another question"
         if reason is None and candidate.score < MIN_SCORE:
             reason = "too weak to ask"
-        answer = normalise(candidate.question.answer)
+        answer = answer_key(candidate.question.answer)
         if reason is None and len(candidate.facts) == 1 and per_answer.get(answer, 0) >= PER_ANSWER:
             reason = "asks the same answer again"
         if reason is None and per_sentence.get(evidence, 0) >= PER_SENTENCE:

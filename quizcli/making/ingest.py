@@ -20,7 +20,7 @@ from quizcli.bankfile import load_bank, save_bank
 from quizcli.errors import QuizcliError
 from quizcli.files import atomic_write
 from quizcli.making.distractors import Pools
-from quizcli.making.gate import DEFAULT_BUDGET, gate, normalise
+from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.model import Bank, Fact, FactKind, Source
@@ -198,7 +198,7 @@ def ingest(
     for question in questions.values():
         asked_of.setdefault(question.source, Counter())[question.evidence] += 1
         if question.fact is not None and "\n" not in question.evidence:
-            answered.setdefault(question.source, Counter())[normalise(question.answer)] += 1
+            answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
     new_candidates: list[Candidate] = []
     for report, article, found in extracted:
         candidates = make_candidates(found, pools_for(found, others), bank_id,

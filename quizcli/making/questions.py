@@ -108,7 +108,20 @@ def _bound(sentence: str, written: str) -> float | None:
         text = size.group(1).lower()
         return float(text) if text.isdigit() else (
             float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None)
+    if re.match(r"\s(?:\w+\s)?(?:countries|nations)\b", sentence[sentence.find(written)
+                                                                 + len(written):]):
+        return float(WORLD_COUNTRIES)  # "covers 249 countries" is no country count
     return None
+
+
+WORLD_COUNTRIES = 195
+"""The countries of the world (the UN's 193 members and its two observer states): no
+count of countries is more."""
+_RANKED_AMONG = re.compile(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|economies)")
+_RANGE_START = re.compile(re.escape(BLANK) + r"\s?(?:to|–|-)\s?(?P<end>\d[\d,.]*|"
+                          + "|".join(NUMBER_WORDS) + r")\b")
+"""'_____ to seven days': the start of a range is below its end."""
+_RANK = re.compile(r"\b(?:rank|ranks|ranked|ranking|position)\b")
 
 
 _ABOVE = re.compile(r"(?:\b(?i:over|more than|above|at least|exceeding|upwards of)|≥|>)\s?"
@@ -177,6 +190,43 @@ def _restated(sentence: str, written: str) -> bool:
              + re.escape(written[number.end():]))
     others = [float(m.group(1).replace(",", "")) for m in re.finditer(shape, after)]
     return len(others) >= 2 and abs(sum(others) - value) < 1e-9
+
+
+def _counted_off(sentence: str, written: str) -> bool:
+    """Whether the sentence lists as many things as the figure counts, or adds it up from
+    figures of its own: '_____ key areas including health, education, economy and
+    politics'; '_____ stages – Rs 1 lakh followed by Rs 2 lakh'; 'up to Rs 3 lakh ... Rs 1
+    lakh followed by _____'."""
+    value = number_value(written)
+    at = sentence.find(written)
+    if value is None or at < 0:
+        return False
+    after = sentence[at + len(written):]
+    listed = re.match(r"\s(?:\w+\s){0,3}?(?:including|such as|namely|–|—|-|:)\s([^.;()]+)", after)
+    if listed and value == int(value) and 2 <= value <= 8:
+        items = re.split(r",\s(?:and\s)?|\sand\s|\sfollowed by\s", listed.group(1).strip())
+        if len(items) == value:
+            return True
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if not number:
+        return False
+    shape = (re.escape(written[:number.start()]) + r"(\d[\d,]*(?:\.\d+)?)"
+             + re.escape(written[number.end():]))
+    rest = sentence[:at] + " " + after
+    others = [float(m.group(1).replace(",", "")) for m in re.finditer(shape, rest)]
+    return any(abs(a + value - b) < 1e-9 or abs(a + b - value) < 1e-9
+               for i, a in enumerate(others) for b in others[i + 1:] + others[:i])
+
+
+def _span_of(sentence: str, written: str) -> bool:
+    """Whether a number of years is the span of two years the sentence gives: 'five
+    years' beside 'from FY 2023-24 to FY 2027-28'."""
+    years = re.fullmatch(r"(\w+)\syears?", written)
+    value = number_value(written) if years else None
+    if value is None:
+        return False
+    found = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)(?:[-–][’']?\d{2})?\b", sentence)]
+    return any(b - a in (value, value - 1) for a in found for b in found if b > a)
 
 
 _FIGURE_UNITS = frozenset({"percent", "money", "measure", "scale", "per", "times", "ratio",
@@ -508,6 +558,31 @@ class _Maker:
             return f"About {subject}:"
         return before if usable else None
 
+    @functools.cached_property
+    def party_of_person(self) -> dict[str, str]:
+        """The party each person of the story speaks for, where the story says."""
+        found: dict[str, str] = {}
+        for fact in self.facts:
+            party = fact.detail.get("party")
+            if party and fact.kind in (FactKind.ROLE, FactKind.QUOTE):
+                found.setdefault(fact.answer, party)
+        return found
+
+    def spoken_of(self, words: str, speaker: str) -> list[str]:
+        """The story's people whose own party the words speak of, as a side apart from the
+        speaker's: no North Korean says "the sanctions placed on North Korea", and no US
+        official asks "for a meeting with the US president"."""
+        own = self.party_of_person.get(speaker)
+        named = {p for p in set(self.party_of_person.values())
+                 if p != own and any(count_words(words, a) for a in [p, *_aliases(p)])}
+        return [who for who, party in self.party_of_person.items() if party in named]
+
+    @functools.cached_property
+    def ranked_among(self) -> float | None:
+        """How many countries the story ranks, where it says: 'out of 189 countries'."""
+        found = [float(m.group(1).replace(",", "")) for m in _RANKED_AMONG.finditer(self.text)]
+        return max(found) if found else None
+
     def not_worth_asking(self, fact: Fact, prompt: str, answer: str, kind: str) -> str | None:
         """Why no exam setter would blank this answer, or None. Only a blank is judged:
         a question asked in words of its own says what it asks."""
@@ -646,6 +721,7 @@ class _Maker:
         if _REMARK_DATE.search(fact.evidence.replace(written, "DATE", 1)):
             score, why = score - 1, [*why, "the day of a remark -1"]  # "Bolton said on ..."
         style = _date_style(written)
+        of_story = ""
         if style == "relative":
             return None  # "yesterday", "two weeks ago": the article never gives the date
         if style == "weekday":
@@ -655,6 +731,9 @@ class _Maker:
             if not (self.article_date and day and 0 <= (self.article_date - day).days < 7):
                 return None
             style = "absolute"
+            # The story's own date, with its weekday, makes the date one a reader can tell.
+            of_story = (f", in a story of {self.article_date:%A}, "
+                        f"{show_date(self.article_date.isoformat())}")
         answer = show_date(fact.date)
         wrong = date_choices(fact.date, self.pools, fact.id, n=6, article_date=self.article_date)
         low, high = _range_bounds(sentence)
@@ -666,7 +745,7 @@ class _Maker:
         context = self.context_for(fact)
         if context:
             sentence = f"{context} {sentence}"
-        prompt = f"Which date completes the sentence? “{sentence}”"
+        prompt = f"Which date completes the sentence{of_story}? “{sentence}”"
         return self.mcq(fact, "when", prompt, answer, wrong, score, why, context=context,
                         accept=(fact.date,) if style == "absolute" else ())
 
@@ -703,9 +782,13 @@ class _Maker:
         score, why = self.scored(kind, fact)
         context = self.context_for(fact)
         shown = f"{context} {sentence}" if context else sentence
-        if _restated(fact.evidence, written) or _worked_out(fact.evidence, written):
+        if (_restated(fact.evidence, written) or _worked_out(fact.evidence, written)
+                or _counted_off(fact.evidence, written) or _span_of(fact.evidence, written)):
             return None  # "nearly four months (125 days)": the other figure gives it away
-        wrong = figure_choices(written, fact.id, n=6, ceiling=_bound(fact.evidence, written))
+        ceiling = _bound(fact.evidence, written)
+        if ceiling is None and _RANK.search(fact.evidence):
+            ceiling = self.ranked_among  # "Pakistan ranks _____" of the story's 189 countries
+        wrong = figure_choices(written, fact.id, n=6, ceiling=ceiling)
         side = _side(sentence)
         value = number_value(written)
         if side and value is not None:
@@ -715,6 +798,16 @@ class _Maker:
         if floor:  # "fewer than _____ birds, of which 122 ...": more than 122
             wrong = [w for w in wrong if (number_value(w) or 0) > float(
                 floor.group(1).replace(",", ""))]
+        if _RANK.search(sentence) and re.search(re.escape(BLANK) + r"\s(?:countries|nations)\b",
+                                                sentence):
+            ranks = [int(r) for r in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th)?\b", sentence)]
+            if ranks:  # "ranked 112th among _____ countries": more than 112
+                wrong = [w for w in wrong if (number_value(w) or 0) > max(ranks)]
+        range_end = _RANGE_START.search(sentence)
+        if range_end and number_value(range_end.group("end")) is not None:
+            # "_____ to seven days": a start below seven
+            wrong = [w for w in wrong if (number_value(w) or 0) < number_value(
+                range_end.group("end"))]
         start = _CHANGE_FROM.search(sentence)
         end = number_value(start.group("end")) if start else None
         if start and end is not None:  # "fell from _____ to 21": a start above 21
@@ -757,7 +850,8 @@ class _Maker:
             return None  # an institution quoted about itself
         accept = self.short_names(speaker) if speaker in self.pools.people else ()
         if speaker in self.pools.people:
-            wrong = person_choices(speaker, self.pools, fact.id, avoid=self.mentioned(quote))
+            wrong = person_choices(speaker, self.pools, fact.id,
+                                   avoid=self.mentioned(quote) + self.spoken_of(quote, speaker))
         elif speaker in gazetteer().party_of:
             wrong = party_choices(speaker, self.pools, fact.id)
         else:  # an office named without its holder: "U.S. Vice President stated ..."
@@ -802,7 +896,8 @@ class _Maker:
         was = "was " if verb.endswith("ing") else ""
         if holder:
             prompt = f"Who {was}{stance}?"
-            wrong = person_choices(holder, self.pools, fact.id, avoid=self.mentioned(stance))
+            wrong = person_choices(holder, self.pools, fact.id,
+                                   avoid=self.mentioned(stance) + self.spoken_of(stance, holder))
             accept = (*self.short_names(holder), fact.answer)
             return self.mcq(fact, "which-party", prompt, holder, wrong, 3.0,
                             ["position +3"], accept=accept)
