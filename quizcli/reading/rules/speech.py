@@ -1,0 +1,178 @@
+"""Who said what and who stands where: quotes with their speakers, and positions with
+the party or person that holds them.
+
+A speaker is the subject just before a verb of speech ("said", "told", "ruled that"),
+past any apposition, or the name just after it; a position is a verb of stance
+("insists", "rejects", "welcomed") after its subject. A pronoun counts only where the
+reader can tell whom it stands for. The verbs come from `quizcli/data/verbs.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizcli.model import FactKind
+from quizcli.reading.article import Sentence
+from quizcli.reading.entities import Mention
+from quizcli.reading.gazetteer import _load
+
+if TYPE_CHECKING:
+    from quizcli.reading.facts import Reader
+
+_QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
+
+
+def _verbs() -> dict:
+    return _load("verbs.yaml")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SPEECH = re.compile(
+    rf"\b(?:(?:{_alternation(_verbs()['ruling'])})(?= that\b)|{_alternation(_verbs()['speech'])})\b"
+)
+_POSITION = re.compile(rf"\b(?:{_alternation(_verbs()['position'])})\b")
+# What may stand between a subject and its verb: "Mr. Kim too reinforced".
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:\([A-Z]{2,10}\))?\s*(?:,\s*(?:which|who)\s+)?"
+    r"(?:(?:has|have|had|is|was|will|would|also|too|further|now|still|strongly|"
+    r"repeatedly|reportedly|firmly|been|only|again|clearly|openly|once|today|yesterday|"
+    r"earlier|on\s+\w+day|in a statement|last week|this week)\s+)*$"
+)
+# A relative clause between a subject and its verb: "The Philippines, which faces ..., welcomed".
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
+# A clause that is no subject: an apposition ("a fellow at ..."), a relative clause, or a
+# participle ("writing for himself and Justice Misra").
+_APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|the|who|whose|which)\b\s*[a-z]|[a-z]+ing\b)")
+# A verb in a clause that opens with one of these ends its stance at the first comma.
+_SUBORDINATE = re.compile(r"^\s*(?:Although|Though|While|As|Since|If|When|Because)\s+(?:the\s+)?$")
+
+_SUBJECT_RANK = {"person": 0, "office": 1, "party": 2, "pronoun": 3}
+
+
+def quote_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where the quotations of a sentence stand, and what each says."""
+    return [(m.start(), m.end(), m.group(1) or m.group(2)) for m in _QUOTE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int, str]], position: int) -> bool:
+    return any(start < position < end for start, end, _ in spans)
+
+
+def speaker_name(mention: Mention) -> str:
+    """How a question names the speaker: 'White House' as written, a person in full."""
+    if mention.kind == "party" and mention.text.lower() not in ("it", "they"):
+        written = re.sub(r"^the\s+", "", mention.text, flags=re.I)
+        if " " not in written and re.search(r"(?:i|ese|an|ian|ish|ic)$", written):
+            return mention.value  # "the Omani host" said it: the party, not its adjective
+        return written
+    return mention.value
+
+
+def speaker_before(reader: Reader, text: str, verb: int, found: list[Mention],
+                   quotes: list[tuple[int, int, str]]) -> Mention | None:
+    """Who is doing the saying: the subject just before the verb, past any apposition."""
+    start = max([end for _, end, _ in quotes if end <= verb] + [0])
+    for match in _SPEECH.finditer(text, 0, verb):
+        start = max(start, match.end())
+    bounds = [start] + [i + 1 for i in range(start, verb) if text[i] in ",;"] + [verb]
+    for seg_start, seg_end in reversed(list(zip(bounds, bounds[1:], strict=False))):
+        segment = text[seg_start:seg_end]
+        if not segment.strip() or (_APPOSITIVE.match(segment) and seg_start != start):
+            continue
+        inside = [m for m in found if seg_start <= m.start and m.end <= seg_end]
+        if not inside:
+            return None
+        best = min(inside, key=lambda m: (_SUBJECT_RANK[m.kind], -m.start))
+        return reader.resolve(best)
+    return None
+
+
+def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
+           quotes: list[tuple[int, int, str]]) -> list[Mention]:
+    text = sentence.text
+    speakers = []
+    for verb in _SPEECH.finditer(text):
+        if _inside(quotes, verb.start()):
+            continue
+        speaker = speaker_before(reader, text, verb.start(), found, quotes)
+        if speaker is None:
+            after = [m for m in found if m.start >= verb.end() and
+                     text[verb.end():m.start].strip() in ("", "by")]
+            speaker = reader.resolve(after[0]) if after else None
+        if speaker is None:
+            continue
+        following = _SPEECH.search(text, verb.end())
+        limit = len(text)
+        if following:  # a later attribution ends this clause: '..." Carlin said'
+            limit = max([end for _, end, _ in quotes if end <= following.start()] + [0])
+            limit = limit if limit > verb.end() else len(text)
+        said = what_was_said(text[:limit], verb, speaker, quotes)
+        if not said:
+            continue
+        speakers.append(speaker)
+        reader.add(sentence, FactKind.QUOTE, speaker_name(speaker), found, quote=said,
+                 verb=verb.group(), speaker=speaker.text, party=speaker.party
+                 if speaker.kind != "party" else speaker.value)
+    return speakers
+
+
+def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
+                  quotes: list[tuple[int, int, str]]) -> str | None:
+    long_quotes = [q for q in quotes if len(q[2].split()) >= 4]
+    named_at = speaker.title_start if speaker.title_start is not None else speaker.start
+    for start, end, quote in long_quotes:
+        if end <= min(named_at, verb.start()) and (
+            not text[end:named_at].strip(" ,") or not text[end:verb.start()].strip(" ,")
+        ):
+            return quote.strip(" ,")
+        if start >= verb.end() and not text[verb.end():start].strip(" ,:"):
+            return quote.strip(" ,")
+    rest = text[verb.end():]
+    if verb.group() in ("told", "tells"):  # "told the House that ...": past the listener
+        listener = re.match(r"\s*(?:the\s+)?[\w’' ]{1,40}?\s+that\s+", rest)
+        if not listener:
+            return None
+        rest = rest[listener.end():]
+    clause = re.match(r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
+    if clause and len(clause.group("c").split()) >= 4:
+        return re.sub(r"[\s,.]*([\"”]?)\s*$", r"\1", clause.group("c"))
+    before = text[:min(speaker.start, verb.start())]
+    before = re.sub(r"[\s,]*(?:\bthe\s*)?$", "", before)
+    if len(before.split()) >= 4 and not _inside(quotes, speaker.start):
+        return before
+    return None
+
+
+def positions(reader: Reader, sentence: Sentence, found: list[Mention],
+              quotes: list[tuple[int, int, str]]) -> list[Mention]:
+    text = sentence.text
+    subjects = []
+    for verb in _POSITION.finditer(text):
+        if _inside(quotes, verb.start()):
+            continue
+        head_end = verb.start()
+        relative = _RELATIVE.search(text, 0, head_end)
+        if relative:
+            head_end = relative.start()
+        before = [m for m in found if m.end <= head_end
+                  and _SUBJECT_GAP.match(text[m.end:head_end])]
+        if not before:
+            continue
+        subject = reader.resolve(before[-1])
+        if subject is None:
+            continue
+        party = subject.value if subject.kind == "party" else subject.party
+        holder = subject.value if subject.kind != "party" else None
+        stance = text[verb.start():].rstrip(" .")
+        if _SUBORDINATE.search(text[:before[-1].start]):
+            stance = stance.split(",")[0]
+        if len(stance.split()) < 3:
+            continue
+        subjects.append(subject)
+        reader.add(sentence, FactKind.POSITION, party or holder, found, stance=stance,
+                 verb=verb.group(), holder=holder)
+    return subjects
