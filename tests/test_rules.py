@@ -149,3 +149,16 @@ def test_an_explainer_gives_eight_questions_or_more_and_none_from_page_furniture
     for candidate in kept:
         shown = candidate.question.prompt + candidate.question.evidence
         assert not any(word in shown for word in furniture), candidate.question.prompt
+
+
+def test_a_table_flattened_into_cells_is_read_row_by_row():
+    text = ("Cold Waves\n\nThe weather office defines a cold wave by region.\n\n"
+            "Thresholds:\n\nRegion\n\nMinimum Temperature\n\nPlains\n\n10 °C or lower\n\n"
+            "Hills\n\n0 °C or lower\n\nCoast\n\n15 °C or lower\n\n"
+            "A cold wave in the plains lasts three days on average.\n")
+    sentences = [s.text for s in read_article(text, "cold.txt", dt.date(2025, 1, 5)).sentences]
+    assert "Minimum Temperature for Hills: 0 °C or lower." in sentences
+    assert not any(s in ("Region", "Plains") for s in sentences)
+    numbers = {f.answer for f in extract_facts(read_article(text, "cold.txt"))
+               if f.kind.value == "number"}
+    assert {"10 °C", "0 °C", "15 °C"} <= numbers

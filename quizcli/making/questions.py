@@ -761,7 +761,7 @@ class _Maker:
         acronym = re.fullmatch(r"[A-Z]{2,5}s?", answer) is not None and (
             answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
         if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)
-                                or kind == "where" and named >= 4):
+                                or kind == "where" and named >= 6):
             base -= 1
             why.append("answer named often in the article -1")
         in_title = bool(self.title) and count_words(self.title, answer) > 0

@@ -123,6 +123,7 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
     dated = find_article_date(lines)
     if dated.lines:
         lines = [line for at, line in enumerate(lines) if at not in dated.lines]
+    lines = _tables_as_lines(lines)
     title: str | None = None
     publisher: str | None = None
     blocks: list[tuple[str | None, str]] = []  # (section, text)
@@ -209,6 +210,43 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
         if not _CAPTION.search(sentence)
     )
     return Article(name, title, publisher, date or dated.date, sentences)
+
+
+_CELL = re.compile(r"^[^.!?;:]{1,40}$")
+
+
+def _tables_as_lines(lines: list[str]) -> list[str]:
+    """A two-column table a page flattened into one short line per cell (a header pair,
+    then a label and its figure per row) as one line per row: 'Region', 'Temp
+    Threshold', 'Plains', '40 °C or higher' → 'Temp Threshold for Plains: 40 °C or
+    higher.'"""
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        cells, end = [], at
+        while end < len(lines) and (not lines[end].strip() or (
+                _CELL.match(lines[end].strip()) and len(lines[end].split()) <= 6)):
+            if lines[end].strip():
+                cells.append(lines[end].strip())
+            end += 1
+        if len(cells) >= 6 and len(cells) % 2 == 0 and _is_table(cells):
+            header = cells[1]
+            out += [f"{header} for {key}: {value}." for key, value in
+                    zip(cells[2::2], cells[3::2], strict=True)]
+            out.append("")
+            at = end
+            continue
+        out.append(lines[at])
+        at += 1
+    return out
+
+
+def _is_table(cells: list[str]) -> bool:
+    """Whether cells read as a header pair, then rows of a label without a figure and a
+    value with one."""
+    keys, values = cells[2::2], cells[3::2]
+    return (not any(re.search(r"\d", c) for c in cells[:2] + keys)
+            and all(re.search(r"\d", v) for v in values))
 
 
 def _looks_like_title(line: str) -> bool:
