@@ -237,6 +237,10 @@ _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined
 _LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
 """The label that opens a bullet: 'Financing Gap: In 2024, only $5.9 billion ...'."""
 
+_PRONOUN_ANSWER = re.compile(r"(?i)(?:he|she|it|they|we|you|i|this|that|these|those)"
+                             r"(?:['’](?:re|s|ll|ve|d|m))?")
+MAIN_ACTOR = 4
+"""How often a story names its main actors."""
 _STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
                         r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b")
 """A figure that a date only places in time: '5.1%', 'an HDI value of 0.645', 'ranked'."""
@@ -583,6 +587,14 @@ class _Maker:
         found = [float(m.group(1).replace(",", "")) for m in _RANKED_AMONG.finditer(self.text)]
         return max(found) if found else None
 
+    def main_actor(self, person: str) -> bool:
+        """Whether the story is about a person: its title names them, or it names them
+        so often (by any part of the name) that no reader needs it to say who holds the
+        office."""
+        parts = [p for p in re.split(r"[\s-]+", person) if len(p) > 2] or [person]
+        return any(count_words(self.title, p) for p in parts) or max(
+            count_words(self.text, p) for p in parts) >= MAIN_ACTOR
+
     def not_worth_asking(self, fact: Fact, prompt: str, answer: str, kind: str) -> str | None:
         """Why no exam setter would blank this answer, or None. Only a blank is judged:
         a question asked in words of its own says what it asks."""
@@ -597,6 +609,10 @@ class _Maker:
             return "a time of day"
         if answer.endswith(("'", "’")):
             return "half a possessive"
+        if _PRONOUN_ANSWER.fullmatch(answer):
+            return "a pronoun"  # "_____ the ones that have to take the steps": They're
+        if kind == "who-holds" and self.main_actor(answer):
+            return "the story's main actor"  # "U.S. President _____" in a story of him
         if kind.startswith("term:") and kind not in ("term:definition", "term:defined"):
             if answer[:1].isupper() and not answer.isupper() and (
                     answer.casefold() in table.common_words):
