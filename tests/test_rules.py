@@ -162,3 +162,10 @@ def test_a_table_flattened_into_cells_is_read_row_by_row():
     numbers = {f.answer for f in extract_facts(read_article(text, "cold.txt"))
                if f.kind.value == "number"}
     assert {"10 °C", "0 °C", "15 °C"} <= numbers
+
+
+def test_a_bullet_inside_a_bullet_is_no_part_of_the_sentence():
+    text = ("Verdict\n\nThe court ruled on the case.\n\n"
+            "  • • Majority Opinion: The bench held 6-1.\n")
+    sentences = [s.text for s in read_article(text, "v.txt").sentences]
+    assert "Majority Opinion: The bench held 6-1." in sentences

@@ -164,6 +164,8 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
         if bullet:
             flush()
             line = line[bullet.end():]
+            while inner := _BULLET.match(line):  # "• • Majority opinion", "• 1. Whether"
+                line = line[inner.end():]
         cleaned = _clean_inline(line.lstrip("> "))
         if cleaned.startswith("[") and cleaned.endswith("]"):  # an editor's note
             cleaned = re.sub(r"^\[(?:Note\s*:\s*)?|\]$", "", cleaned)
