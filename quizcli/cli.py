@@ -187,7 +187,9 @@ def _parse_day(value: str | None) -> dt.date | None:
 
 @app.command()
 def facts(
-    articles: Annotated[list[Path], typer.Argument(help="Article files (.txt or .md).")],
+    articles: Annotated[list[str], typer.Argument(
+        help="Articles: files (.txt, .md, a saved .html page, .pdf), a web address, or - "
+             "for text on standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     view: Annotated[View, typer.Option(help="Tables by kind, positions side by side, "
                                             "or a timeline.")] = View.kinds,
@@ -203,23 +205,29 @@ def facts(
     which no facts are found is named on stderr; if no file gives a fact, the
     exit code is 1.
     """
-    from quizcli.reading.article import ArticleError, load_article
+    import tempfile
+
+    from quizcli.reading.article import ArticleError
     from quizcli.reading.extractor import default_extractor
+    from quizcli.reading.formats import read_file
 
     anchor = _parse_day(date)
     found = []
     failed = False
-    for path in articles:
-        try:
-            article = load_article(path, anchor)
-        except ArticleError as exc:
-            typer.echo(str(exc), err=True)
-            failed = True
-            continue
-        read = default_extractor().extract(article, article.name)
-        if not read:
-            typer.echo(f"{path}: no facts found in this article", err=True)
-        found += read
+    with tempfile.TemporaryDirectory(prefix="quizcli-") as scratch:
+        files, _, _ = _inputs(articles, Path(scratch), None)
+        for path in files:
+            try:
+                read_in = read_file(path, anchor)
+            except ArticleError as exc:
+                typer.echo(str(exc), err=True)
+                failed = True
+                continue
+            for article in read_in:
+                read = default_extractor().extract(article, article.name)
+                if not read:
+                    typer.echo(f"{path}: no facts found in this article", err=True)
+                found += read
     if as_json:
         import json
 
@@ -238,11 +246,14 @@ def facts(
 
 @app.command()
 def ingest(
-    articles: Annotated[list[Path], typer.Argument(help="Article files (.txt or .md).")],
+    articles: Annotated[list[str], typer.Argument(
+        help="Articles: files (.txt, .md, a saved .html page, .pdf), a web address, or - "
+             "for text on standard input.")],
     bank: Annotated[str | None, typer.Option(
         help="The bank to create or add to (default: made from the first article's title).")
     ] = None,
-    title: Annotated[str | None, typer.Option(help="The bank's title, for a new bank.")] = None,
+    title: Annotated[str | None, typer.Option(
+        help="The bank's title, for a new bank; and the title of text read from -.")] = None,
     date: Annotated[str | None, typer.Option(
         help="The articles' date (YYYY-MM-DD), over any date they state.")] = None,
     out: Annotated[Path | None, typer.Option(
@@ -258,15 +269,60 @@ def ingest(
     the others are still ingested; the exit code is then 2. An article that gives
     no question is named on stderr and nothing of it is written; if no article
     gives one, the exit code is 1.
+
+    A web address is fetched (the only time quizcli goes online) and the page is kept
+    in sources/ as it was fetched; - reads pasted text from standard input.
     """
-    import datetime as dt
+    import tempfile
 
     from quizcli import paths
+
+    target_dir = out or paths.user_banks_dir()
+    day = _parse_day(date)
+    with tempfile.TemporaryDirectory(prefix="quizcli-") as scratch:
+        files, origins, titles = _inputs(articles, Path(scratch), title)
+        _ingest_files(files, origins, titles, target_dir, bank, title, day, per_article)
+
+
+def _inputs(articles: list[str], scratch: Path, title: str | None
+            ) -> tuple[list[Path], dict[Path, str], dict[Path, str]]:
+    """The files to ingest: the paths given, pasted text and fetched pages saved in
+    `scratch`; with the address each page came from and the title of pasted text."""
+    import hashlib
+    import sys
+
+    from quizcli.fetch import fetch, is_url
+
+    files: list[Path] = []
+    origins: dict[Path, str] = {}
+    titles: dict[Path, str] = {}
+    for item in articles:
+        if item == "-":
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else (
+                sys.stdin.read().encode("utf-8"))
+            name = f"pasted-{hashlib.sha1(data).hexdigest()[:10]}.txt"
+            path = scratch / name
+            path.write_bytes(data)
+            if title:
+                titles[path] = title
+        elif is_url(item):
+            path = fetch(item, scratch)
+            origins[path] = item
+        else:
+            path = Path(item)
+        files.append(path)
+    return files, origins, titles
+
+
+def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[Path, str],
+                  target_dir: Path, bank: str | None, title: str | None, day, per_article: int
+                  ) -> None:
+    import datetime as dt
+
     from quizcli.catalog import discover
     from quizcli.errors import BankError
     from quizcli.making.ingest import ingest as run_ingest
 
-    target_dir = out or paths.user_banks_dir()
     others = []
     for entry in discover().entries:
         if entry.id != bank and entry.shadowed_by is None:
@@ -283,11 +339,12 @@ def ingest(
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("Reading articles", total=len(articles))
             result = run_ingest(articles, target_dir, dt.date.today(), bank, title,
-                                _parse_day(date), per_article, others,
-                                on_article=lambda _: progress.advance(task))
+                                day, per_article, others,
+                                on_article=lambda _: progress.advance(task),
+                                origins=origins, titles=titles)
     else:
         result = run_ingest(articles, target_dir, dt.date.today(), bank, title,
-                            _parse_day(date), per_article, others)
+                            day, per_article, others, origins=origins, titles=titles)
     from quizcli import render
 
     gave = any(r.yielded for r in result.reports)

@@ -135,6 +135,11 @@ class Source:
     path: str | None = None
     """Where the article text lives, relative to the bank file."""
     url: str | None = None
+    format: str | None = None
+    """What the source was: text, html or pdf (none said: text)."""
+    extractor: str | None = None
+    """The library that took the article out of its page or PDF, with its version."""
+    author: str | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Source:
@@ -145,11 +150,14 @@ class Source:
             date=_opt(d, "date"),
             path=_opt(d, "path"),
             url=_opt(d, "url"),
+            format=_opt(d, "format"),
+            extractor=_opt(d, "extractor"),
+            author=_opt(d, "author"),
         )
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "title": self.title}
-        for key in ("publisher", "date", "path", "url"):
+        for key in ("publisher", "author", "date", "path", "url", "format", "extractor"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out

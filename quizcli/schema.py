@@ -196,6 +196,9 @@ SOURCE_FIELDS: Fields = {
     "date": (False, partial_date),
     "path": (False, optional_text),
     "url": (False, optional_text),
+    "format": (False, optional_text),
+    "extractor": (False, optional_text),
+    "author": (False, optional_text),
 }
 
 FACT_FIELDS: Fields = {

@@ -13,7 +13,8 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_BANKS = REPO / "banks"
-GOLD = REPO.parent / "shared" / "gold"
+SHARED = REPO.parent / "shared"
+GOLD = SHARED / "gold"
 
 
 def coverage_module():

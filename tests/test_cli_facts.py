@@ -66,7 +66,7 @@ def test_bad_files_are_named_and_the_others_still_read(runner, tmp_path):
     assert {f["source"] for f in json.loads(result.stdout)} == {SEED_1.name}
     assert result.stderr.splitlines() == [
         f"{latin1}:1: is not UTF-8 text (byte 3); save the article as UTF-8",
-        f"{binary}: is a binary file, not an article; give a .txt or .md file",
+        f"{binary}: is a binary file, not an article; give a .txt, .md, .html or .pdf file",
         f"{empty}: is empty; nothing to read",
         f"{folder}: is a folder; name the article files in it",
     ]

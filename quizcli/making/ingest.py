@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
@@ -24,7 +24,7 @@ from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.model import Bank, Fact, FactKind, Source
-from quizcli.reading.article import Article, ArticleError, load_article
+from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
 
 
@@ -142,21 +142,33 @@ def ingest(
     others: list[Bank] | None = None,
     on_article: Callable[[Path], None] | None = None,
     extractor: Extractor | None = None,
+    origins: dict[Path, str] | None = None,
+    titles: dict[Path, str] | None = None,
 ) -> IngestResult:
     """Read the articles into the bank `bank_id` in `out_dir`, creating or updating it,
     with `extractor` (the rule-based reader unless another is given).
 
     The bank file is only written when something was added. An article that gives no
     question (no facts found, or none made a question that passed the gate) is listed
-    in `IngestResult.fruitless`, and neither it nor its source is written.
+    in `IngestResult.fruitless`, and neither it nor its source is written. A file may
+    hold several articles (a PDF compilation): each is a source of its own. `origins`
+    gives the address a file was fetched from; `titles` the title of a file whose text
+    has none that the user gave (pasted text).
     """
+    from quizcli.reading.formats import read_file
+
     extractor = extractor or default_extractor()
     articles: list[tuple[Path, Article | None, str | None]] = []
     for path in paths:
         try:
-            articles.append((path, load_article(path, article_date), None))
+            found = read_file(path, article_date)
         except ArticleError as exc:
             articles.append((path, None, str(exc)))
+            continue
+        if titles and path in titles:
+            found = [replace(a, title=titles[path]) for a in found]
+        articles += [(path, article, None) for article in found]
+    per_file = Counter(path for path, article, _ in articles if article is not None)
     readable = [a for _, a, _ in articles if a is not None]
     if bank_id is None:
         if not readable:
@@ -174,10 +186,14 @@ def ingest(
 
     reports: list[ArticleReport] = []
     extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
+    told: set[Path] = set()
     for path, article, error in articles:
-        if on_article:
+        if on_article and path not in told:
+            told.add(path)
             on_article(path)
         source_id = slug(path.stem, limit=64)
+        if article is not None and per_file[path] > 1:  # one of a compilation's articles
+            source_id = slug(f"{path.stem} {article.title or len(reports)}", limit=64)
         report = ArticleReport(path, source_id, article.title or path.stem if article else "",
                                error=error)
         reports.append(report)
@@ -232,7 +248,10 @@ def ingest(
             sources.setdefault(report.source, Source(
                 id=report.source, title=article.title or path.stem,
                 publisher=article.publisher,
-                date=article.date.isoformat() if article.date else None, path=relative))
+                date=article.date.isoformat() if article.date else None, path=relative,
+                url=(origins or {}).get(path) or article.url, author=article.author,
+                format=None if article.format == "text" else article.format,
+                extractor=article.extractor))
 
     new_candidates.sort(key=lambda c: -c.score)
     for candidate in new_candidates:

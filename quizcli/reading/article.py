@@ -42,6 +42,13 @@ class Article:
     publisher: str | None
     date: dt.date | None
     sentences: tuple[Sentence, ...]
+    format: str = "text"
+    """What the article was read from: text, html, pdf."""
+    extractor: str | None = None
+    """The library that took the article's text out of its page or PDF, with its version."""
+    url: str | None = None
+    """Where the page says it lives."""
+    author: str | None = None
 
     @property
     def words(self) -> int:
@@ -58,6 +65,10 @@ _WIRE_DATELINE = re.compile(
     r"(?:,\s*\d{4})?)\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\)\s*[-–—:]*|[-–—:]+)\s+"
     r"(?=[A-Z“\"‘'])"
 )
+# "LOS ANGELES (Reuters) - South Korean thriller ...": a wire dateline without its date.
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'/-]{1,40}?)\s+\((?P<agency>[A-Z][A-Za-z .&]{1,30})\)\s*[-–—:]+\s+"
+    r"(?=[A-Z“\"‘'])")
 # "Chennai: The Madras High Court ...": a place and a colon open the story.
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.-]+(?:[ /][A-Z][\w.-]+)?)\s?:\s+(?=[A-Z])")
 # A photo caption: "X, right, shares a light moment with Y ... (AP)".
@@ -181,7 +192,7 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
             title = cleaned
             continue
         if not seen_body:
-            wire = _WIRE_DATELINE.match(cleaned)
+            wire = _WIRE_DATELINE.match(cleaned) or _AGENCY_DATELINE.match(cleaned)
             if wire:
                 cleaned = cleaned[wire.end():]
                 if wire.group("agency") and publisher is None:
@@ -318,26 +329,8 @@ def _plain_heading(line: str, following: str | None) -> str | None:
 
 
 def load_article(path: Path, date: dt.date | None = None) -> Article:
-    """Read the article at `path`; ArticleError says what is wrong with the file."""
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ArticleError(f"{path}: is a folder; name the article files in it") from None
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data[:8192]:
-        raise ArticleError(f"{path}: is a binary file, not an article; give a .txt or .md file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ArticleError(
-            f"{path}:{line}: is not UTF-8 text (byte {exc.start}); save the article as UTF-8"
-        ) from None
-    article = read_article(text, path.name, date)
-    if not article.sentences:
-        what = "is empty" if not text.strip() else "has no article text once debris is removed"
-        raise ArticleError(f"{path}: {what}; nothing to read")
-    return article
+    """Read the one article at `path`, in whatever format it is kept; ArticleError says
+    what is wrong with the file."""
+    from quizcli.reading.formats import read_file
+
+    return read_file(path, date)[0]
