@@ -19,7 +19,7 @@ from quizcli.reading.article import Article, ArticleError, read_article
 from quizcli.reading.dates import read_dateline
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…{2,}|\s{3,})\s*\d{1,4}\s*$")
+_CONTENTS_LINE = re.compile(r"(?:\.{5,}|…{3,})\s*\d{0,4}\s*$|(?:\.{3,}|…{2,}|\s{3,})\s*\d{1,4}\s*$")
 _CONTENTS_HEADING = re.compile(r"^(?:table of )?contents$|^index$|^in this issue$", re.I)
 EDGE = 3
 """How many lines at a page's top and bottom may be its running header or footer."""
@@ -171,9 +171,10 @@ def split_articles(lines: list[Line]) -> list[tuple[str | None, str]]:
             articles[-1][1].append(f"## {text}")  # a dateline in bold is still a dateline
         else:
             articles[-1][1].append(text)
-    found = [(title, "\n\n".join(parts)) for title, parts in articles
-             if sum(len(p.split()) for p in parts if not p.startswith("## ")) >= 40]
-    return found
+    if len(articles) > 2:
+        articles = articles[1:]  # before a compilation's first title: its cover and contents
+    return [(title, "\n\n".join(parts)) for title, parts in articles
+            if sum(len(p.split()) for p in parts if not p.startswith("## ")) >= 40]
 
 
 def _paragraphs(lines: list[Line]) -> str:
