@@ -152,6 +152,9 @@ def test_a_compilation_covers_its_gold_facts_as_its_text_files_do(
     bank = (quizcli_home / "banks" / "pdf.yaml").read_text(encoding="utf-8")
     assert bank.count("format: pdf") == len(COMPILED)
     assert bank.count("path: sources/current-affairs-march.pdf") == len(COMPILED)
+    again = runner.invoke(app, ["ingest", str(compilation), "--bank", "pdf"])
+    assert again.exit_code == 0
+    assert (quizcli_home / "banks" / "pdf.yaml").read_text(encoding="utf-8") == bank
 
 
 def test_a_scanned_pdf_is_named_as_one(tmp_path):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ["rich", "yaml", "sqlite3", "fsrs", "genanki", "quizcli.model", "quizcli.bankfile"]
+HEAVY = ["rich", "yaml", "sqlite3", "fsrs", "genanki", "quizcli.model", "quizcli.bankfile",
+         "trafilatura", "lxml", "pypdfium2"]
 
 
 def test_importing_the_cli_loads_no_heavy_module():
@@ -30,3 +31,19 @@ def test_listing_banks_from_the_cache_does_not_parse_yaml(tmp_path):
     first = subprocess.run([sys.executable, "-c", code], **env_run).stdout.strip()
     second = subprocess.run([sys.executable, "-c", code], **env_run).stdout.strip()
     assert (first, second) == ("True", "False")
+
+
+def test_reading_a_text_article_loads_no_page_or_pdf_library(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nThe council met in Delhi on 3 March 2025 to review GST.\n",
+                       encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from quizcli.reading.article import load_article\n"
+        f"load_article(Path({str(article)!r}))\n"
+        "print(' '.join(m for m in ('trafilatura', 'lxml', 'pypdfium2') if m in sys.modules))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert loaded == []
