@@ -117,6 +117,8 @@ class Session:
     _current: Prompt | None = None
     _asked_at: dt.datetime | None = None
     _outcome: Outcome | None = None
+    _recorded: int | None = None
+    """The log id of the answer on screen, once recorded."""
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -194,12 +196,13 @@ class Session:
         return self._outcome
 
     def _record(self, grade: Rating, now: dt.datetime, given: str | None,
-                seconds: float) -> Recorded:
+                seconds: float, replacing: int | None = None) -> Recorded:
         prompt = self._current
         assert prompt is not None
         recorded = self.store.record(prompt.question_id, grade, now, answer=given,
                                      duration_ms=round(seconds * 1000), mode=prompt.style,
-                                     session=self.session_id)
+                                     session=self.session_id, replacing=replacing)
+        self._recorded = recorded.review_id
         day_end = study_day(now, self.tz, self.store.settings.day_starts_at).end
         due = recorded.card.due
         if due is not None and due < day_end and not recorded.leech:
@@ -235,14 +238,15 @@ class Session:
         outcome, prompt = self._outcome, self._current
         if outcome is None or prompt is None or self.cram:
             return
+        replacing = None
         if outcome.grade is not None:
             if outcome.grade == rating:
                 return
-            self.store.undo()  # the suggested grade was recorded; replace it exactly
+            replacing = self._recorded  # the suggested grade was recorded; replace it exactly
             self.learning = [(d, q) for d, q in self.learning if q != prompt.question_id]
         now = self.clock()
         seconds = (now - (self._asked_at or now)).total_seconds()
-        leech = self._record(rating, now, outcome.given, seconds).leech
+        leech = self._record(rating, now, outcome.given, seconds, replacing).leech
         self._outcome = Outcome(outcome.right, outcome.given, rating, outcome.intervals,
                                 outcome.near_miss, leech)
 
@@ -272,12 +276,12 @@ class Session:
             return None
         if self._outcome is not None and self._outcome.grade is not None:
             question_id = self._current.question_id if self._current else None
-            self.store.undo()
+            self.store.undo(self.session_id)
             self.learning = [(d, q) for d, q in self.learning if q != question_id]
             self._outcome = None
             self._asked_at = self.clock()
             return question_id
-        question_id = self.store.undo()
+        question_id = self.store.undo(self.session_id)
         if question_id is None:
             return None
         self.learning = [(d, q) for d, q in self.learning if q != question_id]

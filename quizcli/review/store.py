@@ -12,10 +12,11 @@ place, marked orphaned.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,14 +197,9 @@ class Store:
             raise StoreError(f"{self.path}: was written by a newer quizcli (schema {version}, "
                              f"this one knows {len(MIGRATIONS)}); upgrade quizcli")
         for number, (_, migration) in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 migration(self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
 
     # --- cards -------------------------------------------------------------
 
@@ -235,17 +231,18 @@ class Store:
                     updates.append((bank, fact, position, question, kind, qid))
         orphans = [(qid,) for qid, row in existing.items() if qid not in seen and not row[3]]
         bank_ids = list(dict.fromkeys(bank for bank, _ in banks))
-        self.db.execute("BEGIN IMMEDIATE")
-        self.db.execute("DELETE FROM banks")
-        self.db.executemany("INSERT INTO banks (id, rank, stamp) VALUES (?, ?, ?)",
-                            [(bank, rank, (stamps or {}).get(bank))
-                             for rank, bank in enumerate(bank_ids)])
-        self.db.executemany("INSERT INTO cards (question_id, bank, fact, position, question, "
-                            "kind) VALUES (?, ?, ?, ?, ?, ?)", inserts)
-        self.db.executemany("UPDATE cards SET bank = ?, fact = ?, position = ?, question = ?, "
-                            "kind = ?, orphaned = 0 WHERE question_id = ?", updates)
-        self.db.executemany("UPDATE cards SET orphaned = 1 WHERE question_id = ?", orphans)
-        self.db.execute("COMMIT")
+        with self._transaction():
+            self.db.execute("DELETE FROM banks")
+            self.db.executemany("INSERT INTO banks (id, rank, stamp) VALUES (?, ?, ?)",
+                                [(bank, rank, (stamps or {}).get(bank))
+                                 for rank, bank in enumerate(bank_ids)])
+            # OR IGNORE: another process may have made the same card since it was read
+            self.db.executemany("INSERT OR IGNORE INTO cards (question_id, bank, fact, "
+                                "position, question, kind) VALUES (?, ?, ?, ?, ?, ?)", inserts)
+            self.db.executemany("UPDATE cards SET bank = ?, fact = ?, position = ?, "
+                                "question = ?, kind = ?, orphaned = 0 WHERE question_id = ?",
+                                updates)
+            self.db.executemany("UPDATE cards SET orphaned = 1 WHERE question_id = ?", orphans)
         return len(inserts)
 
     def stamps(self) -> dict[str, str | None]:
@@ -315,12 +312,31 @@ class Store:
              int(before.state), interval, bank, kind, json.dumps(before.to_dict())))
         return int(cursor.lastrowid)
 
-    def record(self, question_id: str, rating: Rating, now: dt.datetime, *,
-               answer: str | None = None, duration_ms: int | None = None,
-               mode: str | None = None, session: int | None = None) -> Recorded:
-        """Schedule the card and log the answer, durably, in one transaction."""
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write, all or nothing. Whatever interrupts it (an error, Ctrl-C between two
+        statements) rolls back what was begun and is raised as it was: a rollback that
+        finds nothing to undo (the commit went through) never hides it."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            raise
+
+    def record(self, question_id: str, rating: Rating, now: dt.datetime, *,
+               answer: str | None = None, duration_ms: int | None = None,
+               mode: str | None = None, session: int | None = None,
+               replacing: int | None = None) -> Recorded:
+        """Schedule the card and log the answer, durably, in one transaction. `replacing`
+        is the id of an answer to this card that the new grade corrects: it is taken back
+        in the same transaction, so a changed grade is never half made."""
+        with self._transaction():
+            if replacing is not None:
+                self._take_back(replacing)
             before = self.card(question_id)
             after = review(before, Rating(rating), now, self.settings)
             review_id = self._log(before, int(rating), now, answer, duration_ms, mode, session)
@@ -329,34 +345,34 @@ class Store:
             if leech:
                 self.db.execute("UPDATE cards SET suspended = 1, leech = 1 "
                                 "WHERE question_id = ?", (question_id,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return Recorded(after, review_id, leech)
 
-    def undo(self) -> str | None:
-        """Take back the last answer (or reset): the card returns to exactly its state before,
+    def undo(self, session: int | None = None) -> str | None:
+        """Take back the last answer (or reset), of `session` when given (another session's
+        answers are not its to take back): the card returns to exactly its state before,
         and the log to exactly what it was. Returns the card's question id, or None."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            row = self.db.execute("SELECT id, question_id, rating, before FROM reviews "
-                                  "ORDER BY id DESC LIMIT 1").fetchone()
-            if row is None:
-                self.db.execute("ROLLBACK")
-                return None
-            review_id, question_id, rating, before = row
-            card = Card.from_dict(json.loads(before))
-            self._write(card)
-            if rating == Rating.AGAIN:  # the answer may have made it a leech
-                self.db.execute(
-                    "UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ? "
-                    "AND leech = 1 AND lapses < ?", (question_id, self.settings.leech_threshold))
-            self.db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+        with self._transaction():
+            if session is None:
+                row = self.db.execute("SELECT id FROM reviews ORDER BY id DESC LIMIT 1"
+                                      ).fetchone()
+            else:
+                row = self.db.execute("SELECT id FROM reviews WHERE session_id = ? "
+                                      "ORDER BY id DESC LIMIT 1", (session,)).fetchone()
+            return self._take_back(row[0]) if row else None
+
+    def _take_back(self, review_id: int) -> str | None:
+        """Undo one logged answer, inside the caller's transaction."""
+        row = self.db.execute("SELECT question_id, rating, before FROM reviews WHERE id = ?",
+                              (review_id,)).fetchone()
+        if row is None:
+            return None
+        question_id, rating, before = row
+        self._write(Card.from_dict(json.loads(before)))
+        if rating == Rating.AGAIN:  # the answer may have made it a leech
+            self.db.execute(
+                "UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ? "
+                "AND leech = 1 AND lapses < ?", (question_id, self.settings.leech_threshold))
+        self.db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         return question_id
 
     def set_suspended(self, question_id: str, suspended: bool) -> None:
@@ -366,17 +382,12 @@ class Store:
 
     def reset(self, question_id: str, now: dt.datetime) -> None:
         """Study the card from the start again. Its log is kept, with the reset in it."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             before = self.card(question_id)
             self._log(before, RESET, now, None, None, "reset", None)
             self._write(reset_card(before))
             self.db.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ?",
                             (question_id,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def log(self, question_id: str) -> list[tuple[int, int]]:
         """(reviewed_at ms, rating) of every logged answer of a card, in order."""
