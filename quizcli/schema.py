@@ -50,9 +50,19 @@ def _kind_of(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Characters no text of a bank has a use for (only tab and newline are kept): an escape
+that would reach a terminal, a form feed, a bell."""
+
+
 def text(value: Any) -> str | None:
-    """Non-empty text. A whole number counts as text: `answer: 2018`."""
+    """Non-empty text, with no control character. A whole number counts as text:
+    `answer: 2018`."""
     if isinstance(value, str):
+        control = CONTROL.search(value)
+        if control:
+            return (f"holds a control character (U+{ord(control.group()):04X}) at character "
+                    f"{control.start() + 1}; remove it")
         return None if value.strip() else "is empty"
     if isinstance(value, int) and not isinstance(value, bool):
         return None
@@ -143,14 +153,17 @@ def tag_map(value: Any) -> str | None:
     if not isinstance(value, dict):
         return f"must be a mapping such as {{kind: date, party: [China]}}, not {_kind_of(value)}"
     for name, tags in value.items():
-        if not isinstance(name, str) or not name.strip():
-            return f"has a tag name {name!r} that is not text"
-        if isinstance(tags, list):
-            if any(text(t) for t in tags):
-                return f"'{name}' must be a list of texts"
-        elif text(tags):
-            return f"'{name}' must be text or a list of texts"
+        if not isinstance(name, str) or not name.strip() or _TAG_BREAK.search(name):
+            return f"has a tag name {name!r} that is not one line of text"
+        for tag in tags if isinstance(tags, list) else [tags]:
+            if text(tag) or (isinstance(tag, str) and _TAG_BREAK.search(tag)):
+                return (f"'{name}' must be a tag or a list of tags, each one line of text "
+                        "with no tab")
     return None
+
+
+_TAG_BREAK = re.compile(r"[\t\n]")
+"""A tab or newline in a tag makes another field or note of it in Anki's text import."""
 
 
 def text_map(value: Any) -> str | None:

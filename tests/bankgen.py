@@ -41,6 +41,9 @@ _text = st.text(
     min_size=1,
     max_size=40,
 ).filter(lambda s: s.strip() != "")
+_tags = _text.map(lambda s: s.replace("\n", " ").replace("\t", " ")).filter(
+    lambda s: s.strip() != "")
+"""A tag is one line: a tab or newline would make another field in Anki's import."""
 _ids = st.text(
     alphabet=string.ascii_letters + string.digits + "-_.:", min_size=1, max_size=12
 ).filter(lambda s: s[0].isalnum())
@@ -109,7 +112,7 @@ def banks(draw: st.DrawFn) -> Bank:
             fact=draw(st.none() | st.sampled_from(fact_ids)) if fact_ids else None,
             choices=choices,
             accept=tuple(draw(st.lists(_text, max_size=2))),
-            tags=draw(st.dictionaries(_ids, st.lists(_text, max_size=2).map(tuple), max_size=3)),
+            tags=draw(st.dictionaries(_ids, st.lists(_tags, max_size=2).map(tuple), max_size=3)),
         ))
     return Bank(
         id=draw(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True)),

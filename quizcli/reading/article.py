@@ -56,6 +56,9 @@ class Article:
 
 
 _LITERAL_BREAK = re.compile(r"\\[nr]")
+_CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)?"
+                      r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Terminal escapes and control characters: nothing of an article, so never a question's."""
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _BULLET = re.compile(r"^(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\))\s+")
 _RULE = re.compile(r"^[-*_=\s]{3,}$")
@@ -130,7 +133,8 @@ def _furniture() -> re.Pattern[str]:
 def read_article(text: str, name: str = "<article>", date: dt.date | None = None) -> Article:
     """Read an article's text. `date`, when given, is the article's date whatever its text
     says, so that a user can correct a wrong one; otherwise the dateline gives it."""
-    lines = _LITERAL_BREAK.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = _LITERAL_BREAK.sub("\n", text).split("\n")
     dated = find_article_date(lines)
     if dated.lines:
         lines = [line for at, line in enumerate(lines) if at not in dated.lines]
