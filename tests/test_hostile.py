@@ -6,11 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bankgen import MINIMAL
 from conftest import SHIPPED_BANKS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizcli.cli import app
 
 SHIPPED = SHIPPED_BANKS / "korea-summits.yaml"
+anki = pytest.importorskip("anki.collection")
 
 
 def _hostile_bank(tmp_path: Path, old: str, new: str) -> Path:
@@ -69,3 +73,63 @@ def test_an_article_with_escapes_makes_a_bank_without_them(runner, quizcli_home,
     assert "\\e" not in bank and "\\x1b" not in bank and "\x1b" not in bank
     assert runner.invoke(app, ["validate", str(quizcli_home / "banks" / "esc.yaml")]
                          ).exit_code == 0
+
+
+HOSTILE_TEXT = st.lists(st.sampled_from(
+    list("=+-@<>&\"'{}: ab\t\n") + ["<script>", "{{c1::", "}}", "\x1b[2J", "\x07",
+                                     "=SUM(1+1)", "<img src=x onerror=alert(1)>"]),
+    min_size=1, max_size=12).map("".join).filter(lambda s: s.strip())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(prompt=HOSTILE_TEXT, answer=HOSTILE_TEXT, tag=HOSTILE_TEXT)
+def test_any_text_in_a_bank_stays_inert_in_every_export(tmp_path_factory, prompt, answer, tag):
+    """Text that a validated bank may hold (a control character refuses it) reaches no
+    terminal raw, makes no live element or extra note in Anki and no formula in a CSV."""
+    import csv
+    import io
+
+    from quizcli.bankfile import parse_bank
+    from quizcli.errors import BankError
+    from quizcli.export import render
+
+    text = MINIMAL.replace("Where will the meeting take place?", _quoted(prompt), 1)
+    text = text.replace("choices: [Vietnam, Singapore, China]\n  answer: Vietnam",
+                        f"choices: [{_quoted(answer)}, Singapore, China]\n"
+                        f"  answer: {_quoted(answer)}", 1)
+    text = text.replace("  fact: f1\n", f"  fact: f1\n  tags:\n    extra: {_quoted(tag)}\n", 1)
+    try:
+        bank = parse_bank(text, "hostile.yaml")
+    except BankError:
+        return  # refused, so nothing of it reaches a terminal or an export
+    rows = list(csv.reader(io.StringIO(render([bank], "csv"), newline="")))
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:]
+               for cell in row)
+    deck = render([bank], "anki-txt")
+    notes = [line for line in deck.splitlines() if not line.startswith("#")]
+    assert len(notes) == len(bank.questions)
+    assert all(line.count("\t") == 5 for line in notes)
+    assert "<script" not in deck and "\x1b" not in deck
+    folder = tmp_path_factory.mktemp("anki")
+    path = folder / "deck.txt"
+    path.write_text(deck, encoding="utf-8")
+    col = anki.Collection(str(folder / "c.anki2"))
+    try:
+        from anki.import_export_pb2 import ImportCsvRequest
+
+        col.import_csv(ImportCsvRequest(path=str(path),
+                                        metadata=col.get_csv_metadata(str(path), None)))
+        assert col.note_count() == len(bank.questions)
+        for card_id in col.find_cards(""):
+            card = col.get_card(card_id)
+            assert "<script" not in card.question() and "<script" not in card.answer()
+    finally:
+        col.close()
+
+
+def _quoted(text: str) -> str:
+    """Text as a YAML double-quoted scalar."""
+    return '"' + "".join(
+        "\\\\" if c == "\\" else '\\"' if c == '"' else "\\n" if c == "\n" else
+        "\\t" if c == "\t" else f"\\x{ord(c):02x}" if ord(c) < 0x20 else c for c in text) + '"'

@@ -42,8 +42,10 @@ def cloze_text(prompt: str, answer: str) -> str:
 
 
 def tag(name: str, value: str) -> str:
-    """A question's tag as an Anki tag: hierarchical, with no spaces."""
-    return f"{name}::{value}".replace(" ", "_").replace("\u3000", "_")
+    """A question's tag as an Anki tag: hierarchical, one word (no space, tab or line
+    break, which would start another tag, field or note), its markup escaped."""
+    joined = re.sub(r"\s+", "_", f"{name}::{value}".strip())
+    return html.escape(joined, quote=True)
 
 
 def notes(bank: Bank) -> Iterator[tuple[Question, str, list[str]]]:

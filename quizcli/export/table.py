@@ -17,10 +17,21 @@ def rows(records: list[dict]) -> list[list[str]]:
     for r in records:
         tags = "; ".join(f"{name}: {value}" for name, values in r["tags"].items()
                          for value in values)
-        out.append([r["id"], r["bank"], r["type"], r["prompt"], "\n".join(r["choices"]),
-                    r["answer"], "\n".join(r["accept"]), r["evidence"], r["source"],
-                    r["source_title"] or "", r["fact"] or "", tags])
+        out.append([inert(cell) for cell in (
+            r["id"], r["bank"], r["type"], r["prompt"], "\n".join(r["choices"]), r["answer"],
+            "\n".join(r["accept"]), r["evidence"], r["source"], r["source_title"] or "",
+            r["fact"] or "", tags)])
     return out
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: str) -> str:
+    """A cell no spreadsheet runs as a formula: one that opens with = + - @ (or a tab or
+    carriage return) gets a leading apostrophe, which spreadsheets show as text and hide;
+    OWASP's advice for CSV injection."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
 
 
 def write_rows(rows: list[list[str]], header: list[str] = COLUMNS) -> str:
