@@ -127,11 +127,35 @@ def _compose(text: str) -> yaml.Node | None:
         return None
 
 
+def first_alias(root: yaml.Node | None) -> int | None:
+    """The line of the first node the YAML reaches twice (an alias of an anchor), or None.
+    Checked before anything is built, so that an alias bomb (a few hundred bytes that
+    expand to gigabytes) costs nothing."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node.start_mark.line + 1
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += [key, value]
+    return None
+
+
 def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
     """Parse and check a bank; raise BankError listing every problem found."""
     loader = _Loader(text)
     try:
-        data: Any = loader.get_single_data()
+        node = loader.get_single_node()
+        shared = first_alias(node)
+        if shared is not None:
+            raise BankError(path, [Problem(shared, "uses a YAML anchor and alias (&name, "
+                                           "*name); a bank writes each value out in full")])
+        data: Any = loader.construct_document(node) if node is not None else None
     except _PARSE_ERRORS as exc:
         raise BankError(path, [_yaml_problem(exc)]) from None
     finally:
@@ -145,10 +169,26 @@ def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
     raise BankError(path, problems)
 
 
+MAX_BANK_BYTES = 100_000_000
+"""A bank of some 100,000 questions; a larger file is not read."""
+
+
 def read_text(path: Path) -> str:
     """A bank file's text; BankError when it cannot be read as UTF-8 text."""
+    import stat
+
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            raise BankError(path, [Problem(None, "is not a regular file (a pipe or a device); "
+                                                 "a bank is a .yaml file")])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BANK_BYTES + 1)
+        if len(data) > MAX_BANK_BYTES:
+            raise BankError(path, [Problem(None, f"is larger than {MAX_BANK_BYTES // 1_000_000}"
+                                                 " MB; split it into banks of their own")])
     except IsADirectoryError:
         raise BankError(path, [Problem(None, "is a folder, not a bank file")]) from None
     except FileNotFoundError:

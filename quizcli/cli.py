@@ -279,6 +279,15 @@ def ingest(
 
     target_dir = out or paths.user_banks_dir()
     day = _parse_day(date)
+    if bank is not None:
+        from quizcli.making.ingest import slug
+        from quizcli.schema import bank_id
+
+        if bank_id(bank):
+            typer.echo(f"--bank {bank!r} is not a usable bank name: use lower-case letters, "
+                       "digits, '-', '_' or '.', starting with a letter or digit, such as "
+                       f"{slug(bank)!r}", err=True)
+            raise typer.Exit(2)
     with tempfile.TemporaryDirectory(prefix="quizcli-") as scratch:
         files, origins, titles = _inputs(articles, Path(scratch), title)
         _ingest_files(files, origins, titles, target_dir, bank, title, day, per_article)
@@ -405,7 +414,14 @@ def export(
             raise typer.BadParameter("an apkg is binary: name a file", param_hint="-o")
         typer.echo(content, nl=False)
         return
-    atomic_write(Path(output), content)
+    target = Path(output)
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        what = "a link" if target.is_symlink() else "a folder" if target.is_dir() else (
+            "a device, pipe or socket")
+        typer.echo(f"{output}: is {what}, not a file; name a new file or a file to replace "
+                   "(or - for standard output)", err=True)
+        raise typer.Exit(2)
+    atomic_write(target, content)
     count = sum(len(b.questions) for b in banks)
     typer.echo(f"Wrote {count} questions from {len(banks)} bank"
                f"{'s' if len(banks) != 1 else ''} to {output}", err=True)

@@ -73,6 +73,18 @@ def optional_text(value: Any) -> str | None:
     return None if value is None else text(value)
 
 
+def source_path(value: Any) -> str | None:
+    """A path inside the bank's folder: relative, with no '..' and no drive."""
+    problem = optional_text(value)
+    if problem or value is None:
+        return problem
+    path = str(value).replace("\\", "/")
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or ".." in path.split("/"):
+        return (f"{value!r} leads outside the bank's folder; a source's path is relative to "
+                "the bank file, such as sources/article.txt")
+    return None
+
+
 def bank_id(value: Any) -> str | None:
     if not isinstance(value, str) or not BANK_ID.fullmatch(value):
         return (
@@ -207,7 +219,7 @@ SOURCE_FIELDS: Fields = {
     "title": (True, text),
     "publisher": (False, optional_text),
     "date": (False, partial_date),
-    "path": (False, optional_text),
+    "path": (False, source_path),
     "url": (False, optional_text),
     "format": (False, optional_text),
     "extractor": (False, optional_text),

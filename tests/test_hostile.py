@@ -133,3 +133,91 @@ def _quoted(text: str) -> str:
     return '"' + "".join(
         "\\\\" if c == "\\" else '\\"' if c == '"' else "\\n" if c == "\n" else
         "\\t" if c == "\t" else f"\\x{ord(c):02x}" if ord(c) < 0x20 else c for c in text) + '"'
+
+
+BOMB = "".join(
+    [f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]\n"
+     for i in range(1, 9)])
+
+
+def test_an_alias_bomb_in_a_bank_is_refused_before_it_is_built(runner, tmp_path):
+    import time
+
+    path = tmp_path / "bomb.yaml"
+    path.write_text('quizcli_bank: 1\na: &a ["lol","lol","lol","lol","lol","lol","lol"]\n'
+                    + BOMB, encoding="utf-8")
+    start = time.perf_counter()
+    result = runner.invoke(app, ["validate", str(path)])
+    assert time.perf_counter() - start < 2
+    assert result.exit_code != 0 and "anchor and alias" in result.output
+    assert f"{path}:" in result.output
+
+
+def test_an_alias_bomb_in_the_config_is_refused(runner, quizcli_home):
+    (quizcli_home / "config.yaml").write_text(
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol"]\n' + BOMB, encoding="utf-8")
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code != 0
+    assert "anchor and alias" in result.output and "config.yaml:" in result.output
+
+
+@pytest.mark.parametrize("name", ["../../escaped-bank", "/tmp/absolute", "a/b", "Has Spaces",
+                                  ".hidden"])
+def test_a_bank_name_that_is_no_bank_id_is_refused_and_nothing_written(
+        runner, quizcli_home, tmp_path, name):
+    article = tmp_path / "a.txt"
+    article.write_text((SHIPPED_BANKS / "sources").glob("*.txt").__next__().read_text(
+        encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(article), "--bank", name])
+    assert result.exit_code == 2 and "not a usable bank name" in result.stderr
+    assert not list(quizcli_home.rglob("*.yaml"))
+    assert not (tmp_path / "escaped-bank.yaml").exists()
+
+
+@pytest.mark.parametrize("where", ["../../../../etc/passwd", "/etc/passwd", "C:/Windows/x",
+                                   "sources/../../x"])
+def test_a_source_path_outside_the_banks_folder_is_refused_by_line(runner, tmp_path, where):
+    path = _hostile_bank(tmp_path, "path: sources/000_446e8b18ea73393b.txt",
+                         f"path: {where}")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code != 0 and "leads outside the bank's folder" in result.output
+    assert f"{path}:" in result.output
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "device", "folder"])
+def test_export_writes_only_to_a_regular_file_or_a_new_name(runner, tmp_path, kind):
+    import os
+
+    target = tmp_path / "out.csv"
+    if kind == "symlink":
+        victim = tmp_path / "victim.txt"
+        victim.write_text("keep me", encoding="utf-8")
+        target.symlink_to(victim)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "device":
+        target = Path("/dev/null")
+    else:
+        target.mkdir()
+    result = runner.invoke(app, ["export", "--format", "csv", "-o", str(target)])
+    assert result.exit_code == 2 and "not a file" in result.stderr
+    if kind == "symlink":
+        assert target.is_symlink() and (tmp_path / "victim.txt").read_text() == "keep me"
+    elif kind == "fifo":
+        import stat
+
+        assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    elif kind == "device":
+        assert target.is_char_device()
+
+
+@pytest.mark.parametrize("command", ["validate", "facts", "ingest"])
+def test_a_pipe_named_like_a_bank_or_article_is_refused_not_waited_on(runner, tmp_path,
+                                                                      command):
+    import os
+
+    fifo = tmp_path / ("bank.yaml" if command == "validate" else "article.txt")
+    os.mkfifo(fifo)
+    result = runner.invoke(app, [command, str(fifo)])
+    assert result.exit_code != 0
+    assert "not a regular file" in result.output

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
-from quizcli.errors import QuizcliError
 from quizcli.files import atomic_write
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
@@ -131,6 +130,12 @@ def _copy_source(path: Path, sources_dir: Path) -> str:
     return f"sources/{target.name}"
 
 
+def _unread(articles: list[tuple[Path, Article | None, str | None]]) -> str:
+    """Why no article could be read: each file's own message, then what happened."""
+    return "\n".join([error for _, _, error in articles if error]
+                     + ["no article could be read; nothing was ingested"])
+
+
 def ingest(
     paths: list[Path],
     out_dir: Path,
@@ -172,7 +177,7 @@ def ingest(
     readable = [a for _, a, _ in articles if a is not None]
     if bank_id is None:
         if not readable:
-            raise QuizcliError("no article could be read; nothing to ingest")
+            raise ArticleError(_unread(articles))
         first = readable[0]
         bank_id = slug(first.title or Path(first.name).stem)
     target = out_dir / f"{bank_id}.yaml"
@@ -259,7 +264,7 @@ def ingest(
         for fact in candidate.facts:
             facts.setdefault(fact.id, fact)
     if existing is None and not new_candidates and not readable:
-        raise QuizcliError("no article could be read; nothing to ingest")
+        raise ArticleError(_unread(articles))
     changed = bool(new_candidates) or (existing is not None
                                        and len(sources) != len(existing.sources))
     if not changed:

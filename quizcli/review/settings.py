@@ -150,12 +150,22 @@ def load_settings(home: Path) -> Settings:
         raise SettingsError(f"{path}: cannot be read ({exc}); fix or delete it") from None
     import yaml
 
+    from quizcli.bankfile import first_alias
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        node = loader.get_single_node()
+        shared = first_alias(node)
+        if shared is not None:
+            raise SettingsError(f"{path}:{shared}: uses a YAML anchor and alias (&name, "
+                                "*name); write each value out in full")
+        data = loader.construct_document(node) if node is not None else None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise SettingsError(f"{path}{where}: invalid YAML; fix the syntax") from None
+    finally:
+        loader.dispose()
     try:
         return settings_from(data)
     except ValueError as exc:

@@ -23,6 +23,10 @@ FORMATS = {
 """A file's suffix to the module that reads it; other files are told apart by their bytes."""
 
 
+MAX_BYTES = 50_000_000
+"""No article, page or monthly compilation is larger than this."""
+
+
 def format_of(data: bytes, suffix: str = "") -> str:
     """Which format bytes are in: by the file's suffix, else by how they begin."""
     if suffix.lower() in FORMATS:
@@ -49,8 +53,20 @@ def read_bytes(data: bytes, name: str, date: dt.date | None = None,
 
 def read_file(path: Path, date: dt.date | None = None) -> list[Article]:
     """The articles of the file at `path`; ArticleError says what is wrong with it."""
+    import stat
+
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            raise ArticleError(f"{path}: is not a regular file (a pipe or a device); save the "
+                               "article as a file, or pipe its text to `-`")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise ArticleError(f"{path}: is larger than {MAX_BYTES // 1_000_000} MB; no article "
+                               "is, so it is not read")
     except IsADirectoryError:
         raise ArticleError(f"{path}: is a folder; name the article files in it") from None
     except FileNotFoundError:
