@@ -123,3 +123,57 @@ def test_kill_9_while_grades_change_loses_no_answer_shown_as_saved(tmp_path):
             # and every answer shown as saved is there
             assert ratings.count(int(Rating.HARD)) >= saved + 1
             store.db.execute("DELETE FROM reviews")
+
+
+OPENER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from quizcli.review.settings import Settings
+    from quizcli.review.store import Store
+    with Store(Path(sys.argv[1]), Settings()) as store:
+        store.sync([("a", [(f"a-q{i}", f"a-f{i}") for i in range(50)])])
+    print("ok")
+""")
+
+
+def test_two_commands_opening_a_new_store_at_once_both_succeed(tmp_path):
+    script = tmp_path / "opener.py"
+    script.write_text(OPENER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    failures = []
+    for attempt in range(50):
+        db = tmp_path / f"store-{attempt}.db"
+        children = [subprocess.Popen([sys.executable, str(script), str(db)], env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                    for _ in range(2)]
+        for child in children:
+            out, err = child.communicate(timeout=60)
+            if child.returncode != 0 or out.strip() != "ok":
+                failures.append(err.strip().splitlines()[-1:])
+    assert failures == []
+
+
+def test_a_store_that_cannot_be_written_is_not_called_a_broken_database(tmp_path):
+    from quizcli.review.store import StoreError
+
+    with make_store(tmp_path) as store:
+        store.sync([bank("a", 2)])
+    path = tmp_path / "quizcli.db"
+    held = __import__("sqlite3").connect(path, isolation_level=None)
+    held.execute("BEGIN EXCLUSIVE")  # another command writing, and not letting go
+    try:
+        from quizcli.review import store as store_module
+
+        original = store_module.BUSY_SECONDS
+        store_module.BUSY_SECONDS = 0.2
+        try:
+            with pytest.raises(StoreError) as caught, make_store(tmp_path) as other:
+                other.record("a-q0", Rating.GOOD, NOW)
+        finally:
+            store_module.BUSY_SECONDS = original
+    finally:
+        held.execute("ROLLBACK")
+        held.close()
+    message = str(caught.value)
+    assert "move it aside" not in message and "not a quizcli database" not in message
+    assert "safe" in message

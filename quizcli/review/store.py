@@ -154,6 +154,42 @@ class Queue:
         return self.due + self.new
 
 
+BUSY_SECONDS = 10
+"""How long a command waits for another one that is writing the store."""
+
+
+def open_problem(path: Path, exc: sqlite3.Error) -> str:
+    """What went wrong opening the store, in words that do not put the reviews at risk: a
+    store is called no database only when SQLite says so."""
+    message = str(exc).lower()
+    if "file is not a database" in message or "malformed" in message:
+        return (f"{path}: is not a quizcli database ({exc}); if you have no reviews to keep, "
+                "move it aside and quizcli will start a new one")
+    if "locked" in message or "busy" in message:
+        return (f"{path}: another quizcli command has held the store for {BUSY_SECONDS} s; "
+                "your answers are safe: finish or close the other command and try again")
+    if "readonly" in message or "read-only" in message:
+        return f"{path}: cannot be written (read-only); make it writable, your answers are safe"
+    if "full" in message:
+        return f"{path}: the disk is full; free some space and try again, your answers are safe"
+    return f"{path}: cannot be opened ({exc}); check the folder's permissions and free space"
+
+
+def write_problem(path: Path, exc: sqlite3.Error) -> str:
+    """Why a write to the store failed; what was written before it is kept."""
+    message = str(exc).lower()
+    if "full" in message:
+        why = "the disk is full; free some space"
+    elif "locked" in message or "busy" in message:
+        why = (f"another quizcli command held the store for {BUSY_SECONDS} s; finish or close "
+               "it")
+    elif "readonly" in message or "read-only" in message:
+        why = "it cannot be written (read-only); make it writable"
+    else:
+        why = f"{exc}"
+    return f"{path}: this answer was not saved: {why}. Every earlier answer is safe."
+
+
 class Store:
     """The review database. Open with `Store.open(home)`; close when done."""
 
@@ -161,14 +197,13 @@ class Store:
         self.path = path
         self.settings = settings
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = FULL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: is not a quizcli database ({exc}); move it aside and "
-                             "quizcli will start a new one") from None
+        except sqlite3.Error as exc:
+            raise StoreError(open_problem(path, exc)) from None
 
     @classmethod
     def open(cls, home: Path, settings: Settings | None = None) -> Store:
@@ -196,8 +231,13 @@ class Store:
         if version > len(MIGRATIONS):
             raise StoreError(f"{self.path}: was written by a newer quizcli (schema {version}, "
                              f"this one knows {len(MIGRATIONS)}); upgrade quizcli")
-        for number, (_, migration) in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self._transaction():
+        if version == len(MIGRATIONS):
+            return
+        # One process migrates; another started at the same moment waits for the write
+        # lock, then finds the work done.
+        with self._transaction():
+            for number, (_, migration) in enumerate(MIGRATIONS[self.version:],
+                                                    start=self.version + 1):
                 migration(self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
 
@@ -317,14 +357,16 @@ class Store:
         """One write, all or nothing. Whatever interrupts it (an error, Ctrl-C between two
         statements) rolls back what was begun and is raised as it was: a rollback that
         finds nothing to undo (the commit went through) never hides it."""
-        self.db.execute("BEGIN IMMEDIATE")
         try:
+            self.db.execute("BEGIN IMMEDIATE")
             yield
             self.db.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.db.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(write_problem(self.path, exc)) from None
             raise
 
     def record(self, question_id: str, rating: Rating, now: dt.datetime, *,
