@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -28,3 +31,38 @@ def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> N
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def locked(path: Path, wait: float = 120.0) -> Iterator[None]:
+    """Hold `path` for one process while it reads, changes and writes it; another process
+    that wants it waits (at most `wait` seconds). The lock is a file in the system's
+    temporary folder, named after the path, so the bank's own folder gets none."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks here: one writer at a time is up to the user
+        yield
+        return
+    import hashlib
+    import tempfile
+
+    from quizcli.errors import QuizcliError
+
+    name = hashlib.sha1(str(path.absolute()).encode()).hexdigest()[:16]
+    fd = os.open(Path(tempfile.gettempdir(), f"quizcli-{name}.lock"),
+                 os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise QuizcliError(f"{path}: another quizcli command has been writing it "
+                                       f"for {wait:.0f} s; let it finish, then try again"
+                                       ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing lets the lock go

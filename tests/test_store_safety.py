@@ -177,3 +177,33 @@ def test_a_store_that_cannot_be_written_is_not_called_a_broken_database(tmp_path
     message = str(caught.value)
     assert "move it aside" not in message and "not a quizcli database" not in message
     assert "safe" in message
+
+
+INGESTER = textwrap.dedent("""
+    import datetime as dt, sys
+    from pathlib import Path
+    from quizcli.making.ingest import ingest
+    ingest([Path(sys.argv[2])], Path(sys.argv[1]), dt.date(2026, 3, 2), bank_id="shared")
+    print("ok")
+""")
+
+
+def test_two_ingests_into_one_bank_at_once_keep_both_articles(tmp_path):
+    from quizcli.bankfile import load_bank
+    from test_article import SEED_0, SEED_1
+
+    script = tmp_path / "ingester.py"
+    script.write_text(INGESTER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    lost = 0
+    for attempt in range(20):
+        folder = tmp_path / f"banks-{attempt}"
+        children = [subprocess.Popen([sys.executable, str(script), str(folder), str(seed)],
+                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True) for seed in (SEED_0, SEED_1)]
+        for child in children:
+            out, err = child.communicate(timeout=120)
+            assert child.returncode == 0, err
+        bank = load_bank(folder / "shared.yaml")
+        lost += len(bank.sources) != 2
+    assert lost == 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
-from quizcli.files import atomic_write
+from quizcli.files import atomic_write, locked
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
 from quizcli.making.identity import KnownQuestions
@@ -181,109 +181,112 @@ def ingest(
         first = readable[0]
         bank_id = slug(first.title or Path(first.name).stem)
     target = out_dir / f"{bank_id}.yaml"
-    existing = load_bank(target) if target.exists() else None
+    # Two ingests into one bank take turns: each reads the bank the other wrote.
+    with locked(target):
+        existing = load_bank(target) if target.exists() else None
 
-    sources = {s.id: s for s in existing.sources} if existing else {}
-    facts = {f.id: f for f in existing.facts} if existing else {}
-    questions = {q.id: q for q in existing.questions} if existing else {}
-    seen_prompts = {normalise(q.prompt) for q in questions.values()}
-    other_facts = [f for bank in others or () for f in bank.facts] + list(facts.values())
+        sources = {s.id: s for s in existing.sources} if existing else {}
+        facts = {f.id: f for f in existing.facts} if existing else {}
+        questions = {q.id: q for q in existing.questions} if existing else {}
+        seen_prompts = {normalise(q.prompt) for q in questions.values()}
+        other_facts = [f for bank in others or () for f in bank.facts] + list(facts.values())
 
-    reports: list[ArticleReport] = []
-    extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
-    told: set[Path] = set()
-    for path, article, error in articles:
-        if on_article and path not in told:
-            told.add(path)
-            on_article(path)
-        source_id = slug(path.stem, limit=64)
-        if article is not None and per_file[path] > 1:  # one of a compilation's articles
-            source_id = slug(f"{path.stem} {article.title or len(reports)}", limit=64)
-        report = ArticleReport(path, source_id, article.title or path.stem if article else "",
-                               error=error)
-        reports.append(report)
-        if article is None:
-            continue
-        found = extractor.extract(article, source_id)
-        report.facts = len(found)
-        extracted.append((report, article, found))
-
-    # Every other story, in this bank, in this ingest or in other banks, lends its
-    # parties and people as distractors. Gathered once: per article it would be quadratic.
-    everything = other_facts + [f for _, _, found in extracted for f in found]
-    others = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
-              tuple(_people_of(everything)))
-    known = KnownQuestions(questions.values())
-    asked_of: dict[str, Counter] = {}  # source → how many questions ask each sentence
-    answered: dict[str, Counter] = {}  # source → how many questions have each answer
-    for question in questions.values():
-        asked_of.setdefault(question.source, Counter())[question.evidence] += 1
-        if question.fact is not None and "\n" not in question.evidence:
-            answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
-    new_candidates: list[Candidate] = []
-    for report, article, found in extracted:
-        candidates = make_candidates(found, pools_for(found, others), bank_id,
-                                     [s.text for s in article.sentences], article.date,
-                                     article.title, [s.block for s in article.sentences])
-
-        there = [(questions[c.question.id].source == report.source
-                  if c.question.id in questions else False) or known.holds(c.question)
-                 for c in candidates]
-        # A question of another article with the same id (the same sentence in two
-        # articles) is neither new nor this article's.
-        fresh = [c for c, held in zip(candidates, there, strict=True)
-                 if not held and c.question.id not in questions]
-        report.already = sum(there)
-        asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
-        gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked,
-                     asked_of.get(report.source, Counter()),
-                     answered.get(report.source, Counter()))
-        report.dropped = Counter(reason for _, reason in gated.dropped)
-        # Kept best first, so of two candidates that are one question the better stays.
-        for candidate in gated.kept:
-            if known.holds(candidate.question):
-                report.dropped["repeats another question"] += 1
+        reports: list[ArticleReport] = []
+        extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
+        told: set[Path] = set()
+        for path, article, error in articles:
+            if on_article and path not in told:
+                told.add(path)
+                on_article(path)
+            source_id = slug(path.stem, limit=64)
+            if article is not None and per_file[path] > 1:  # one of a compilation's articles
+                source_id = slug(f"{path.stem} {article.title or len(reports)}", limit=64)
+            report = ArticleReport(path, source_id, article.title or path.stem if article else "",
+                                   error=error)
+            reports.append(report)
+            if article is None:
                 continue
-            known.add(candidate.question)
-            report.added.append(candidate)
-        new_candidates += report.added
-        if report.yielded:  # an article that gave nothing leaves no trace in the bank
-            path = report.path
-            relative = _copy_source(path, out_dir / "sources")
-            sources.setdefault(report.source, Source(
-                id=report.source, title=article.title or path.stem,
-                publisher=article.publisher,
-                date=article.date.isoformat() if article.date else None, path=relative,
-                url=(origins or {}).get(path) or article.url, author=article.author,
-                format=None if article.format == "text" else article.format,
-                extractor=article.extractor))
+            found = extractor.extract(article, source_id)
+            report.facts = len(found)
+            extracted.append((report, article, found))
 
-    new_candidates.sort(key=lambda c: -c.score)
-    for candidate in new_candidates:
-        questions[candidate.question.id] = candidate.question
-        for fact in candidate.facts:
-            facts.setdefault(fact.id, fact)
-    if existing is None and not new_candidates and not readable:
-        raise ArticleError(_unread(articles))
-    changed = bool(new_candidates) or (existing is not None
-                                       and len(sources) != len(existing.sources))
-    if not changed:
-        # No bank is created for articles that gave nothing: an empty file helps no one.
-        unchanged = existing or Bank(id=bank_id, title=title or bank_id,
-                                     created=today.isoformat(), updated=today.isoformat())
-        return IngestResult(unchanged, target, False, reports)
-    used = {q.fact for q in questions.values()} | {f.id for c in new_candidates for f in c.facts}
-    bank = Bank(
-        id=bank_id,
-        title=title or (existing.title if existing else
-                        (readable[0].title if readable and readable[0].title else bank_id)),
-        created=existing.created if existing else today.isoformat(),
-        updated=today.isoformat(),
-        description=existing.description if existing else None,
-        sources=tuple(sources.values()),
-        facts=tuple(f for f in facts.values() if f.id in used),
-        questions=tuple(questions.values()),
-    )
-    save_bank(bank, target)
-    return IngestResult(bank, target, True, reports)
+        # Every other story, in this bank, in this ingest or in other banks, lends its
+        # parties and people as distractors. Gathered once: per article it would be quadratic.
+        everything = other_facts + [f for _, _, found in extracted for f in found]
+        others = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
+                  tuple(_people_of(everything)))
+        known = KnownQuestions(questions.values())
+        asked_of: dict[str, Counter] = {}  # source → how many questions ask each sentence
+        answered: dict[str, Counter] = {}  # source → how many questions have each answer
+        for question in questions.values():
+            asked_of.setdefault(question.source, Counter())[question.evidence] += 1
+            if question.fact is not None and "\n" not in question.evidence:
+                answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
+        new_candidates: list[Candidate] = []
+        for report, article, found in extracted:
+            candidates = make_candidates(found, pools_for(found, others), bank_id,
+                                         [s.text for s in article.sentences], article.date,
+                                         article.title, [s.block for s in article.sentences])
+
+            there = [(questions[c.question.id].source == report.source
+                      if c.question.id in questions else False) or known.holds(c.question)
+                     for c in candidates]
+            # A question of another article with the same id (the same sentence in two
+            # articles) is neither new nor this article's.
+            fresh = [c for c, held in zip(candidates, there, strict=True)
+                     if not held and c.question.id not in questions]
+            report.already = sum(there)
+            asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
+            gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked,
+                         asked_of.get(report.source, Counter()),
+                         answered.get(report.source, Counter()))
+            report.dropped = Counter(reason for _, reason in gated.dropped)
+            # Kept best first, so of two candidates that are one question the better stays.
+            for candidate in gated.kept:
+                if known.holds(candidate.question):
+                    report.dropped["repeats another question"] += 1
+                    continue
+                known.add(candidate.question)
+                report.added.append(candidate)
+            new_candidates += report.added
+            if report.yielded:  # an article that gave nothing leaves no trace in the bank
+                path = report.path
+                relative = _copy_source(path, out_dir / "sources")
+                sources.setdefault(report.source, Source(
+                    id=report.source, title=article.title or path.stem,
+                    publisher=article.publisher,
+                    date=article.date.isoformat() if article.date else None, path=relative,
+                    url=(origins or {}).get(path) or article.url, author=article.author,
+                    format=None if article.format == "text" else article.format,
+                    extractor=article.extractor))
+
+        new_candidates.sort(key=lambda c: -c.score)
+        for candidate in new_candidates:
+            questions[candidate.question.id] = candidate.question
+            for fact in candidate.facts:
+                facts.setdefault(fact.id, fact)
+        if existing is None and not new_candidates and not readable:
+            raise ArticleError(_unread(articles))
+        changed = bool(new_candidates) or (existing is not None
+                                           and len(sources) != len(existing.sources))
+        if not changed:
+            # No bank is created for articles that gave nothing: an empty file helps no one.
+            unchanged = existing or Bank(id=bank_id, title=title or bank_id,
+                                         created=today.isoformat(), updated=today.isoformat())
+            return IngestResult(unchanged, target, False, reports)
+        used = {q.fact for q in questions.values()} | {
+            f.id for c in new_candidates for f in c.facts}
+        bank = Bank(
+            id=bank_id,
+            title=title or (existing.title if existing else
+                            (readable[0].title if readable and readable[0].title else bank_id)),
+            created=existing.created if existing else today.isoformat(),
+            updated=today.isoformat(),
+            description=existing.description if existing else None,
+            sources=tuple(sources.values()),
+            facts=tuple(f for f in facts.values() if f.id in used),
+            questions=tuple(questions.values()),
+        )
+        save_bank(bank, target)
+        return IngestResult(bank, target, True, reports)
 
