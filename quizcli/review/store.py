@@ -39,6 +39,8 @@ DB_NAME = "quizcli.db"
 
 class StoreError(QuizcliError):
     exit_code = 2
+    busy = False
+    """Whether another command held the store, so that trying again may work."""
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -196,14 +198,27 @@ class Store:
     def __init__(self, path: Path, settings: Settings):
         self.path = path
         self.settings = settings
-        try:
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = FULL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-        except sqlite3.Error as exc:
-            raise StoreError(open_problem(path, exc)) from None
+        import time
+
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self.db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = FULL")
+                self.db.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
+                return
+            except (sqlite3.Error, StoreError) as exc:
+                with contextlib.suppress(sqlite3.Error, AttributeError):
+                    self.db.close()
+                busy = getattr(exc, "busy", False) or "locked" in str(exc) or "busy" in str(exc)
+                if busy and time.monotonic() < deadline:
+                    time.sleep(0.05)  # another command is making the store: its turn first
+                    continue
+                if isinstance(exc, StoreError):
+                    raise
+                raise StoreError(open_problem(path, exc)) from None
 
     @classmethod
     def open(cls, home: Path, settings: Settings | None = None) -> Store:
@@ -366,7 +381,9 @@ class Store:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
-                raise StoreError(write_problem(self.path, exc)) from None
+                error = StoreError(write_problem(self.path, exc))
+                error.busy = "locked" in str(exc) or "busy" in str(exc)
+                raise error from None
             raise
 
     def record(self, question_id: str, rating: Rating, now: dt.datetime, *,
