@@ -180,9 +180,13 @@ def _parse_day(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date such as 2018-09-11") from None
+    if not 1800 <= day.year <= 2200:
+        raise typer.BadParameter(f"{value!r} is no article's date: give one between 1800 and "
+                                 "2200, such as 2018-09-11")
+    return day
 
 
 @app.command()

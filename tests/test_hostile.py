@@ -221,3 +221,29 @@ def test_a_pipe_named_like_a_bank_or_article_is_refused_not_waited_on(runner, tm
     result = runner.invoke(app, [command, str(fifo)])
     assert result.exit_code != 0
     assert "not a regular file" in result.output
+
+
+@pytest.mark.parametrize("line", ["exam_date: 2027-02-30", "exam_date: 9999-12-31",
+                                  "parameters: [1, 2, 3]", "parameters: [.nan, 1.0]",
+                                  "parameters: [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, "
+                                  "0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]"])
+@pytest.mark.parametrize("command", [["status"], ["stats"], ["study"]])
+def test_an_impossible_setting_is_a_message_not_a_traceback(runner, quizcli_home, line,
+                                                            command):
+    (quizcli_home / "config.yaml").write_text(line + "\n", encoding="utf-8")
+    result = runner.invoke(app, command, input="q")
+    assert result.exit_code == 2, result.output
+    assert "config.yaml" in result.output and "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception,
+                                                                      SystemExit)
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_date_no_article_has_is_refused(runner, tmp_path, day):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nThe council met in Delhi on Monday to review the GST rates.\n",
+                       encoding="utf-8")
+    for command in ("facts", "ingest"):
+        result = runner.invoke(app, [command, str(article), "--date", day])
+        assert result.exit_code == 2 and "1800" in result.output and "Traceback" not in (
+            result.output)

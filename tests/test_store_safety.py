@@ -189,8 +189,9 @@ INGESTER = textwrap.dedent("""
 
 
 def test_two_ingests_into_one_bank_at_once_keep_both_articles(tmp_path):
-    from quizcli.bankfile import load_bank
     from test_article import SEED_0, SEED_1
+
+    from quizcli.bankfile import load_bank
 
     script = tmp_path / "ingester.py"
     script.write_text(INGESTER, encoding="utf-8")

@@ -7,6 +7,7 @@ wrong type is an error that names the file, the setting and what it takes.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -111,17 +112,33 @@ def settings_from(data: Any) -> Settings:
         elif name == "leech_threshold":
             values[name] = int(_number(name, value, 1, 1000, whole=True))
         elif name == "exam_date":
+            if isinstance(value, dt.datetime):
+                value = value.date()  # a time of day says nothing more of an exam's day
             if value is not None and not isinstance(value, dt.date):
                 try:
-                    value = dt.date.fromisoformat(str(value))
+                    value = dt.date.fromisoformat(str(value).strip()[:10])
                 except ValueError:
                     raise ValueError("'exam_date' must be a day such as 2027-05-30") from None
+            if value is not None and not 1900 <= value.year <= 2200:
+                raise ValueError("'exam_date' must be a day between 1900 and 2200, such as "
+                                 "2027-05-30")
             values[name] = value
         elif name == "parameters":
             if value is not None and (not isinstance(value, list) or not all(
-                    isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+                    isinstance(v, (int, float)) and not isinstance(v, bool)
+                    and math.isfinite(v) for v in value)):
                 raise ValueError("'parameters' must be a list of numbers (quizcli optimize "
                                  "writes it)")
+            if value:
+                from fsrs import Scheduler  # it knows how many, and within what bounds
+
+                try:
+                    Scheduler(parameters=tuple(float(v) for v in value))
+                except ValueError as exc:
+                    reason = " ".join(str(exc).split())
+                    raise ValueError(f"'parameters' are not FSRS parameters ({reason}); run "
+                                     "quizcli optimize again, or delete the line to use the "
+                                     "defaults") from None
             values[name] = tuple(float(v) for v in value) if value else None
         elif name == "banks":
             if not isinstance(value, dict):
@@ -160,10 +177,12 @@ def load_settings(home: Path) -> Settings:
             raise SettingsError(f"{path}:{shared}: uses a YAML anchor and alias (&name, "
                                 "*name); write each value out in full")
         data = loader.construct_document(node) if node is not None else None
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise SettingsError(f"{path}{where}: invalid YAML; fix the syntax") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise SettingsError(f"{path}: {exc}; fix the value") from None  # "2027-02-30"
     finally:
         loader.dispose()
     try:
