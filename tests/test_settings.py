@@ -23,7 +23,8 @@ def test_no_file_means_the_defaults(tmp_path):
 
 def test_settings_round_trip_through_the_file(tmp_path):
     settings = Settings(desired_retention=0.85, learning_steps=(1.0, 5.0, 30.0),
-                        exam_date=dt.date(2027, 5, 30), parameters=tuple(fsrs.Scheduler().parameters),
+                        exam_date=dt.date(2027, 5, 30),
+                        parameters=tuple(fsrs.Scheduler().parameters),
                         banks={"upsc": BankLimits(new_per_day=5)})
     path = save_settings(tmp_path, settings)
     assert path.read_text().startswith("# quizcli settings")
