@@ -28,6 +28,33 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except QuizcliError as exc:
             _fail(exc)
+        except OSError as exc:  # a full disk, an unwritable folder: said, not a traceback
+            typer.echo(_os_problem(exc), err=True)
+            raise typer.Exit(2) from None
+        except Exception as exc:
+            import sqlite3
+
+            if not isinstance(exc, sqlite3.Error):
+                raise
+            typer.echo(f"the review store failed ({exc}); every answer saved before is "
+                       "safe; free some disk space or check the folder, then try again",
+                       err=True)
+            raise typer.Exit(2) from None
+
+
+def _os_problem(exc: OSError) -> str:
+    """What failed, that nothing saved is lost, and what to do."""
+    import errno
+
+    where = f"{exc.filename}: " if exc.filename else ""
+    reason = exc.strerror or str(exc)
+    advice = {errno.ENOSPC: "free some disk space and try again",
+              errno.EDQUOT: "free some of your disk quota and try again",
+              errno.EACCES: "check that you may write there (or set QUIZCLI_HOME)",
+              errno.EROFS: "the disk is read-only; set QUIZCLI_HOME to a folder you can write",
+              errno.EPERM: "check that you may write there (or set QUIZCLI_HOME)"
+              }.get(exc.errno, "check the path and try again")
+    return f"{where}{reason}; nothing was half-written and earlier work is safe; {advice}"
 
 
 def _fail(exc: QuizcliError) -> None:

@@ -28,8 +28,10 @@ def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> N
                 out.flush()
                 os.fsync(out.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno is not None:  # name the file, not the temp
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
 
 
