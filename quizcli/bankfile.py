@@ -94,7 +94,9 @@ def _yaml_problem(exc: BaseException) -> Problem:
     if isinstance(exc, yaml.YAMLError):
         what = getattr(exc, "problem", None) or str(exc)
         return Problem(line, f"invalid YAML: {what}; fix the syntax near this line")
-    return Problem(line, f"invalid value: {exc}")
+    if "digits" in str(exc) and "integer" in str(exc):
+        return Problem(line, "a number thousands of digits long; no bank needs one")
+    return Problem(line, f"invalid value: {exc}; fix it")
 
 
 def _line_of(root: yaml.Node | None, path: schema.DataPath) -> int | None:
@@ -127,6 +129,30 @@ def _compose(text: str) -> yaml.Node | None:
         return None
 
 
+def _line_of_bad_scalar(root: yaml.Node | None) -> int | None:
+    """The line of the first value YAML reads but Python cannot hold: an impossible date
+    (2026-02-30), an integer of thousands of digits."""
+    import datetime as dt
+
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag.endswith(":int") and len(node.value) > 4000:
+                return node.start_mark.line + 1
+            if node.tag.endswith(":timestamp"):
+                try:
+                    dt.date.fromisoformat(node.value[:10])
+                except ValueError:
+                    return node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += [key, value]
+    return None
+
+
 def first_alias(root: yaml.Node | None) -> int | None:
     """The line of the first node the YAML reaches twice (an alias of an anchor), or None.
     Checked before anything is built, so that an alias bomb (a few hundred bytes that
@@ -157,7 +183,13 @@ def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
                                            "*name); a bank writes each value out in full")])
         data: Any = loader.construct_document(node) if node is not None else None
     except _PARSE_ERRORS as exc:
-        raise BankError(path, [_yaml_problem(exc)]) from None
+        problem = _yaml_problem(exc)
+        if problem.line is None:
+            position = getattr(exc, "position", None)  # a character YAML does not allow
+            line = text.count("\n", 0, position) + 1 if isinstance(position, int) else (
+                _line_of_bad_scalar(_compose(text)))
+            problem = Problem(line, problem.message)
+        raise BankError(path, [problem]) from None
     finally:
         loader.dispose()
     found = schema.check(data)

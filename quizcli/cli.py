@@ -436,6 +436,7 @@ def export(
     catalog = discover()
     names = bank or [e.id for e in catalog.entries if e.shadowed_by is None]
     banks = [catalog.get(name).load() for name in names]
+    left_out = [] if bank else catalog.errors  # every bank asked for: say which could not be
     progress = _progress(banks) if with_progress else None
     if with_progress and format is not Format.json:
         raise typer.BadParameter("only JSON carries progress", param_hint="--with-progress")
@@ -444,6 +445,10 @@ def export(
         if isinstance(content, bytes):
             raise typer.BadParameter("an apkg is binary: name a file", param_hint="-o")
         typer.echo(content, nl=False)
+        for error in left_out:
+            typer.echo(f"left out, as it does not pass its check: {error}", err=True)
+        if left_out:
+            raise typer.Exit(2)
         return
     target = Path(output)
     if target.is_symlink() or (target.exists() and not target.is_file()):
@@ -456,6 +461,10 @@ def export(
     count = sum(len(b.questions) for b in banks)
     typer.echo(f"Wrote {count} questions from {len(banks)} bank"
                f"{'s' if len(banks) != 1 else ''} to {output}", err=True)
+    for error in left_out:
+        typer.echo(f"left out, as it does not pass its check: {error}", err=True)
+    if left_out:
+        raise typer.Exit(2)
 
 
 def _progress(banks) -> dict[str, dict]:

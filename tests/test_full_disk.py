@@ -3,6 +3,7 @@ half-written. Needs a 1 MB filesystem to fill, which only root can mount; skippe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -45,11 +46,8 @@ def _files(disk: Path) -> set[str]:
                                                     for c in COMMANDS])
 def test_a_full_disk_is_a_message_and_nothing_half_written(small_disk, command):
     (small_disk / "home").mkdir()
-    with (small_disk / "fill").open("wb") as fill:
-        try:
-            fill.write(b"\0" * 2_000_000)
-        except OSError:
-            pass  # the disk is full now
+    with (small_disk / "fill").open("wb") as fill, contextlib.suppress(OSError):
+        fill.write(b"\0" * 2_000_000)  # until the disk is full
     before = _files(small_disk)
     result = _run(command, small_disk)
     assert "Traceback" not in result.stderr, result.stderr

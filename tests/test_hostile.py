@@ -247,3 +247,26 @@ def test_a_date_no_article_has_is_refused(runner, tmp_path, day):
         result = runner.invoke(app, [command, str(article), "--date", day])
         assert result.exit_code == 2 and "1800" in result.output and "Traceback" not in (
             result.output)
+
+
+@pytest.mark.parametrize(("change", "line", "words"), [
+    (("updated: '", "updated: 2026-02-30\nx_updated: '"), 7, "out of range"),
+    (("quizcli_bank: 1", "quizcli_bank: " + "9" * 5000), 3, "digits long"),
+    (("title: The Trump", "title: The \x00Trump"), 5, "control characters"),
+])
+def test_every_bank_error_names_its_line(runner, tmp_path, change, line, words):
+    path = _hostile_bank(tmp_path, *change)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code != 0 and f"{path}:{line}:" in result.output, result.output
+    assert words in result.output
+
+
+def test_export_says_which_banks_it_left_out(runner, tmp_path, monkeypatch):
+    broken = tmp_path / "shared" / "broken.yaml"
+    broken.parent.mkdir()
+    broken.write_text("quizcli_bank: 1\nid: broken\n", encoding="utf-8")
+    monkeypatch.setenv("QUIZCLI_BANKS", str(broken.parent))
+    result = runner.invoke(app, ["export", "--format", "csv", "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 2
+    assert "left out" in result.stderr and "broken.yaml" in result.stderr
+    assert (tmp_path / "out.csv").exists()  # the banks that pass are written
