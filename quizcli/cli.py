@@ -571,7 +571,13 @@ def _editor_for(store):
             return f"{path}: cannot be read ({exc.strerror})"
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         try:
-            subprocess.run([*shlex.split(editor), f"+{line}", str(path)], check=False)
+            command = shlex.split(editor)
+        except ValueError as exc:  # an unbalanced quote
+            return f"cannot read the editor command {editor!r} ({exc}); fix $EDITOR"
+        if not command:
+            return "$EDITOR is empty; set it to your editor, such as nano"
+        try:
+            subprocess.run([*command, f"+{line}", str(path)], check=False)
         except OSError as exc:
             return f"cannot start the editor {editor!r} ({exc.strerror}); set $EDITOR"
         catalog = discover()

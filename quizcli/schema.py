@@ -50,6 +50,8 @@ def _kind_of(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
+MAX_TEXT = 20_000
+"""The longest text of a bank: a question, an answer or a sentence is far shorter."""
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Characters no text of a bank has a use for (only tab and newline are kept): an escape
 that would reach a terminal, a form feed, a bell."""
@@ -59,6 +61,9 @@ def text(value: Any) -> str | None:
     """Non-empty text, with no control character. A whole number counts as text:
     `answer: 2018`."""
     if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            return (f"is {len(value):,} characters long; a bank's text is at most "
+                    f"{MAX_TEXT:,} (split it, or keep the long text in the source)")
         control = CONTROL.search(value)
         if control:
             return (f"holds a control character (U+{ord(control.group()):04X}) at character "

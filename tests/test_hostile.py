@@ -270,3 +270,10 @@ def test_export_says_which_banks_it_left_out(runner, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "left out" in result.stderr and "broken.yaml" in result.stderr
     assert (tmp_path / "out.csv").exists()  # the banks that pass are written
+
+
+def test_a_text_too_long_for_any_question_is_refused(runner, tmp_path):
+    path = _hostile_bank(tmp_path, "title: The Trump", "title: The " + "Trump " * 5000)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code != 0 and "characters long" in result.output
+    assert f"{path}:5:" in result.output

@@ -206,3 +206,18 @@ def test_a_broken_edit_is_reported_and_the_session_goes_on(runner, clock, quizcl
     assert "'Hanoi' is not one of its choices" in shown
     assert "The bank was not reloaded" in shown
     assert answers(quizcli_home)[0][1] == 3  # the old question was still asked and answered
+
+
+@pytest.mark.parametrize("editor", ["vim '+set nu", ""])
+def test_an_editor_command_that_cannot_be_read_is_a_message(runner, clock, quizcli_home,
+                                                            tiny_bank_and_editor, monkeypatch,
+                                                            editor):
+    tiny_bank_and_editor("text")
+    monkeypatch.setenv("EDITOR", editor)
+    monkeypatch.delenv("VISUAL", raising=False)
+    if not editor:
+        monkeypatch.setenv("EDITOR", " ")
+    result = study(runner, ["e", "1", "", "q"], "--bank", "tiny", "--mode", "mcq")
+    assert result.exit_code == 0, result.output
+    assert "EDITOR" in result.stdout
+    assert answers(quizcli_home)[0][1] == 3  # the session went on
