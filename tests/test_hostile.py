@@ -121,11 +121,32 @@ def test_any_text_in_a_bank_stays_inert_in_every_export(tmp_path_factory, prompt
         col.import_csv(ImportCsvRequest(path=str(path),
                                         metadata=col.get_csv_metadata(str(path), None)))
         assert col.note_count() == len(bank.questions)
+        package = folder / "deck.apkg"
+        package.write_bytes(render([bank], "apkg"))
+        options = anki.ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=False)
+        col.import_anki_package(anki.ImportAnkiPackageRequest(package_path=str(package),
+                                                              options=options))
         for card_id in col.find_cards(""):
             card = col.get_card(card_id)
-            assert "<script" not in card.question() and "<script" not in card.answer()
+            for side in (card.question(), card.answer()):
+                assert "<script" not in side and "<img" not in side and "\x1b" not in side
+        for note_id in col.find_notes(""):
+            assert all(" " not in t and "\t" not in t for t in col.get_note(note_id).tags)
     finally:
         col.close()
+
+
+@given(st.text(max_size=60))
+def test_text_with_a_control_character_is_refused_and_any_other_is_kept(value):
+    from quizcli.schema import text
+
+    controls = [c for c in value if (ord(c) < 0x20 and c not in "\t\n") or 0x7f <= ord(c)
+                <= 0x9f]
+    problem = text(value)
+    if controls:
+        assert problem and "control character" in problem
+    elif value.strip():
+        assert problem is None
 
 
 def _quoted(text: str) -> str:
