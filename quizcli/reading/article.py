@@ -238,23 +238,26 @@ def _tables_as_lines(lines: list[str]) -> list[str]:
     Threshold', 'Plains', '40 °C or higher' → 'Temp Threshold for Plains: 40 °C or
     higher.'"""
     out: list[str] = []
-    at = 0
-    while at < len(lines):
-        cells, end = [], at
-        while end < len(lines) and (not lines[end].strip() or (
-                _CELL.match(lines[end].strip()) and len(lines[end].split()) <= 6)):
-            if lines[end].strip():
-                cells.append(lines[end].strip())
-            end += 1
+    run: list[str] = []  # a stretch of short lines and blank ones
+
+    def flush() -> None:
+        cells = [line.strip() for line in run if line.strip()]
         if len(cells) >= 6 and len(cells) % 2 == 0 and _is_table(cells):
-            header = cells[1]
-            out += [f"{header} for {key}: {value}." for key, value in
-                    zip(cells[2::2], cells[3::2], strict=True)]
+            out.extend(f"{cells[1]} for {key}: {value}." for key, value in
+                       zip(cells[2::2], cells[3::2], strict=True))
             out.append("")
-            at = end
-            continue
-        out.append(lines[at])
-        at += 1
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        bare = line.strip()
+        if not bare or (len(bare) <= 40 and _CELL.match(bare) and len(bare.split()) <= 6):
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
     return out
 
 
