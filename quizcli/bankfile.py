@@ -7,6 +7,7 @@ the line of each problem.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,11 @@ def _line_of_bad_scalar(root: yaml.Node | None) -> int | None:
     return None
 
 
+_MAY_ALIAS = re.compile(r"(?:^|[\s:\-\[,{])[&*][^\s\]},]")
+"""What an anchor or an alias needs: '&name' or '*name' after a space, a colon or a dash.
+A bank without one needs no walk over its nodes ("R&D" is none)."""
+
+
 def first_alias(root: yaml.Node | None) -> int | None:
     """The line of the first node the YAML reaches twice (an alias of an anchor), or None.
     Checked before anything is built, so that an alias bomb (a few hundred bytes that
@@ -177,7 +183,7 @@ def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        shared = first_alias(node)
+        shared = first_alias(node) if _MAY_ALIAS.search(text) else None
         if shared is not None:
             raise BankError(path, [Problem(shared, "uses a YAML anchor and alias (&name, "
                                            "*name); a bank writes each value out in full")])

@@ -65,7 +65,7 @@ def banks(draw: st.DrawFn) -> Bank:
             title=draw(_text),
             publisher=draw(st.none() | _text),
             date=draw(_partial_dates),
-            path=draw(st.none() | _text),
+            path=draw(st.none() | _ids.map(lambda name: f"sources/{name}.txt")),
             url=draw(st.none() | _text),
         )
         for sid in source_ids

@@ -100,7 +100,8 @@ def _bound(sentence: str, written: str) -> float | None:
                       sentence)
     if found and written not in found.group():
         return float(found.group(1).replace(",", ""))
-    part = re.search(r"\b(\d[\d,]*)\s[^,;]{0,30}?,?\sof which\s" + re.escape(written), sentence)
+    part = f"of which {written}" in sentence and re.search(
+        r"\b(\d[\d,]*)\s[^,;]{0,30}?,?\sof which\s" + re.escape(written), sentence)
     if part:  # "fewer than 150 birds, of which 122 are in one state"
         return float(part.group(1).replace(",", ""))
     size = re.search(r"\b(\w+)-member\b", sentence)  # "five members of the six-member committee"
@@ -351,7 +352,7 @@ def _spelled_beside(before: str, after: str, answer: str) -> bool:
     """Whether the prompt holds the answer's abbreviation, or the answer is one whose
     expansion stands right beside the blank: 'of _____ (GDP)', 'MPC [_____]'."""
     letters = _initials(answer)
-    if len(letters) >= 2 and len(answer.split()) >= 2 and re.search(
+    if len(letters) >= 2 and len(answer.split()) >= 2 and letters in before + after and re.search(
             rf"\b{letters}s?\b", f"{before} {after}"):
         return True
     if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", answer):
@@ -856,7 +857,7 @@ class _Maker:
             prompt = f"{who} {verb} that {quote}?"
         if _words(quote) < 4:
             return None
-        if any(len(part) > 2 and re.search(rf"\b{re.escape(part)}\b", quote)
+        if any(len(part) > 2 and part in quote and re.search(rf"\b{re.escape(part)}\b", quote)
                for part in re.split(r"[\s-]+", speaker)):
             return None  # the quote names its speaker
         party = fact.detail.get("party")
