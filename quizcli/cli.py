@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__
-from quizcli.errors import QuizcliError
+from quizcli.errors import QuizcliError, printable
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -29,7 +29,7 @@ class _Group(TyperGroup):
         except QuizcliError as exc:
             _fail(exc)
         except OSError as exc:  # a full disk, an unwritable folder: said, not a traceback
-            typer.echo(_os_problem(exc), err=True)
+            typer.echo(printable(_os_problem(exc)), err=True)
             raise typer.Exit(2) from None
         except Exception as exc:
             import sqlite3
@@ -58,7 +58,7 @@ def _os_problem(exc: OSError) -> str:
 
 
 def _fail(exc: QuizcliError) -> None:
-    typer.echo(str(exc), err=True)
+    typer.echo(printable(str(exc)), err=True)
     raise typer.Exit(exc.exit_code)
 
 
@@ -146,7 +146,7 @@ def banks(
              + (f" (hidden by {_display(e.shadowed_by)})" if e.shadowed_by else "")]
             for e in catalog.entries
         ]
-        typer.echo(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows))
+        typer.echo(printable(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows)))
     else:
         searched = "\n".join(f"  {f.origin:8} {f.path}" for f in catalog.folders)
         typer.echo(
@@ -155,7 +155,7 @@ def banks(
             err=True,
         )
     for err in catalog.errors:
-        typer.echo(str(err), err=True)
+        typer.echo(printable(str(err)), err=True)
     if catalog.errors:
         raise typer.Exit(2)
 
@@ -180,13 +180,13 @@ def validate(
         files = bank_files(path) if path.is_dir() else [path]
         if not files:
             err = BankError(path, [Problem(None, "holds no bank files (.yaml or .yml)")])
-            typer.echo(str(err), err=True)
+            typer.echo(printable(str(err)), err=True)
             failed = True
         for file in files:
             try:
                 bank = load_bank(file)
             except BankError as err:
-                typer.echo(str(err), err=True)
+                typer.echo(printable(str(err)), err=True)
                 failed = True
                 continue
             typer.echo(f"{_display(file)}: ok, bank {bank.id!r}: {len(bank.questions)} questions, "
@@ -251,13 +251,13 @@ def facts(
             try:
                 read_in = read_file(path, anchor)
             except ArticleError as exc:
-                typer.echo(str(exc), err=True)
+                typer.echo(printable(str(exc)), err=True)
                 failed = True
                 continue
             for article in read_in:
                 read = default_extractor().extract(article, article.name)
                 if not read:
-                    typer.echo(f"{path}: no facts found in this article", err=True)
+                    typer.echo(printable(f"{path}: no facts found in this article"), err=True)
                 found += read
     if as_json:
         import json
@@ -391,12 +391,12 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
     if gave:
         render.show(render.ingest_report(result))
     for report in result.failed:
-        typer.echo(report.error, err=True)
+        typer.echo(printable(report.error), err=True)
     for report in result.fruitless:
         found = (f"{report.facts} fact{'s' if report.facts > 1 else ''} found, but none made "
                  "a question that passed the checks" if report.facts
                  else "no facts found in this article")
-        typer.echo(f"{report.path}: {found}; nothing was added", err=True)
+        typer.echo(printable(f"{report.path}: {found}; nothing was added"), err=True)
     if result.failed:
         raise typer.Exit(2)
     if not gave:

@@ -34,3 +34,18 @@ class BankError(QuizcliError):
             f"{self.path}:{p.line}: {p.message}" if p.line else f"{self.path}: {p.message}"
             for p in self.problems
         )
+
+
+_UNPRINTABLE = None
+
+
+def printable(text: str) -> str:
+    """Text safe to write to a terminal: escape sequences and control characters (but a
+    newline or a tab) are shown as their code, never sent: a file named with an escape in
+    it cannot retitle the window or clear the screen."""
+    global _UNPRINTABLE
+    if _UNPRINTABLE is None:
+        import re
+
+        _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

@@ -298,3 +298,12 @@ def test_a_text_too_long_for_any_question_is_refused(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code != 0 and "characters long" in result.output
     assert f"{path}:5:" in result.output
+
+
+def test_a_file_name_with_an_escape_is_shown_not_sent(runner, tmp_path):
+    name = tmp_path / "\x1b]0;owned\x07.txt"
+    for command in (["facts", str(name)], ["ingest", str(name)], ["validate", str(name)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code != 0
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "\\x1b" in result.output
