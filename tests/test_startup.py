@@ -20,6 +20,10 @@ def test_importing_the_cli_loads_no_heavy_module():
 
 
 def test_listing_banks_from_the_cache_does_not_parse_yaml(tmp_path):
+    from bankgen import MINIMAL
+
+    (tmp_path / "banks").mkdir()
+    (tmp_path / "banks" / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")  # a user's bank
     code = (
         "import sys\n"
         "from quizcli.catalog import discover\n"
@@ -47,3 +51,22 @@ def test_reading_a_text_article_loads_no_page_or_pdf_library(tmp_path):
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.split()
     assert loaded == []
+
+
+def test_listing_the_shipped_banks_parses_no_yaml_even_with_no_cache(tmp_path):
+    code = (
+        "import sys\n"
+        "from quizcli.catalog import discover\n"
+        "print(len(discover().entries), 'yaml' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"QUIZCLI_HOME": str(tmp_path), "PATH": ""}).stdout
+    assert out.split() == ["1", "False"]
+
+
+def test_the_shipped_summaries_are_those_of_the_shipped_banks():
+    from quizcli import paths
+    from quizcli.catalog import SHIPPED_SUMMARIES, shipped_summaries
+
+    folder = paths.shipped_banks_dir()
+    assert (folder / SHIPPED_SUMMARIES).read_text(encoding="utf-8") == shipped_summaries(folder)
