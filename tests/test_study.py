@@ -7,6 +7,8 @@ import json
 
 import pytest
 from conftest import SHIPPED_BANKS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizcli import cli
 from quizcli.bankfile import load_bank
@@ -221,3 +223,29 @@ def test_an_editor_command_that_cannot_be_read_is_a_message(runner, clock, quizc
     assert result.exit_code == 0, result.output
     assert "EDITOR" in result.stdout
     assert answers(quizcli_home)[0][1] == 3  # the session went on
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.lists(st.sampled_from(["[link=https://evil.example]", "[/link]", "[bold]",
+                                      "[/]", ":smile:", "<b>", "%s", "{0}", "\\", "a", " "]),
+                     min_size=1, max_size=8).map("".join).filter(lambda s: s.strip()))
+def test_bank_text_reaches_the_study_screen_as_text(runner, quizcli_home, text):
+    """No markup in a bank is read as markup (a link, a style, an emoji), and nothing but
+    newline and tab below 0x20 reaches the screen."""
+    import tempfile
+    from pathlib import Path
+
+    from bankgen import MINIMAL
+
+    home = Path(tempfile.mkdtemp(dir=quizcli_home))  # a new store for each example
+    (home / "banks").mkdir()
+    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + ' here?"'
+    (home / "banks" / "tiny.yaml").write_text(
+        MINIMAL.replace("Where will the meeting take place?", quoted), encoding="utf-8")
+    result = runner.invoke(app, ["study", "--bank", "tiny", "--mode", "mcq"],
+                           input="1\n\nq\n", env={"COLUMNS": "220", "QUIZCLI_HOME": str(home)})
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split())
+    assert " ".join((text + " here?").split()) in shown
+    assert not [c for c in result.stdout if ord(c) < 0x20 and c not in "\n\t"]
