@@ -137,7 +137,7 @@ def _line_of_bad_scalar(root: yaml.Node | None) -> int | None:
 
     stack = [root] if root is not None else []
     while stack:
-        node = stack.pop(0)
+        node = stack.pop()
         if isinstance(node, yaml.ScalarNode):
             if node.tag.endswith(":int") and len(node.value) > 4000:
                 return node.start_mark.line + 1
@@ -146,12 +146,17 @@ def _line_of_bad_scalar(root: yaml.Node | None) -> int | None:
                     dt.date.fromisoformat(node.value[:10])
                 except ValueError:
                     return node.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack += [key, value]
+        stack.extend(reversed(_children(node)))  # the first in the file comes out first
     return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    """The nodes a list or a mapping holds, keys and values alike."""
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 _MAY_ALIAS = re.compile(r"(?:^|[\s:\-\[,{])[&*][^\s\]},]")
@@ -170,11 +175,7 @@ def first_alias(root: yaml.Node | None) -> int | None:
         if id(node) in seen:
             return node.start_mark.line + 1
         seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack += [key, value]
+        stack.extend(_children(node))
     return None
 
 
