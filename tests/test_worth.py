@@ -151,3 +151,11 @@ def test_who_said_offers_no_one_from_the_side_the_words_speak_of():
     [question] = [q for q in kept(text)
                   if q.prompt.startswith("Who said that the sanctions placed on North Korea")]
     assert "Kim Jong-un" not in question.choices, question.choices
+
+
+def test_a_typed_abbreviation_accepts_the_storys_own_spelling_of_it():
+    text = ("Union Joins\n\nThe African Union was founded in Addis Ababa in 2002 by 55 states.\n"
+            "Leaders backed adding the AU to the group of top economies at the Delhi summit.\n")
+    typed = [q for q in kept(text) if q.answer == "AU" and q.type is QuestionType.CLOZE]
+    for question in typed:
+        assert "African Union" in question.accept

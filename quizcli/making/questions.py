@@ -533,6 +533,24 @@ class _Maker:
         names.discard(name)
         return tuple(sorted(names))[:8]
 
+    @functools.cached_property
+    def _runs(self) -> list[str]:
+        """The story's capitalised names of two words or more ('African Union')."""
+        return list(dict.fromkeys(re.sub(r"^(?:The|A|An)\s", "", run) for run in re.findall(
+            r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+", self.text)))
+
+    def other_forms(self, name: str) -> tuple[str, ...]:
+        """The story's other form of an abbreviation or of what it abbreviates, which a
+        reader may type as well: 'African Union' for 'AU', 'CRR' for 'Cash Reserve Ratio'."""
+        if re.fullmatch(r"[A-Z]{2,6}s?", name):
+            letters = name.rstrip("s")
+            return tuple(run for run in self._runs if _initials(run) == letters)[:2]
+        letters = _initials(name)
+        if len(name.split()) >= 2 and len(letters) >= 2 and re.search(
+                rf"\b{letters}\b", self.text):
+            return (letters,)
+        return ()
+
     def mentioned(self, text: str) -> list[str]:
         """The story's people named in `text`, in full, by any part of their name, or by
         the office the story gives them ('the US president')."""
@@ -968,7 +986,8 @@ class _Maker:
             accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
         if short:
             accept = (*accept, short)
-        accept = (*accept, *self.other_names(written), *_other_spellings(written))
+        accept = (*accept, *self.other_names(written), *_other_spellings(written),
+                  *self.other_forms(written))
         if fact.kind is FactKind.DATE:
             kind = "when:period"
         elif fact.kind is FactKind.PLACE:
