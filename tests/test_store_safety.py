@@ -197,7 +197,7 @@ def test_two_ingests_into_one_bank_at_once_keep_both_articles(tmp_path):
     script.write_text(INGESTER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     lost = 0
-    for attempt in range(20):
+    for attempt in range(50):
         folder = tmp_path / f"banks-{attempt}"
         children = [subprocess.Popen([sys.executable, str(script), str(folder), str(seed)],
                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -249,3 +249,23 @@ def test_bank_text_reaches_the_study_screen_as_text(runner, quizcli_home, text):
     shown = " ".join(result.stdout.split())
     assert " ".join((text + " here?").split()) in shown
     assert not [c for c in result.stdout if ord(c) < 0x20 and c not in "\n\t"]
+
+
+def test_the_longest_prompt_a_bank_allows_shows_at_once(runner, quizcli_home):
+    """A one-line prompt of 20,000 characters (the most a bank holds) is shown and
+    answered without the screen's layout growing out of hand."""
+    import time
+
+    from bankgen import MINIMAL
+
+    from quizcli.schema import MAX_TEXT
+
+    (quizcli_home / "banks").mkdir()
+    prompt = "Where " + "x" * (MAX_TEXT - 10) + "?"
+    (quizcli_home / "banks" / "tiny.yaml").write_text(
+        MINIMAL.replace("Where will the meeting take place?", prompt), encoding="utf-8")
+    start = time.perf_counter()
+    result = study(runner, ["1", "", "q"], "--bank", "tiny", "--mode", "mcq")
+    assert "xxxxx" in result.stdout
+    assert time.perf_counter() - start < 10
+    assert answers(quizcli_home)
