@@ -62,9 +62,9 @@ def test_a_tag_that_would_break_an_anki_import_is_refused(runner, tmp_path, tag)
 def test_an_article_with_escapes_makes_a_bank_without_them(runner, quizcli_home, tmp_path):
     article = tmp_path / "escapes.txt"
     article.write_text(
-        "Council Meets\x1b]0;owned\x07\n\nThe GST Council met in Delhi on 3 March 2025\x1b[2J"
-        " and cut the rate on\x07 fertilisers to 5%, the finance minister said.\n"
-        "The Council will meet again in June 2025 to review the rates on cement and steel.\n",
+        "Board Meets\x1b]0;owned\x07\n\nThe Fisheries Board met in Pune on 3 March 2025\x1b[2J"
+        " and cut the levy on\x07 trawlers to 4%, the board's chair said.\n"
+        "The Board will meet again in June 2025 to review the levy on nets and engines.\n",
         encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(article), "--bank", "esc"])
     assert result.exit_code == 0, result.output

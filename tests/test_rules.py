@@ -166,6 +166,6 @@ def test_a_table_flattened_into_cells_is_read_row_by_row():
 
 def test_a_bullet_inside_a_bullet_is_no_part_of_the_sentence():
     text = ("Verdict\n\nThe court ruled on the case.\n\n"
-            "  • • Majority Opinion: The bench held 6-1.\n")
+            "  • • Main Finding: The panel voted 6-1.\n")
     sentences = [s.text for s in read_article(text, "v.txt").sentences]
-    assert "Majority Opinion: The bench held 6-1." in sentences
+    assert "Main Finding: The panel voted 6-1." in sentences

@@ -37,18 +37,19 @@ The Tribunal said that 1,250 hectares of mangroves had been lost since 2010.
 
 
 @pytest.mark.parametrize(("sentence", "never"), [
-    ("India has privatised satellite launches and aims at a fivefold rise by 2030.", "India"),
+    ("India has opened its coal blocks to private miners and aims at a threefold rise by 2032.",
+     "India"),
     ("The Coastal Regulation Zone rules limit building near the sea, and CRZ permits are issued"
      " by the states.", "Coastal Regulation Zone"),
     ("The CRZ [Coastal Regulation Zone] rules limit building within 500 metres of the sea.",
      "Coastal Regulation Zone"),
     ("The bill was cleared by the Lok Sabha on Thursday after a debate of nine hours.",
      "Thursday"),
-    ("The satellite was launched at 11:50 am from the second launch pad at Sriharikota.",
-     "11:50 am"),
-    ("The Army and other central forces may search premises without a warrant.", "Army"),
-    ("In 2019, the share of wetlands under protection stood at 5.1% across the states.",
-     "2019"),
+    ("The ferry left at 06:40 am from the northern jetty at Port Rowan for the islands.",
+     "06:40 am"),
+    ("The Police and other central agencies may inspect vessels without a warrant.", "Police"),
+    ("In 2017, the share of wetlands under protection stood at 3.7% across the states.",
+     "2017"),
 ])
 def test_a_blank_that_gives_itself_away_is_never_asked(sentence, never):
     text = STORY + sentence + "\n"
@@ -81,15 +82,15 @@ def test_an_undated_story_never_asks_the_date_of_a_weekday():
 
 @pytest.mark.parametrize(("sentence", "answer", "possible"), [
     # over 100: a wrong choice below would be true as well
-    ("Over 100 countries saw their wetland area shrink in the last decade.", "100",
-     lambda w: w > 100),
+    ("Over 70 countries saw their wetland area shrink in the last decade.", "70",
+     lambda w: w > 70),
     # in the top 10 is in the top 12 as well
-    ("Wetlands remain among the top 10 sources of methane in the world.", "10",
-     lambda w: w < 10),
-    ("Fewer than 150 great bustards are left, of which 122 live in one state.", "150",
-     lambda w: 122 < w < 150),
-    ("Basic training lasts five to seven days, and advanced training 15 days.", "five",
-     lambda w: w < 7),
+    ("Wetlands remain among the top 8 sources of methane in the world.", "8",
+     lambda w: w < 8),
+    ("Fewer than 90 snow leopards are left, of which 64 live in one park.", "90",
+     lambda w: 64 < w < 90),
+    ("The first course lasts three to nine weeks, and the second one 20 weeks.", "three",
+     lambda w: w < 9),
 ])
 def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, possible):
     questions = [q for q in kept(STORY + sentence + "\n") if q.answer == answer
@@ -105,9 +106,9 @@ def test_one_lakh_is_a_number():
 
 
 def test_a_change_from_a_blank_offers_only_starts_the_change_allows():
-    sentence = "Deaths from the fever fell from 28 per lakh in 2015 to 21 per lakh in 2024.\n"
-    [question] = [q for q in kept(STORY + sentence) if q.answer == "28 per lakh"]
-    assert all(number_value(c) > 21 for c in question.choices), question.choices
+    sentence = "Cases of the fever fell from 46 per lakh in 2011 to 33 per lakh in 2023.\n"
+    [question] = [q for q in kept(STORY + sentence) if q.answer == "46 per lakh"]
+    assert all(number_value(c) > 33 for c in question.choices), question.choices
 
 
 def test_a_region_is_offered_regions_of_its_own_kind():
@@ -130,32 +131,34 @@ def test_the_parties_to_a_case_are_not_the_storys_people():
 
 
 def test_a_rank_or_a_count_of_countries_stays_within_the_world_the_story_ranks():
-    text = STORY + ("Out of 189 countries, Norway ranked first in the index.\n"
-                    "Pakistan ranks 154 and Nepal ranks 143 on the same index.\n"
-                    "The survey covers 146 countries in its latest edition.\n")
+    text = STORY + ("Out of 120 countries, Finland ranked first in the index.\n"
+                    "Chile ranks 97 and Kenya ranks 88 on the same index.\n"
+                    "The survey covers 181 countries in its latest edition.\n")
     for question in kept(text):
-        if question.answer in ("154", "143"):
-            assert all(number_value(c) <= 189 for c in question.choices), question.choices
-        if question.answer == "146":
+        if question.answer in ("97", "88"):
+            assert all(number_value(c) <= 120 for c in question.choices), question.choices
+        if question.answer == "181":
             assert all(number_value(c) <= 195 for c in question.choices), question.choices
 
 
 def test_who_said_offers_no_one_from_the_side_the_words_speak_of():
     text = ("Sanctions Stay\n\n"
-            "North Korean leader Kim Jong-un met South Korean President Moon Jae-in in May.\n"
-            "US Secretary of State Mike Pompeo said that the sanctions placed on North Korea"
-            " would stay until it disarms fully.\n"
-            "US National Security Adviser John Bolton said that talks would resume next month"
+            "Iranian President Reza Tavakoli met Omani Foreign Minister Salim Harthi in May.\n"
+            "US Treasury Secretary Janet Morrow said that the sanctions placed on Iran"
+            " would stay until it stops enrichment.\n"
+            "US Special Envoy Paul Carver said that talks would resume next month"
             " in the capital.\n"
-            "Moon Jae-in said that the two Koreas would reopen their liaison office soon.\n")
+            "Salim Harthi said that the two sides would reopen their channel soon.\n")
     [question] = [q for q in kept(text)
-                  if q.prompt.startswith("Who said that the sanctions placed on North Korea")]
-    assert "Kim Jong-un" not in question.choices, question.choices
+                  if q.prompt.startswith("Who said that the sanctions placed on Iran")]
+    assert "Reza Tavakoli" not in question.choices, question.choices
 
 
 def test_a_typed_abbreviation_accepts_the_storys_own_spelling_of_it():
-    text = ("Union Joins\n\nThe African Union was founded in Addis Ababa in 2002 by 55 states.\n"
-            "Leaders backed adding the AU to the group of top economies at the Delhi summit.\n")
-    typed = [q for q in kept(text) if q.answer == "AU" and q.type is QuestionType.CLOZE]
+    text = ("Forum Joins\n\nThe Pacific Islands Forum was founded in Wellington in 1971 by 16 "
+            "states.\nLeaders backed adding the PIF to the group of trading nations at the "
+            "Suva meeting.\n")
+    typed = [q for q in kept(text) if q.answer == "PIF" and q.type is QuestionType.CLOZE]
+    assert typed
     for question in typed:
-        assert "African Union" in question.accept
+        assert "Pacific Islands Forum" in question.accept

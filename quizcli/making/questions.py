@@ -94,7 +94,7 @@ def spelled_numbers(written: str) -> tuple[str, ...]:
 
 
 def _bound(sentence: str, written: str) -> float | None:
-    """The most a figure can be in its sentence: a rank 'out of 189 countries' or
+    """The most a figure can be in its sentence: a rank 'out of 146 countries' or
     'among 156 countries' is at most 189 or 156."""
     found = re.search(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|states|members)",
                       sentence)
@@ -102,7 +102,7 @@ def _bound(sentence: str, written: str) -> float | None:
         return float(found.group(1).replace(",", ""))
     part = f"of which {written}" in sentence and re.search(
         r"\b(\d[\d,]*)\s[^,;]{0,30}?,?\sof which\s" + re.escape(written), sentence)
-    if part:  # "fewer than 150 birds, of which 122 are in one state"
+    if part:  # "fewer than 80 tigers, of which 61 are in one reserve"
         return float(part.group(1).replace(",", ""))
     size = re.search(r"\b(\w+)-member\b", sentence)  # "five members of the six-member committee"
     if size and size.group(1) not in written:
@@ -121,7 +121,7 @@ count of countries is more."""
 _RANKED_AMONG = re.compile(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|economies)")
 _RANGE_START = re.compile(re.escape(BLANK) + r"\s?(?:to|–|-)\s?(?P<end>\d[\d,.]*|"
                           + "|".join(NUMBER_WORDS) + r")\b")
-"""'_____ to seven days': the start of a range is below its end."""
+"""'_____ to nine weeks': the start of a range is below its end."""
 _RANK = re.compile(r"\b(?:rank|ranks|ranked|ranking|position)\b")
 
 
@@ -143,7 +143,7 @@ _CHANGE_FROM = re.compile(
     r"\b(?P<verb>rose|risen|rising|increased|grew|grown|up|fell|fallen|decreased|declined|"
     r"dropped|reduced|down)\b.{0,60}?\bfrom\s" + re.escape(BLANK)
     + r"[^.;]{0,40}?\bto\s(?:over\s|about\s|nearly\s)?(?P<end>\d[\d,]*(?:\.\d+)?)", re.I)
-"""'decreased from _____ (2015) to 21 per lakh': where a change starts, and where it ends."""
+"""'fell from _____ (2010) to 14 per 1,000': where a change starts, and where it ends."""
 
 
 def _side(sentence: str) -> int:
@@ -195,9 +195,9 @@ def _restated(sentence: str, written: str) -> bool:
 
 def _counted_off(sentence: str, written: str) -> bool:
     """Whether the sentence lists as many things as the figure counts, or adds it up from
-    figures of its own: '_____ key areas including health, education, economy and
-    politics'; '_____ stages – Rs 1 lakh followed by Rs 2 lakh'; 'up to Rs 3 lakh ... Rs 1
-    lakh followed by _____'."""
+    figures of its own: '_____ sectors including ports, roads and power';
+    '_____ instalments – Rs 40,000 followed by Rs 60,000'; 'up to Rs 1 lakh ... Rs 40,000
+    followed by _____'."""
     value = number_value(written)
     at = sentence.find(written)
     if value is None or at < 0:
@@ -220,8 +220,8 @@ def _counted_off(sentence: str, written: str) -> bool:
 
 
 def _span_of(sentence: str, written: str) -> bool:
-    """Whether a number of years is the span of two years the sentence gives: 'five
-    years' beside 'from FY 2023-24 to FY 2027-28'."""
+    """Whether a number of years is the span of two years the sentence gives: 'four
+    years' beside 'from FY 2021-22 to FY 2024-25'."""
     years = re.fullmatch(r"(\w+)\syears?", written)
     value = number_value(written) if years else None
     if value is None:
@@ -244,7 +244,7 @@ MAIN_ACTOR = 4
 """How often a story names its main actors."""
 _STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
                         r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b")
-"""A figure that a date only places in time: '5.1%', 'an HDI value of 0.645', 'ranked'."""
+"""A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked'."""
 
 _REMARK_DATE = re.compile(
     r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
@@ -343,14 +343,14 @@ _MINOR_WORDS = frozenset("of and the for in on to a an at by with".split())
 
 
 def _initials(name: str) -> str:
-    """The letters an abbreviation of `name` is made of: 'Monetary Policy Committee' → 'MPC'."""
+    """The letters an abbreviation of `name` is made of: 'Tariff Review Committee' → 'TRC'."""
     words = [w for w in re.findall(r"[A-Za-z][\w’']*", name) if w.lower() not in _MINOR_WORDS]
     return "".join(w[0] for w in words).upper()
 
 
 def _spelled_beside(before: str, after: str, answer: str) -> bool:
     """Whether the prompt holds the answer's abbreviation, or the answer is one whose
-    expansion stands right beside the blank: 'of _____ (GDP)', 'MPC [_____]'."""
+    expansion stands right beside the blank: 'of _____ (GVA)', 'TRC [_____]'."""
     letters = _initials(answer)
     if len(letters) >= 2 and len(answer.split()) >= 2 and letters in before + after and re.search(
             rf"\b{letters}s?\b", f"{before} {after}"):
@@ -367,8 +367,8 @@ def _stem(word: str) -> str:
 
 
 def _echoed(rest: str, answer: str) -> bool:
-    """Whether most of the answer's words stand in the rest of its sentence: "'Digital
-    personal data' is defined to mean _____" for "personal data in digital form"."""
+    """Whether most of the answer's words stand in the rest of its sentence: "'Coastal
+    land' is defined to mean _____" for "land along the coast"."""
     words = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", answer)}
     if len(words) < 2:
         return False
@@ -535,13 +535,14 @@ class _Maker:
 
     @functools.cached_property
     def _runs(self) -> list[str]:
-        """The story's capitalised names of two words or more ('African Union')."""
+        """The story's capitalised names of two words or more ('Pacific Islands Forum')."""
         return list(dict.fromkeys(re.sub(r"^(?:The|A|An)\s", "", run) for run in re.findall(
             r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+", self.text)))
 
     def other_forms(self, name: str) -> tuple[str, ...]:
         """The story's other form of an abbreviation or of what it abbreviates, which a
-        reader may type as well: 'African Union' for 'AU', 'CRR' for 'Cash Reserve Ratio'."""
+        reader may type as well: 'Pacific Islands Forum' for 'PIF', and 'TRC' for 'Tariff
+        Review Committee'."""
         if re.fullmatch(r"[A-Z]{2,6}s?", name):
             letters = name.rstrip("s")
             return tuple(run for run in self._runs if _initials(run) == letters)[:2]
@@ -593,8 +594,8 @@ class _Maker:
 
     def spoken_of(self, words: str, speaker: str) -> list[str]:
         """The story's people whose own party the words speak of, as a side apart from the
-        speaker's: no North Korean says "the sanctions placed on North Korea", and no US
-        official asks "for a meeting with the US president"."""
+        speaker's: no Iranian says "the sanctions placed on Iran", and no French
+        official asks "for a meeting with the French president"."""
         own = self.party_of_person.get(speaker)
         named = {p for p in set(self.party_of_person.values())
                  if p != own and any(count_words(words, a) for a in [p, *_aliases(p)])}
@@ -602,7 +603,7 @@ class _Maker:
 
     @functools.cached_property
     def ranked_among(self) -> float | None:
-        """How many countries the story ranks, where it says: 'out of 189 countries'."""
+        """How many countries the story ranks, where it says: 'out of 146 countries'."""
         found = [float(m.group(1).replace(",", "")) for m in _RANKED_AMONG.finditer(self.text)]
         return max(found) if found else None
 
@@ -629,30 +630,30 @@ class _Maker:
         if answer.endswith(("'", "’")):
             return "half a possessive"
         if _PRONOUN_ANSWER.fullmatch(answer):
-            return "a pronoun"  # "_____ the ones that have to take the steps": They're
+            return "a pronoun"  # "_____ the ones who must decide": They're
         if kind == "who-holds" and self.main_actor(answer):
-            return "the story's main actor"  # "U.S. President _____" in a story of him
+            return "the story's main actor"  # "Prime Minister _____" in a story of her
         if kind.startswith("term:") and kind not in ("term:definition", "term:defined"):
             if answer[:1].isupper() and not answer.isupper() and (
                     answer.casefold() in table.common_words):
-                return "a common word"  # "the _____ and other forces": Army
+                return "a common word"  # "the _____ will decide": Council
             named = count_words(self.text, answer)
             if self.title and count_words(self.title, answer) and named >= 3:
                 return "the article's own subject"
             if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
                     r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
-                return "an adjective of the noun after it"  # "_____ mathematician"
+                return "an adjective of the noun after it"  # "_____ botanist"
         if _spelled_beside(before, after, answer):
-            return "spelled out beside the blank"  # "the _____'s (UNDP)", "MPC [_____]"
+            return "spelled out beside the blank"  # "the _____'s (WMO)", "TRC [_____]"
         if kind.startswith("term:") and _echoed(before + " " + after, answer):
-            return "its words stand beside the blank"  # "'Digital data' means _____"
+            return "its words stand beside the blank"  # "'Coastal land' means _____"
         if table.home and table.party_of.get(answer) == table.home:
             return "the reader's own country"
         written = fact.detail.get("written", answer)
         if kind in ("when:year", "when:month") and _STATISTIC.search(
                 fact.evidence.replace(written, " ")) and not re.search(
                 rf"\b(?:since|from)\s{re.escape(written)}", fact.evidence):
-            return "the date of a figure"  # "India's rank in _____ was 130"
+            return "the date of a figure"  # "Nepal's rank in _____ was 87"
         return None
 
     def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str],
@@ -760,7 +761,7 @@ class _Maker:
         if style == "relative":
             return None  # "yesterday", "two weeks ago": the article never gives the date
         if style == "weekday":
-            # "passed on Wednesday" in a dated story is the Wednesday of its week: the date
+            # "cleared on Tuesday" in a dated story is the Wednesday of its week: the date
             # is the fact to ask. Without the story's date no reader can work it out.
             day = dt.date.fromisoformat(fact.date) if len(fact.date) == 10 else None
             if not (self.article_date and day and 0 <= (self.article_date - day).days < 7):
@@ -822,7 +823,7 @@ class _Maker:
             return None  # "nearly four months (125 days)": the other figure gives it away
         ceiling = _bound(fact.evidence, written)
         if ceiling is None and _RANK.search(fact.evidence):
-            ceiling = self.ranked_among  # "Pakistan ranks _____" of the story's 189 countries
+            ceiling = self.ranked_among  # "Chile ranks _____" of the story's 146 countries
         wrong = figure_choices(written, fact.id, n=6, ceiling=ceiling)
         side = _side(sentence)
         value = number_value(written)
@@ -830,22 +831,22 @@ class _Maker:
             # "over _____": a smaller figure would be true as well, so only larger ones.
             wrong = [w for w in wrong if (number_value(w) or 0) * side > value * side]
         floor = re.search(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)", sentence)
-        if floor:  # "fewer than _____ birds, of which 122 ...": more than 122
+        if floor:  # "fewer than _____ tigers, of which 61 ...": more than 61
             wrong = [w for w in wrong if (number_value(w) or 0) > float(
                 floor.group(1).replace(",", ""))]
         if _RANK.search(sentence) and re.search(re.escape(BLANK) + r"\s(?:countries|nations)\b",
                                                 sentence):
             ranks = [int(r) for r in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th)?\b", sentence)]
-            if ranks:  # "ranked 112th among _____ countries": more than 112
+            if ranks:  # "ranked 64th among _____ countries": more than 64
                 wrong = [w for w in wrong if (number_value(w) or 0) > max(ranks)]
         range_end = _RANGE_START.search(sentence)
         if range_end and number_value(range_end.group("end")) is not None:
-            # "_____ to seven days": a start below seven
+            # "_____ to nine weeks": a start below nine
             wrong = [w for w in wrong if (number_value(w) or 0) < number_value(
                 range_end.group("end"))]
         start = _CHANGE_FROM.search(sentence)
         end = number_value(start.group("end")) if start else None
-        if start and end is not None:  # "fell from _____ to 21": a start above 21
+        if start and end is not None:  # "fell from _____ to 14": a start above 14
             rose = start.group("verb").lower() in _RISING
             wrong = [w for w in wrong if ((number_value(w) or 0) < end) == rose]
         wrong = wrong[:3]

@@ -234,9 +234,9 @@ _CELL = re.compile(r"^[^.!?;:]{1,40}$")
 
 def _tables_as_lines(lines: list[str]) -> list[str]:
     """A two-column table a page flattened into one short line per cell (a header pair,
-    then a label and its figure per row) as one line per row: 'Region', 'Temp
-    Threshold', 'Plains', '40 °C or higher' → 'Temp Threshold for Plains: 40 °C or
-    higher.'"""
+    then a label and its figure per row) as one line per row: 'Zone', 'Annual
+    Rainfall', 'Uplands', '900 mm or more' → 'Annual Rainfall for Uplands: 900 mm or
+    more.'"""
     out: list[str] = []
     run: list[str] = []  # a stretch of short lines and blank ones
 
