@@ -179,16 +179,32 @@ def first_alias(root: yaml.Node | None) -> int | None:
     return None
 
 
+class AliasError(Exception):
+    """YAML that uses an anchor and an alias, at `line`."""
+
+    def __init__(self, line: int):
+        super().__init__(f"an anchor and alias at line {line}")
+        self.line = line
+
+
+def load_plain(loader: yaml.BaseLoader, text: str) -> Any:
+    """The document `loader` holds (made from `text`), built only when it uses no anchor
+    and alias; AliasError otherwise, before anything is built."""
+    node = loader.get_single_node()
+    shared = first_alias(node) if _MAY_ALIAS.search(text) else None
+    if shared is not None:
+        raise AliasError(shared)
+    return loader.construct_document(node) if node is not None else None
+
+
 def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
     """Parse and check a bank; raise BankError listing every problem found."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        shared = first_alias(node) if _MAY_ALIAS.search(text) else None
-        if shared is not None:
-            raise BankError(path, [Problem(shared, "uses a YAML anchor and alias (&name, "
-                                           "*name); a bank writes each value out in full")])
-        data: Any = loader.construct_document(node) if node is not None else None
+        data: Any = load_plain(loader, text)
+    except AliasError as exc:
+        raise BankError(path, [Problem(exc.line, "uses a YAML anchor and alias (&name, "
+                                       "*name); a bank writes each value out in full")]) from None
     except _PARSE_ERRORS as exc:
         problem = _yaml_problem(exc)
         if problem.line is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -36,16 +38,18 @@ class BankError(QuizcliError):
         )
 
 
-_UNPRINTABLE = None
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+"""The C0 and C1 control characters but tab and newline: none belongs in a bank, an
+article or a message, and an escape among them would drive the terminal."""
+
+
+@functools.cache
+def _control() -> re.Pattern[str]:
+    return re.compile(CONTROL_CHARACTERS)
 
 
 def printable(text: str) -> str:
-    """Text safe to write to a terminal: escape sequences and control characters (but a
-    newline or a tab) are shown as their code, never sent: a file named with an escape in
-    it cannot retitle the window or clear the screen."""
-    global _UNPRINTABLE
-    if _UNPRINTABLE is None:
-        import re
-
-        _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Text safe to write to a terminal: control characters (but a newline or a tab) are
+    shown as their code, never sent: a file named with an escape in it cannot retitle the
+    window or clear the screen."""
+    return _control().sub(lambda m: f"\\x{ord(m.group()):02x}", text)

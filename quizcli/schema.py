@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from quizcli.errors import CONTROL_CHARACTERS
 from quizcli.model import (
     DETAIL_KEYS,
     FORMAT_VERSION,
@@ -52,7 +53,7 @@ def _kind_of(value: Any) -> str:
 
 MAX_TEXT = 20_000
 """The longest text of a bank: a question, an answer or a sentence is far shorter."""
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(CONTROL_CHARACTERS)
 """Characters no text of a bank has a use for (only tab and newline are kept): an escape
 that would reach a terminal, a form feed, a bell."""
 

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from quizcli.making.distractors import (
@@ -144,6 +144,37 @@ _CHANGE_FROM = re.compile(
     r"dropped|reduced|down)\b.{0,60}?\bfrom\s" + re.escape(BLANK)
     + r"[^.;]{0,40}?\bto\s(?:over\s|about\s|nearly\s)?(?P<end>\d[\d,]*(?:\.\d+)?)", re.I)
 """'fell from _____ (2010) to 14 per 1,000': where a change starts, and where it ends."""
+
+
+def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], bool]:
+    """Whether a wrong figure is one the blanked sentence makes false, and not absurd:
+    above the answer after "over _____", below it after "less than _____"; above the part
+    after "fewer than _____ tigers, of which 61"; above the ranks beside "among _____
+    countries"; below the end of "_____ to nine weeks"; where a change "fell from _____ to
+    14" could start."""
+    limits: list[Callable[[float], bool]] = []
+    side = _side(sentence)
+    if side and value is not None:
+        limits.append(lambda w: w * side > value * side)
+    floor = re.search(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)", sentence)
+    if floor:
+        part = float(floor.group(1).replace(",", ""))
+        limits.append(lambda w: w > part)
+    if _RANK.search(sentence) and re.search(re.escape(BLANK) + r"\s(?:countries|nations)\b",
+                                            sentence):
+        ranks = [int(r) for r in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th)?\b", sentence)]
+        if ranks:
+            limits.append(lambda w: w > max(ranks))
+    range_end = _RANGE_START.search(sentence)
+    end_of_range = number_value(range_end.group("end")) if range_end else None
+    if end_of_range is not None:
+        limits.append(lambda w: w < end_of_range)
+    start = _CHANGE_FROM.search(sentence)
+    end = number_value(start.group("end")) if start else None
+    if start and end is not None:
+        rose = start.group("verb").lower() in _RISING
+        limits.append(lambda w: (w < end) == rose)
+    return lambda w: all(ok(w) for ok in limits)
 
 
 def _side(sentence: str) -> int:
@@ -825,30 +856,8 @@ class _Maker:
         if ceiling is None and _RANK.search(fact.evidence):
             ceiling = self.ranked_among  # "Chile ranks _____" of the story's 146 countries
         wrong = figure_choices(written, fact.id, n=6, ceiling=ceiling)
-        side = _side(sentence)
-        value = number_value(written)
-        if side and value is not None:
-            # "over _____": a smaller figure would be true as well, so only larger ones.
-            wrong = [w for w in wrong if (number_value(w) or 0) * side > value * side]
-        floor = re.search(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)", sentence)
-        if floor:  # "fewer than _____ tigers, of which 61 ...": more than 61
-            wrong = [w for w in wrong if (number_value(w) or 0) > float(
-                floor.group(1).replace(",", ""))]
-        if _RANK.search(sentence) and re.search(re.escape(BLANK) + r"\s(?:countries|nations)\b",
-                                                sentence):
-            ranks = [int(r) for r in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th)?\b", sentence)]
-            if ranks:  # "ranked 64th among _____ countries": more than 64
-                wrong = [w for w in wrong if (number_value(w) or 0) > max(ranks)]
-        range_end = _RANGE_START.search(sentence)
-        if range_end and number_value(range_end.group("end")) is not None:
-            # "_____ to nine weeks": a start below nine
-            wrong = [w for w in wrong if (number_value(w) or 0) < number_value(
-                range_end.group("end"))]
-        start = _CHANGE_FROM.search(sentence)
-        end = number_value(start.group("end")) if start else None
-        if start and end is not None:  # "fell from _____ to 14": a start above 14
-            rose = start.group("verb").lower() in _RISING
-            wrong = [w for w in wrong if ((number_value(w) or 0) < end) == rose]
+        possible = _possible_wrong(sentence, number_value(written))
+        wrong = [w for w in wrong if possible(number_value(w) or 0)]
         wrong = wrong[:3]
         prompt = f"Which figure completes the sentence? “{shown}”"
         accept = spelled_numbers(written)

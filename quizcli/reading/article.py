@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizcli.errors import QuizcliError
+from quizcli.errors import CONTROL_CHARACTERS, QuizcliError
 from quizcli.reading.dates import find_article_date
 from quizcli.reading.gazetteer import _load, gazetteer
 from quizcli.reading.sentences import split_sentences
@@ -56,8 +56,8 @@ class Article:
 
 
 _LITERAL_BREAK = re.compile(r"\\[nr]")
-_CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)?"
-                      r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)?|"
+                      + CONTROL_CHARACTERS)
 """Terminal escapes and control characters: nothing of an article, so never a question's."""
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _BULLET = re.compile(r"^(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\))\s+")

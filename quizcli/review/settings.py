@@ -167,16 +167,14 @@ def load_settings(home: Path) -> Settings:
         raise SettingsError(f"{path}: cannot be read ({exc}); fix or delete it") from None
     import yaml
 
-    from quizcli.bankfile import first_alias
+    from quizcli.bankfile import AliasError, load_plain
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        node = loader.get_single_node()
-        shared = first_alias(node)
-        if shared is not None:
-            raise SettingsError(f"{path}:{shared}: uses a YAML anchor and alias (&name, "
-                                "*name); write each value out in full")
-        data = loader.construct_document(node) if node is not None else None
+        data = load_plain(loader, text)
+    except AliasError as exc:
+        raise SettingsError(f"{path}:{exc.line}: uses a YAML anchor and alias (&name, "
+                            "*name); write each value out in full") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
