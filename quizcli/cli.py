@@ -14,7 +14,8 @@ import typer
 from typer.core import TyperGroup
 
 from quizcli import __version__
-from quizcli.errors import QuizcliError, printable
+from quizcli.errors import QuizcliError
+from quizcli.output import say, say_json
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -29,14 +30,14 @@ class _Group(TyperGroup):
         except QuizcliError as exc:
             _fail(exc)
         except OSError as exc:  # a full disk, an unwritable folder: said, not a traceback
-            typer.echo(printable(_os_problem(exc)), err=True)
+            say(_os_problem(exc), err=True)
             raise typer.Exit(2) from None
         except Exception as exc:
             import sqlite3
 
             if not isinstance(exc, sqlite3.Error):
                 raise
-            typer.echo(f"the review store failed ({exc}); every answer saved before is "
+            say(f"the review store failed ({exc}); every answer saved before is "
                        "safe; free some disk space or check the folder, then try again",
                        err=True)
             raise typer.Exit(2) from None
@@ -58,7 +59,7 @@ def _os_problem(exc: OSError) -> str:
 
 
 def _fail(exc: QuizcliError) -> None:
-    typer.echo(printable(str(exc)), err=True)
+    say(str(exc), err=True)
     raise typer.Exit(exc.exit_code)
 
 
@@ -74,7 +75,7 @@ app = typer.Typer(**_SETTINGS)
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"quizcli {__version__}")
+        say(f"quizcli {__version__}")
         raise typer.Exit()
 
 
@@ -117,9 +118,8 @@ def banks(
 
     catalog = discover()
     if as_json:
-        import json
 
-        typer.echo(json.dumps({
+        say_json({
             "banks": [
                 {
                     **e.summary._asdict(),
@@ -138,7 +138,7 @@ def banks(
                  "problems": [{"line": p.line, "message": p.message} for p in err.problems]}
                 for err in catalog.errors
             ],
-        }, indent=2, ensure_ascii=False))
+        })
     elif catalog.entries:
         rows = [
             [e.id, str(e.summary.questions), e.summary.title, e.origin,
@@ -146,16 +146,16 @@ def banks(
              + (f" (hidden by {_display(e.shadowed_by)})" if e.shadowed_by else "")]
             for e in catalog.entries
         ]
-        typer.echo(printable(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows)))
+        say(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows))
     else:
         searched = "\n".join(f"  {f.origin:8} {f.path}" for f in catalog.folders)
-        typer.echo(
+        say(
             f"No banks found. Searched:\n{searched}\n"
             f"Put a bank file (.yaml) in {catalog.folders[0].path} to add one.",
             err=True,
         )
     for err in catalog.errors:
-        typer.echo(printable(str(err)), err=True)
+        say(str(err), err=True)
     if catalog.errors:
         raise typer.Exit(2)
 
@@ -180,16 +180,16 @@ def validate(
         files = bank_files(path) if path.is_dir() else [path]
         if not files:
             err = BankError(path, [Problem(None, "holds no bank files (.yaml or .yml)")])
-            typer.echo(printable(str(err)), err=True)
+            say(str(err), err=True)
             failed = True
         for file in files:
             try:
                 bank = load_bank(file)
             except BankError as err:
-                typer.echo(printable(str(err)), err=True)
+                say(str(err), err=True)
                 failed = True
                 continue
-            typer.echo(f"{_display(file)}: ok, bank {bank.id!r}: {len(bank.questions)} questions, "
+            say(f"{_display(file)}: ok, bank {bank.id!r}: {len(bank.questions)} questions, "
                        f"{len(bank.facts)} facts, {len(bank.sources)} sources")
     if failed:
         raise typer.Exit(2)
@@ -251,18 +251,17 @@ def facts(
             try:
                 read_in = read_file(path, anchor)
             except ArticleError as exc:
-                typer.echo(printable(str(exc)), err=True)
+                say(str(exc), err=True)
                 failed = True
                 continue
             for article in read_in:
                 read = default_extractor().extract(article, article.name)
                 if not read:
-                    typer.echo(printable(f"{path}: no facts found in this article"), err=True)
+                    say(f"{path}: no facts found in this article", err=True)
                 found += read
     if as_json:
-        import json
 
-        typer.echo(json.dumps([f.to_record() for f in found], indent=2, ensure_ascii=False))
+        say_json([f.to_record() for f in found])
     elif found:
         from quizcli import render
 
@@ -315,7 +314,7 @@ def ingest(
         from quizcli.schema import bank_id
 
         if bank_id(bank):
-            typer.echo(f"--bank {bank!r} is not a usable bank name: use lower-case letters, "
+            say(f"--bank {bank!r} is not a usable bank name: use lower-case letters, "
                        "digits, '-', '_' or '.', starting with a letter or digit, such as "
                        f"{slug(bank)!r}", err=True)
             raise typer.Exit(2)
@@ -370,9 +369,9 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
                 others.append(entry.load())
             except BankError:
                 continue  # `quizcli banks` reports it; its facts are only distractors here
-    from rich.console import Console
+    from quizcli.output import console as safe_console
 
-    console = Console(stderr=True)
+    console = safe_console(stderr=True)
     if len(articles) > 3:
         from rich.progress import Progress
 
@@ -391,12 +390,12 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
     if gave:
         render.show(render.ingest_report(result))
     for report in result.failed:
-        typer.echo(printable(report.error), err=True)
+        say(report.error, err=True)
     for report in result.fruitless:
         found = (f"{report.facts} fact{'s' if report.facts > 1 else ''} found, but none made "
                  "a question that passed the checks" if report.facts
                  else "no facts found in this article")
-        typer.echo(printable(f"{report.path}: {found}; nothing was added"), err=True)
+        say(f"{report.path}: {found}; nothing was added", err=True)
     if result.failed:
         raise typer.Exit(2)
     if not gave:
@@ -444,9 +443,9 @@ def export(
     if output == "-":
         if isinstance(content, bytes):
             raise typer.BadParameter("an apkg is binary: name a file", param_hint="-o")
-        typer.echo(content, nl=False)
+        typer.echo(content, nl=False)  # the export itself, as data
         for error in left_out:
-            typer.echo(f"left out, as it does not pass its check: {error}", err=True)
+            say(f"left out, as it does not pass its check: {error}", err=True)
         if left_out:
             raise typer.Exit(2)
         return
@@ -454,15 +453,15 @@ def export(
     if target.is_symlink() or (target.exists() and not target.is_file()):
         what = "a link" if target.is_symlink() else "a folder" if target.is_dir() else (
             "a device, pipe or socket")
-        typer.echo(f"{output}: is {what}, not a file; name a new file or a file to replace "
+        say(f"{output}: is {what}, not a file; name a new file or a file to replace "
                    "(or - for standard output)", err=True)
         raise typer.Exit(2)
     atomic_write(target, content)
     count = sum(len(b.questions) for b in banks)
-    typer.echo(f"Wrote {count} questions from {len(banks)} bank"
+    say(f"Wrote {count} questions from {len(banks)} bank"
                f"{'s' if len(banks) != 1 else ''} to {output}", err=True)
     for error in left_out:
-        typer.echo(f"left out, as it does not pass its check: {error}", err=True)
+        say(f"left out, as it does not pass its check: {error}", err=True)
     if left_out:
         raise typer.Exit(2)
 
@@ -519,12 +518,12 @@ def optimize() -> None:
     with Store.open(home, settings) as store:
         fit = fit_parameters(store, _local_zone())
     if fit.parameters is None:
-        typer.echo(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
+        say(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
                    f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
                    "the default parameters serve well until then.")
         return
     path = save_settings(home, replace(settings, parameters=fit.parameters))
-    typer.echo(f"Fitted FSRS parameters to {fit.reviews} reviews and saved them in {path}.")
+    say(f"Fitted FSRS parameters to {fit.reviews} reviews and saved them in {path}.")
 
 
 def _now() -> dt.datetime:
@@ -545,7 +544,7 @@ def _open_store():
     catalog = discover()
     store = Store.open(home)
     for problem in catalog.errors + sync_catalog(store, catalog):
-        typer.echo(str(problem), err=True)
+        say(str(problem), err=True)
     return store, catalog
 
 
@@ -616,9 +615,8 @@ def study(
     import sys
     from dataclasses import replace
 
-    from rich.console import Console
-
     from quizcli import study as screen
+    from quizcli.output import console as safe_console
     from quizcli.review.session import Mode, Session
     from quizcli.terminal import LineKeys, RawKeys
 
@@ -629,7 +627,7 @@ def study(
     store, catalog = _open_store()
     for name in bank or ():
         catalog.get(name)  # an unknown bank is an error that lists the known ones
-    console = Console()
+    console = safe_console()
     tz = _local_zone()
     if new is not None:
         store.settings = replace(store.settings, new_per_day=new, banks={
@@ -714,20 +712,17 @@ def status(
     finally:
         store.close()
     if as_json:
-        import json
 
-        typer.echo(json.dumps({"banks": banks, "reviewed_today": queue.reviewed_today,
-                               "streak": streak,
-                               "exam_date": exam.isoformat() if exam else None},
-                              indent=2, ensure_ascii=False))
+        say_json({"banks": banks, "reviewed_today": queue.reviewed_today, "streak": streak,
+                  "exam_date": exam.isoformat() if exam else None})
         return
     rows = [[b["name"], str(b["due"]), str(b["learning"]), str(b["new"])]
             + ([f"{b['exam_recall']:.0%}" if "exam_recall" in b else "-"] if exam else [])
             for b in banks]
     headers = ["BANK", "DUE", "LEARNING", "NEW"] + (["EXAM RECALL"] if exam else [])
-    typer.echo(_table(headers, rows) if rows else "No banks to study.")
+    say(_table(headers, rows) if rows else "No banks to study.")
     exam_line = f" · exam on {exam.isoformat()}" if exam else ""
-    typer.echo(f"Reviewed today: {queue.reviewed_today} · streak: {streak} "
+    say(f"Reviewed today: {queue.reviewed_today} · streak: {streak} "
                f"day{'s' if streak != 1 else ''}{exam_line}")
 
 
@@ -764,9 +759,8 @@ def stats(
 
         render.stats_png(figures, png)
     if as_json:
-        import json
 
-        typer.echo(json.dumps(figures.to_dict(), indent=2, ensure_ascii=False))
+        say_json(figures.to_dict())
         return
     from quizcli import render
 

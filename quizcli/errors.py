@@ -48,8 +48,8 @@ def _control() -> re.Pattern[str]:
     return re.compile(CONTROL_CHARACTERS)
 
 
-def printable(text: str) -> str:
+def printable(text: str, code: str = "\\x{:02x}") -> str:
     """Text safe to write to a terminal: control characters (but a newline or a tab) are
-    shown as their code, never sent: a file named with an escape in it cannot retitle the
-    window or clear the screen."""
-    return _control().sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    shown as their `code`, never sent: a file named with an escape in it cannot retitle
+    the window or clear the screen."""
+    return _control().sub(lambda m: code.format(ord(m.group())), text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
@@ -134,7 +134,9 @@ def ingest_report(result) -> Group:
 
 
 def show(renderable, width: int | None = None) -> None:
-    Console(width=width).print(renderable)
+    from quizcli.output import console
+
+    console(width=width).print(renderable)
 
 
 SHADES = " ░▒▓█"

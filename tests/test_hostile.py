@@ -307,3 +307,59 @@ def test_a_file_name_with_an_escape_is_shown_not_sent(runner, tmp_path):
         assert result.exit_code != 0
         assert "\x1b" not in result.output and "\x07" not in result.output
         assert "\\x1b" in result.output
+
+
+def _unsafe(shown: str) -> list[str]:
+    """Characters that would drive a terminal, once rich's own colour codes are taken out."""
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)
+    return [c for c in plain if (ord(c) < 0x20 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f]
+
+
+@pytest.mark.parametrize("escape", ESCAPES, ids=[repr(e) for e in ESCAPES])
+def test_text_past_the_banks_check_still_reaches_the_screen_as_codes(
+        runner, quizcli_home, monkeypatch, escape):
+    """The bank's check is the first guard; the screen is the last. With the first turned
+    off, `banks`, `status` and `study` still show an escape as its code."""
+    import re
+
+    monkeypatch.setattr("quizcli.schema.CONTROL", re.compile(r"(?!)"))
+    (quizcli_home / "banks").mkdir()
+    hostile = f'"Where {_yaml(escape)}will the meeting take place?"'
+    (quizcli_home / "banks" / "tiny.yaml").write_text(
+        MINIMAL.replace("Where will the meeting take place?", hostile)
+        .replace("title: A tiny bank", f'title: "A {_yaml(escape)}tiny bank"'), encoding="utf-8")
+    assert runner.invoke(app, ["validate", str(quizcli_home / "banks" / "tiny.yaml")]
+                         ).exit_code == 0
+    for command, keys in ((["banks"], ""), (["status"], ""),
+                          (["study", "--mode", "mcq"], "1\n\nq\n")):
+        result = runner.invoke(app, command, input=keys)
+        assert result.exit_code == 0, result.output
+        assert not _unsafe(result.output), command
+        if command[0] == "banks" or (command[0] == "study" and escape[0] == "\x1b"):
+            assert f"\\x{ord(escape[0]):02x}" in result.output, command
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(st.characters(max_codepoint=0x2000)), style=st.sampled_from(
+    ["", "bold", "red on white"]))
+def test_whatever_text_a_console_is_given_no_control_leaves_it(text, style):
+    """The one sanitiser under every rich view: styles are drawn, but a control character
+    in the text is written as its code."""
+    import io
+
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from quizcli.output import console
+
+    out = io.StringIO()
+    screen = console(file=out, force_terminal=True, width=60, color_system="standard")
+    table = Table("name", "value")
+    table.add_row(text, Text(text, style=style or "none"))
+    screen.print(text, markup=False)
+    screen.print(Panel(Text(text, style=style or "none"), title="x"))
+    screen.print(table)
+    assert not _unsafe(out.getvalue())
