@@ -130,27 +130,51 @@ OPENER = textwrap.dedent("""
     from pathlib import Path
     from quizcli.review.settings import Settings
     from quizcli.review.store import Store
+    name = sys.argv[2] if len(sys.argv) > 2 else "a"
     with Store(Path(sys.argv[1]), Settings()) as store:
-        store.sync([("a", [(f"a-q{i}", f"a-f{i}") for i in range(50)])])
+        store.sync([("a", [(f"a-q{i}", f"a-f{i}") for i in range(50)]),
+                    (name, [(f"{name}-q{i}", f"{name}-f{i}") for i in range(50)])])
     print("ok")
 """)
+
+
+def _twice_at_once(script, *args):
+    """Runs the script in two processes started together; the last line of each failure."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    children = [subprocess.Popen([sys.executable, str(script), *map(str, args)], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+    failures = []
+    for child in children:
+        out, err = child.communicate(timeout=60)
+        if child.returncode != 0 or out.strip() != "ok":
+            failures.append(err.strip().splitlines()[-1:])
+    return failures
 
 
 def test_two_commands_opening_a_new_store_at_once_both_succeed(tmp_path):
     script = tmp_path / "opener.py"
     script.write_text(OPENER, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     failures = []
     for attempt in range(50):
-        db = tmp_path / f"store-{attempt}.db"
-        children = [subprocess.Popen([sys.executable, str(script), str(db)], env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                    for _ in range(2)]
-        for child in children:
-            out, err = child.communicate(timeout=60)
-            if child.returncode != 0 or out.strip() != "ok":
-                failures.append(err.strip().splitlines()[-1:])
+        failures += _twice_at_once(script, tmp_path / f"store-{attempt}.db")
     assert failures == []
+
+
+def test_two_commands_meeting_a_new_bank_at_once_both_succeed(tmp_path):
+    script = tmp_path / "opener.py"
+    script.write_text(OPENER, encoding="utf-8")
+    db = tmp_path / "store.db"
+    assert _twice_at_once(script, db) == []
+    failures = []
+    for attempt in range(50):
+        failures += _twice_at_once(script, db, f"new{attempt}")
+    assert failures == []
+    import sqlite3
+
+    with sqlite3.connect(db) as check:
+        made = check.execute("SELECT COUNT(*) FROM cards WHERE question_id LIKE 'new49-%'")
+        assert made.fetchone()[0] == 50
 
 
 def test_a_store_that_cannot_be_written_is_not_called_a_broken_database(tmp_path):
