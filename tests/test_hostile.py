@@ -83,8 +83,9 @@ HOSTILE_TEXT = st.lists(st.sampled_from(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
-@given(prompt=HOSTILE_TEXT, answer=HOSTILE_TEXT, tag=HOSTILE_TEXT)
-def test_any_text_in_a_bank_stays_inert_in_every_export(tmp_path_factory, prompt, answer, tag):
+@given(prompt=HOSTILE_TEXT, answer=HOSTILE_TEXT, tag=HOSTILE_TEXT, other=HOSTILE_TEXT)
+def test_any_text_in_a_bank_stays_inert_in_every_export(tmp_path_factory, prompt, answer, tag,
+                                                        other):
     """Text that a validated bank may hold (a control character refuses it) reaches no
     terminal raw, makes no live element or extra note in Anki and no formula in a CSV."""
     import csv
@@ -99,6 +100,12 @@ def test_any_text_in_a_bank_stays_inert_in_every_export(tmp_path_factory, prompt
                         f"choices: [{_quoted(answer)}, Singapore, China]\n"
                         f"  answer: {_quoted(answer)}", 1)
     text = text.replace("  fact: f1\n", f"  fact: f1\n  tags:\n    extra: {_quoted(tag)}\n", 1)
+    # every other field: the bank's and the source's titles, the evidence, a wrong choice
+    text = (text.replace("title: A tiny bank", f"title: {_quoted(other)}")
+            .replace("title: An article", f"title: {_quoted(other)}")
+            .replace("evidence: The meeting will take place in Vietnam.",
+                     f"evidence: {_quoted(other + ' Vietnam')}")
+            .replace(", Singapore, China]", f", {_quoted(other + ' x')}, China]"))
     try:
         bank = parse_bank(text, "hostile.yaml")
     except BankError:
