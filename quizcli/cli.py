@@ -38,8 +38,7 @@ class _Group(TyperGroup):
             if not isinstance(exc, sqlite3.Error):
                 raise
             say(f"the review store failed ({exc}); every answer saved before is "
-                       "safe; free some disk space or check the folder, then try again",
-                       err=True)
+                "safe; free some disk space or check the folder, then try again", err=True)
             raise typer.Exit(2) from None
 
 
@@ -51,9 +50,12 @@ def _os_problem(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     advice = {errno.ENOSPC: "free some disk space and try again",
               errno.EDQUOT: "free some of your disk quota and try again",
-              errno.EACCES: "check that you may write there (or set QUIZCLI_HOME)",
-              errno.EROFS: "the disk is read-only; set QUIZCLI_HOME to a folder you can write",
-              errno.EPERM: "check that you may write there (or set QUIZCLI_HOME)"
+              errno.EACCES: "write to a folder you may write to (QUIZCLI_HOME moves "
+                            "quizcli's own files)",
+              errno.EROFS: "write to a disk that is not read-only (QUIZCLI_HOME moves "
+                           "quizcli's own files)",
+              errno.EPERM: "write to a folder you may write to (QUIZCLI_HOME moves "
+                           "quizcli's own files)"
               }.get(exc.errno, "check the path and try again")
     return f"{where}{reason}; nothing was half-written and earlier work is safe; {advice}"
 
@@ -190,7 +192,7 @@ def validate(
                 failed = True
                 continue
             say(f"{_display(file)}: ok, bank {bank.id!r}: {len(bank.questions)} questions, "
-                       f"{len(bank.facts)} facts, {len(bank.sources)} sources")
+                f"{len(bank.facts)} facts, {len(bank.sources)} sources")
     if failed:
         raise typer.Exit(2)
 
@@ -315,8 +317,8 @@ def ingest(
 
         if bank_id(bank):
             say(f"--bank {bank!r} is not a usable bank name: use lower-case letters, "
-                       "digits, '-', '_' or '.', starting with a letter or digit, such as "
-                       f"{slug(bank)!r}", err=True)
+                "digits, '-', '_' or '.', starting with a letter or digit, such as "
+                f"{slug(bank)!r}", err=True)
             raise typer.Exit(2)
     with tempfile.TemporaryDirectory(prefix="quizcli-") as scratch:
         files, origins, titles = _inputs(articles, Path(scratch), title)
@@ -454,12 +456,12 @@ def export(
         what = "a link" if target.is_symlink() else "a folder" if target.is_dir() else (
             "a device, pipe or socket")
         say(f"{output}: is {what}, not a file; name a new file or a file to replace "
-                   "(or - for standard output)", err=True)
+            "(or - for standard output)", err=True)
         raise typer.Exit(2)
     atomic_write(target, content)
     count = sum(len(b.questions) for b in banks)
     say(f"Wrote {count} questions from {len(banks)} bank"
-               f"{'s' if len(banks) != 1 else ''} to {output}", err=True)
+        f"{'s' if len(banks) != 1 else ''} to {output}", err=True)
     for error in left_out:
         say(f"left out, as it does not pass its check: {error}", err=True)
     if left_out:
@@ -519,8 +521,8 @@ def optimize() -> None:
         fit = fit_parameters(store, _local_zone())
     if fit.parameters is None:
         say(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
-                   f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
-                   "the default parameters serve well until then.")
+            f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
+            "the default parameters serve well until then.")
         return
     path = save_settings(home, replace(settings, parameters=fit.parameters))
     say(f"Fitted FSRS parameters to {fit.reviews} reviews and saved them in {path}.")
@@ -723,7 +725,7 @@ def status(
     say(_table(headers, rows) if rows else "No banks to study.")
     exam_line = f" · exam on {exam.isoformat()}" if exam else ""
     say(f"Reviewed today: {queue.reviewed_today} · streak: {streak} "
-               f"day{'s' if streak != 1 else ''}{exam_line}")
+        f"day{'s' if streak != 1 else ''}{exam_line}")
 
 
 @app.command()

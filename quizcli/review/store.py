@@ -189,7 +189,8 @@ def write_problem(path: Path, exc: sqlite3.Error) -> str:
         why = "it cannot be written (read-only); make it writable"
     else:
         why = f"{exc}"
-    return f"{path}: this answer was not saved: {why}. Every earlier answer is safe."
+    return (f"{path}: could not be written, so this change was not saved: {why}. Every "
+            "answer saved before it is safe.")
 
 
 class Store:
