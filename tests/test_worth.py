@@ -121,6 +121,31 @@ def test_a_region_is_offered_regions_of_its_own_kind():
                for p in table.alike("Indian Ocean"))
 
 
+def test_a_town_is_offered_towns_of_its_own_state_and_a_great_city_great_cities():
+    from quizcli.reading.gazetteer import gazetteer
+
+    table = gazetteer()
+    for town in ("Kolhapur", "Gaya"):
+        home = table.place_area[town]
+        assert all(home & table.place_area.get(p, frozenset()) for p in table.alike(town)[:6])
+    assert all(table.population[p] >= 1_000_000 for p in table.alike("Nagoya")[:6])
+
+
+def test_a_place_the_gazetteer_does_not_know_is_offered_no_state_or_city():
+    from quizcli.making.distractors import Pools, place_choices
+
+    pools = Pools(places=("Ambala", "Kolhapur", "Gujarat", "Sonitpur", "Lohit", "London"))
+    assert set(place_choices("Bhimgaon", pools, "seed")) == {"Sonitpur", "Lohit"}
+
+
+def test_a_word_that_only_describes_the_noun_after_it_is_never_a_blank():
+    text = STORY + ("The district collector said that 40 R&D centres had sent ID cards and "
+                    "Korean-Thai delegates to the Union Ministry of Mines.\n")
+    found = answers(text)
+    assert "Union Ministry of Mines" in found
+    assert not {"R&D", "ID", "Korean-Thai"} & found
+
+
 def test_the_parties_to_a_case_are_not_the_storys_people():
     from quizcli.reading.entities import read_mentions
 

@@ -163,7 +163,9 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     home = set(table.place_country.get(answer, ()))
     # The story's places of the answer's kind, and for a city or a state of its country:
     # "London" is no wrong answer for a district of Kerala.
-    story = [p for p in pools.places if kind is None or kinds.get(p) == kind and (
+    # A place the gazetteer does not know (a district, a town) is asked beside others it
+    # does not know: no state or foreign capital is offered for a district.
+    story = [p for p in pools.places if kinds.get(p) == kind and (
         not home or home & set(table.place_country.get(p, ())) or p not in table.place_country)]
     candidates = _then(story, lambda: stable_order(_alike(answer), seed))
 

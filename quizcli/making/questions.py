@@ -646,6 +646,25 @@ class _Maker:
         return any(count_words(self.title, p) for p in parts) or max(
             count_words(self.text, p) for p in parts) >= MAIN_ACTOR
 
+    @staticmethod
+    def describes_noun(answer: str, after: str) -> bool:
+        """Whether the answer is one plain word (a common word, a people's name, a short
+        abbreviation) standing before a common noun: "a _____ post" (Facebook), "the
+        _____ government" (Central), "_____ students". A setter blanks the noun phrase or
+        the name, not the word that qualifies it; a name before its noun ("the _____
+        judgment" for a case's name) is still asked."""
+        table = gazetteer()
+        noun = re.match(r"\s([a-z]+)\b", after)
+        if noun is None or " " in answer or any(ch.isdigit() for ch in answer):
+            return False
+        word = noun.group(1)
+        singular = {word, word[:-1], word[:-3] + "y"} if word.endswith("s") else {word}
+        if not singular & table.common_words:
+            return False
+        return len(answer) <= 3 and answer.isupper() or "&" in answer or all(
+            part.casefold() in table.common_words or part in table.party_of
+            for part in answer.split("-"))
+
     def not_worth_asking(self, fact: Fact, prompt: str, answer: str, kind: str) -> str | None:
         """Why no exam setter would blank this answer, or None. Only a blank is judged:
         a question asked in words of its own says what it asks."""
@@ -674,6 +693,8 @@ class _Maker:
             if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
                     r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
                 return "an adjective of the noun after it"  # "_____ botanist"
+            if self.describes_noun(answer, after):
+                return "a word that only describes the noun after it"  # "the _____ office"
         if _spelled_beside(before, after, answer):
             return "spelled out beside the blank"  # "the _____'s (WMO)", "TRC [_____]"
         if kind.startswith("term:") and _echoed(before + " " + after, answer):

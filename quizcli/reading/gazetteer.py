@@ -200,6 +200,9 @@ class Gazetteer:
     place_country: dict[str, tuple[str, ...]]
     """A subdivision or city to the countries that have one of that name
     (Punjab: India and Pakistan)."""
+    place_area: dict[str, frozenset[str]]
+    """A city to the first-level subdivisions holding a city of that name, as codes
+    ("IN.19"): a wrong answer for a town of one state is a town of the same state."""
     country_code: dict[str, str]
     """A country to its ISO 3166-1 alpha-2 code."""
     population: dict[str, int]
@@ -223,7 +226,10 @@ class Gazetteer:
         wrong answers: for a country, the `n` most populous of its continent (then
         of the world); for a city, the `n` most populous of its country (then of
         the world); for a state, every state of its country; for a region, every
-        other region. Names written with diacritics are left to their plain form."""
+        other region. Names written with diacritics are left to their plain form.
+        A town's own state comes first: the wrong answers for a town of one state are
+        towns of that state. A city of a million or more is asked beside the country's
+        other great cities, not its own suburbs."""
         kind = self.place_kind.get(place)
         if kind is None:
             return []
@@ -246,9 +252,15 @@ class Gazetteer:
         if kind == PlaceKind.SUBDIVISION:
             near = sorted(p for p in pool if not far(p))
             return near or sorted(pool)
-        pool.sort(key=lambda c: (far(c), -self.population.get(c, 0), c))
+        area = self.place_area.get(place, frozenset())
+        if self.population.get(place, 0) >= _BIG_CITY:
+            area = frozenset()
+        pool.sort(key=lambda c: (far(c), not area & self.place_area.get(c, frozenset()),
+                                 -self.population.get(c, 0), c))
         return pool[:n]
 
+
+_BIG_CITY = 1_000_000
 
 _WATER = frozenset("Ocean Sea Gulf Strait Bay Channel River Lake".split())
 """Words that make a region a body of water, whose wrong answers are other waters."""
@@ -274,7 +286,7 @@ def gazetteer() -> Gazetteer:
         places.add(canon, PlaceKind.COUNTRY)
     for name in [*tables["continents"], *_load("places.yaml")]:
         places.add(name, PlaceKind.REGION)
-    cities = {(name, code) for name, code, _ in tables["cities"]}
+    cities = {(name, code) for name, code, *_ in tables["cities"]}
     cities |= {(name, code) for code, country in tables["countries"].items()
                for name in country["capital"]}
     for name, code, _type in tables["subdivisions"]:
@@ -283,9 +295,11 @@ def gazetteer() -> Gazetteer:
         places.add(name, kind, code)
     for name, code in sorted(cities):
         places.add(name, PlaceKind.CITY, code)
-    for name, _code, population in tables["cities"]:
+    area: dict[str, set[str]] = {}
+    for name, _code, population, where in tables["cities"]:
         if places.kind.get(name) == PlaceKind.CITY:
             places.population[name] = max(places.population.get(name, 0), population)
+            area.setdefault(name, set()).add(where)
 
     offices_as_written = _load("offices.yaml")
     offices = frozenset(o.lower() for o in offices_as_written)
@@ -306,6 +320,7 @@ def gazetteer() -> Gazetteer:
         office_re=compile_words(offices, re.IGNORECASE),
         place_kind=places.kind,
         place_country={name: tuple(sorted(c)) for name, c in places.country.items()},
+        place_area={name: frozenset(a) for name, a in area.items()},
         country_code={canon: code for canon, code in parties.code.items() if code},
         population={**places.population, **parties.population},
         continent={canon: tables["countries"][code]["continent"]

