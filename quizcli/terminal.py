@@ -8,6 +8,9 @@ import sys
 from typing import IO, Protocol
 
 BACKSPACES = ("\x7f", "\x08")
+ESC = "\x1b"
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+"""Bracketed paste: a terminal that supports it sends pasted text between these."""
 
 
 class Keys(Protocol):
@@ -61,27 +64,72 @@ class RawKeys:
 
         self._saved = termios.tcgetattr(self.fd)
         tty.setcbreak(self.fd)
+        self._show("\x1b[?2004h")  # pasted text comes bracketed, so it is read as typing
         return self
 
     def __exit__(self, *_: object) -> None:
         import termios
 
         if self._saved is not None:
+            self._show("\x1b[?2004l")
             termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
 
     def key(self) -> str:
+        """One key press. An arrow, a function key, a mouse report or a paste arrives as
+        an escape sequence, read whole and returned as one string beginning with ESC, so
+        that none of its bytes is taken for a key of its own ("\\x1b[A" is not "a")."""
+        text = self._character()
+        if text == ESC:
+            return self._escape()
+        return "\n" if text == "\r" else text
+
+    def _character(self) -> str:
         data = os.read(self.fd, 1)
         if not data or data == b"\x04":
             raise EOFError
         while True:  # the rest of a multi-byte character
             try:
-                text = data.decode("utf-8")
-                break
+                return data.decode("utf-8")
             except UnicodeDecodeError:
                 if len(data) >= 4:
                     return "?"
                 data += os.read(self.fd, 1)
-        return "\n" if text == "\r" else text
+
+    def _waiting(self) -> bool:
+        """Whether more input is already on its way: an escape sequence arrives at once,
+        a lone Escape key press has nothing behind it."""
+        import select
+
+        return bool(select.select([self.fd], [], [], 0.05)[0])
+
+    def _escape(self) -> str:
+        try:
+            sequence = ESC + self._character() if self._waiting() else ESC
+        except EOFError:  # the input ended after it: the Escape key itself
+            return ESC
+        if sequence == ESC:
+            return ESC
+        if sequence == ESC + "[":  # CSI: parameters, then one final byte from @ to ~
+            while len(sequence) < 32:
+                sequence += self._character()
+                if "@" <= sequence[-1] <= "~":
+                    break
+            if sequence == ESC + "[M":  # an old-style mouse report: three bytes more
+                sequence += os.read(self.fd, 3).decode("latin-1")
+            elif sequence == PASTE_START:
+                return PASTE_START + self._pasted()
+        elif sequence == ESC + "O":  # SS3: F1 to F4, and arrows in some terminals
+            sequence += self._character()
+        elif sequence == ESC + "]":  # OSC: up to a bell or ESC \
+            while len(sequence) < 256 and not sequence.endswith(("\x07", ESC + "\\")):
+                sequence += self._character()
+        return sequence
+
+    def _pasted(self) -> str:
+        text = ""
+        while not text.endswith(PASTE_END) and len(text) < 20_000:
+            text += self._character()
+        return text.removesuffix(PASTE_END)
 
     def _show(self, text: str) -> None:
         self.echo.write(text)
@@ -89,27 +137,35 @@ class RawKeys:
 
     def answer(self) -> str:
         first = self.key()
-        if first == " ":
+        if first in (" ", "\n"):
             return " "
         if first == "/":
             self._show("/")
-            return "/" + self.key()
-        typed = "" if first == "\n" or first in BACKSPACES else first
-        self._show(typed)
-        if first == "\n":
-            return " "
+            command = self.key()
+            while len(command) != 1:  # an arrow after the slash: wait for the command key
+                command = self.key()
+            return "/" + command
+        typed = self._edit("", first)
         while True:
             ch = self.key()
             if ch == "\n":
                 self._show("\n")
-                return typed
-            if ch in BACKSPACES:
-                if typed:
-                    typed = typed[:-1]
-                    self._show("\b \b")
-            elif ch == "\x15":  # Ctrl-U: start the line again
-                self._show("\b \b" * len(typed))
-                typed = ""
-            elif ch.isprintable():
-                typed += ch
-                self._show(ch)
+                return typed or " "  # nothing typed: show the answer
+            typed = self._edit(typed, ch)
+
+    def _edit(self, typed: str, ch: str) -> str:
+        """The typed answer after one more key: a character, a correction, or a paste
+        (typed text, on one line). An arrow or a function key changes nothing."""
+        if ch in BACKSPACES:
+            if typed:
+                self._show("\b \b")
+            return typed[:-1]
+        if ch == "\x15":  # Ctrl-U: start the line again
+            self._show("\b \b" * len(typed))
+            return ""
+        if ch.startswith(PASTE_START):
+            ch = "".join(c for c in " ".join(ch[len(PASTE_START):].split()) if c.isprintable())
+        elif not ch.isprintable():
+            return typed
+        self._show(ch)
+        return typed + ch

@@ -1,0 +1,83 @@
+"""Keys from a real terminal: an escape sequence (an arrow, a function key, a mouse report,
+a paste) is read whole, so none of its bytes is taken for a key of its own."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizcli.terminal import RawKeys
+
+ARROWS = {"up": b"\x1b[A", "down": b"\x1b[B", "left": b"\x1b[D", "right": b"\x1b[C",
+          "home": b"\x1b[H", "end": b"\x1bOF", "f1": b"\x1bOP", "f5": b"\x1b[15~",
+          "ctrl-left": b"\x1b[1;5D", "mouse": b"\x1b[M !!", "sgr-mouse": b"\x1b[<0;12;5M",
+          "title": b"\x1b]0;x\x07"}
+
+
+class _Pipe:
+    """The reading end of a pipe, standing in for a terminal's input."""
+
+    def __init__(self, data: bytes):
+        self.fd, write = os.pipe()
+        os.write(write, data)
+        os.close(write)
+
+    def fileno(self) -> int:
+        return self.fd
+
+
+def keys_from(data: bytes) -> tuple[RawKeys, io.StringIO]:
+    echo = io.StringIO()
+    return RawKeys(stdin=_Pipe(data), echo=echo), echo
+
+
+def all_keys(keys: RawKeys) -> list[str]:
+    found = []
+    while True:
+        try:
+            found.append(keys.key())
+        except EOFError:
+            return found
+
+
+@pytest.mark.parametrize("name", ARROWS)
+def test_an_escape_sequence_is_one_key_and_none_of_its_bytes_another(name):
+    keys, _ = keys_from(ARROWS[name] + b"2")
+    found = all_keys(keys)
+    assert found == [ARROWS[name].decode("latin-1"), "2"]
+
+
+def test_a_lone_escape_is_a_key_of_its_own():
+    keys, _ = keys_from(b"\x1b")
+    assert all_keys(keys) == ["\x1b"]
+
+
+def test_arrows_while_typing_an_answer_change_nothing():
+    keys, echo = keys_from(b"Del\x1b[Dhi\x1b[A\x1b[C\r")
+    assert keys.answer() == "Delhi"
+    assert "\x1b" not in echo.getvalue()
+
+
+def test_a_paste_is_typed_text_on_one_line():
+    keys, echo = keys_from(b"New \x1b[200~Del\nhi\x1b[201~\r")
+    assert keys.answer() == "New Del hi"
+    assert echo.getvalue() == "New Del hi\n"
+
+
+def test_an_arrow_after_the_command_slash_waits_for_the_command():
+    keys, _ = keys_from(b"/\x1b[Bq")
+    assert keys.answer() == "/q"
+
+
+@given(st.lists(st.sampled_from(list(ARROWS.values()) + [b"a", b"b", b"\x7f", b" "]),
+                max_size=12))
+def test_whatever_is_pressed_while_typing_only_letters_reach_the_answer(presses):
+    data = b"x" + b"".join(presses) + b"\r"
+    keys, _ = keys_from(data)
+    typed = keys.answer()
+    assert "\x1b" not in typed and "[" not in typed
+    assert set(typed) <= set("xab ")
