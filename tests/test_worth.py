@@ -91,6 +91,11 @@ def test_an_undated_story_never_asks_the_date_of_a_weekday():
      lambda w: 64 < w < 90),
     ("The first course lasts three to nine weeks, and the second one 20 weeks.", "three",
      lambda w: w < 9),
+    # a count beside a rank, even one printed without its space
+    ("This year, the rank has come down to97 among 118 countries in total.", "118",
+     lambda w: w > 97),
+    ("Three of the five crane species found here are resident birds.", "five",
+     lambda w: w > 3),
 ])
 def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, possible):
     questions = [q for q in kept(STORY + sentence + "\n") if q.answer == answer
@@ -187,3 +192,14 @@ def test_a_typed_abbreviation_accepts_the_storys_own_spelling_of_it():
     assert typed
     for question in typed:
         assert "Pacific Islands Forum" in question.accept
+
+
+def test_a_pair_matched_to_figures_respectively_is_accepted_only_in_its_order():
+    text = STORY + ("Success stories: Asian and Andean regions achieved major reductions in "
+                    "deaths (31% and 38%, respectively).\n"
+                    "Progress elsewhere: Nordic and Baltic regions cut deaths by half.\n")
+    pairs = {q.answer: q.accept for q in kept(text) if q.type is QuestionType.CLOZE}
+    if "Asian and Andean" in pairs:
+        assert "Andean and Asian" not in pairs["Asian and Andean"]
+    assert "Nordic and Baltic" in pairs, pairs
+    assert "Baltic and Nordic" in pairs["Nordic and Baltic"]

@@ -149,9 +149,9 @@ _CHANGE_FROM = re.compile(
 def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], bool]:
     """Whether a wrong figure is one the blanked sentence makes false, and not absurd:
     above the answer after "over _____", below it after "less than _____"; above the part
-    after "fewer than _____ tigers, of which 61"; above the ranks beside "among _____
-    countries"; below the end of "_____ to nine weeks"; where a change "fell from _____ to
-    14" could start."""
+    after "fewer than _____ tigers, of which 61" or "three of the _____"; above the ranks
+    beside "among _____ countries"; below the end of "_____ to nine weeks"; where a change
+    "fell from _____ to 14" could start."""
     limits: list[Callable[[float], bool]] = []
     side = _side(sentence)
     if side and value is not None:
@@ -162,9 +162,14 @@ def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], boo
         limits.append(lambda w: w > part)
     if _RANK.search(sentence) and re.search(re.escape(BLANK) + r"\s(?:countries|nations)\b",
                                             sentence):
-        ranks = [int(r) for r in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th)?\b", sentence)]
+        ranks = [int(r) for r in re.findall(r"(?<![\d.,])(\d{1,3})(?:st|nd|rd|th)?(?![\d.,]\d)",
+                                            sentence)]
         if ranks:
             limits.append(lambda w: w > max(ranks))
+    some = re.search(r"(?:^|\s)(\w+) of (?:the|these|its) " + re.escape(BLANK), sentence)
+    some_of = number_value(some.group(1)) if some else None
+    if some_of is not None:  # "three of the _____ species": more than three
+        limits.append(lambda w: w > some_of)
     range_end = _RANGE_START.search(sentence)
     end_of_range = number_value(range_end.group("end")) if range_end else None
     if end_of_range is not None:
@@ -320,12 +325,13 @@ def _yearless(shown: str) -> str:
     return re.sub(r"\s\d{4}$", "", shown)
 
 
-def _other_spellings(answer: str) -> tuple[str, ...]:
+def _other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     """Answers a reader may type for the same words: the two halves of 'X and Y' the
-    other way round, and American spellings of '-isation' and '-ise'."""
+    other way round (unless the sentence pairs them with figures "respectively"), and
+    American spellings of '-isation' and '-ise'."""
     out = []
     pair = re.fullmatch(r"([A-Z][^,]*?) and ([A-Z][^,]*)", answer)
-    if pair:
+    if pair and not re.search(r"\brespectively\b", sentence):
         out.append(f"{pair.group(2)} and {pair.group(1)}")
     american = re.sub(r"isation\b", "ization", re.sub(r"ise\b", "ize", answer))
     if american != answer:
@@ -1017,7 +1023,7 @@ class _Maker:
             accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
         if short:
             accept = (*accept, short)
-        accept = (*accept, *self.other_names(written), *_other_spellings(written),
+        accept = (*accept, *self.other_names(written), *_other_spellings(written, fact.evidence),
                   *self.other_forms(written))
         if fact.kind is FactKind.DATE:
             kind = "when:period"
