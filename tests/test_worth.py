@@ -203,3 +203,10 @@ def test_a_pair_matched_to_figures_respectively_is_accepted_only_in_its_order():
         assert "Andean and Asian" not in pairs["Asian and Andean"]
     assert "Nordic and Baltic" in pairs, pairs
     assert "Baltic and Nordic" in pairs["Nordic and Baltic"]
+
+
+def test_a_typed_body_accepts_its_other_names():
+    text = STORY + "The Upper House cleared the Coastal Zones Bill by a voice vote on Monday.\n"
+    typed = [q for q in kept(text) if q.answer == "Upper House"]
+    assert typed
+    assert {"Rajya Sabha", "Council of States"} <= set(typed[0].accept)

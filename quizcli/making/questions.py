@@ -564,9 +564,11 @@ class _Maker:
         if name in table.party_of:
             # The party's own name and its abbreviations: not its capital or a metonym,
             # which fill another blank ("found in New Delhi" is not "found in India").
+            # A body's other names are names of it alone ("Upper House" for the house).
             canon = table.party_of[name]
+            body = canon not in table.countries
             names.update(a for a in _aliases(name)
-                         if a == canon or re.fullmatch(r"[A-Z][A-Z.]{1,7}", a))
+                         if body or a == canon or re.fullmatch(r"[A-Z][A-Z.]{1,7}", a))
         names.discard(name)
         return tuple(sorted(names))[:8]
 
