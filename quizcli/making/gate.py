@@ -20,11 +20,11 @@ from quizcli.reading.gazetteer import gazetteer
 DEFAULT_BUDGET = 40
 """Questions kept per article."""
 PER_SENTENCE = 4
-PER_ANSWER = 3
-"""Questions of one article with the same answer: a fourth asks a known fact again."""
+"""Questions kept from one sentence: a fifth would ask the same sentence again."""
+PER_ANSWER = 2
+"""Questions of one article with the same answer: a third asks a known fact again."""
 MIN_SCORE = 1.5
 """Below this a question is not worth an aspirant's time, even with room in the budget."""
-"""Questions kept from one sentence: a third would ask the same sentence again."""
 
 _DANGLING = re.compile(r"\b(?:and|or|but|that|the|of|to|a|an|with|by)\W*$", re.I)
 _PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
