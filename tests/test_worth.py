@@ -61,6 +61,11 @@ def test_the_subject_of_the_title_is_never_a_blank():
             "The Wetland Census will count 2,400 lakes in its first round in 2026.\n"
             "Each state will run the Wetland Census with its forest department.\n")
     assert "Wetland Census" not in answers(text)
+    # a long name needs naming only twice: the headline's bill is what the story is about
+    text = ("Coastal Zones Protection Bill passed\n\nThe Coastal Zones Protection Bill was "
+            "passed in the Lok Sabha on 3 March 2025 by a voice vote.\n"
+            "Under the Coastal Zones Protection Bill, 14 new marine parks will be notified.\n")
+    assert "Coastal Zones Protection Bill" not in answers(text)
 
 
 def test_a_weekday_in_a_dated_story_asks_its_date():

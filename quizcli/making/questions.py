@@ -696,7 +696,8 @@ class _Maker:
                     answer.casefold() in table.common_words):
                 return "a common word"  # "the _____ will decide": Council
             named = count_words(self.text, answer)
-            if self.title and count_words(self.title, answer) and named >= 3:
+            if self.title and count_words(self.title, answer) and (
+                    named >= 3 or named >= 2 and len(answer.split()) >= 3):
                 return "the article's own subject"
             if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
                     r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
