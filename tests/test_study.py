@@ -80,6 +80,33 @@ def test_tolerant_comparison():
     assert check_answer("", ["Seoul"]) == (False, False)
 
 
+@pytest.mark.parametrize("typed", ["Mehra", "Justice Mehra", "Ravindra Kumar Mehra",
+                                   "R K Mehra", "Ravindra Mehra", "Chief Justice R.K. Mehra"])
+def test_a_persons_name_is_right_with_or_without_titles_and_initials(typed):
+    assert check_answer(typed, ["R.K. Mehra", "Mehra"]) == (True, False)
+
+
+@pytest.mark.parametrize("typed", ["Anil Mehra", "Kumar Mehra", "Malhotra"])
+def test_another_persons_name_is_wrong(typed):
+    assert check_answer(typed, ["R.K. Mehra", "Mehra"]) == (False, False)
+
+
+def test_a_name_with_initials_is_a_persons_name_on_its_own():
+    assert check_answer("Justice Mehra", ["R.K. Mehra"]) == (True, False)
+    assert check_answer("Ravindra Kumar Mehra", ["R.K. Mehra"]) == (True, False)
+
+
+def test_a_full_name_is_right_for_a_surname_the_story_gives_in_full():
+    assert check_answer("Asha Verma", ["Verma", "Asha Verma"])[0]
+    assert check_answer("President Verma", ["Verma", "Asha Verma"])[0]
+    assert not check_answer("Meena Verma", ["Verma", "Asha Verma"])[0]
+
+
+def test_a_place_or_party_is_not_read_as_a_persons_name():
+    assert check_answer("Korea", ["North Korea", "DPRK", "Pyongyang"]) == (False, False)
+    assert check_answer("Adviser", ["National Security Adviser"]) == (False, False)
+
+
 def test_reveal_and_grade_yourself(runner, clock, quizcli_home):
     first = BANK.questions[0]
     result = study(runner, ["", "4", "/q"], "--mode", "recall")

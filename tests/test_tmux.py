@@ -106,3 +106,62 @@ def test_ctrl_c_keeps_the_answers_and_the_terminal(terminal, quizcli_home, tmp_p
     assert " icanon" in (tmp_path / "stty.txt").read_text()
     with Store.open(quizcli_home) as store:
         assert len(store.log(first.id)) == 1
+
+
+NAMES_BANK = """\
+quizcli_bank: 1
+id: names
+title: Names as people type them
+created: 2026-11-22
+updated: 2026-11-22
+sources:
+- id: s1
+  title: An article
+facts:
+- id: f1
+  source: s1
+  kind: quote
+  answer: Trump
+  evidence: Trump said the talks would go on.
+- id: f2
+  source: s1
+  kind: role
+  answer: J.S. Khehar
+  evidence: Chief Justice J.S. Khehar read out the order.
+questions:
+- id: q1
+  type: short
+  prompt: Who said the talks would go on?
+  answer: Trump
+  accept: [Donald Trump]
+  evidence: Trump said the talks would go on.
+  source: s1
+  fact: f1
+- id: q2
+  type: short
+  prompt: Which Chief Justice read out the order?
+  answer: J.S. Khehar
+  evidence: Chief Justice J.S. Khehar read out the order.
+  source: s1
+  fact: f2
+"""
+
+
+def test_names_typed_as_people_write_them_are_right(terminal, quizcli_home):
+    (quizcli_home / "banks").mkdir()
+    (quizcli_home / "banks" / "names.yaml").write_text(NAMES_BANK, encoding="utf-8")
+    term = terminal("study --bank names --mode recall")
+    for typed in ("Donald Trump", "Khehar"):
+        screen = term.wait_for("Type your answer")
+        prompt = "Who said" if typed == "Donald Trump" else "Which Chief Justice"
+        if prompt not in screen:  # the order of new cards is the session's to choose
+            typed = "Khehar" if typed == "Donald Trump" else "Donald Trump"
+        term.press(*typed, "Enter")
+        screen = term.wait_for("Saved as")
+        assert "✓ Right" in screen, screen
+        term.press("Enter")
+    term.wait_for("Type your answer")  # both come back, a learning step later
+    term.press("/", "q")
+    term.wait_for("DONE")
+    with Store.open(quizcli_home) as store:
+        assert [r for _, r in store.log("q1")] == [3] and [r for _, r in store.log("q2")] == [3]

@@ -215,3 +215,13 @@ def test_a_typed_body_accepts_its_other_names():
     typed = [q for q in kept(text) if q.answer == "Upper House"]
     assert typed
     assert {"Rajya Sabha", "Council of States"} <= set(typed[0].accept)
+
+
+def test_a_typed_person_accepts_the_shorter_name_the_story_uses():
+    text = STORY + ("Chief Justice R.K. Mehra said the Tribunal's order on wetlands would stand "
+                    "until 2026.\n"
+                    "President Asha Verma said the census must finish by 2027.\n"
+                    "Verma added that 40 teams would count the lakes in a year.\n")
+    accepted = {q.answer: set(q.accept) for q in kept(text) if q.answer in ("R.K. Mehra",
+                                                                             "Asha Verma")}
+    assert accepted["Asha Verma"] == {"Verma"}

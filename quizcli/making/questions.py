@@ -548,6 +548,15 @@ class _Maker:
             )
         return self._short[full]
 
+    def name_forms(self, person: str) -> tuple[str, ...]:
+        """What a reader may type for a person: the shorter names the story uses, and the
+        story's fuller name for a name it also gives short ("Asha Verma" for "Verma").
+        A name with initials needs no more: the session takes its surname and its
+        initials written out. No surname is guessed: in "Xi Jinping" it comes first."""
+        forms = [*self.short_names(person),
+                 *(full for full in self.pools.people if full.endswith(f" {person}"))]
+        return tuple(dict.fromkeys(f for f in forms if f != person))
+
     def other_names(self, name: str) -> tuple[str, ...]:
         """Other names the story or the world gives the same thing, which a reader may
         type for it: 'African Union' for 'AU', 'North Korea' for 'Pyongyang'."""
@@ -923,7 +932,7 @@ class _Maker:
             re.search(rf"(?<![\w.]){re.escape(a)}(?!\w)", quote) for a in _aliases(party)
         ):
             return None  # an institution quoted about itself
-        accept = self.short_names(speaker) if speaker in self.pools.people else ()
+        accept = self.name_forms(speaker) if speaker in self.pools.people else ()
         if speaker in self.pools.people:
             wrong = person_choices(speaker, self.pools, fact.id,
                                    avoid=self.mentioned(quote) + self.spoken_of(quote, speaker))
@@ -959,7 +968,7 @@ class _Maker:
         shown = f"{context} {sentence}" if context else sentence
         prompt = f"Who completes the sentence? “{shown}”"
         return self.mcq(fact, "who-holds", prompt, holder, wrong, score, why,
-                        accept=self.short_names(holder), group=f"who-holds:{fact.evidence}",
+                        accept=self.name_forms(holder), group=f"who-holds:{fact.evidence}",
                         context=context, typed=True)
 
     def which_party(self, fact: Fact) -> Candidate | None:

@@ -15,6 +15,7 @@ from enum import Enum
 
 from quizcli.model import QuestionType
 from quizcli.review.library import Shown, shown
+from quizcli.review.names import same_person, without_titles
 from quizcli.review.schedule import CardState, Rating, preview
 from quizcli.review.store import Recorded, Store, study_day
 
@@ -49,12 +50,32 @@ def check_answer(given: str, answers: list[str]) -> tuple[bool, bool]:
     targets = [normalise_answer(a) for a in answers if normalise_answer(a)]
     if typed in targets:
         return True, False
+    if _one_persons_names(targets) and same_person(typed, max(targets, key=_words)):
+        return True, False  # "Justice Khehar", "Jagdish Singh Khehar" for "J.S. Khehar"
     for target in targets:
         allowed = 0 if len(target) <= 3 else 1 if len(target) <= 7 else 2
         ratio = difflib.SequenceMatcher(None, typed, target).ratio()
         if allowed and ratio >= 1 - allowed / max(len(target), 1) - 0.05 and ratio >= 0.8:
             return True, True
     return False, False
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+_INITIALS = re.compile(r"(?:[a-z] )+[a-z]{3,}")
+"""A name written with initials, once normalised: "j s khehar"."""
+
+
+def _one_persons_names(targets: list[str]) -> bool:
+    """Whether the accepted answers are forms of one person's name: a name with initials,
+    or, as the maker gives them for a person, two or more forms ending in the same
+    surname ("asha verma", "verma")."""
+    surnames = {without_titles(t).split()[-1] for t in targets if without_titles(t)}
+    if len(surnames) != 1:
+        return False
+    return len(targets) >= 2 or _INITIALS.fullmatch(without_titles(targets[0])) is not None
 
 
 def suggest(right: bool, near_miss: bool, seconds: float, style: str) -> Rating:
