@@ -729,6 +729,107 @@ def status(
 
 
 @app.command()
+def cards(
+    bank: Annotated[list[str] | None, typer.Option(
+        help="Only this bank; repeat for several.")] = None,
+    suspended: Annotated[bool, typer.Option("--suspended", help="Only suspended cards.")
+                         ] = False,
+    leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches.")] = False,
+    due: Annotated[bool, typer.Option(
+        "--due", help="Only cards due before today's study day ends.")] = False,
+    search: Annotated[str | None, typer.Option(
+        help="Only cards whose id, prompt or answer holds this text, in any case.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List cards with their state, due time, lapses and flags.
+
+    Each row shows the card's stability and difficulty too. Every filter given
+    must hold. --due lists the studied cards a session may offer today, before
+    the daily limits (suspended ones too with --suspended). The ID column is
+    what suspend, unsuspend and reset take.
+    """
+    from quizcli.review.cards import Wanted, list_cards
+
+    now, tz = _now(), _local_zone()
+    store, catalog = _open_store()
+    try:
+        for name in bank or ():
+            catalog.get(name)  # an unknown bank is an error that lists the known ones
+        found = list_cards(store, Wanted(tuple(bank or ()), suspended, leeches, due, search),
+                           now, tz)
+    finally:
+        store.close()
+    if as_json:
+        say_json([card.to_dict() for card in found])
+        return
+    if not found:
+        say("No cards match.", err=True)
+        return
+    say(_table(["ID", "BANK", "STATE", "DUE", "STABILITY", "DIFFICULTY", "REPS", "LAPSES",
+                "FLAGS", "PROMPT"], [_card_row(card, tz) for card in found]))
+
+
+def _card_row(card, tz: dt.tzinfo) -> list[str]:
+    flags = [name for name, on in (("suspended", card.suspended), ("leech", card.leech),
+                                   ("orphaned", card.orphaned)) if on]
+    prompt = " ".join((card.prompt or "").split())
+    return [card.question_id, card.bank, card.state.name.lower(),
+            f"{card.due.astimezone(tz):%Y-%m-%d %H:%M}" if card.due else "-",
+            f"{card.stability:.1f}d" if card.stability is not None else "-",
+            f"{card.difficulty:.1f}" if card.difficulty is not None else "-",
+            str(card.reps), str(card.lapses), ",".join(flags) or "-",
+            prompt if len(prompt) <= 50 else prompt[:49] + "…"]
+
+
+_IDS = Annotated[list[str], typer.Argument(metavar="ID...",
+                                            help="Question ids, as `quizcli cards` lists them.")]
+
+
+def _change(ids: list[str], action: str) -> int:
+    store, _ = _open_store()
+    try:
+        store.change(ids, action, _now())
+    finally:
+        store.close()
+    return len(set(ids))
+
+
+def _cards(count: int) -> str:
+    return f"{count} card{'s' if count != 1 else ''}"
+
+
+@app.command()
+def suspend(ids: _IDS) -> None:
+    """Suspend cards: no session offers them until you unsuspend them.
+
+    An id that is no card's is named, the exit code is 2, and no card is changed.
+    """
+    say(f"Suspended {_cards(_change(ids, 'suspend'))}; `quizcli unsuspend` brings "
+        f"{'them' if len(set(ids)) > 1 else 'it'} back.")
+
+
+@app.command()
+def unsuspend(ids: _IDS) -> None:
+    """Unsuspend cards, leeches included: they are studied again.
+
+    Sessions offer them on their schedule again. An id that is no card's is
+    named, the exit code is 2, and no card is changed.
+    """
+    say(f"Unsuspended {_cards(_change(ids, 'unsuspend'))}.")
+
+
+@app.command()
+def reset(ids: _IDS) -> None:
+    """Reset cards: each is new again, unsuspended and no longer a leech.
+
+    The reset is written in the review log, which keeps every earlier answer.
+    An id that is no card's is named, the exit code is 2, and no card is changed.
+    """
+    say(f"Reset {_cards(_change(ids, 'reset'))}: new again, with every earlier answer kept "
+        "in the log.")
+
+
+@app.command()
 def stats(
     bank: Annotated[list[str] | None, typer.Option(
         help="Only this bank; repeat for several.")] = None,

@@ -443,16 +443,53 @@ class Store:
     def reset(self, question_id: str, now: dt.datetime) -> None:
         """Study the card from the start again. Its log is kept, with the reset in it."""
         with self._transaction():
-            before = self.card(question_id)
-            self._log(before, RESET, now, None, None, "reset", None)
-            self._write(reset_card(before))
-            self.db.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ?",
-                            (question_id,))
+            self._reset(question_id, now)
+
+    def _reset(self, question_id: str, now: dt.datetime) -> None:
+        before = self.card(question_id)
+        self._log(before, RESET, now, None, None, "reset", None)
+        self._write(reset_card(before))
+        self.db.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ?",
+                        (question_id,))
+
+    def unknown(self, question_ids: list[str]) -> list[str]:
+        """The ids, of those given, that are no card's, in the order given."""
+        wanted = list(dict.fromkeys(question_ids))
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+            chunk = wanted[start:start + 500]
+            known.update(row[0] for row in self.db.execute(
+                f"SELECT question_id FROM cards WHERE question_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk))
+        return [qid for qid in wanted if qid not in known]
+
+    def change(self, question_ids: list[str], action: str, now: dt.datetime) -> None:
+        """Suspend, unsuspend or reset every card named, in one transaction. An id that is
+        no card's changes nothing at all: StoreError names every such id."""
+        if action not in ("suspend", "unsuspend", "reset"):
+            raise ValueError(action)
+        with self._transaction():
+            missing = self.unknown(question_ids)
+            if missing:
+                named = ", ".join(repr(qid) for qid in missing)
+                raise StoreError(
+                    f"no card for question{'s' if len(missing) > 1 else ''} {named}; nothing "
+                    "was changed. `quizcli cards --search TEXT` finds a card's id")
+            for qid in dict.fromkeys(question_ids):
+                if action == "reset":
+                    self._reset(qid, now)
+                else:
+                    self.db.execute("UPDATE cards SET suspended = ? WHERE question_id = ?",
+                                    (int(action == "suspend"), qid))
+
+    def atomic(self) -> contextlib.AbstractContextManager[None]:
+        """One write of several statements, all or nothing, for code outside the store."""
+        return self._transaction()
 
     def log(self, question_id: str) -> list[tuple[int, int]]:
         """(reviewed_at ms, rating) of every logged answer of a card, in order."""
         return list(self.db.execute("SELECT reviewed_at, rating FROM reviews WHERE question_id = ? "
-                                    "ORDER BY id", (question_id,)))
+                                    "ORDER BY reviewed_at, id", (question_id,)))
 
     def replay(self, question_id: str) -> Card:
         """The card's state rebuilt from its log alone."""
