@@ -829,6 +829,51 @@ def reset(ids: _IDS) -> None:
         "in the log.")
 
 
+@app.command("import-reviews")
+def import_reviews(
+    file: Annotated[Path, typer.Argument(
+        help="collection.anki2 from an Anki profile folder, or a .colpkg or .apkg exported "
+             "with scheduling information.")],
+) -> None:
+    """Bring back answers given in Anki to decks quizcli exported.
+
+    Reads the review log of an Anki collection or package (never changing it) and
+    adds each answer to the question whose id is its note's guid, in one
+    transaction. Answers already here are skipped, so importing again adds
+    nothing; each card touched is rebuilt by replaying its whole log.
+    """
+    from quizcli.review.ankilog import read_log
+
+    log = read_log(file)  # before the store opens: a file it cannot read changes nothing
+    store, _ = _open_store()
+    try:
+        merged = store.merge(log.answers, "anki")
+    finally:
+        store.close()
+    say(_import_report(file, merged, log.foreign, log.not_answers))
+
+
+def _import_report(file: Path, merged, foreign: int, not_answers: int) -> str:
+    def answers(n: int) -> str:
+        return f"{n} answer{'s' if n != 1 else ''}"
+
+    lines = [f"{file}: added {answers(merged.added)}, skipped {merged.skipped} already in "
+             f"quizcli; {answers(merged.strays + foreign)} belonged to notes quizcli does not "
+             "know and were left out."]
+    if not_answers:
+        what = "entry that is not an answer" if not_answers == 1 else (
+            "entries that are not answers")
+        lines.append(f"Left out {not_answers} {what} (a due date set by hand, a "
+                     "rescheduling, or cramming that did not reschedule).")
+    if merged.cards:
+        lines.append(f"Rebuilt {merged.cards} card{'s' if merged.cards != 1 else ''} from "
+                     "their logs.")
+    if not (merged.added or merged.skipped or merged.strays or foreign or not_answers):
+        lines.append("The file holds no answers: export it from Anki with scheduling "
+                     "information included.")
+    return "\n".join(lines)
+
+
 @app.command()
 def stats(
     bank: Annotated[list[str] | None, typer.Option(
