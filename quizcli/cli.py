@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from quizcli import __version__
 from quizcli.errors import QuizcliError
+from quizcli.export import FORMATS
 from quizcli.output import say, say_json
 
 if TYPE_CHECKING:
@@ -404,12 +405,7 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
         raise typer.Exit(1)
 
 
-class Format(str, Enum):
-    apkg = "apkg"
-    anki_txt = "anki-txt"
-    csv = "csv"
-    md = "md"
-    json = "json"
+Format = Enum("Format", {name.replace("-", "_"): name for name in FORMATS}, type=str)
 
 
 @app.command()
@@ -419,32 +415,45 @@ def export(
     bank: Annotated[list[str] | None, typer.Option(
         help="A bank to export; repeat for several (default: every bank).")] = None,
     format: Annotated[Format, typer.Option(
-        help="apkg: an Anki package; anki-txt: Anki's text import format; csv; md: a "
-             "revision sheet; json.")] = Format.json,
+        help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + "."
+    )] = Format.json,
     with_progress: Annotated[bool, typer.Option(
         "--with-progress", help="JSON only: add each card's scheduling state.")] = False,
 ) -> None:
-    """Export banks for Anki and other tools: apkg, anki-txt, csv, md or json.
+    """Export banks for Anki and other tools, or your review log for FSRS tools.
 
     The file is written whole or not at all: an interrupted export leaves no
     partial file under the target name. Exporting again after corrections
     updates the same notes in Anki, since each note's guid is its question id.
+    The revlog format holds the answers to the cards of the banks named (of
+    every card when none is).
     """
     from quizcli.catalog import discover
     from quizcli.export import render
     from quizcli.files import atomic_write
 
-    catalog = discover()
-    names = bank or [e.id for e in catalog.entries if e.shadowed_by is None]
-    banks = [catalog.get(name).load() for name in names]
-    left_out = [] if bank else catalog.errors  # every bank asked for: say which could not be
-    progress = _progress(banks) if with_progress else None
-    if with_progress and format is not Format.json:
+    spec = FORMATS[format.value]
+    if with_progress and spec.reads != "progress":
         raise typer.BadParameter("only JSON carries progress", param_hint="--with-progress")
-    content = render(banks, format.value, progress)
+    catalog = discover()
+    if spec.reads == "reviews":
+        for name in bank or ():
+            catalog.get(name)  # an unknown bank is an error that lists the known ones
+        banks, left_out, logged = [], [], _review_log(bank)
+        content = render(banks, format.value, reviews=logged)
+        done = _answers_written(logged)
+    else:
+        names = bank or [e.id for e in catalog.entries if e.shadowed_by is None]
+        banks = [catalog.get(name).load() for name in names]
+        left_out = [] if bank else catalog.errors  # every bank asked for: say which could not
+        progress = _progress(banks) if with_progress else None
+        content = render(banks, format.value, progress)
+        count = sum(len(b.questions) for b in banks)
+        done = (f"{count} questions from {len(banks)} bank"
+                f"{'s' if len(banks) != 1 else ''}")
     if output == "-":
-        if isinstance(content, bytes):
-            raise typer.BadParameter("an apkg is binary: name a file", param_hint="-o")
+        if spec.binary:
+            raise typer.BadParameter(f"an {spec.name} is binary: name a file", param_hint="-o")
         typer.echo(content, nl=False)  # the export itself, as data
         for error in left_out:
             say(f"left out, as it does not pass its check: {error}", err=True)
@@ -459,13 +468,30 @@ def export(
             "(or - for standard output)", err=True)
         raise typer.Exit(2)
     atomic_write(target, content)
-    count = sum(len(b.questions) for b in banks)
-    say(f"Wrote {count} questions from {len(banks)} bank"
-        f"{'s' if len(banks) != 1 else ''} to {output}", err=True)
+    say(f"Wrote {done} to {output}", err=True)
     for error in left_out:
         say(f"left out, as it does not pass its check: {error}", err=True)
     if left_out:
         raise typer.Exit(2)
+
+
+def _review_log(banks: list[str] | None) -> list:
+    """The review log of the banks' cards (every card's, with no banks named)."""
+    from quizcli import paths
+    from quizcli.export.revlog import answers
+    from quizcli.review.store import Store
+
+    with Store.open(paths.data_home()) as store:
+        return answers(store, banks)
+
+
+def _answers_written(logged: list) -> str:
+    from quizcli.review.store import RESET
+
+    answered = [entry for entry in logged if entry.rating != RESET]
+    cards = len({entry.question_id for entry in answered})
+    return (f"{len(answered)} answer{'s' if len(answered) != 1 else ''} on {cards} "
+            f"card{'s' if cards != 1 else ''}")
 
 
 def _progress(banks) -> dict[str, dict]:
