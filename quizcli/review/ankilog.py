@@ -144,11 +144,15 @@ def _refuse_if_open(path: Path) -> None:
         import fcntl
     except ImportError:  # no POSIX locks: a copy of an open collection reads as it is
         return
+    import errno
+
     shared_first, shared_size = 0x40000000 + 2, 510  # where SQLite's unix locks live
     with path.open("rb") as handle:
         try:
             fcntl.lockf(handle, fcntl.LOCK_SH | fcntl.LOCK_NB, shared_size, shared_first)
-        except OSError:
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                return  # a filesystem without locks cannot tell; the copy is read as it is
             raise AnkiLogError(f"{path}: is open in Anki, which locks it; close Anki (or "
                                "switch to another profile) and try again") from None
         fcntl.lockf(handle, fcntl.LOCK_UN, shared_size, shared_first)
