@@ -144,7 +144,6 @@ class Merged:
     """Answers already in the log."""
     strays: int
     """Answers to questions that have no card."""
-    stray_questions: int
     cards: int
     """Cards rebuilt from their logs."""
 
@@ -511,10 +510,6 @@ class Store:
                     self.db.execute("UPDATE cards SET suspended = ? WHERE question_id = ?",
                                     (int(action == "suspend"), qid))
 
-    def atomic(self) -> contextlib.AbstractContextManager[None]:
-        """One write of several statements, all or nothing, for code outside the store."""
-        return self._transaction()
-
     def log(self, question_id: str) -> list[tuple[int, int]]:
         """(reviewed_at ms, rating) of every logged answer of a card, in order."""
         return list(self.db.execute("SELECT reviewed_at, rating FROM reviews WHERE question_id = ? "
@@ -555,12 +550,10 @@ class Store:
                 present.update(self.db.execute("SELECT question_id, reviewed_at FROM reviews "
                                                "WHERE question_id = ?", (question_id,)))
             fresh: list[Answer] = []
-            unknown: set[str] = set()
             skipped = strays = 0
             for answer in sorted(answers, key=lambda a: (a.reviewed_at, a.question_id)):
                 if answer.question_id not in known:
                     strays += 1
-                    unknown.add(answer.question_id)
                 elif (answer.question_id, answer.reviewed_at) in present:
                     skipped += 1
                 else:
@@ -579,7 +572,7 @@ class Store:
             touched = sorted({a.question_id for a in fresh})
             for question_id in touched:
                 self._rebuild(question_id, added)
-        return Merged(len(fresh), skipped, strays, len(unknown), len(touched))
+        return Merged(len(fresh), skipped, strays, len(touched))
 
     def _rebuild(self, question_id: str, added: set[int]) -> None:
         """Replay a card's log into its state and into each entry's record of the card
