@@ -259,3 +259,14 @@ def test_a_compressed_package_without_a_way_to_unpack_it_says_what_to_install(
     monkeypatch.setitem(sys.modules, "anki._backend", None)  # as if anki were not installed
     line = _error(runner, path, quizcli_home)
     assert "pip install zstandard" in line and "Support older Anki versions" in line
+
+
+def test_a_package_without_scheduling_says_it_holds_no_answers(runner, tmp_path,
+                                                                quizcli_home):
+    deck = tmp_path / "deck.apkg"
+    assert runner.invoke(app, ["export", "--format", "apkg", "-o", str(deck)]).exit_code == 0
+    result = runner.invoke(app, ["import-reviews", str(deck)])
+    assert result.exit_code == 0, result.output
+    assert "added 0 answers" in result.stdout
+    assert "holds no answers: export it from Anki with scheduling information" in result.stdout
+    assert reviews(quizcli_home) == []
