@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from quizcli import __version__
 from quizcli.errors import QuizcliError
+from quizcli.export import FORMATS
 from quizcli.output import say, say_json
 
 if TYPE_CHECKING:
@@ -404,12 +405,7 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
         raise typer.Exit(1)
 
 
-class Format(str, Enum):
-    apkg = "apkg"
-    anki_txt = "anki-txt"
-    csv = "csv"
-    md = "md"
-    json = "json"
+Format = Enum("Format", {name.replace("-", "_"): name for name in FORMATS}, type=str)
 
 
 @app.command()
@@ -419,32 +415,45 @@ def export(
     bank: Annotated[list[str] | None, typer.Option(
         help="A bank to export; repeat for several (default: every bank).")] = None,
     format: Annotated[Format, typer.Option(
-        help="apkg: an Anki package; anki-txt: Anki's text import format; csv; md: a "
-             "revision sheet; json.")] = Format.json,
+        help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + "."
+    )] = Format.json,
     with_progress: Annotated[bool, typer.Option(
         "--with-progress", help="JSON only: add each card's scheduling state.")] = False,
 ) -> None:
-    """Export banks for Anki and other tools: apkg, anki-txt, csv, md or json.
+    """Export banks for Anki and other tools, or your review log for FSRS tools.
 
     The file is written whole or not at all: an interrupted export leaves no
     partial file under the target name. Exporting again after corrections
     updates the same notes in Anki, since each note's guid is its question id.
+    The revlog format holds the answers to the cards of the banks named (of
+    every card when none is).
     """
     from quizcli.catalog import discover
     from quizcli.export import render
     from quizcli.files import atomic_write
 
-    catalog = discover()
-    names = bank or [e.id for e in catalog.entries if e.shadowed_by is None]
-    banks = [catalog.get(name).load() for name in names]
-    left_out = [] if bank else catalog.errors  # every bank asked for: say which could not be
-    progress = _progress(banks) if with_progress else None
-    if with_progress and format is not Format.json:
+    spec = FORMATS[format.value]
+    if with_progress and spec.reads != "progress":
         raise typer.BadParameter("only JSON carries progress", param_hint="--with-progress")
-    content = render(banks, format.value, progress)
+    catalog = discover()
+    if spec.reads == "reviews":
+        for name in bank or ():
+            catalog.get(name)  # an unknown bank is an error that lists the known ones
+        banks, left_out, logged = [], [], _review_log(bank)
+        content = render(banks, format.value, reviews=logged)
+        done = _answers_written(logged)
+    else:
+        names = bank or [e.id for e in catalog.entries if e.shadowed_by is None]
+        banks = [catalog.get(name).load() for name in names]
+        left_out = [] if bank else catalog.errors  # every bank asked for: say which could not
+        progress = _progress(banks) if with_progress else None
+        content = render(banks, format.value, progress)
+        count = sum(len(b.questions) for b in banks)
+        done = (f"{count} questions from {len(banks)} bank"
+                f"{'s' if len(banks) != 1 else ''}")
     if output == "-":
-        if isinstance(content, bytes):
-            raise typer.BadParameter("an apkg is binary: name a file", param_hint="-o")
+        if spec.binary:
+            raise typer.BadParameter(f"an {spec.name} is binary: name a file", param_hint="-o")
         typer.echo(content, nl=False)  # the export itself, as data
         for error in left_out:
             say(f"left out, as it does not pass its check: {error}", err=True)
@@ -459,13 +468,30 @@ def export(
             "(or - for standard output)", err=True)
         raise typer.Exit(2)
     atomic_write(target, content)
-    count = sum(len(b.questions) for b in banks)
-    say(f"Wrote {count} questions from {len(banks)} bank"
-        f"{'s' if len(banks) != 1 else ''} to {output}", err=True)
+    say(f"Wrote {done} to {output}", err=True)
     for error in left_out:
         say(f"left out, as it does not pass its check: {error}", err=True)
     if left_out:
         raise typer.Exit(2)
+
+
+def _review_log(banks: list[str] | None) -> list:
+    """The review log of the banks' cards (every card's, with no banks named)."""
+    from quizcli import paths
+    from quizcli.export.revlog import answers
+    from quizcli.review.store import Store
+
+    with Store.open(paths.data_home()) as store:
+        return answers(store, banks)
+
+
+def _answers_written(logged: list) -> str:
+    from quizcli.review.store import RESET
+
+    answered = [entry for entry in logged if entry.rating != RESET]
+    cards = len({entry.question_id for entry in answered})
+    return (f"{len(answered)} answer{'s' if len(answered) != 1 else ''} on {cards} "
+            f"card{'s' if cards != 1 else ''}")
 
 
 def _progress(banks) -> dict[str, dict]:
@@ -726,6 +752,152 @@ def status(
     exam_line = f" · exam on {exam.isoformat()}" if exam else ""
     say(f"Reviewed today: {queue.reviewed_today} · streak: {streak} "
         f"day{'s' if streak != 1 else ''}{exam_line}")
+
+
+@app.command()
+def cards(
+    bank: Annotated[list[str] | None, typer.Option(
+        help="Only this bank; repeat for several.")] = None,
+    suspended: Annotated[bool, typer.Option("--suspended", help="Only suspended cards.")
+                         ] = False,
+    leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches.")] = False,
+    due: Annotated[bool, typer.Option(
+        "--due", help="Only cards due before today's study day ends.")] = False,
+    search: Annotated[str | None, typer.Option(
+        help="Only cards whose id, prompt or answer holds this text, in any case.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """List cards with their state, due time, lapses and flags.
+
+    Each row shows the card's stability and difficulty too. Every filter given
+    must hold. --due lists the studied cards a session may offer today, before
+    the daily limits (suspended ones too with --suspended). The ID column is
+    what suspend, unsuspend and reset take.
+    """
+    from quizcli.review.cards import Wanted, list_cards
+
+    now, tz = _now(), _local_zone()
+    store, catalog = _open_store()
+    try:
+        for name in bank or ():
+            catalog.get(name)  # an unknown bank is an error that lists the known ones
+        found = list_cards(store, Wanted(tuple(bank or ()), suspended, leeches, due, search),
+                           now, tz)
+    finally:
+        store.close()
+    if as_json:
+        say_json([card.to_dict() for card in found])
+        return
+    if not found:
+        say("No cards match.", err=True)
+        return
+    say(_table(["ID", "BANK", "STATE", "DUE", "STABILITY", "DIFFICULTY", "REPS", "LAPSES",
+                "FLAGS", "PROMPT"], [_card_row(card, tz) for card in found]))
+
+
+def _card_row(card, tz: dt.tzinfo) -> list[str]:
+    flags = [name for name, on in (("suspended", card.suspended), ("leech", card.leech),
+                                   ("orphaned", card.orphaned)) if on]
+    prompt = " ".join((card.prompt or "").split())
+    return [card.question_id, card.bank, card.state.name.lower(),
+            f"{card.due.astimezone(tz):%Y-%m-%d %H:%M}" if card.due else "-",
+            f"{card.stability:.1f}d" if card.stability is not None else "-",
+            f"{card.difficulty:.1f}" if card.difficulty is not None else "-",
+            str(card.reps), str(card.lapses), ",".join(flags) or "-",
+            prompt if len(prompt) <= 50 else prompt[:49] + "…"]
+
+
+_IDS = Annotated[list[str], typer.Argument(metavar="ID...",
+                                            help="Question ids, as `quizcli cards` lists them.")]
+
+
+def _change(ids: list[str], action: str) -> int:
+    store, _ = _open_store()
+    try:
+        store.change(ids, action, _now())
+    finally:
+        store.close()
+    return len(set(ids))
+
+
+def _cards(count: int) -> str:
+    return f"{count} card{'s' if count != 1 else ''}"
+
+
+@app.command()
+def suspend(ids: _IDS) -> None:
+    """Suspend cards: no session offers them until you unsuspend them.
+
+    An id that is no card's is named, the exit code is 2, and no card is changed.
+    """
+    say(f"Suspended {_cards(_change(ids, 'suspend'))}; `quizcli unsuspend` brings "
+        f"{'them' if len(set(ids)) > 1 else 'it'} back.")
+
+
+@app.command()
+def unsuspend(ids: _IDS) -> None:
+    """Unsuspend cards, leeches included: they are studied again.
+
+    Sessions offer them on their schedule again. An id that is no card's is
+    named, the exit code is 2, and no card is changed.
+    """
+    say(f"Unsuspended {_cards(_change(ids, 'unsuspend'))}.")
+
+
+@app.command()
+def reset(ids: _IDS) -> None:
+    """Reset cards: each is new again, unsuspended and no longer a leech.
+
+    The reset is written in the review log, which keeps every earlier answer.
+    An id that is no card's is named, the exit code is 2, and no card is changed.
+    """
+    say(f"Reset {_cards(_change(ids, 'reset'))}: new again, with every earlier answer kept "
+        "in the log.")
+
+
+@app.command("import-reviews")
+def import_reviews(
+    file: Annotated[Path, typer.Argument(
+        help="collection.anki2 from an Anki profile folder, or a .colpkg or .apkg exported "
+             "with scheduling information.")],
+) -> None:
+    """Bring back answers given in Anki to decks quizcli exported.
+
+    Reads the review log of an Anki collection or package (never changing it) and
+    adds each answer to the question whose id is its note's guid, in one
+    transaction. Answers already here are skipped, so importing again adds
+    nothing; each card touched is rebuilt by replaying its whole log.
+    """
+    from quizcli.review.ankilog import read_log
+
+    log = read_log(file)  # before the store opens: a file it cannot read changes nothing
+    store, _ = _open_store()
+    try:
+        merged = store.merge(log.answers, "anki")
+    finally:
+        store.close()
+    say(_import_report(file, merged, log.foreign, log.not_answers))
+
+
+def _import_report(file: Path, merged, foreign: int, not_answers: int) -> str:
+    def answers(n: int) -> str:
+        return f"{n} answer{'s' if n != 1 else ''}"
+
+    lines = [f"{file}: added {answers(merged.added)}, skipped {merged.skipped} already in "
+             f"quizcli; {answers(merged.strays + foreign)} belonged to notes quizcli does not "
+             "know and were left out."]
+    if not_answers:
+        what = "entry that is not an answer" if not_answers == 1 else (
+            "entries that are not answers")
+        lines.append(f"Left out {not_answers} {what} (a due date set by hand, a "
+                     "rescheduling, or cramming that did not reschedule).")
+    if merged.cards:
+        lines.append(f"Rebuilt {merged.cards} card{'s' if merged.cards != 1 else ''} from "
+                     "their logs.")
+    if not (merged.added or merged.skipped or merged.strays or foreign or not_answers):
+        lines.append("The file holds no answers: export it from Anki with scheduling "
+                     "information included.")
+    return "\n".join(lines)
 
 
 @app.command()

@@ -108,7 +108,9 @@ def outcome_screen(prompt: Prompt, outcome: Outcome) -> Group:
                                    padding=(1, 2)), grades, Text(hint, style="dim")]
     if outcome.leech:
         parts.append(Text("This card is a leech: you keep forgetting it. It is now suspended; "
-                          "edit it to make it clearer, or reset it when you are ready.",
+                          "edit it to make it clearer, then start it afresh with `quizcli "
+                          f"reset {prompt.question_id}` (or go on with it as it stands: "
+                          f"`quizcli unsuspend {prompt.question_id}`).",
                           style="bold yellow"))
     return Group(*parts)
 
@@ -155,8 +157,8 @@ def run(session: Session, keys: Keys, console: Console,
                 console.print(Text("Nothing to undo.", style="yellow"))
         elif key == "s":
             session.suspend()
-            console.print(Text("Suspended. It will not come back until you unsuspend it.",
-                               style="yellow"))
+            console.print(Text("Suspended. It will not come back until you unsuspend it: "
+                               f"`quizcli unsuspend {prompt.question_id}`.", style="yellow"))
         elif key == "e":
             problem = edit(prompt)
             if problem:

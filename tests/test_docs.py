@@ -35,7 +35,7 @@ def test_readme_opens_with_the_two_set_up_commands_and_ci_runs_the_second():
 def test_readme_documents_every_command():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in app.registered_commands:
-        assert f"`quizcli {command.callback.__name__}" in readme
+        assert f"`quizcli {command.name or command.callback.__name__}" in readme
 
 
 def test_the_making_doc_gives_every_score_the_ranker_uses():

@@ -15,8 +15,8 @@ REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "banks" / "sources" / "000_446e8b18ea73393b.txt"
 COMMANDS = [["banks"], ["validate", str(REPO / "banks")], ["facts", str(ARTICLE)],
             ["ingest", str(ARTICLE), "--bank", "t"], ["study"], ["status"], ["stats"],
-            ["optimize"]] + [["export", "--format", kind, "-o", f"{{disk}}/x.{kind}"]
-                             for kind in ("apkg", "anki-txt", "csv", "md", "json")]
+            ["optimize"], ["cards"]] + [["export", "--format", kind, "-o", f"{{disk}}/x.{kind}"]
+                             for kind in ("apkg", "anki-txt", "csv", "md", "json", "revlog")]
 IDS = [c[0] + (c[2] if c[0] == "export" else "") for c in COMMANDS]
 
 

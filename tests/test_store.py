@@ -284,3 +284,43 @@ def test_predicted_recall_on_exam_day_follows_the_forgetting_curve(store):
     assert studied == 2
     assert mean == pytest.approx(sum(expected) / 2, rel=1e-9)
     assert 0 < mean < store.predicted_recall(NOW + dt.timedelta(days=5))["a"][0] <= 1
+
+
+def test_merged_answers_take_their_place_in_time_and_rebuild_the_card(tmp_path):
+    from quizcli.review.store import RESET, Answer
+
+    with make_store(tmp_path, leech_threshold=2, learning_steps=(), relearning_steps=()) as s:
+        s.sync([bank("a", 3)])
+        s.record("a-q0", Rating.GOOD, NOW + dt.timedelta(days=10))
+        day = 86_400_000
+        start = round(NOW.timestamp() * 1000)
+        given = [Answer("a-q0", start + n * day, int(r), 5000)
+                 for n, r in enumerate([Rating.GOOD, Rating.AGAIN, Rating.GOOD, Rating.AGAIN])]
+        merged = s.merge(given + given[:1] + [Answer("gone", start, 3)], "anki")
+        assert (merged.added, merged.skipped, merged.strays, merged.cards) == (4, 1, 1, 1)
+        card = s.card("a-q0")
+        assert card == s.replay("a-q0") and card.reps == 5 and card.lapses == 2
+        assert [r for _, r in s.log("a-q0")] == [3, 1, 3, 1, 3]  # in time order
+        assert s.flags("a-q0")[:2] == (True, True)  # the second lapse made it a leech
+        states = [row[0] for row in s.db.execute(
+            "SELECT prev_state FROM reviews WHERE question_id = 'a-q0' ORDER BY reviewed_at")]
+        assert states == [0, 2, 2, 2, 2]  # each as it was before that answer, in time order
+        s.merge([Answer("a-q0", start + 20 * day, RESET)], "anki")
+        assert s.card("a-q0") == Card("a-q0") and s.flags("a-q0") == (False, False, False)
+        assert s.merge(given, "anki").added == 0
+
+
+def test_a_merge_is_one_transaction(tmp_path, monkeypatch):
+    from quizcli.review.store import Answer
+
+    with make_store(tmp_path) as s:
+        s.sync([bank("a", 3)])
+        start = round(NOW.timestamp() * 1000)
+
+        def broken(self, question_id, added):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(Store, "_rebuild", broken)
+        with pytest.raises(KeyboardInterrupt):
+            s.merge([Answer("a-q0", start, 3), Answer("a-q1", start, 3)], "anki")
+        assert s.log("a-q0") == [] and s.log("a-q1") == []

@@ -1,43 +1,57 @@
 """Exporting banks for other tools: Anki packages, Anki's text format, CSV, a Markdown
-revision sheet and JSON. Every file is written whole or not at all."""
+revision sheet and JSON; and the review log, for other FSRS tools. Every file is
+written whole or not at all.
+
+A format is a module with a `build` function and a line in `FORMATS`; its module (and
+the libraries it needs) is imported only when that format is written, so this package
+costs the command line nothing to import.
+"""
 
 from __future__ import annotations
 
-import json
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizcli.files import atomic_write
-from quizcli.model import Bank
 
-FORMATS = ("apkg", "anki-txt", "csv", "md", "json")
+if TYPE_CHECKING:
+    from quizcli.model import Bank
 
 
-def render(banks: list[Bank], fmt: str, progress: dict[str, dict] | None = None
-           ) -> str | bytes:
-    """The export's content; `progress` (question id → card state) goes into JSON."""
-    if fmt == "apkg":
-        from quizcli.export import apkg
+class Format(NamedTuple):
+    name: str
+    module: str
+    """quizcli.export.<module> holds its `build`."""
+    help: str
+    binary: bool = False
+    reads: str = "questions"
+    """What `build` takes: "questions" (the banks), "progress" (the banks and each card's
+    state), or "reviews" (the review log)."""
 
-        return apkg.build(banks)
-    if fmt == "anki-txt":
-        from quizcli.export import anki_txt
 
-        return anki_txt.build(banks)
-    if fmt == "csv":
-        from quizcli.export import table
+FORMATS = {f.name: f for f in (
+    Format("apkg", "apkg", "an Anki package", binary=True),
+    Format("anki-txt", "anki_txt", "Anki's text import format"),
+    Format("csv", "table", "one question a row"),
+    Format("md", "sheet", "a revision sheet"),
+    Format("json", "records", "the questions as JSON", reads="progress"),
+    Format("revlog", "revlog", "the review log as CSV, for other FSRS tools",
+           reads="reviews"),
+)}
 
-        return table.build(banks)
-    if fmt == "md":
-        from quizcli.export import sheet
 
-        return sheet.build(banks)
-    from quizcli.export.records import question_records
-
-    records = question_records(banks)
-    if progress is not None:
-        for record in records:
-            record["progress"] = progress.get(record["id"])
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+def render(banks: list[Bank], fmt: str, progress: dict[str, dict] | None = None,
+           reviews: list | None = None) -> str | bytes:
+    """The export's content; `progress` (question id → card state) goes into JSON, and
+    `reviews` (as `quizcli.export.revlog.answers` gives them) make the review log."""
+    spec = FORMATS[fmt]
+    module = importlib.import_module(f"quizcli.export.{spec.module}")
+    if spec.reads == "reviews":
+        return module.build(reviews or [])
+    if spec.reads == "progress":
+        return module.build(banks, progress)
+    return module.build(banks)
 
 
 def export(banks: list[Bank], fmt: str, path: Path,

@@ -29,3 +29,15 @@ def question_records(banks: list[Bank]) -> list[dict]:
                 "tags": {k: list(v) for k, v in q.tags.items()},
             })
     return records
+
+
+def build(banks: list[Bank], progress: dict[str, dict] | None = None) -> str:
+    """The questions as JSON; with `progress` (question id → card state), each with its
+    card's state."""
+    import json
+
+    records = question_records(banks)
+    if progress is not None:
+        for record in records:
+            record["progress"] = progress.get(record["id"])
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

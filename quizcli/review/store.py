@@ -126,6 +126,36 @@ class Recorded:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """An answer given elsewhere (in Anki, say), to add to the log."""
+
+    question_id: str
+    reviewed_at: int
+    """Epoch milliseconds, UTC."""
+    rating: int
+    """1-4 as `Rating`, or RESET."""
+    duration_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class Merged:
+    added: int
+    skipped: int
+    """Answers already in the log."""
+    strays: int
+    """Answers to questions that have no card."""
+    cards: int
+    """Cards rebuilt from their logs."""
+
+
+def _interval(before: Card) -> float | None:
+    """The interval, in days, a card in review had been given: for young/mature statistics."""
+    if before.state is CardState.REVIEW and before.due and before.last_review:
+        return (before.due - before.last_review).total_seconds() / 86400
+    return None
+
+
+@dataclass(frozen=True)
 class StudyDay:
     start: dt.datetime
     end: dt.datetime
@@ -354,9 +384,7 @@ class Store:
 
     def _log(self, before: Card, rating: int, now: dt.datetime, answer: str | None,
              duration_ms: int | None, mode: str | None, session: int | None) -> int:
-        interval = None  # the interval the card had been given, for young/mature statistics
-        if before.state is CardState.REVIEW and before.due and before.last_review:
-            interval = (before.due - before.last_review).total_seconds() / 86400
+        interval = _interval(before)
         # The bank and kind as they were, so statistics need no join over the whole log.
         bank, kind = self.db.execute("SELECT bank, kind FROM cards WHERE question_id = ?",
                                      (before.question_id,)).fetchone()
@@ -443,26 +471,126 @@ class Store:
     def reset(self, question_id: str, now: dt.datetime) -> None:
         """Study the card from the start again. Its log is kept, with the reset in it."""
         with self._transaction():
-            before = self.card(question_id)
-            self._log(before, RESET, now, None, None, "reset", None)
-            self._write(reset_card(before))
-            self.db.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ?",
-                            (question_id,))
+            self._reset(question_id, now)
+
+    def _reset(self, question_id: str, now: dt.datetime) -> None:
+        before = self.card(question_id)
+        self._log(before, RESET, now, None, None, "reset", None)
+        self._write(reset_card(before))
+        self.db.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ?",
+                        (question_id,))
+
+    def unknown(self, question_ids: list[str]) -> list[str]:
+        """The ids, of those given, that are no card's, in the order given."""
+        wanted = list(dict.fromkeys(question_ids))
+        known: set[str] = set()
+        for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+            chunk = wanted[start:start + 500]
+            known.update(row[0] for row in self.db.execute(
+                f"SELECT question_id FROM cards WHERE question_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk))
+        return [qid for qid in wanted if qid not in known]
+
+    def change(self, question_ids: list[str], action: str, now: dt.datetime) -> None:
+        """Suspend, unsuspend or reset every card named, in one transaction. An id that is
+        no card's changes nothing at all: StoreError names every such id."""
+        if action not in ("suspend", "unsuspend", "reset"):
+            raise ValueError(action)
+        with self._transaction():
+            missing = self.unknown(question_ids)
+            if missing:
+                named = ", ".join(repr(qid) for qid in missing)
+                raise StoreError(
+                    f"no card for question{'s' if len(missing) > 1 else ''} {named}; nothing "
+                    "was changed. `quizcli cards --search TEXT` finds a card's id")
+            for qid in dict.fromkeys(question_ids):
+                if action == "reset":
+                    self._reset(qid, now)
+                else:
+                    self.db.execute("UPDATE cards SET suspended = ? WHERE question_id = ?",
+                                    (int(action == "suspend"), qid))
 
     def log(self, question_id: str) -> list[tuple[int, int]]:
         """(reviewed_at ms, rating) of every logged answer of a card, in order."""
         return list(self.db.execute("SELECT reviewed_at, rating FROM reviews WHERE question_id = ? "
-                                    "ORDER BY id", (question_id,)))
+                                    "ORDER BY reviewed_at, id", (question_id,)))
 
     def replay(self, question_id: str) -> Card:
         """The card's state rebuilt from its log alone."""
         card = Card(question_id)
-        for reviewed_at, rating in self.log(question_id):
+        for _, _, _, after in self._history(question_id):
+            card = after
+        return card
+
+    def _history(self, question_id: str) -> Iterator[tuple[int, int, Card, Card]]:
+        """(review id, rating, card before, card after) for every entry of the card's log,
+        in time order, the card rebuilt from the log alone."""
+        card = Card(question_id)
+        for review_id, reviewed_at, rating in self.db.execute(
+                "SELECT id, reviewed_at, rating FROM reviews WHERE question_id = ? "
+                "ORDER BY reviewed_at, id", (question_id,)).fetchall():
             when = from_ms(reviewed_at)
             assert when is not None
-            card = reset_card(card) if rating == RESET else review(card, Rating(rating), when,
-                                                                   self.settings)
-        return card
+            after = reset_card(card) if rating == RESET else review(card, Rating(rating), when,
+                                                                    self.settings)
+            yield review_id, rating, card, after
+            card = after
+
+    def merge(self, answers: list[Answer], mode: str) -> Merged:
+        """Add answers given elsewhere to the log, in one transaction, and rebuild each card
+        they touch by replaying its whole log in time order. An answer already in the log
+        (the same card at the same millisecond) is skipped, and so is one for a question
+        that has no card. An added answer that makes a card a leech suspends it, as one
+        given here would; an added reset clears both flags, as `reset` does."""
+        with self._transaction():
+            asked = list({a.question_id for a in answers})
+            known = set(asked) - set(self.unknown(asked))
+            present: set[tuple[str, int]] = set()
+            for question_id in known:
+                present.update(self.db.execute("SELECT question_id, reviewed_at FROM reviews "
+                                               "WHERE question_id = ?", (question_id,)))
+            fresh: list[Answer] = []
+            skipped = strays = 0
+            for answer in sorted(answers, key=lambda a: (a.reviewed_at, a.question_id)):
+                if answer.question_id not in known:
+                    strays += 1
+                elif (answer.question_id, answer.reviewed_at) in present:
+                    skipped += 1
+                else:
+                    present.add((answer.question_id, answer.reviewed_at))
+                    fresh.append(answer)
+            added: set[int] = set()
+            for answer in fresh:
+                bank, kind = self.db.execute("SELECT bank, kind FROM cards WHERE question_id = ?",
+                                             (answer.question_id,)).fetchone()
+                cursor = self.db.execute(  # its place in the card's history is set below
+                    "INSERT INTO reviews (question_id, reviewed_at, rating, duration_ms, mode, "
+                    "prev_state, bank, kind, before) VALUES (?, ?, ?, ?, ?, 0, ?, ?, '{}')",
+                    (answer.question_id, answer.reviewed_at, answer.rating, answer.duration_ms,
+                     mode, bank, kind))
+                added.add(int(cursor.lastrowid))
+            touched = sorted({a.question_id for a in fresh})
+            for question_id in touched:
+                self._rebuild(question_id, added)
+        return Merged(len(fresh), skipped, strays, len(touched))
+
+    def _rebuild(self, question_id: str, added: set[int]) -> None:
+        """Replay a card's log into its state and into each entry's record of the card
+        before it; inside the caller's transaction."""
+        card = Card(question_id)
+        for review_id, rating, before, after in self._history(question_id):
+            self.db.execute("UPDATE reviews SET prev_state = ?, interval = ?, before = ? "
+                            "WHERE id = ?", (int(before.state), _interval(before),
+                                             json.dumps(before.to_dict()), review_id))
+            if review_id in added and rating == RESET:
+                self.db.execute("UPDATE cards SET suspended = 0, leech = 0 "
+                                "WHERE question_id = ?", (question_id,))
+            elif (review_id in added and after.lapses > before.lapses
+                  and after.lapses >= self.settings.leech_threshold):
+                self.db.execute("UPDATE cards SET suspended = 1, leech = 1 "
+                                "WHERE question_id = ?", (question_id,))
+            card = after
+        self._write(card)
 
     # --- sessions ----------------------------------------------------------
 
@@ -584,7 +712,7 @@ class Store:
         """(question id, reviewed_at ms, rating) of every answer, by card then time: the
         history an optimizer fits."""
         return list(self.db.execute("SELECT question_id, reviewed_at, rating FROM reviews "
-                                    "ORDER BY question_id, id"))
+                                    "ORDER BY question_id, reviewed_at, id"))
 
     def streak(self, now: dt.datetime, tz: dt.tzinfo) -> int:
         """Study days in a row with at least one answer, up to today (or yesterday, if today

@@ -1,0 +1,98 @@
+"""Finding cards in the review store: by bank, by flag, by what is due, by text.
+
+A listing reads each card's row and the prompt kept with it, so it parses no bank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from quizcli.review.schedule import CardState, from_ms, to_ms
+from quizcli.review.store import Store, study_day
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One card as a listing shows it."""
+
+    question_id: str
+    bank: str
+    state: CardState
+    due: dt.datetime | None
+    last_review: dt.datetime | None
+    stability: float | None
+    difficulty: float | None
+    reps: int
+    lapses: int
+    suspended: bool
+    leech: bool
+    orphaned: bool
+    prompt: str | None
+    """The question as the last sync saw it; None if it was never synced with one."""
+    answer: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.question_id, "bank": self.bank, "state": self.state.name.lower(),
+            "due": self.due.isoformat() if self.due else None,
+            "last_review": self.last_review.isoformat() if self.last_review else None,
+            "stability": self.stability, "difficulty": self.difficulty,
+            "reps": self.reps, "lapses": self.lapses, "suspended": self.suspended,
+            "leech": self.leech, "orphaned": self.orphaned, "prompt": self.prompt,
+            "answer": self.answer,
+        }
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """Which cards to list; every filter given must hold."""
+
+    banks: tuple[str, ...] = ()
+    suspended: bool = False
+    leeches: bool = False
+    due: bool = False
+    """Studied cards due before today's study day ends, that a session may offer today
+    (so not suspended, unless `suspended` asks for those)."""
+    search: str | None = None
+    """Text found, ignoring case, in the card's id, prompt or answer."""
+
+
+def list_cards(store: Store, wanted: Wanted, now: dt.datetime, tz: dt.tzinfo) -> list[Listed]:
+    """The cards that match, in bank rank order, each bank's in its own order; due cards
+    by when they fall due."""
+    clauses, params = [], []
+    if wanted.banks:
+        clauses.append(f"c.bank IN ({', '.join('?' * len(wanted.banks))})")
+        params += list(wanted.banks)
+    if wanted.suspended:
+        clauses.append("c.suspended = 1")
+    if wanted.leeches:
+        clauses.append("c.leech = 1")
+    if wanted.due:
+        end = study_day(now, tz, store.settings.day_starts_at).end
+        clauses.append("c.state != 0 AND c.due < ? AND c.orphaned = 0")
+        params.append(to_ms(end))
+        if not wanted.suspended:
+            clauses.append("c.suspended = 0")
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    order = "c.due, c.question_id" if wanted.due else (
+        "b.rank IS NULL, b.rank, c.bank, c.position, c.question_id")
+    rows = store.db.execute(
+        "SELECT c.question_id, c.bank, c.state, c.due, c.last_review, c.stability, "
+        "c.difficulty, c.reps, c.lapses, c.suspended, c.leech, c.orphaned, "
+        "json_extract(c.question, '$.question.prompt'), "
+        "json_extract(c.question, '$.question.answer') "
+        f"FROM cards c LEFT JOIN banks b ON b.id = c.bank {where} ORDER BY {order}", params)
+    needle = wanted.search.casefold() if wanted.search else None
+    out = []
+    for (qid, bank, state, due, last, stability, difficulty, reps, lapses, suspended, leech,
+         orphaned, prompt, answer) in rows:
+        if needle is not None and not any(needle in (text or "").casefold()
+                                          for text in (qid, prompt, answer)):
+            continue
+        out.append(Listed(qid, bank, CardState(state), from_ms(due), from_ms(last), stability,
+                          difficulty, reps, lapses, bool(suspended), bool(leech),
+                          bool(orphaned), prompt, answer))
+    return out
