@@ -447,7 +447,8 @@ def export(
         banks = [catalog.get(name).load() for name in names]
         left_out = [] if bank else catalog.errors  # every bank asked for: say which could not
         progress = _progress(banks) if with_progress else None
-        content = render(banks, format.value, progress)
+        times = _content_times(banks, format.value) if spec.reads == "times" else None
+        content = render(banks, format.value, progress, times=times)
         count = sum(len(b.questions) for b in banks)
         done = (f"{count} questions from {len(banks)} bank"
                 f"{'s' if len(banks) != 1 else ''}")
@@ -473,6 +474,23 @@ def export(
         say(f"left out, as it does not pass its check: {error}", err=True)
     if left_out:
         raise typer.Exit(2)
+
+
+def _content_times(banks: list, fmt: str) -> dict[str, int]:
+    """When each note took its present content, as the store remembers from earlier
+    exports: a note corrected today is dated now, so Anki takes the correction today.
+    A store that cannot be written only loses that: notes keep their bank's day."""
+    import sqlite3
+
+    from quizcli import paths
+    from quizcli.export import digests
+    from quizcli.review.store import Store, StoreError
+
+    try:
+        with Store.open(paths.data_home()) as store:
+            return store.content_times(digests(banks, fmt), _now())
+    except (StoreError, OSError, sqlite3.Error):
+        return {}
 
 
 def _review_log(banks: list[str] | None) -> list:

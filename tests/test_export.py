@@ -101,6 +101,30 @@ def test_a_re_export_after_an_edit_updates_the_notes_in_anki(runner, tmp_path, q
     col.close()
 
 
+def test_a_correction_made_the_same_day_reaches_anki(runner, tmp_path, quizcli_home,
+                                                     monkeypatch):
+    import datetime as dt
+
+    banks = quizcli_home / "banks"
+    banks.mkdir()
+    (banks / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
+    morning = dt.datetime(2026, 11, 22, 9, tzinfo=dt.timezone.utc)
+    monkeypatch.setattr("quizcli.cli._now", lambda: morning)
+    col = collection(tmp_path)
+    import_apkg(col, export(runner, "apkg", tmp_path / "one.apkg", "tiny"))
+    (banks / "tiny.yaml").write_text(  # the same `updated` day: only the question changes
+        MINIMAL.replace("Where will the meeting take place?", "Where will they meet?"),
+        encoding="utf-8")
+    monkeypatch.setattr("quizcli.cli._now", lambda: morning + dt.timedelta(minutes=20))
+    import_apkg(col, export(runner, "apkg", tmp_path / "two.apkg", "tiny"))
+    assert note_of(col, "q1")["Question"] == "Where will they meet?"
+    # an export with nothing changed dates no note anew: the package is the same
+    monkeypatch.setattr("quizcli.cli._now", lambda: morning + dt.timedelta(hours=2))
+    again = export(runner, "apkg", tmp_path / "three.apkg", "tiny")
+    assert again.read_bytes() == (tmp_path / "two.apkg").read_bytes()
+    col.close()
+
+
 def test_article_text_stays_inert_in_anki(runner, tmp_path, quizcli_home):
     (quizcli_home / "banks").mkdir()
     (quizcli_home / "banks" / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")

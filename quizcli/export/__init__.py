@@ -27,11 +27,12 @@ class Format(NamedTuple):
     binary: bool = False
     reads: str = "questions"
     """What `build` takes: "questions" (the banks), "progress" (the banks and each card's
-    state), or "reviews" (the review log)."""
+    state), "times" (the banks and when each note took its content, from the module's
+    `digests`), or "reviews" (the review log)."""
 
 
 FORMATS = {f.name: f for f in (
-    Format("apkg", "apkg", "an Anki package", binary=True),
+    Format("apkg", "apkg", "an Anki package", binary=True, reads="times"),
     Format("anki-txt", "anki_txt", "Anki's text import format"),
     Format("csv", "table", "one question a row"),
     Format("md", "sheet", "a revision sheet"),
@@ -42,8 +43,9 @@ FORMATS = {f.name: f for f in (
 
 
 def render(banks: list[Bank], fmt: str, progress: dict[str, dict] | None = None,
-           reviews: list | None = None) -> str | bytes:
-    """The export's content; `progress` (question id → card state) goes into JSON, and
+           reviews: list | None = None, times: dict[str, int] | None = None) -> str | bytes:
+    """The export's content; `progress` (question id → card state) goes into JSON,
+    `times` (question id → epoch seconds) date the notes of an Anki package, and
     `reviews` (as `quizcli.export.revlog.answers` gives them) make the review log."""
     spec = FORMATS[fmt]
     module = importlib.import_module(f"quizcli.export.{spec.module}")
@@ -51,7 +53,15 @@ def render(banks: list[Bank], fmt: str, progress: dict[str, dict] | None = None,
         return module.build(reviews or [])
     if spec.reads == "progress":
         return module.build(banks, progress)
+    if spec.reads == "times":
+        return module.build(banks, times)
     return module.build(banks)
+
+
+def digests(banks: list[Bank], fmt: str) -> dict[str, str]:
+    """Each note's content as the format writes it, as a digest (formats that date
+    their notes only)."""
+    return importlib.import_module(f"quizcli.export.{FORMATS[fmt].module}").digests(banks)
 
 
 def export(banks: list[Bank], fmt: str, path: Path,

@@ -58,36 +58,59 @@ def _models():
     return choice, basic, cloze
 
 
-def build(banks: list[Bank]) -> bytes:
-    """The .apkg file's bytes."""
-    import genanki
-
-    choice, basic, cloze = _models()
-    decks = []
+def _notes(banks: list[Bank]):
+    """(bank, question, note type name, fields, tags) for every note, in order."""
     for bank in banks:
-        deck_name = f"quizcli::{bank.id}"
-        deck = genanki.Deck(stable_id(deck_name), deck_name, description=escape(bank.title))
         for q, where, tags in notes(bank):
             if q.type is QuestionType.CLOZE:
-                model, fields = cloze, [cloze_text(q.prompt, q.answer),
-                                        f'<div class="evidence">{escape(q.evidence)}</div>'
-                                        f'<div class="source">{where}</div>']
+                kind, fields = "cloze", [cloze_text(q.prompt, q.answer),
+                                         f'<div class="evidence">{escape(q.evidence)}</div>'
+                                         f'<div class="source">{where}</div>']
             elif q.type in (QuestionType.MCQ, QuestionType.TRUE_FALSE):
                 choices = q.choices or ("True", "False")
-                model, fields = choice, [escape(q.prompt), choices_html(choices),
-                                         escape(q.answer), escape(q.evidence), where]
+                kind, fields = "choice", [escape(q.prompt), choices_html(choices),
+                                          escape(q.answer), escape(q.evidence), where]
             else:
-                model, fields = basic, [escape(q.prompt), escape(q.answer), escape(q.evidence),
-                                        where]
-            deck.add_note(genanki.Note(model=model, fields=fields, tags=tags, guid=q.id))
-        decks.append(deck)
-    package = genanki.Package(decks)
+                kind, fields = "basic", [escape(q.prompt), escape(q.answer),
+                                         escape(q.evidence), where]
+            yield bank, q, kind, fields, tags
+
+
+def digests(banks: list[Bank]) -> dict[str, str]:
+    """Each note's content as a digest: a change to what Anki shows changes it."""
+    return {q.id: hashlib.sha1(repr((kind, fields, sorted(tags))).encode()).hexdigest()
+            for _, q, kind, fields, tags in _notes(banks)}
+
+
+def build(banks: list[Bank], times: dict[str, int] | None = None) -> bytes:
+    """The .apkg file's bytes. Each note's modification time is the banks' `updated` day,
+    or `times[question id]` (epoch seconds) where later: when that content was first
+    exported, so that Anki, which updates a note only from a newer one, takes a
+    correction made the same day."""
+    import genanki
+
+    models = dict(zip(("choice", "basic", "cloze"), _models(), strict=True))
+    decks: dict[str, genanki.Deck] = {}
+    for bank, q, kind, fields, tags in _notes(banks):
+        deck_name = f"quizcli::{bank.id}"
+        if bank.id not in decks:
+            decks[bank.id] = genanki.Deck(stable_id(deck_name), deck_name,
+                                          description=escape(bank.title))
+        decks[bank.id].add_note(genanki.Note(model=models[kind], fields=fields, tags=tags,
+                                             guid=q.id))
+    for bank in banks:  # a bank with no questions is still a deck
+        decks.setdefault(bank.id, genanki.Deck(stable_id(f"quizcli::{bank.id}"),
+                                               f"quizcli::{bank.id}",
+                                               description=escape(bank.title)))
+    package = genanki.Package([decks[b.id] for b in banks])
     latest = max((b.updated for b in banks), default="2000-01-01")
     stamp = dt.datetime.fromisoformat(latest).replace(tzinfo=dt.timezone.utc).timestamp()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "collection.anki2")
         db = sqlite3.connect(path)
         package.write_to_db(db.cursor(), stamp, itertools.count(int(stamp * 1000)))
+        later = [(when, guid) for guid, when in (times or {}).items() if when > stamp]
+        db.executemany("UPDATE notes SET mod = ? WHERE guid = ?", later)
         db.commit()
         db.close()
         collection = path.read_bytes()

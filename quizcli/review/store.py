@@ -108,8 +108,19 @@ def _migration_1(db: sqlite3.Connection) -> None:
     """)
 
 
+def _migration_2(db: sqlite3.Connection) -> None:
+    _run(db, """
+        CREATE TABLE exported (
+            question_id TEXT PRIMARY KEY,
+            digest      TEXT NOT NULL,
+            since       INTEGER NOT NULL
+        );
+    """)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("cards, the review log, sessions", _migration_1),
+    ("when each exported note took its present content", _migration_2),
 ]
 """Append only: a released migration is never changed, a new one is added at the end."""
 
@@ -395,6 +406,26 @@ class Store:
             (before.question_id, to_ms(now), rating, answer, duration_ms, mode, session,
              int(before.state), interval, bank, kind, json.dumps(before.to_dict())))
         return int(cursor.lastrowid)
+
+    def content_times(self, digests: dict[str, str], now: dt.datetime) -> dict[str, int]:
+        """When each question's exported content (by its digest) was first exported, in
+        epoch seconds: `now` for content not exported before. Anki updates a note whose
+        time is newer, so a question corrected today reaches Anki today, and one left
+        alone keeps its time."""
+        stamp = int(now.timestamp())
+        known = {qid: (digest, since) for qid, digest, since in
+                 self.db.execute("SELECT question_id, digest, since FROM exported")}
+        times = {}
+        for qid, digest in digests.items():
+            old_digest, since = known.get(qid, ("", 0))
+            # a new content is always newer than the last, even within one second
+            times[qid] = since if old_digest == digest else max(stamp, since + 1)
+        changed = [(qid, digest, times[qid]) for qid, digest in digests.items()
+                   if known.get(qid, ("",))[0] != digest]
+        if changed:
+            with self._transaction():
+                self.db.executemany("INSERT OR REPLACE INTO exported VALUES (?, ?, ?)", changed)
+        return times
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
