@@ -544,7 +544,7 @@ def _open_store():
 
     home = paths.data_home()
     catalog = discover()
-    store = Store.open(home)
+    store = Store.open(home, tz=_local_zone())
     for problem in catalog.errors + sync_catalog(store, catalog):
         say(str(problem), err=True)
     return store, catalog
@@ -691,25 +691,22 @@ def status(
     """Show today's counts for each bank, the streak, and exam readiness.
 
     With an exam date set in config.yaml, it also shows each bank's predicted
-    recall on exam day, from the FSRS forgetting curve.
+    recall on exam day, from the FSRS forgetting curve, if nothing more is studied.
     """
-    import datetime as dt
-
     now, tz = _now(), _local_zone()
     store, catalog = _open_store()
     try:
         queue = store.queue(now, tz)
         streak = store.streak(now, tz)
         exam = store.settings.exam_date
-        recall = {}
+        recall: dict[str, float] = {}
         if exam is not None:
-            from quizcli.review.store import study_day
+            from quizcli.review.exam import exam_recall
 
-            exam_day = dt.datetime.combine(exam, dt.time(12), tzinfo=tz)
-            recall = store.predicted_recall(study_day(exam_day, tz, 0).start)
+            recall = exam_recall(store, exam, tz).recall
         titles = {e.id: e.summary.title for e in catalog.entries}
         banks = [{"name": name, "title": titles.get(name, name), **counts,
-                  **({"exam_recall": round(recall[name][0], 4)} if name in recall else {})}
+                  **({"exam_recall": round(recall[name], 4)} if name in recall else {})}
                  for name, counts in queue.counts.items()]
     finally:
         store.close()

@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from quizcli.errors import QuizcliError
-from quizcli.review.store import RESET, Store, study_day
+from quizcli.review.days import study_date
+from quizcli.review.store import RESET, Store
 
 MIN_REVIEWS = 400
 """Reviews of learned cards (a day or more after the card's previous answer) the fit needs
@@ -41,7 +42,7 @@ def _items(store: Store, tz: dt.tzinfo):
             history, last_day = [], None
             continue
         when = dt.datetime.fromtimestamp(reviewed_at / 1000, tz=dt.timezone.utc)
-        day = study_day(when, tz, store.settings.day_starts_at).start.date()
+        day = study_date(when, tz, store.settings.day_starts_at)
         delta = (day - last_day).days if last_day else 0
         history.append(FSRSReview(rating, delta))
         if delta > 0:
@@ -60,7 +61,7 @@ def long_term_reviews(store: Store, tz: dt.tzinfo) -> int:
             if rating == RESET:
                 continue
         when = dt.datetime.fromtimestamp(reviewed_at / 1000, tz=dt.timezone.utc)
-        day = study_day(when, tz, store.settings.day_starts_at).start.date()
+        day = study_date(when, tz, store.settings.day_starts_at)
         if last_day is not None and day > last_day:
             count += 1
         last_day = day

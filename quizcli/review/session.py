@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from quizcli.model import QuestionType
+from quizcli.review.days import study_day
 from quizcli.review.library import Shown, shown
 from quizcli.review.schedule import CardState, Rating, preview
-from quizcli.review.store import Recorded, Store, study_day
+from quizcli.review.store import Recorded, Store
 
 MATURE_DAYS = 21
 """A card whose interval is this long is asked as recall in mixed mode, as Anki calls it mature."""
@@ -187,7 +188,7 @@ class Session:
         now = self.clock()
         seconds = (now - (self._asked_at or now)).total_seconds()
         card = self.store.card(prompt.question_id)
-        intervals = preview(card, now, self.store.settings)
+        intervals = preview(card, now, self.store.settings, tz=self.store.tz)
         grade = None if right is None else suggest(right, near_miss, seconds, prompt.style)
         leech = False
         if grade is not None and not self.cram:

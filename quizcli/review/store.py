@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizcli.errors import QuizcliError
+from quizcli.review.days import UTC, StudyDay, study_day
 from quizcli.review.schedule import (
     Card,
     CardState,
@@ -126,22 +127,6 @@ class Recorded:
 
 
 @dataclass(frozen=True)
-class StudyDay:
-    start: dt.datetime
-    end: dt.datetime
-
-
-def study_day(now: dt.datetime, tz: dt.tzinfo, starts_at: int) -> StudyDay:
-    """The study day holding `now`: from `starts_at` o'clock local time to the next."""
-    local = now.astimezone(tz)
-    start = local.replace(hour=starts_at, minute=0, second=0, microsecond=0)
-    if local < start:
-        start -= dt.timedelta(days=1)
-    end = (start + dt.timedelta(days=1)).replace(hour=starts_at)  # across a DST change too
-    return StudyDay(start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc))
-
-
-@dataclass(frozen=True)
 class Queue:
     """What to study today, in order: due cards first, then new ones."""
 
@@ -196,9 +181,11 @@ def write_problem(path: Path, exc: sqlite3.Error) -> str:
 class Store:
     """The review database. Open with `Store.open(home)`; close when done."""
 
-    def __init__(self, path: Path, settings: Settings):
+    def __init__(self, path: Path, settings: Settings, tz: dt.tzinfo = UTC):
         self.path = path
         self.settings = settings
+        self.tz = tz
+        """The time zone whose study days scheduling counts."""
         import time
 
         deadline = time.monotonic() + BUSY_SECONDS
@@ -222,10 +209,10 @@ class Store:
                 raise StoreError(open_problem(path, exc)) from None
 
     @classmethod
-    def open(cls, home: Path, settings: Settings | None = None) -> Store:
+    def open(cls, home: Path, settings: Settings | None = None, tz: dt.tzinfo = UTC) -> Store:
         from quizcli.review.settings import load_settings
 
-        return cls(home / DB_NAME, settings or load_settings(home))
+        return cls(home / DB_NAME, settings or load_settings(home), tz)
 
     def close(self) -> None:
         self.db.close()
@@ -398,7 +385,7 @@ class Store:
             if replacing is not None:
                 self._take_back(replacing)
             before = self.card(question_id)
-            after = review(before, Rating(rating), now, self.settings)
+            after = review(before, Rating(rating), now, self.settings, tz=self.tz)
             review_id = self._log(before, int(rating), now, answer, duration_ms, mode, session)
             self._write(after)
             leech = after.lapses > before.lapses and after.lapses >= self.settings.leech_threshold
@@ -460,8 +447,8 @@ class Store:
         for reviewed_at, rating in self.log(question_id):
             when = from_ms(reviewed_at)
             assert when is not None
-            card = reset_card(card) if rating == RESET else review(card, Rating(rating), when,
-                                                                   self.settings)
+            card = reset_card(card) if rating == RESET else review(
+                card, Rating(rating), when, self.settings, tz=self.tz)
         return card
 
     # --- sessions ----------------------------------------------------------
@@ -559,26 +546,6 @@ class Store:
                     counts[bank]["new"] += 1
         reviewed = sum(sum(d.values()) for d in done.values())
         return Queue([qid for _, qid in due], new, counts, reviewed)
-
-    def predicted_recall(self, at: dt.datetime) -> dict[str, tuple[float, int]]:
-        """bank → (mean predicted recall at `at`, cards studied), by the forgetting curve.
-
-        This is what an exam date is for: how much of each bank will be
-        remembered on the day, if nothing more is studied.
-        """
-        from quizcli.review.schedule import forgetting_curve, recall_after
-
-        decay, factor = forgetting_curve(self.settings)
-        at_ms = to_ms(at)
-        totals: dict[str, list[float]] = {}
-        for bank, stability, last in self.db.execute(
-                "SELECT bank, stability, last_review FROM cards WHERE state != 0 "
-                "AND orphaned = 0 AND stability IS NOT NULL"):
-            days = (at_ms - last) // 86_400_000
-            total = totals.setdefault(bank, [0.0, 0])
-            total[0] += recall_after(days, stability, decay, factor)
-            total[1] += 1
-        return {bank: (total[0] / total[1], int(total[1])) for bank, total in totals.items()}
 
     def answers(self) -> list[tuple[str, int, int]]:
         """(question id, reviewed_at ms, rating) of every answer, by card then time: the
