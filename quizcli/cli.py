@@ -639,12 +639,17 @@ def study(
     try:
         with keys if interactive else contextlib.nullcontext():
             now = _now()
-            cards = store.all_cards(bank) if cram else store.queue(now, tz, bank).cards
+            if cram:
+                cards, waiting = store.all_cards(bank), []
+            else:
+                queue = store.queue(now, tz, bank)
+                cards, waiting = queue.cards, queue.waiting
             if not cards:
                 cards, cram = _nothing_due(store, console, keys, tz, now, bank)
             if not cards:
                 return
-            session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit)
+            session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit,
+                              learning=[] if cram else waiting)
             with contextlib.suppress(KeyboardInterrupt, EOFError):  # answers are saved already
                 screen.run(session, keys, console, _editor_for(store))
             summary = session.finish()

@@ -40,6 +40,8 @@ class Settings:
     """Days."""
     day_starts_at: int = 4
     """The hour (local time) at which a new study day begins, as in Anki."""
+    learn_ahead_limit: int = 20
+    """Minutes: a card in learning may be shown this long before it is due, and no sooner."""
     new_per_day: int = 20
     reviews_per_day: int = 200
     leech_threshold: int = 8
@@ -107,6 +109,8 @@ def settings_from(data: Any) -> Settings:
             values[name] = int(_number(name, value, 1, 36500, whole=True))
         elif name == "day_starts_at":
             values[name] = int(_number(name, value, 0, 23, whole=True))
+        elif name == "learn_ahead_limit":
+            values[name] = int(_number(name, value, 0, 24 * 60, whole=True))
         elif name in ("new_per_day", "reviews_per_day"):
             values[name] = int(_number(name, value, 0, 100_000, whole=True))
         elif name == "leech_threshold":

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizcli.errors import QuizcliError
@@ -135,6 +135,9 @@ class Queue:
     counts: dict[str, dict[str, int]]
     """bank → {due, learning, new}: what remains to study today."""
     reviewed_today: int
+    waiting: list[tuple[dt.datetime, str]] = field(default_factory=list)
+    """(due, question id) of cards in learning due later today, beyond the learn-ahead
+    limit: not to be shown before their time."""
 
     @property
     def cards(self) -> list[str]:
@@ -467,7 +470,8 @@ class Store:
         """Today's cards within the daily limits, and the counts a status shows.
 
         Cards in learning come first, then due reviews, most overdue first;
-        then new cards in bank rank order, taken in turn from each bank.
+        then new cards in bank rank order, taken in turn from each bank. A card in
+        learning due later today than the learn-ahead limit allows waits, in `waiting`.
         Questions made from the same fact are siblings: once one has been
         studied today, the others wait for another day.
         """
@@ -500,12 +504,17 @@ class Store:
             return True
 
         due: list[tuple[int, str]] = []
+        waiting: list[tuple[dt.datetime, str]] = []
+        ahead = to_ms(now + dt.timedelta(minutes=settings.learn_ahead_limit))
         for qid, bank, fact, when in self.db.execute(
                 "SELECT question_id, bank, fact, due FROM cards WHERE state IN (1, 3) "
                 "AND due < ? AND suspended = 0 AND orphaned = 0 ORDER BY due", (end,)):
             if bank in counts and free(qid, fact):
                 counts[bank]["learning"] += 1
-                due.append((when, qid))
+                if when <= ahead:
+                    due.append((when, qid))
+                else:
+                    waiting.append((from_ms(when), qid))  # type: ignore[arg-type]
         learning = len(due)
         for bank in bank_ids:
             left = settings.limits_for(bank)[1] - done.get(bank, {}).get(2, 0)
@@ -545,7 +554,7 @@ class Store:
                     new.append(new_by_bank[bank][i])
                     counts[bank]["new"] += 1
         reviewed = sum(sum(d.values()) for d in done.values())
-        return Queue([qid for _, qid in due], new, counts, reviewed)
+        return Queue([qid for _, qid in due], new, counts, reviewed, waiting)
 
     def answers(self) -> list[tuple[str, int, int]]:
         """(question id, reviewed_at ms, rating) of every answer, by card then time: the
