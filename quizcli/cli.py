@@ -500,9 +500,11 @@ def _local_zone() -> dt.tzinfo:
 
 @app.command()
 def optimize() -> None:
-    """Fit the scheduler to your own answers and save its parameters.
+    """Fit the scheduler to your answers; keep the fit if it predicts them better.
 
-    The FSRS parameters are written to config.yaml in your quizcli folder.
+    The fit and the parameters in use are scored on the same answers (log loss,
+    lower is better). A better fit is saved in config.yaml in your quizcli folder
+    and every studied card is rescheduled with it.
 
     Needs the optional optimizer (pip install 'quizcli[optimize]') and at least
     400 answers given a day or more after a card's previous one.
@@ -517,15 +519,25 @@ def optimize() -> None:
 
     home = paths.data_home()
     settings = load_settings(home)
-    with Store.open(home, settings) as store:
-        fit = fit_parameters(store, _local_zone())
-    if fit.parameters is None:
-        say(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
-            f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
-            "the default parameters serve well until then.")
-        return
-    path = save_settings(home, replace(settings, parameters=fit.parameters))
-    say(f"Fitted FSRS parameters to {fit.reviews} reviews and saved them in {path}.")
+    tz = _local_zone()
+    with Store.open(home, settings, tz) as store:
+        fit = fit_parameters(store, tz)
+        if fit.fitted is None:
+            say(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
+                f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
+                "the default parameters serve well until then.")
+            return
+        in_use = "your current parameters" if settings.parameters else "the defaults"
+        say(f"Fitted FSRS parameters to {fit.reviews} reviews. Log loss on your answers "
+            f"(lower is better): {fit.fitted_loss:.4f} fitted, {fit.current_loss:.4f} "
+            f"with {in_use}.")
+        if not fit.improved:
+            say(f"Kept {in_use}: the fit predicts your answers no better. Nothing changed.")
+            return
+        new = replace(settings, parameters=fit.fitted)
+        path = home / "config.yaml"
+        cards = store.reschedule(new, then=lambda: save_settings(home, new))
+    say(f"Saved the fitted parameters in {path} and rescheduled {cards} cards with them.")
 
 
 def _now() -> dt.datetime:

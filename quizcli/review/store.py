@@ -454,6 +454,28 @@ class Store:
                 card, Rating(rating), when, self.settings, tz=self.tz)
         return card
 
+    def reschedule(self, settings: Settings, then: Callable[[], object] | None = None) -> int:
+        """Rebuild every studied card from its log with `settings` (new FSRS parameters,
+        say) and keep them as the store's settings, in one transaction. `then` runs inside
+        it before the commit (saving the settings' file, say): if it fails, no card has
+        changed. Returns how many cards were rescheduled."""
+        before = self.settings
+        self.settings = settings
+        try:
+            with self._transaction():
+                cards = [row[0] for row in self.db.execute(
+                    "SELECT DISTINCT question_id FROM reviews INDEXED BY reviews_card")]
+                for question_id in cards:
+                    if self.db.execute("SELECT 1 FROM cards WHERE question_id = ?",
+                                       (question_id,)).fetchone():
+                        self._write(self.replay(question_id))
+                if then is not None:
+                    then()
+        except BaseException:
+            self.settings = before
+            raise
+        return len(cards)
+
     # --- sessions ----------------------------------------------------------
 
     def start_session(self, now: dt.datetime, mode: str) -> int:
