@@ -743,6 +743,36 @@ def status(
 
 
 @app.command()
+def plan(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Plan the days to the exam: the new cards and reviews a day it takes.
+
+    Simulates a session a day from today to the day before exam_date (config.yaml)
+    with your FSRS parameters, and says what recall to expect on exam day keeping
+    to your limits, and what it takes to have every card at the desired retention.
+    """
+    from quizcli.review.plan import exam_plan
+
+    now, tz = _now(), _local_zone()
+    store, _ = _open_store()
+    try:
+        exam = store.settings.exam_date
+        if exam is None:
+            raise QuizcliError("no exam_date is set; add a line such as 'exam_date: "
+                               "2027-05-30' to config.yaml in your quizcli folder")
+        figures = exam_plan(store, now, tz, exam)
+    finally:
+        store.close()
+    if as_json:
+        say_json(figures.to_dict())
+        return
+    from quizcli.render import plan_lines
+
+    say("\n".join(plan_lines(figures)))
+
+
+@app.command()
 def stats(
     bank: Annotated[list[str] | None, typer.Option(
         help="Only this bank; repeat for several.")] = None,

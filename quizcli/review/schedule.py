@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
 from typing import Any
 
-from quizcli.review.days import UTC, days_between
+from quizcli.review.days import UTC, days_between, study_date
 from quizcli.review.settings import Settings
 
 
@@ -181,6 +181,8 @@ def review(card: Card, rating: Rating, now: dt.datetime, settings: Settings,
         days = (due - now).days
         due = now + dt.timedelta(days=fuzzed_days(days, fuzz_draw(card.question_id, card.reps),
                                                   settings.maximum_interval))
+    if updated.state == State.Review and settings.exam_date is not None:
+        due = _before_exam(due, now, updated.stability, settings, tz)
     forgotten = rating is Rating.AGAIN and card.state is CardState.REVIEW
     return replace(
         card,
@@ -193,6 +195,23 @@ def review(card: Card, rating: Rating, now: dt.datetime, settings: Settings,
         reps=card.reps + 1,
         lapses=card.lapses + forgotten,
     )
+
+
+def _before_exam(due: dt.datetime, now: dt.datetime, stability: float, settings: Settings,
+                 tz: dt.tzinfo) -> dt.datetime:
+    """With an exam ahead, a card whose next review would fall on or after the exam's day
+    with its predicted recall there under the desired retention (the fuzz lengthens some
+    intervals) is due the day before the exam instead, so that it is answered in time."""
+    exam = settings.exam_date
+    assert exam is not None
+    starts_at = settings.day_starts_at
+    today = study_date(now, tz, starts_at)
+    if study_date(due, tz, starts_at) < exam or (exam - today).days < 2:
+        return due
+    decay, factor = forgetting_curve(settings)
+    if recall_after((exam - today).days, stability, decay, factor) >= settings.desired_retention:
+        return due
+    return now + dt.timedelta(days=(exam - today).days - 1)
 
 
 def preview(card: Card, now: dt.datetime, settings: Settings, *, tz: dt.tzinfo = UTC
