@@ -544,9 +544,11 @@ def _local_zone() -> dt.tzinfo:
 
 @app.command()
 def optimize() -> None:
-    """Fit the scheduler to your own answers and save its parameters.
+    """Fit the scheduler to your answers; keep the fit if it predicts them better.
 
-    The FSRS parameters are written to config.yaml in your quizcli folder.
+    The fit and the parameters in use are scored on the same answers (log loss,
+    lower is better). A better fit is saved in config.yaml in your quizcli folder
+    and every studied card is rescheduled with it.
 
     Needs the optional optimizer (pip install 'quizcli[optimize]') and at least
     400 answers given a day or more after a card's previous one.
@@ -561,15 +563,25 @@ def optimize() -> None:
 
     home = paths.data_home()
     settings = load_settings(home)
-    with Store.open(home, settings) as store:
-        fit = fit_parameters(store, _local_zone())
-    if fit.parameters is None:
-        say(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
-            f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
-            "the default parameters serve well until then.")
-        return
-    path = save_settings(home, replace(settings, parameters=fit.parameters))
-    say(f"Fitted FSRS parameters to {fit.reviews} reviews and saved them in {path}.")
+    tz = _local_zone()
+    with Store.open(home, settings, tz) as store:
+        fit = fit_parameters(store, tz)
+        if fit.fitted is None:
+            say(f"Not enough history yet: fitting needs {MIN_REVIEWS} reviews of learned "
+                f"cards and you have {fit.reviews}, so {fit.needed} more. Keep studying; "
+                "the default parameters serve well until then.")
+            return
+        in_use = "your current parameters" if settings.parameters else "the defaults"
+        say(f"Fitted FSRS parameters to {fit.reviews} reviews. Log loss on your answers "
+            f"(lower is better): {fit.fitted_loss:.4f} fitted, {fit.current_loss:.4f} "
+            f"with {in_use}.")
+        if not fit.improved:
+            say(f"Kept {in_use}: the fit predicts your answers no better. Nothing changed.")
+            return
+        new = replace(settings, parameters=fit.fitted)
+        path = home / "config.yaml"
+        cards = store.reschedule(new, then=lambda: save_settings(home, new))
+    say(f"Saved the fitted parameters in {path} and rescheduled {cards} cards with them.")
 
 
 def _now() -> dt.datetime:
@@ -588,7 +600,7 @@ def _open_store():
 
     home = paths.data_home()
     catalog = discover()
-    store = Store.open(home)
+    store = Store.open(home, tz=_local_zone())
     for problem in catalog.errors + sync_catalog(store, catalog):
         say(str(problem), err=True)
     return store, catalog
@@ -683,12 +695,17 @@ def study(
     try:
         with keys if interactive else contextlib.nullcontext():
             now = _now()
-            cards = store.all_cards(bank) if cram else store.queue(now, tz, bank).cards
+            if cram:
+                cards, waiting = store.all_cards(bank), []
+            else:
+                queue = store.queue(now, tz, bank)
+                cards, waiting = queue.cards, queue.waiting
             if not cards:
                 cards, cram = _nothing_due(store, console, keys, tz, now, bank)
             if not cards:
                 return
-            session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit)
+            session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit,
+                              learning=[] if cram else waiting)
             with contextlib.suppress(KeyboardInterrupt, EOFError):  # answers are saved already
                 screen.run(session, keys, console, _editor_for(store))
             summary = session.finish()
@@ -735,25 +752,22 @@ def status(
     """Show today's counts for each bank, the streak, and exam readiness.
 
     With an exam date set in config.yaml, it also shows each bank's predicted
-    recall on exam day, from the FSRS forgetting curve.
+    recall on exam day, from the FSRS forgetting curve, if nothing more is studied.
     """
-    import datetime as dt
-
     now, tz = _now(), _local_zone()
     store, catalog = _open_store()
     try:
         queue = store.queue(now, tz)
         streak = store.streak(now, tz)
         exam = store.settings.exam_date
-        recall = {}
+        recall: dict[str, float] = {}
         if exam is not None:
-            from quizcli.review.store import study_day
+            from quizcli.review.exam import exam_recall
 
-            exam_day = dt.datetime.combine(exam, dt.time(12), tzinfo=tz)
-            recall = store.predicted_recall(study_day(exam_day, tz, 0).start)
+            recall = exam_recall(store, exam, tz).recall
         titles = {e.id: e.summary.title for e in catalog.entries}
         banks = [{"name": name, "title": titles.get(name, name), **counts,
-                  **({"exam_recall": round(recall[name][0], 4)} if name in recall else {})}
+                  **({"exam_recall": round(recall[name], 4)} if name in recall else {})}
                  for name, counts in queue.counts.items()]
     finally:
         store.close()
@@ -916,6 +930,36 @@ def _import_report(file: Path, merged, foreign: int, not_answers: int) -> str:
         lines.append("The file holds no answers: export it from Anki with scheduling "
                      "information included.")
     return "\n".join(lines)
+
+
+@app.command()
+def plan(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Plan the days to the exam: the new cards and reviews a day it takes.
+
+    Simulates a session a day from today to the day before exam_date (config.yaml)
+    with your FSRS parameters, and says what recall to expect on exam day keeping
+    to your limits, and what it takes to have every card at the desired retention.
+    """
+    from quizcli.review.plan import exam_plan
+
+    now, tz = _now(), _local_zone()
+    store, _ = _open_store()
+    try:
+        exam = store.settings.exam_date
+        if exam is None:
+            raise QuizcliError("no exam_date is set; add a line such as 'exam_date: "
+                               "2027-05-30' to config.yaml in your quizcli folder")
+        figures = exam_plan(store, now, tz, exam)
+    finally:
+        store.close()
+    if as_json:
+        say_json(figures.to_dict())
+        return
+    from quizcli.render import plan_lines
+
+    say("\n".join(plan_lines(figures)))
 
 
 @app.command()

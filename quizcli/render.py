@@ -283,3 +283,36 @@ def stats_png(stats, path) -> None:
     figure.tight_layout()
     figure.savefig(path, dpi=120)
     plt.close(figure)
+
+
+def plan_lines(plan) -> list[str]:
+    """`quizcli plan` in plain lines."""
+    def share(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    target = share(plan.target)
+    keep, follow = plan.keeping_limits, plan.following_plan
+    days = plan.days_left
+    lines = [f"Exam on {plan.exam.isoformat()}: {days} study day{'s' if days != 1 else ''} "
+             f"left, today included. {plan.studied} cards studied, {plan.new} new."]
+    if days == 0:
+        return lines + ["No study day is left before the exam."]
+    later = follow.daily[1:]
+    spread = (f"; {follow.daily[0]} today and {round(sum(later) / len(later))} a day on "
+              "average after" if later else "")
+    def recall(o) -> str:
+        studied = (f"{share(o.recall_studied)} of the studied cards, "
+                   if o.recall_studied is not None else "")
+        return f"{studied}{share(o.recall_all)} of all; {share(o.under_target)} of all cards"
+
+    lines += [
+        f"Keeping to your limits: expected recall on exam day {recall(keep)} under {target}.",
+        f"To have every card at {target} on exam day: {plan.new_per_day} new cards a day and "
+        f"at most {plan.reviews_per_day} reviews a day{spread} (set them as new_per_day and "
+        "reviews_per_day in config.yaml).",
+        f"Following that: expected recall {recall(follow)} under {target}.",
+        "Assumed: one session a day up to the day before the exam, every card offered is "
+        "answered, and your memory follows your FSRS parameters (run quizcli optimize). "
+        "docs/exam-plan.md has the method.",
+    ]
+    return lines

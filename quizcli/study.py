@@ -121,7 +121,10 @@ def summary_text(summary: Summary, tz: dt.tzinfo, now: dt.datetime) -> Text:
     text = Text.assemble(("Session over. ", "bold"),
                          f"Answered {summary.answered}, right {summary.right}{share}, "
                          f"in {minutes}m {seconds:02d}s.\n")
-    if summary.next_due is not None:
+    if summary.waiting is not None:
+        text.append(f"A card in learning is due {when(summary.waiting, tz, now)}: study "
+                    "again then to take its next step.\n")
+    elif summary.next_due is not None:
         text.append(f"Next card due: {when(summary.next_due, tz, now)}.\n")
     text.append(f"Streak: {summary.streak} day{'s' if summary.streak != 1 else ''}.")
     return text

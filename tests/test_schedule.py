@@ -103,3 +103,52 @@ def test_any_sequence_of_reviews_keeps_the_invariants(answers):
         assert card.difficulty is not None and 1.0 <= card.difficulty <= 10.0
         assert card.state is not CardState.NEW
     assert card.reps == len(answers)
+
+
+CHICAGO = dt.timezone(dt.timedelta(hours=-6))  # a learner west of UTC, in winter
+
+
+def local(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=CHICAGO).astimezone(UTC)
+
+
+def fsrs_rs_good(stability: float, difficulty: float, days: int):
+    """fsrs-rs's own next state after Good, `days` study days after the last answer."""
+    fsrs_rs = pytest.importorskip("fsrs_rs_python")
+    model = fsrs_rs.FSRS(list(fsrs_rs.DEFAULT_PARAMETERS))
+    return model.next_states(fsrs_rs.MemoryState(stability, difficulty), 0.9, days).good
+
+
+@pytest.mark.parametrize(("last", "answered", "study_days"), [
+    (local(2026, 1, 5, 21, 10), local(2026, 1, 6, 7, 0), 1),   # the morning after a 1-day card
+    (local(2026, 1, 5, 21, 10), local(2026, 1, 7, 7, 0), 2),   # Monday night to Wednesday
+    (local(2026, 1, 5, 23, 50), local(2026, 1, 6, 3, 30), 0),  # before 4 a.m.: the same day
+    (local(2026, 1, 5, 5, 0), local(2026, 1, 15, 23, 0), 10),
+])
+def test_an_answer_grows_the_card_as_fsrs_rs_does_over_study_days(last, answered, study_days):
+    """Days between answers are study days, as Anki and fsrs-rs count them, not 24-hour
+    periods: the stability after Good is fsrs-rs's own for that many study days."""
+    card = Card("q-d", CardState.REVIEW, None, 2.3, 5.0, last + dt.timedelta(days=1), last,
+                reps=3)
+    after = review(card, Rating.GOOD, answered, SETTINGS, fuzz=False, tz=CHICAGO)
+    theirs = fsrs_rs_good(2.3, 5.0, study_days)
+    assert after.stability == pytest.approx(theirs.memory.stability, rel=1e-5)
+    assert after.difficulty == pytest.approx(theirs.memory.difficulty, rel=1e-5)
+    if study_days:
+        assert after.due - answered == dt.timedelta(days=round(theirs.interval))
+
+
+def test_a_one_day_card_answered_the_next_morning_grows():
+    """Learned at 21:10 and answered at 07:00 the next morning: under 24 hours apart, but
+    one study day, so the card grows instead of counting as a same-day review."""
+    last, answered = local(2026, 1, 5, 21, 10), local(2026, 1, 6, 7, 0)
+    card = Card("q-m", CardState.REVIEW, None, 1.0, 5.0, last + dt.timedelta(days=1), last,
+                reps=2)
+    after = review(card, Rating.GOOD, answered, SETTINGS, fuzz=False, tz=CHICAGO)
+    assert after.stability == pytest.approx(fsrs_rs_good(1.0, 5.0, 1).memory.stability,
+                                            rel=1e-5)
+    hours_only = fsrs.Scheduler(enable_fuzzing=False).review_card(
+        fsrs.Card(card_id=1, state=fsrs.State.Review, stability=1.0, difficulty=5.0,
+                  due=card.due, last_review=last), fsrs.Rating.Good, answered)[0]
+    assert after.stability > 2 * hours_only.stability
+    assert retrievability(card, answered, SETTINGS, tz=CHICAGO) == pytest.approx(0.9)

@@ -110,8 +110,8 @@ def test_every_figure(store):
 
     exam = stats.exam
     assert exam is not None and (exam.date, exam.days_left) == (dt.date(2026, 4, 9), 30)
-    # at 04:00 on 9 April: 34, 61 and 30 whole days after the last reviews
-    r1, r2, r3 = recall(34, 10.0), recall(61, 100.0), recall(30, 2.0)
+    # on 9 April: 35, 62 and 31 study days after the last reviews
+    r1, r2, r3 = recall(35, 10.0), recall(62, 100.0), recall(31, 2.0)
     assert exam.recall == {"a": pytest.approx((r1 + r2) / 2), "b": pytest.approx(r3)}
     below = sum(r < 0.9 for r in (r1, r2, r3))
     assert exam.below_target == below == 2

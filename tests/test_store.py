@@ -265,27 +265,6 @@ def test_a_killed_writer_loses_no_recorded_answer(tmp_path):
         assert s.version == len(MIGRATIONS)
 
 
-def test_predicted_recall_on_exam_day_follows_the_forgetting_curve(store):
-    import fsrs
-
-    store.record("a-q0", Rating.GOOD, NOW)
-    store.record("a-q0", Rating.GOOD, NOW + dt.timedelta(minutes=10))
-    store.record("a-q1", Rating.EASY, NOW)
-    exam = NOW + dt.timedelta(days=120)
-    theirs = fsrs.Scheduler()
-    expected = []
-    for qid in ("a-q0", "a-q1"):
-        card = store.card(qid)
-        expected.append(theirs.get_card_retrievability(
-            fsrs.Card(card_id=1, state=fsrs.State.Review, step=None, stability=card.stability,
-                      difficulty=card.difficulty, due=card.due, last_review=card.last_review),
-            exam))
-    mean, studied = store.predicted_recall(exam)["a"]
-    assert studied == 2
-    assert mean == pytest.approx(sum(expected) / 2, rel=1e-9)
-    assert 0 < mean < store.predicted_recall(NOW + dt.timedelta(days=5))["a"][0] <= 1
-
-
 def test_merged_answers_take_their_place_in_time_and_rebuild_the_card(tmp_path):
     from quizcli.review.store import RESET, Answer
 

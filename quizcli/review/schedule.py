@@ -1,5 +1,13 @@
 """Scheduling a card with FSRS: the `fsrs` package does the memory model; this module
-keeps a card's state as plain data and makes the interval fuzz reproducible.
+keeps a card's state as plain data, counts days as study days and makes the interval
+fuzz reproducible.
+
+py-fsrs counts the days since a card's last answer as whole 24-hour periods, so a card
+answered at 21:00 and again at 07:00 two mornings later would be one day old. Anki and
+fsrs-rs count study days (see `days`), and so does the optimiser that fits the
+parameters. The card handed to py-fsrs therefore carries a last answer exactly as many
+24-hour periods back as there are study days since the real one; py-fsrs's formulas then
+see the study days, and its due times (now plus the interval) are unchanged.
 
 Fuzz spreads reviews so that cards learned together do not all fall due on the
 same day. py-fsrs draws it from the global random generator; here it is drawn
@@ -18,9 +26,8 @@ from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
 from typing import Any
 
+from quizcli.review.days import UTC, days_between, study_date
 from quizcli.review.settings import Settings
-
-UTC = dt.timezone.utc
 
 
 class Rating(IntEnum):
@@ -114,16 +121,21 @@ def _scheduler_for(retention: float, learning: tuple[float, ...], relearning: tu
     return Scheduler(**kwargs)
 
 
-def _to_fsrs(card: Card):
+def _to_fsrs(card: Card, now: dt.datetime, tz: dt.tzinfo, starts_at: int):
+    """py-fsrs's card, as seen at `now`: its last answer moved to as many whole days before
+    `now` as there are study days since it."""
     from fsrs import Card as FsrsCard
     from fsrs import State
 
     if card.state is CardState.NEW:
         return FsrsCard(card_id=0, state=State.Learning, step=0, due=dt.datetime(1970, 1, 1,
                                                                                   tzinfo=UTC))
+    last = card.last_review
+    if last is not None:
+        last = now - dt.timedelta(days=days_between(last, now, tz, starts_at))
     return FsrsCard(card_id=0, state=State(int(card.state)), step=card.step,
                     stability=card.stability, difficulty=card.difficulty, due=card.due,
-                    last_review=card.last_review)
+                    last_review=last)
 
 
 def fuzz_range(interval_days: int, maximum_interval: int) -> tuple[int, int]:
@@ -153,19 +165,24 @@ def fuzzed_days(interval_days: int, draw: float, maximum_interval: int) -> int:
 
 
 def review(card: Card, rating: Rating, now: dt.datetime, settings: Settings,
-           fuzz: bool = True) -> Card:
-    """The card after an answer rated `rating` at `now` (UTC). Pure: `card` is unchanged."""
+           fuzz: bool = True, *, tz: dt.tzinfo = UTC) -> Card:
+    """The card after an answer rated `rating` at `now` (UTC), with days counted as study
+    days in `tz`. Pure: `card` is unchanged."""
     from fsrs import Rating as FsrsRating
     from fsrs import State
 
     now = from_ms(to_ms(now))  # the precision the store keeps, so replay agrees
+    assert now is not None
     scheduler = _scheduler(settings)
-    updated, _ = scheduler.review_card(_to_fsrs(card), FsrsRating(int(rating)), now)
+    updated, _ = scheduler.review_card(_to_fsrs(card, now, tz, settings.day_starts_at),
+                                       FsrsRating(int(rating)), now)
     due = updated.due
     if fuzz and updated.state == State.Review:
         days = (due - now).days
         due = now + dt.timedelta(days=fuzzed_days(days, fuzz_draw(card.question_id, card.reps),
                                                   settings.maximum_interval))
+    if updated.state == State.Review and settings.exam_date is not None:
+        due = _before_exam(due, now, updated.stability, settings, tz)
     forgotten = rating is Rating.AGAIN and card.state is CardState.REVIEW
     return replace(
         card,
@@ -180,20 +197,41 @@ def review(card: Card, rating: Rating, now: dt.datetime, settings: Settings,
     )
 
 
-def preview(card: Card, now: dt.datetime, settings: Settings) -> dict[Rating, dt.timedelta]:
+def _before_exam(due: dt.datetime, now: dt.datetime, stability: float, settings: Settings,
+                 tz: dt.tzinfo) -> dt.datetime:
+    """With an exam ahead, a card whose next review would fall on or after the exam's day
+    with its predicted recall there under the desired retention (the fuzz lengthens some
+    intervals) is due the day before the exam instead, so that it is answered in time."""
+    exam = settings.exam_date
+    assert exam is not None
+    starts_at = settings.day_starts_at
+    today = study_date(now, tz, starts_at)
+    if study_date(due, tz, starts_at) < exam or (exam - today).days < 2:
+        return due
+    decay, factor = forgetting_curve(settings)
+    if recall_after((exam - today).days, stability, decay, factor) >= settings.desired_retention:
+        return due
+    return now + dt.timedelta(days=(exam - today).days - 1)
+
+
+def preview(card: Card, now: dt.datetime, settings: Settings, *, tz: dt.tzinfo = UTC
+            ) -> dict[Rating, dt.timedelta]:
     """The interval each rating would give, for showing beside the grade keys."""
     out = {}
     for rating in Rating:
-        after = review(card, rating, now, settings)
+        after = review(card, rating, now, settings, tz=tz)
         out[rating] = (after.due or now) - from_ms(to_ms(now))
     return out
 
 
-def retrievability(card: Card, at: dt.datetime, settings: Settings) -> float:
-    """The chance of recalling the card at `at`, by FSRS's forgetting curve; 0 if unstudied."""
+def retrievability(card: Card, at: dt.datetime, settings: Settings, *, tz: dt.tzinfo = UTC
+                   ) -> float:
+    """The chance of recalling the card at `at`, by FSRS's forgetting curve over the study
+    days since its last answer; 0 if unstudied."""
     if card.state is CardState.NEW or card.stability is None:
         return 0.0
-    return float(_scheduler(settings).get_card_retrievability(_to_fsrs(card), at))
+    fsrs_card = _to_fsrs(card, at, tz, settings.day_starts_at)
+    return float(_scheduler(settings).get_card_retrievability(fsrs_card, at))
 
 
 def forgetting_curve(settings: Settings) -> tuple[float, float]:
@@ -204,7 +242,8 @@ def forgetting_curve(settings: Settings) -> tuple[float, float]:
 
 
 def recall_after(days: int, stability: float, decay: float, factor: float) -> float:
-    """The forgetting curve itself, for many cards at once without a Card each."""
+    """The forgetting curve itself, for many cards at once without a Card each; `days` are
+    study days."""
     return (1 + factor * max(0, days) / stability) ** decay
 
 

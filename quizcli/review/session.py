@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from quizcli.model import QuestionType
+from quizcli.review.days import study_day
 from quizcli.review.library import Shown, shown
 from quizcli.review.names import same_person, without_titles
 from quizcli.review.schedule import CardState, Rating, preview
-from quizcli.review.store import Recorded, Store, study_day
+from quizcli.review.store import Recorded, Store
 
 MATURE_DAYS = 21
 """A card whose interval is this long is asked as recall in mixed mode, as Anki calls it mature."""
@@ -120,6 +121,8 @@ class Summary:
     seconds: float
     next_due: dt.datetime | None
     streak: int
+    waiting: dt.datetime | None = None
+    """When the next card in learning is due, if the session ended with it still to come."""
 
 
 @dataclass
@@ -135,6 +138,7 @@ class Session:
     started: dt.datetime = field(init=False)
     answered: list[tuple[str, bool | None]] = field(default_factory=list)
     learning: list[tuple[dt.datetime, str]] = field(default_factory=list)
+    """(due, question id) of cards in learning to show today once due, soonest first."""
     _current: Prompt | None = None
     _asked_at: dt.datetime | None = None
     _outcome: Outcome | None = None
@@ -189,15 +193,20 @@ class Session:
         return self._current
 
     def _take(self, now: dt.datetime) -> str | None:
-        """The next card's id: a learning card once it is due (or when nothing else is
-        left), else the next card of the queue that is not suspended."""
-        if self.learning and (self.learning[0][0] <= now or not self.cards):
+        """The next card's id: a learning card once it is due, else the next card of the
+        queue that is not suspended; when the queue is done, a learning card due within
+        the learn-ahead limit, as in Anki. A learning card further off is not shown."""
+        self.learning.sort()
+        if self.learning and self.learning[0][0] <= now:
             return self.learning.pop(0)[1]
         while self.cards:
             candidate = self.cards.pop(0)
             suspended, _, _ = self.store.flags(candidate)
             if self.cram or not suspended:
                 return candidate
+        ahead = dt.timedelta(minutes=self.store.settings.learn_ahead_limit)
+        if self.learning and self.learning[0][0] <= now + ahead:
+            return self.learning.pop(0)[1]
         return None
 
     # --- answers ---------------------------------------------------------------
@@ -208,7 +217,7 @@ class Session:
         now = self.clock()
         seconds = (now - (self._asked_at or now)).total_seconds()
         card = self.store.card(prompt.question_id)
-        intervals = preview(card, now, self.store.settings)
+        intervals = preview(card, now, self.store.settings, tz=self.store.tz)
         grade = None if right is None else suggest(right, near_miss, seconds, prompt.style)
         leech = False
         if grade is not None and not self.cram:
@@ -353,4 +362,5 @@ class Session:
             seconds=(now - self.started).total_seconds(),
             next_due=self.store.next_due(),
             streak=self.store.streak(now, self.tz),
+            waiting=self.learning[0][0] if self.learning and not self.cram else None,
         )

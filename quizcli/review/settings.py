@@ -40,6 +40,8 @@ class Settings:
     """Days."""
     day_starts_at: int = 4
     """The hour (local time) at which a new study day begins, as in Anki."""
+    learn_ahead_limit: int = 20
+    """Minutes: a card in learning may be shown this long before it is due, and no sooner."""
     new_per_day: int = 20
     reviews_per_day: int = 200
     leech_threshold: int = 8
@@ -86,6 +88,21 @@ def _steps(name: str, value: Any) -> tuple[float, ...]:
     return tuple(float(_number(name, v, 0.1, 60 * 24 * 30)) for v in value)
 
 
+def _onto_bounds(parameters: list[float]) -> list[float]:
+    """Parameters a float32 rounding away from a bound py-fsrs sets, put on it: an older
+    `quizcli optimize` saved fsrs-rs's 0.8 as 0.800000011920929."""
+    from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+    out = []
+    for i, value in enumerate(parameters):
+        if i < len(LOWER_BOUNDS_PARAMETERS):
+            for bound in (LOWER_BOUNDS_PARAMETERS[i], UPPER_BOUNDS_PARAMETERS[i]):
+                if abs(value - bound) <= 1e-6 * max(1.0, abs(bound)):
+                    value = bound
+        out.append(value)
+    return out
+
+
 def settings_from(data: Any) -> Settings:
     """Settings from a parsed config file; ValueError names the first bad setting."""
     if data is None:
@@ -107,6 +124,8 @@ def settings_from(data: Any) -> Settings:
             values[name] = int(_number(name, value, 1, 36500, whole=True))
         elif name == "day_starts_at":
             values[name] = int(_number(name, value, 0, 23, whole=True))
+        elif name == "learn_ahead_limit":
+            values[name] = int(_number(name, value, 0, 24 * 60, whole=True))
         elif name in ("new_per_day", "reviews_per_day"):
             values[name] = int(_number(name, value, 0, 100_000, whole=True))
         elif name == "leech_threshold":
@@ -132,8 +151,9 @@ def settings_from(data: Any) -> Settings:
             if value:
                 from fsrs import Scheduler  # it knows how many, and within what bounds
 
+                value = _onto_bounds([float(v) for v in value])
                 try:
-                    Scheduler(parameters=tuple(float(v) for v in value))
+                    Scheduler(parameters=tuple(value))
                 except ValueError as exc:
                     reason = " ".join(str(exc).split())
                     raise ValueError(f"'parameters' are not FSRS parameters ({reason}); run "

@@ -1,9 +1,10 @@
 """The figures `quizcli stats` shows: reviews per day, streaks, true retention,
 the forecast of due cards, the hardest questions, and readiness for the exam.
 
-Days are study days (from `day_starts_at` local time). They are counted in SQL
-with the time zone's offset at `now`, so a review within an hour of a daylight
-saving change may count on the neighbouring day.
+Days are study days (from `day_starts_at` local time). Reviews per day and the
+forecast are counted in SQL with the time zone's offset at `now`, so a review within
+an hour of a daylight saving change may count on the neighbouring day; recall is
+counted over study days exactly, as scheduling counts them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import json
 import math
 from dataclasses import asdict, dataclass, field
 
-from quizcli.review.schedule import CardState, forgetting_curve, recall_after, to_ms
-from quizcli.review.store import Store, study_day
+from quizcli.review.days import days_between, study_day
+from quizcli.review.exam import exam_recall
+from quizcli.review.schedule import CardState, forgetting_curve, from_ms, recall_after, to_ms
+from quizcli.review.store import Store
 
 MATURE_DAYS = 21
 DAY_MS = 86_400_000
@@ -176,33 +179,21 @@ def compute(store: Store, now: dt.datetime, tz: dt.tzinfo, days: int = 365,
                 for i in range(today_index, today_index + 30)]
 
     decay, factor = forgetting_curve(settings)
-    now_ms = to_ms(now)
-    exam = settings.exam_date
-    exam_ms = None
-    if exam is not None:
-        exam_at = dt.datetime.combine(exam, dt.time(12), tzinfo=tz)
-        exam_ms = to_ms(study_day(exam_at, tz, settings.day_starts_at).start)
     weakest: list[tuple[float, str, str, str | None, int]] = []
     leeches: list[tuple[float, str, str, str | None, int]] = []
-    exam_totals: dict[str, list[float]] = {}
-    below = 0
     for qid, bank, state, stability, last, lapses, leech, question in store.db.execute(
             "SELECT question_id, bank, state, stability, last_review, lapses, leech, question "
-            "FROM cards WHERE state != 0 AND orphaned = 0 AND stability IS NOT NULL"):
+            "FROM cards WHERE state != 0 AND orphaned = 0 AND stability IS NOT NULL "
+            "AND last_review IS NOT NULL"):
         if not wanted(bank):
             continue
-        recall = recall_after((now_ms - last) // DAY_MS, stability, decay, factor)
+        days_since = days_between(from_ms(last), now, tz, settings.day_starts_at)
+        recall = recall_after(days_since, stability, decay, factor)
         row = (recall, qid, bank, question, lapses)
         if leech:
             leeches.append(row)
         elif state == CardState.REVIEW:
             weakest.append(row)
-        if exam_ms is not None:
-            at_exam = recall_after((exam_ms - last) // DAY_MS, stability, decay, factor)
-            total = exam_totals.setdefault(bank, [0.0, 0])
-            total[0] += at_exam
-            total[1] += 1
-            below += at_exam < settings.desired_retention
 
     def hard(rows: list) -> list[Hard]:
         out = []
@@ -213,11 +204,12 @@ def compute(store: Store, now: dt.datetime, tz: dt.tzinfo, days: int = 365,
         return out
 
     exam_figures = None
-    if exam is not None:
-        days_left = (exam - today).days
+    if settings.exam_date is not None:
+        readiness = exam_recall(store, settings.exam_date, tz, banks)
+        days_left = (settings.exam_date - today).days
+        below = readiness.below_target
         exam_figures = Exam(
-            date=exam, days_left=days_left,
-            recall={bank: t[0] / t[1] for bank, t in sorted(exam_totals.items())},
+            date=settings.exam_date, days_left=days_left, recall=readiness.recall,
             below_target=below,
             reviews_per_day=math.ceil(below / days_left) if days_left > 0 else below,
         )

@@ -17,10 +17,11 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizcli.errors import QuizcliError
+from quizcli.review.days import UTC, StudyDay, study_day
 from quizcli.review.schedule import (
     Card,
     CardState,
@@ -167,22 +168,6 @@ def _interval(before: Card) -> float | None:
 
 
 @dataclass(frozen=True)
-class StudyDay:
-    start: dt.datetime
-    end: dt.datetime
-
-
-def study_day(now: dt.datetime, tz: dt.tzinfo, starts_at: int) -> StudyDay:
-    """The study day holding `now`: from `starts_at` o'clock local time to the next."""
-    local = now.astimezone(tz)
-    start = local.replace(hour=starts_at, minute=0, second=0, microsecond=0)
-    if local < start:
-        start -= dt.timedelta(days=1)
-    end = (start + dt.timedelta(days=1)).replace(hour=starts_at)  # across a DST change too
-    return StudyDay(start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc))
-
-
-@dataclass(frozen=True)
 class Queue:
     """What to study today, in order: due cards first, then new ones."""
 
@@ -191,6 +176,9 @@ class Queue:
     counts: dict[str, dict[str, int]]
     """bank → {due, learning, new}: what remains to study today."""
     reviewed_today: int
+    waiting: list[tuple[dt.datetime, str]] = field(default_factory=list)
+    """(due, question id) of cards in learning due later today, beyond the learn-ahead
+    limit: not to be shown before their time."""
 
     @property
     def cards(self) -> list[str]:
@@ -237,9 +225,11 @@ def write_problem(path: Path, exc: sqlite3.Error) -> str:
 class Store:
     """The review database. Open with `Store.open(home)`; close when done."""
 
-    def __init__(self, path: Path, settings: Settings):
+    def __init__(self, path: Path, settings: Settings, tz: dt.tzinfo = UTC):
         self.path = path
         self.settings = settings
+        self.tz = tz
+        """The time zone whose study days scheduling counts."""
         import time
 
         deadline = time.monotonic() + BUSY_SECONDS
@@ -263,10 +253,10 @@ class Store:
                 raise StoreError(open_problem(path, exc)) from None
 
     @classmethod
-    def open(cls, home: Path, settings: Settings | None = None) -> Store:
+    def open(cls, home: Path, settings: Settings | None = None, tz: dt.tzinfo = UTC) -> Store:
         from quizcli.review.settings import load_settings
 
-        return cls(home / DB_NAME, settings or load_settings(home))
+        return cls(home / DB_NAME, settings or load_settings(home), tz)
 
     def close(self) -> None:
         self.db.close()
@@ -457,7 +447,7 @@ class Store:
             if replacing is not None:
                 self._take_back(replacing)
             before = self.card(question_id)
-            after = review(before, Rating(rating), now, self.settings)
+            after = review(before, Rating(rating), now, self.settings, tz=self.tz)
             review_id = self._log(before, int(rating), now, answer, duration_ms, mode, session)
             self._write(after)
             leech = after.lapses > before.lapses and after.lapses >= self.settings.leech_threshold
@@ -562,8 +552,8 @@ class Store:
                 "ORDER BY reviewed_at, id", (question_id,)).fetchall():
             when = from_ms(reviewed_at)
             assert when is not None
-            after = reset_card(card) if rating == RESET else review(card, Rating(rating), when,
-                                                                    self.settings)
+            after = reset_card(card) if rating == RESET else review(
+                card, Rating(rating), when, self.settings, tz=self.tz)
             yield review_id, rating, card, after
             card = after
 
@@ -623,6 +613,28 @@ class Store:
             card = after
         self._write(card)
 
+    def reschedule(self, settings: Settings, then: Callable[[], object] | None = None) -> int:
+        """Rebuild every studied card from its log with `settings` (new FSRS parameters,
+        say) and keep them as the store's settings, in one transaction. `then` runs inside
+        it before the commit (saving the settings' file, say): if it fails, no card has
+        changed. Returns how many cards were rescheduled."""
+        before = self.settings
+        self.settings = settings
+        try:
+            with self._transaction():
+                cards = [row[0] for row in self.db.execute(
+                    "SELECT DISTINCT question_id FROM reviews INDEXED BY reviews_card")]
+                for question_id in cards:
+                    if self.db.execute("SELECT 1 FROM cards WHERE question_id = ?",
+                                       (question_id,)).fetchone():
+                        self._write(self.replay(question_id))
+                if then is not None:
+                    then()
+        except BaseException:
+            self.settings = before
+            raise
+        return len(cards)
+
     # --- sessions ----------------------------------------------------------
 
     def start_session(self, now: dt.datetime, mode: str) -> int:
@@ -639,7 +651,8 @@ class Store:
         """Today's cards within the daily limits, and the counts a status shows.
 
         Cards in learning come first, then due reviews, most overdue first;
-        then new cards in bank rank order, taken in turn from each bank.
+        then new cards in bank rank order, taken in turn from each bank. A card in
+        learning due later today than the learn-ahead limit allows waits, in `waiting`.
         Questions made from the same fact are siblings: once one has been
         studied today, the others wait for another day.
         """
@@ -672,12 +685,17 @@ class Store:
             return True
 
         due: list[tuple[int, str]] = []
+        waiting: list[tuple[dt.datetime, str]] = []
+        ahead = to_ms(now + dt.timedelta(minutes=settings.learn_ahead_limit))
         for qid, bank, fact, when in self.db.execute(
                 "SELECT question_id, bank, fact, due FROM cards WHERE state IN (1, 3) "
                 "AND due < ? AND suspended = 0 AND orphaned = 0 ORDER BY due", (end,)):
             if bank in counts and free(qid, fact):
                 counts[bank]["learning"] += 1
-                due.append((when, qid))
+                if when <= ahead:
+                    due.append((when, qid))
+                else:
+                    waiting.append((from_ms(when), qid))  # type: ignore[arg-type]
         learning = len(due)
         for bank in bank_ids:
             left = settings.limits_for(bank)[1] - done.get(bank, {}).get(2, 0)
@@ -717,27 +735,7 @@ class Store:
                     new.append(new_by_bank[bank][i])
                     counts[bank]["new"] += 1
         reviewed = sum(sum(d.values()) for d in done.values())
-        return Queue([qid for _, qid in due], new, counts, reviewed)
-
-    def predicted_recall(self, at: dt.datetime) -> dict[str, tuple[float, int]]:
-        """bank → (mean predicted recall at `at`, cards studied), by the forgetting curve.
-
-        This is what an exam date is for: how much of each bank will be
-        remembered on the day, if nothing more is studied.
-        """
-        from quizcli.review.schedule import forgetting_curve, recall_after
-
-        decay, factor = forgetting_curve(self.settings)
-        at_ms = to_ms(at)
-        totals: dict[str, list[float]] = {}
-        for bank, stability, last in self.db.execute(
-                "SELECT bank, stability, last_review FROM cards WHERE state != 0 "
-                "AND orphaned = 0 AND stability IS NOT NULL"):
-            days = (at_ms - last) // 86_400_000
-            total = totals.setdefault(bank, [0.0, 0])
-            total[0] += recall_after(days, stability, decay, factor)
-            total[1] += 1
-        return {bank: (total[0] / total[1], int(total[1])) for bank, total in totals.items()}
+        return Queue([qid for _, qid in due], new, counts, reviewed, waiting)
 
     def answers(self) -> list[tuple[str, int, int]]:
         """(question id, reviewed_at ms, rating) of every answer, by card then time: the
