@@ -41,7 +41,7 @@ def test_settings_round_trip_through_the_file(tmp_path):
         ("learning_steps: 10\n", "'learning_steps' must be a list of minutes"),
         ("exam_date: soon\n", "'exam_date' must be a day such as 2027-05-30"),
         ("new_per_dya: 5\n", "unknown setting 'new_per_dya'"),
-        ("banks: {upsc: {daily: 3}}\n", "'banks.upsc' may set new_per_day and reviews_per_day"),
+        ("banks: {upsc: {daily: 3}}\n", "'banks.upsc' may set new_per_day, reviews_per_day and desired_retention"),
         ("new_per_day: [\n", "config.yaml:2: invalid YAML"),
         ("- a list\n", "must be a mapping of settings"),
     ],

@@ -303,3 +303,25 @@ def test_a_merge_is_one_transaction(tmp_path, monkeypatch):
         with pytest.raises(KeyboardInterrupt):
             s.merge([Answer("a-q0", start, 3), Answer("a-q1", start, 3)], "anki")
         assert s.log("a-q0") == [] and s.log("a-q1") == []
+
+
+def test_a_bank_with_a_higher_target_is_asked_again_sooner(tmp_path):
+    from quizcli.review.settings import BankLimits, settings_from
+
+    keen = settings_from({"banks": {"a": {"desired_retention": 0.97}}})
+    assert keen.banks == {"a": BankLimits(desired_retention=0.97)}
+    with make_store(tmp_path, banks=keen.banks, learning_steps=()) as s:
+        s.sync([bank("a", 1), bank("b", 1)])
+        for day in range(3):
+            for qid in ("a-q0", "b-q0"):
+                s.record(qid, Rating.GOOD, max(NOW, s.card(qid).due or NOW)
+                         + dt.timedelta(days=day))
+        assert s.card("a-q0").due < s.card("b-q0").due
+        assert s.card("a-q0") == s.replay("a-q0")  # replay schedules with the bank's target
+
+
+def test_a_bank_target_outside_what_fsrs_allows_is_refused():
+    from quizcli.review.settings import settings_from
+
+    with pytest.raises(ValueError, match="banks.a.desired_retention"):
+        settings_from({"banks": {"a": {"desired_retention": 1.5}}})

@@ -47,6 +47,6 @@ def exam_recall(store: Store, exam: dt.date, tz: dt.tzinfo,
         total = totals.setdefault(bank, [0.0, 0])
         total[0] += recall
         total[1] += 1
-        below += recall < settings.desired_retention
+        below += recall < settings.for_bank(bank).desired_retention
     return ExamRecall(exam, {bank: t[0] / t[1] for bank, t in sorted(totals.items())},
                       {bank: int(t[1]) for bank, t in sorted(totals.items())}, below)

@@ -217,7 +217,8 @@ class Session:
         now = self.clock()
         seconds = (now - (self._asked_at or now)).total_seconds()
         card = self.store.card(prompt.question_id)
-        intervals = preview(card, now, self.store.settings, tz=self.store.tz)
+        intervals = preview(card, now, self.store.settings_for(prompt.question_id),
+                            tz=self.store.tz)
         grade = None if right is None else suggest(right, near_miss, seconds, prompt.style)
         leech = False
         if grade is not None and not self.cram:

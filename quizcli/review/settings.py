@@ -23,10 +23,12 @@ class SettingsError(QuizcliError):
 
 @dataclass(frozen=True)
 class BankLimits:
-    """Daily limits for one bank, where they differ from the global ones."""
+    """Daily limits and the target retention for one bank, where they differ from the
+    global ones."""
 
     new_per_day: int | None = None
     reviews_per_day: int | None = None
+    desired_retention: float | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,15 @@ class Settings:
             own.new_per_day if own.new_per_day is not None else self.new_per_day,
             own.reviews_per_day if own.reviews_per_day is not None else self.reviews_per_day,
         )
+
+    def for_bank(self, bank: str | None) -> Settings:
+        """The settings a bank's cards are scheduled with: its own desired retention where
+        it has one (a bank for the prelims may aim higher than one of background
+        reading)."""
+        own = self.banks.get(bank) if bank is not None else None
+        if own is None or own.desired_retention is None:
+            return self
+        return replace(self, desired_retention=own.desired_retention)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -166,11 +177,14 @@ def settings_from(data: Any) -> Settings:
                                  "{upsc: {new_per_day: 10}}")
             banks = {}
             for bank, limits in value.items():
-                if not isinstance(limits, dict) or set(limits) - {"new_per_day",
-                                                                  "reviews_per_day"}:
-                    raise ValueError(f"'banks.{bank}' may set new_per_day and reviews_per_day")
+                if not isinstance(limits, dict) or set(limits) - {
+                        "new_per_day", "reviews_per_day", "desired_retention"}:
+                    raise ValueError(f"'banks.{bank}' may set new_per_day, reviews_per_day "
+                                     "and desired_retention")
                 banks[str(bank)] = BankLimits(**{
-                    k: int(_number(f"banks.{bank}.{k}", v, 0, 100_000, whole=True))
+                    k: float(_number(f"banks.{bank}.{k}", v, 0.7, 0.99))
+                    if k == "desired_retention" else
+                    int(_number(f"banks.{bank}.{k}", v, 0, 100_000, whole=True))
                     for k, v in limits.items()})
             values[name] = banks
     return replace(Settings(), **values)

@@ -436,6 +436,14 @@ class Store:
                 raise error from None
             raise
 
+    def settings_for(self, question_id: str) -> Settings:
+        """The settings a card is scheduled with: its bank's own where it has them."""
+        if not self.settings.banks:
+            return self.settings
+        row = self.db.execute("SELECT bank FROM cards WHERE question_id = ?",
+                              (question_id,)).fetchone()
+        return self.settings.for_bank(row[0] if row else None)
+
     def record(self, question_id: str, rating: Rating, now: dt.datetime, *,
                answer: str | None = None, duration_ms: int | None = None,
                mode: str | None = None, session: int | None = None,
@@ -447,7 +455,8 @@ class Store:
             if replacing is not None:
                 self._take_back(replacing)
             before = self.card(question_id)
-            after = review(before, Rating(rating), now, self.settings, tz=self.tz)
+            after = review(before, Rating(rating), now, self.settings_for(question_id),
+                           tz=self.tz)
             review_id = self._log(before, int(rating), now, answer, duration_ms, mode, session)
             self._write(after)
             leech = after.lapses > before.lapses and after.lapses >= self.settings.leech_threshold
@@ -547,13 +556,14 @@ class Store:
         """(review id, rating, card before, card after) for every entry of the card's log,
         in time order, the card rebuilt from the log alone."""
         card = Card(question_id)
+        settings = self.settings_for(question_id)
         for review_id, reviewed_at, rating in self.db.execute(
                 "SELECT id, reviewed_at, rating FROM reviews WHERE question_id = ? "
                 "ORDER BY reviewed_at, id", (question_id,)).fetchall():
             when = from_ms(reviewed_at)
             assert when is not None
             after = reset_card(card) if rating == RESET else review(
-                card, Rating(rating), when, self.settings, tz=self.tz)
+                card, Rating(rating), when, settings, tz=self.tz)
             yield review_id, rating, card, after
             card = after
 
