@@ -591,8 +591,9 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def _open_store():
-    """The review store, in step with the banks; bank problems are reported, not fatal."""
+def _open_store(problems: list[str] | None = None):
+    """The review store, in step with the banks; bank problems are reported, not fatal,
+    and kept in `problems` when given (for a screen that would otherwise clear them)."""
     from quizcli import paths
     from quizcli.catalog import discover
     from quizcli.review.library import sync_catalog
@@ -603,6 +604,8 @@ def _open_store():
     store = Store.open(home, tz=_local_zone())
     for problem in catalog.errors + sync_catalog(store, catalog):
         say(str(problem), err=True)
+        if problems is not None:
+            problems.append(str(problem))
     return store, catalog
 
 
@@ -682,7 +685,8 @@ def study(
         chosen_mode = Mode(mode)
     except ValueError:
         raise typer.BadParameter("must be mcq, recall or mixed", param_hint="--mode") from None
-    store, catalog = _open_store()
+    problems: list[str] = []
+    store, catalog = _open_store(problems)
     for name in bank or ():
         catalog.get(name)  # an unknown bank is an error that lists the known ones
     console = safe_console()
@@ -707,7 +711,8 @@ def study(
             session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit,
                               learning=[] if cram else waiting)
             with contextlib.suppress(KeyboardInterrupt, EOFError):  # answers are saved already
-                screen.run(session, keys, console, _editor_for(store))
+                screen.run(session, keys, console, _editor_for(store),
+                           notices=problems if interactive else ())
             summary = session.finish()
         console.print(screen.summary_text(summary, tz, _now()))
     finally:

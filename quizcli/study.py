@@ -143,13 +143,23 @@ def when(moment: dt.datetime, tz: dt.tzinfo, now: dt.datetime) -> str:
 
 
 def run(session: Session, keys: Keys, console: Console,
-        edit: Callable[[Prompt], str | None]) -> None:
-    """Drive the session until it ends or the user quits."""
+        edit: Callable[[Prompt], str | None], notices: list[str] = ()) -> None:
+    """Drive the session until it ends or the user quits. `notices` (a broken bank, say)
+    show under the first screen."""
+    waiting: list[Text] = [Text(n, style="red") for n in notices]
 
     def draw(renderable) -> None:
+        """The screen anew, with the messages since the last key under it: a message
+        stays until the next key, never wiped by the redraw that follows it."""
         if keys.interactive:
             console.clear()
         console.print(renderable)
+        for notice in waiting:
+            console.print(notice)
+        waiting.clear()
+
+    def say(text: str, style: str = "yellow") -> None:
+        waiting.append(Text(text, style=style))
 
     def command(key: str, prompt: Prompt) -> bool:
         """Handle a command key; False when the user quits."""
@@ -157,18 +167,21 @@ def run(session: Session, keys: Keys, console: Console,
             return False
         if key == "u":
             if session.undo() is None:
-                console.print(Text("Nothing to undo.", style="yellow"))
+                say("Nothing to undo.")
         elif key == "s":
             session.suspend()
-            console.print(Text("Suspended. It will not come back until you unsuspend it: "
-                               f"`quizcli unsuspend {prompt.question_id}`.", style="yellow"))
+            say("Suspended. It will not come back until you unsuspend it: "
+                f"`quizcli unsuspend {prompt.question_id}`.")
         elif key == "e":
             problem = edit(prompt)
             if problem:
-                console.print(Text(problem, style="red"))
+                say(problem, "red")
             session.reload()
         elif key == "?":
             console.print(Panel(Text(HELP), title="Keys"))
+            if keys.interactive:  # help stays until a key dismisses it
+                console.print(Text("Press any key to go back.", style="dim"))
+                keys.key()
         return True
 
     while True:

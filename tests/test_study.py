@@ -296,3 +296,22 @@ def test_the_longest_prompt_a_bank_allows_shows_at_once(runner, quizcli_home):
     assert "xxxxx" in result.stdout
     assert time.perf_counter() - start < 10
     assert answers(quizcli_home)
+
+
+def test_u_after_s_brings_the_card_back(runner, clock, quizcli_home):
+    first, second = BANK.questions[0], BANK.questions[1]
+    result = study(runner, ["s", "u", key_for(first, True), "", "q"], "--mode", "mcq")
+    assert result.stdout.count(first.prompt) >= 2  # asked again after the undo
+    assert answers(quizcli_home)[0][0] == first.id  # and answered, not the next card
+    with Store.open(quizcli_home) as store:
+        assert store.flags(first.id)[0] is False
+        assert store.flags(second.id)[0] is False
+
+
+def test_u_after_answering_and_s_keeps_the_answer_and_lifts_the_suspension(
+        runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    study(runner, [key_for(first, True), "s", "u", "q"], "--mode", "mcq")
+    assert [a[0] for a in answers(quizcli_home)] == [first.id]
+    with Store.open(quizcli_home) as store:
+        assert store.flags(first.id)[0] is False

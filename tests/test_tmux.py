@@ -165,3 +165,30 @@ def test_names_typed_as_people_write_them_are_right(terminal, quizcli_home):
     term.wait_for("DONE")
     with Store.open(quizcli_home) as store:
         assert [r for _, r in store.log("q1")] == [3] and [r for _, r in store.log("q2")] == [3]
+
+
+def test_help_and_messages_stay_and_a_suspension_is_undone(terminal, quizcli_home):
+    bank = load_bank(SHIPPED_BANKS / "korea-summits.yaml")
+    first = bank.questions[0]
+    term = terminal("study --mode mcq")
+    term.wait_for("1-4 or a-d to answer")
+    term.press("?")
+    screen = term.wait_for("Press any key to go back")
+    assert "Keys" in screen
+    time.sleep(0.3)  # nothing redraws it away
+    assert "Press any key to go back" in term.screen()
+    term.press("x")
+    term.wait_for("1-4 or a-d to answer")
+    term.press("s")
+    screen = term.wait_for("Suspended")
+    assert "1-4 or a-d to answer" in screen  # the message stands under the next card
+    with Store.open(quizcli_home) as store:
+        assert store.flags(first.id)[0]
+    term.press("u")
+    screen = term.wait_for("1-4 or a-d to answer")
+    flat = " ".join(screen.replace("│", " ").split())
+    assert " ".join(first.prompt.split()) in flat  # the suspended card is back on screen
+    with Store.open(quizcli_home) as store:
+        assert not store.flags(first.id)[0]
+    term.press("q")
+    term.wait_for("DONE")

@@ -144,6 +144,10 @@ class Session:
     _outcome: Outcome | None = None
     _recorded: int | None = None
     """The log id of the answer on screen, once recorded."""
+    _suspended: list[tuple[str, bool, list[tuple[dt.datetime, str]]]] = field(
+        default_factory=list)
+    """(question id, answered, its learning entries) of the cards suspended since the last
+    answer, latest last: `undo` takes back a suspension before an answer."""
 
     def __post_init__(self) -> None:
         self.started = self.clock()
@@ -234,6 +238,7 @@ class Session:
                                      duration_ms=round(seconds * 1000), mode=prompt.style,
                                      session=self.session_id, replacing=replacing)
         self._recorded = recorded.review_id
+        self._suspended.clear()  # an answer since: undo now takes back the answer
         day_end = study_day(now, self.tz, self.store.settings.day_starts_at).end
         due = recorded.card.due
         if due is not None and due < day_end and not recorded.leech:
@@ -302,7 +307,10 @@ class Session:
     # --- card actions ----------------------------------------------------------
 
     def undo(self) -> str | None:
-        """Take back the last answer and ask that card again."""
+        """Take back the last thing done: a suspension (the card comes back as it was), or
+        else the last answer (the card is asked again)."""
+        if self._suspended:
+            return self._unsuspend()
         if self.cram:
             return None
         if self._outcome is not None and self._outcome.grade is not None:
@@ -330,10 +338,26 @@ class Session:
         if prompt is None:
             return
         self.store.set_suspended(prompt.question_id, True)
+        kept = [(d, q) for d, q in self.learning if q == prompt.question_id]
         self.learning = [(d, q) for d, q in self.learning if q != prompt.question_id]
+        answered = self._outcome is not None
         if self._outcome is not None:
             self.answered.append((prompt.question_id, self._outcome.right))
+        self._suspended.append((prompt.question_id, answered, kept))
         self._current = self._outcome = None
+
+    def _unsuspend(self) -> str:
+        """Take back the latest suspension: a card not yet answered is asked now, one
+        answered comes back when its next step is due, as if never suspended."""
+        question_id, answered, kept = self._suspended.pop()
+        self.store.set_suspended(question_id, False)
+        self.learning = sorted(self.learning + kept)
+        if not answered:
+            if self._current is not None and self._outcome is None:
+                self.cards.insert(0, self._current.question_id)  # shown after it, as before
+                self._current = None
+            self.cards.insert(0, question_id)
+        return question_id
 
     def reload(self) -> None:
         """Show the card on screen as its bank now has it (after an edit)."""
