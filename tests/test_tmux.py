@@ -185,9 +185,9 @@ def test_help_and_messages_stay_and_a_suspension_is_undone(terminal, quizcli_hom
     with Store.open(quizcli_home) as store:
         assert store.flags(first.id)[0]
     term.press("u")
-    screen = term.wait_for("1-4 or a-d to answer")
-    flat = " ".join(screen.replace("│", " ").split())
-    assert " ".join(first.prompt.split()) in flat  # the suspended card is back on screen
+    term.wait_for("0 done, 20 to go")  # the suspended card is back on screen
+    flat = " ".join(term.screen().replace("│", " ").split())
+    assert " ".join(first.prompt.split()) in flat and "Suspended" not in flat
     with Store.open(quizcli_home) as store:
         assert not store.flags(first.id)[0]
     term.press("q")
