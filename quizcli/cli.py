@@ -612,7 +612,7 @@ def _open_store(problems: list[str] | None = None):
 def _editor_for(store):
     """Open a card's bank in $EDITOR at its question, then read the bank again."""
 
-    def edit(prompt) -> str | None:
+    def edit(prompt, tell=lambda text: None) -> str | None:
         import os
         import shlex
         import subprocess
@@ -621,6 +621,12 @@ def _editor_for(store):
         from quizcli.review.library import sync_catalog
 
         path = Path(prompt.shown.path)
+        if _is_shipped(path):
+            try:
+                path = _own_copy(path)
+            except OSError as exc:
+                return f"{exc.filename or path}: cannot make your own copy ({exc.strerror})"
+            tell(f"Editing your own copy, {path}, which hides the bank shipped with quizcli.")
         line = 1
         try:
             for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -648,6 +654,37 @@ def _editor_for(store):
         return None
 
     return edit
+
+
+def _is_shipped(path: Path) -> bool:
+    from quizcli import paths
+
+    try:
+        return path.resolve().parent == paths.shipped_banks_dir().resolve()
+    except OSError:
+        return False
+
+
+def _own_copy(shipped: Path) -> Path:
+    """The user's own copy of a shipped bank, with the articles it cites, made once: it
+    hides the shipped one, and an upgrade of quizcli never overwrites it."""
+    from quizcli import paths
+    from quizcli.bankfile import load_bank
+    from quizcli.files import atomic_write
+
+    folder = paths.data_home() / "banks"
+    target = folder / shipped.name
+    if target.exists():
+        return target
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in load_bank(shipped).sources:
+        if source.path:
+            cited = folder / source.path
+            if not cited.exists():
+                cited.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(cited, (shipped.parent / source.path).read_bytes())
+    atomic_write(target, shipped.read_bytes())
+    return target
 
 
 @app.command()

@@ -143,9 +143,10 @@ def when(moment: dt.datetime, tz: dt.tzinfo, now: dt.datetime) -> str:
 
 
 def run(session: Session, keys: Keys, console: Console,
-        edit: Callable[[Prompt], str | None], notices: list[str] = ()) -> None:
-    """Drive the session until it ends or the user quits. `notices` (a broken bank, say)
-    show under the first screen."""
+        edit: Callable[..., str | None], notices: list[str] = ()) -> None:
+    """Drive the session until it ends or the user quits. `edit(prompt, tell)` opens the
+    card's bank for editing (`tell` shows a message) and returns a problem, if any;
+    `notices` (a broken bank, say) show under the first screen."""
     waiting: list[Text] = [Text(n, style="red") for n in notices]
 
     def draw(renderable) -> None:
@@ -173,7 +174,7 @@ def run(session: Session, keys: Keys, console: Console,
             say("Suspended. It will not come back until you unsuspend it: "
                 f"`quizcli unsuspend {prompt.question_id}`.")
         elif key == "e":
-            problem = edit(prompt)
+            problem = edit(prompt, say)
             if problem:
                 say(problem, "red")
             session.reload()

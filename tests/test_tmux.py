@@ -54,9 +54,10 @@ class Terminal:
 def terminal(quizcli_home, tmp_path):
     opened = []
 
-    def start(args: str) -> Terminal:
+    def start(args: str, env: dict[str, str] | None = None) -> Terminal:
         script = tmp_path / "run.sh"
-        script.write_text(f"export QUIZCLI_HOME={quizcli_home}\nexport QUIZCLI_BANKS=\n"
+        exports = "".join(f"export {k}={v}\n" for k, v in (env or {}).items())
+        script.write_text(f"{exports}export QUIZCLI_HOME={quizcli_home}\nexport QUIZCLI_BANKS=\n"
                           f"{QUIZCLI} {args}\nstty -a > {tmp_path / 'stty.txt'}\n"
                           "echo DONE\n")
         term = Terminal(f"bash {script}")
@@ -192,3 +193,28 @@ def test_help_and_messages_stay_and_a_suspension_is_undone(terminal, quizcli_hom
         assert not store.flags(first.id)[0]
     term.press("q")
     term.wait_for("DONE")
+
+
+def test_editing_a_shipped_card_edits_your_own_copy(terminal, quizcli_home, tmp_path):
+    shipped = SHIPPED_BANKS / "korea-summits.yaml"
+    before = shipped.read_bytes()
+    first = load_bank(shipped).questions[0]
+    editor = tmp_path / "editor.sh"  # an editor that changes the question, as a person would
+    editor.write_text('#!/bin/sh\nsed -i "s/^  prompt: Which party sought/'
+                      '  prompt: Which side sought/" "$2"\n', encoding="utf-8")
+    editor.chmod(0o755)
+    term = terminal("study --mode mcq", env={"EDITOR": str(editor)})
+    try:
+        term.wait_for("1-4 or a-d to answer")
+        term.press("e")
+        screen = term.wait_for("Editing your own copy")
+        assert "Which side sought" in screen
+        assert shipped.read_bytes() == before  # the installed bank is untouched
+        own = quizcli_home / "banks" / "korea-summits.yaml"
+        assert "Which side sought" in own.read_text(encoding="utf-8")
+        assert load_bank(own).questions[0].id == first.id
+        term.press("q")
+        term.wait_for("DONE")
+    finally:
+        if shipped.read_bytes() != before:  # a failure must not leave the shipped bank edited
+            shipped.write_bytes(before)
