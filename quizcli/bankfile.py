@@ -187,7 +187,7 @@ class AliasError(Exception):
         self.line = line
 
 
-def load_plain(loader: yaml.BaseLoader, text: str) -> Any:
+def load_plain(loader: yaml.SafeLoader, text: str) -> Any:
     """The document `loader` holds (made from `text`), built only when it uses no anchor
     and alias; AliasError otherwise, before anything is built."""
     node = loader.get_single_node()

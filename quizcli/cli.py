@@ -57,7 +57,7 @@ def _os_problem(exc: OSError) -> str:
                            "quizcli's own files)",
               errno.EPERM: "write to a folder you may write to (QUIZCLI_HOME moves "
                            "quizcli's own files)"
-              }.get(exc.errno, "check the path and try again")
+              }.get(exc.errno or 0, "check the path and try again")
     return f"{where}{reason}; nothing was half-written and earlier work is safe; {advice}"
 
 
@@ -393,7 +393,7 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
     if gave:
         render.show(render.ingest_report(result))
     for report in result.failed:
-        say(report.error, err=True)
+        say(report.error or "", err=True)
     for report in result.fruitless:
         found = (f"{report.facts} fact{'s' if report.facts > 1 else ''} found, but none made "
                  "a question that passed the checks" if report.facts
@@ -405,7 +405,7 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
         raise typer.Exit(1)
 
 
-Format = Enum("Format", {name.replace("-", "_"): name for name in FORMATS}, type=str)
+Format = Enum("Format", {name.replace("-", "_"): name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 @app.command()
@@ -416,7 +416,7 @@ def export(
         help="A bank to export; repeat for several (default: every bank).")] = None,
     format: Annotated[Format, typer.Option(
         help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + "."
-    )] = Format.json,
+    )] = Format["json"],
     with_progress: Annotated[bool, typer.Option(
         "--with-progress", help="JSON only: add each card's scheduling state.")] = False,
 ) -> None:
@@ -439,8 +439,8 @@ def export(
     if spec.reads == "reviews":
         for name in bank or ():
             catalog.get(name)  # an unknown bank is an error that lists the known ones
-        banks, left_out, logged = [], [], _review_log(bank)
-        content = render(banks, format.value, reviews=logged)
+        left_out, logged = [], _review_log(bank)
+        content = render([], format.value, reviews=logged)
         done = _answers_written(logged)
     else:
         names = bank or [e.id for e in catalog.entries if e.shadowed_by is None]
@@ -734,7 +734,7 @@ def study(
     interactive = sys.stdin.isatty()
     keys = RawKeys() if interactive else LineKeys(sys.stdin)
     try:
-        with keys if interactive else contextlib.nullcontext():
+        with keys if isinstance(keys, RawKeys) else contextlib.nullcontext():
             now = _now()
             if cram:
                 cards, waiting = store.all_cards(bank), []
@@ -1055,7 +1055,7 @@ def main() -> None:
 
     wanted = sys.argv[1] if len(sys.argv) > 1 else None
     chosen = [c for c in app.registered_commands
-              if (c.name or c.callback.__name__) == wanted]
+              if (c.name or getattr(c.callback, "__name__", None)) == wanted]
     if not chosen:
         app()
         return

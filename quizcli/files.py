@@ -17,16 +17,15 @@ def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> N
     """
     import tempfile  # costs start-up time; only writers need it
 
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:  # name the file it was for, not the temporary one
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
-        binary = isinstance(content, bytes)
-        with (os.fdopen(fd, "wb") if binary else
-              os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as out:
-            out.write(content)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
             if durable:
                 out.flush()
                 os.fsync(out.fileno())

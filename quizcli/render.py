@@ -127,7 +127,7 @@ def ingest_report(result) -> Group:
     for candidate in sorted(added, key=lambda c: -c.score)[:10]:
         best.add_row(f"{candidate.score:.1f}", Text(", ".join(candidate.why)),
                      Text(candidate.question.prompt))
-    parts = [table, summary]
+    parts: list[Text | Table] = [table, summary]
     if added:
         parts.append(best)
     return Group(*parts)
@@ -201,7 +201,7 @@ def stats_view(stats) -> Group:
     from quizcli.review.stats import KIND_NAMES
 
     reviews = sum(n for _, n in stats.heatmap)
-    parts = [
+    parts: list[Text | Table] = [
         Text(f"Reviews, last {len(stats.heatmap)} days", style="bold"),
         heatmap(stats.heatmap),
         Text(f"{reviews} reviews · current streak {stats.current_streak} "

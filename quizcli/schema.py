@@ -348,8 +348,8 @@ def _check_answer(q: dict, path: DataPath, label: str) -> list[Problem]:
         return [(path + ("choices",), f"{label}: only multiple-choice questions have choices; "
                  "remove them or set 'type: mcq'")]
     prompt = q.get("prompt")
-    is_cloze = qtype == QuestionType.CLOZE.value and isinstance(prompt, str)
-    if is_cloze and not BLANK_MARK.search(prompt):
+    is_cloze = qtype == QuestionType.CLOZE.value
+    if is_cloze and isinstance(prompt, str) and not BLANK_MARK.search(prompt):
         return [(path + ("prompt",), f"{label}: a fill-in-the-blank prompt must mark the "
                  "gap with _____")]
     return []

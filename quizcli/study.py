@@ -7,7 +7,7 @@ before the next question is drawn.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -59,7 +59,7 @@ def header(prompt: Prompt) -> Text:
 
 def question_screen(prompt: Prompt) -> Group:
     q = prompt.shown.question
-    body = [Text(q.prompt, style="bold")]
+    body: list[Text | Table] = [Text(q.prompt, style="bold")]
     if prompt.choices:
         keys = ("t", "f") if prompt.style == "truefalse" else None
         table = Table.grid(padding=(0, 1))
@@ -104,6 +104,7 @@ def outcome_screen(prompt: Prompt, outcome: Outcome) -> Group:
     else:
         hint = (f"Saved as {GRADE_NAMES[outcome.grade]}. Enter to go on, or 1-4 to change "
                 "the grade · u undo · s suspend · e edit · q quit")
+    parts: list[Text | Panel]
     parts = [header(prompt), Panel(Group(Text(q.prompt), Text(""), verdict, Text(""), evidence),
                                    padding=(1, 2)), grades, Text(hint, style="dim")]
     if outcome.leech:
@@ -143,7 +144,7 @@ def when(moment: dt.datetime, tz: dt.tzinfo, now: dt.datetime) -> str:
 
 
 def run(session: Session, keys: Keys, console: Console,
-        edit: Callable[..., str | None], notices: list[str] = ()) -> None:
+        edit: Callable[..., str | None], notices: Sequence[str] = ()) -> None:
     """Drive the session until it ends or the user quits. `edit(prompt, tell)` opens the
     card's bank for editing (`tell` shows a message) and returns a problem, if any;
     `notices` (a broken bank, say) show under the first screen."""

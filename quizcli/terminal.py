@@ -56,7 +56,7 @@ class RawKeys:
     def __init__(self, stdin: IO[str] | None = None, echo: IO[str] | None = None):
         self.fd = (stdin or sys.stdin).fileno()
         self.echo = echo or sys.stdout
-        self._saved = None
+        self._saved: list | None = None
 
     def __enter__(self) -> RawKeys:
         import termios

@@ -37,6 +37,8 @@ def test_plain_install_finds_the_shipped_banks_from_any_folder(tmp_path):
     installed = os.path.realpath(bank["path"])
     assert installed.startswith(os.path.realpath(env_dir))
     assert not installed.startswith(str(REPO))
+    package = os.path.dirname(os.path.dirname(installed))
+    assert os.path.isfile(os.path.join(package, "py.typed"))  # its types reach its users
     sources = os.path.join(os.path.dirname(installed), "sources")
     assert sorted(os.listdir(sources)) == sorted(p.name for p in (REPO / "banks/sources").iterdir())
 

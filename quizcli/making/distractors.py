@@ -272,9 +272,10 @@ def figure_choices(written: str, seed: str, n: int = 3,
         return []  # "five to seven days": a range of words has no near neighbour
     word = next((w for w in words if w in _WORD_NUMBERS), None)
     ordinal = next((w for w in words if w in _ORDINAL_WORDS), None)
-    if word or ordinal:
+    named = word or ordinal
+    if named:
         table = _WORD_NUMBERS if word else _ORDINAL_WORDS
-        value = table.index(word or ordinal)
+        place = table.index(named)
         top = len(table) if ceiling is None else min(len(table), int(ceiling) + 1)
         ratio = re.search(r"out of (\d+|\w+)", written)
         if ratio:
@@ -282,14 +283,17 @@ def figure_choices(written: str, seed: str, n: int = 3,
             bound_value = int(bound) if bound.isdigit() else (
                 _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
             top = min(top, bound_value)
-        lowest = 2 if word and value >= 2 else 1  # "one months", "one-fold"
-        others = [v for v in (value - 1, value + 1, value - 2, value + 2, value + 3)
-                  if lowest <= v < top and v != value]
-        pattern = re.compile(rf"\b{word or ordinal}\b", re.I)
+        lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
+        others = [v for v in (place - 1, place + 1, place - 2, place + 2, place + 3)
+                  if lowest <= v < top and v != place]
+        pattern = re.compile(rf"\b{named}\b", re.I)
+        whole = pattern.search(written)
+        if whole is None:  # the word is part of a longer one ("five_")
+            return []
+        original = whole.group()
         out = []
         for v in others[:n + 1]:
             replacement = table[v]
-            original = pattern.search(written).group()
             if original[:1].isupper():
                 replacement = replacement.capitalize()
             out.append(pattern.sub(replacement, written, count=1))

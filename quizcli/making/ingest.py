@@ -166,13 +166,13 @@ def ingest(
     articles: list[tuple[Path, Article | None, str | None]] = []
     for path in paths:
         try:
-            found = read_file(path, article_date)
+            in_file = read_file(path, article_date)
         except ArticleError as exc:
             articles.append((path, None, str(exc)))
             continue
         if titles and path in titles:
-            found = [replace(a, title=titles[path]) for a in found]
-        articles += [(path, article, None) for article in found]
+            in_file = [replace(a, title=titles[path]) for a in in_file]
+        articles += [(path, article, None) for article in in_file]
     per_file = Counter(path for path, article, _ in articles if article is not None)
     readable = [a for _, a, _ in articles if a is not None]
     if bank_id is None:
@@ -213,8 +213,8 @@ def ingest(
         # Every other story, in this bank, in this ingest or in other banks, lends its
         # parties and people as distractors. Gathered once: per article it would be quadratic.
         everything = other_facts + [f for _, _, found in extracted for f in found]
-        others = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
-                  tuple(_people_of(everything)))
+        lent = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
+                tuple(_people_of(everything)))
         known = KnownQuestions(questions.values())
         asked_of: dict[str, Counter] = {}  # source → how many questions ask each sentence
         answered: dict[str, Counter] = {}  # source → how many questions have each answer
@@ -224,7 +224,7 @@ def ingest(
                 answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
         new_candidates: list[Candidate] = []
         for report, article, found in extracted:
-            candidates = make_candidates(found, pools_for(found, others), bank_id,
+            candidates = make_candidates(found, pools_for(found, lent), bank_id,
                                          [s.text for s in article.sentences], article.date,
                                          article.title, [s.block for s in article.sentences])
 

@@ -760,7 +760,8 @@ class _Maker:
             score, why = score + NOT_WORTH_ASKING, [*why, f"{unasked} {NOT_WORTH_ASKING:g}"]
         facts = (fact, *extra)
         parties = list(dict.fromkeys(p for f in facts for p in f.parties))
-        tags = {"topic": (self.bank,), "kind": (kind or fact.kind.value,)}
+        tags: dict[str, tuple[str, ...]] = {"topic": (self.bank,),
+                                            "kind": (kind or fact.kind.value,)}
         if parties:
             tags["party"] = tuple(parties)
         question = Question(
@@ -843,9 +844,9 @@ class _Maker:
         answer = show_date(fact.date)
         wrong = date_choices(fact.date, self.pools, fact.id, n=6, article_date=self.article_date)
         low, high = _range_bounds(sentence)
-        wrong = [w for w in wrong if _year_of(w) is None or (
-            (low is None or _year_of(w) > low) and (high is None or _year_of(w) < high)
-            and str(_year_of(w)) not in sentence)][:3]  # a year the sentence gives is ruled out
+        wrong = [w for w in wrong if (year := _year_of(w)) is None or (
+            (low is None or year > low) and (high is None or year < high)
+            and str(year) not in sentence)][:3]  # a year the sentence gives is ruled out
         if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
             answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
         context = self.context_for(fact)
@@ -1029,7 +1030,7 @@ class _Maker:
             sentence = self.blanked(fact, written, keep_preposition=False)
         if not sentence:
             return None
-        accept = ()
+        accept: tuple[str, ...] = ()
         act = re.match(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)", written)
         if act and "Amendment" not in act.group(2):  # "Aadhaar (Targeted ...) Act" → "Aadhaar Act"
             accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
@@ -1078,7 +1079,8 @@ class _Maker:
         first = lines[0][0]
         qid = question_id(*(f.id for f, _ in lines), "statements")
         flags = int(hashlib.sha1(qid.encode()).hexdigest(), 16)
-        shown, truths = [], []
+        shown: list[str] = []
+        truths: list[bool] = []
         for i, (fact, text) in enumerate(lines):
             true = bool(flags >> i & 1) or (i == len(lines) - 1 and not any(truths))
             if not true:

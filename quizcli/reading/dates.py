@@ -127,25 +127,28 @@ def _add_months(day: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _placed(iso: str | None, precision: str) -> tuple[str, str] | None:
+    return (iso, precision) if iso else None
+
+
 def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tuple[str, str] | None:
     """ISO text and precision for one match, or None when it cannot be placed."""
-    month = MONTHS.get(g["m"]) if g.get("m") else None
+    m_text, d_text, y_text = g.get("m"), g.get("d"), g.get("y")
+    month = MONTHS.get(m_text) if m_text else None
     if kind in ("iso", "num"):
-        month = int(g["m"] or 0)
-    day = int(g["d"]) if g.get("d") else None
-    year = int(g["y"]) if g.get("y") else None
+        month = int(m_text or 0)
+    day = int(d_text) if d_text else None
+    year = int(y_text) if y_text else None
     if kind in ("mdy", "dmy", "iso"):
-        iso = _iso(year, month, day) if year and month and day else None
-        return (iso, "day") if iso else None
+        return _placed(_iso(year, month, day), "day") if year and month and day else None
     if kind == "num":  # day first; month first only when day first cannot be a date
         if not (year and month and day):
             return None
-        iso = _iso(year, month, day) or _iso(year, day, month)
-        return (iso, "day") if iso else None
+        return _placed(_iso(year, month, day) or _iso(year, day, month), "day")
     if kind == "my":
-        return (_iso(year, month), "month") if year and month else None
+        return _placed(_iso(year, month), "month") if year and month else None
     if kind in ("y", "y's"):
-        return (_iso(year), "year") if year else None
+        return _placed(_iso(year), "year") if year else None
     if anchor is None:
         return None
     shift = {"last": -1, "this": 0, "next": 1}.get((g.get("ry") or "").lower())
@@ -153,16 +156,15 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
         if not (month and day):
             return None
         year = anchor.year + shift if shift is not None else _nearest_year(month, day, anchor)
-        iso = _iso(year, month, day) if year else None
-        return (iso, "day") if iso else None
+        return _placed(_iso(year, month, day), "day") if year else None
     if kind == "m":
         if not month:
             return None
         year = anchor.year + shift if shift is not None else _nearest_year(month, 15, anchor)
-        return (_iso(year, month), "month") if year else None
+        return _placed(_iso(year, month), "month") if year else None
     rel = (g.get("rel") or "").lower()
     if kind == "weekday":
-        target = WEEKDAYS[g["wd"]]
+        target = WEEKDAYS[g["wd"] or ""]
         back = (anchor.weekday() - target) % 7
         if rel == "next":
             date = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
@@ -177,9 +179,9 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
     if kind == "relyear":
         step = {"last": -1, "previous": -1, "the previous": -1, "this": 0}.get(rel, 1)
         if (g.get("unit") or "").lower() == "year":
-            return _iso(anchor.year + step), "year"
+            return _placed(_iso(anchor.year + step), "year")
         year, month = _add_months(anchor, step)
-        return _iso(year, month), "month"
+        return _placed(_iso(year, month), "month")
     if kind == "ago":
         n_text = (g.get("n") or "").lower()
         n = int(n_text) if n_text.isdigit() else NUMBER_WORDS.get(n_text, 0)
@@ -189,8 +191,8 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
             return date.isoformat(), "day"
         if unit == "month":
             year, month = _add_months(anchor, -n)
-            return _iso(year, month), "month"
-        return _iso(anchor.year - n), "year"
+            return _placed(_iso(year, month), "month")
+        return _placed(_iso(anchor.year - n), "year")
     return None
 
 
@@ -298,6 +300,7 @@ def read_dateline(line: str) -> Dateline | None:
     if len(line) > 200 or not _YEAR_CUE.search(line):  # every full date has a year
         return None
     start = _DATELINE_START.match(line)
+    assert start is not None  # every part of the pattern is optional
     found = _date_at(line[start.end():]) if len(line) <= 100 else None
     labelled, event = bool(start.group("label")), bool(start.group("event"))
     if found is None:

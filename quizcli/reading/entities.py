@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from quizcli.reading.dates import MONTHS, WEEKDAYS
-from quizcli.reading.gazetteer import _load, gazetteer
+from quizcli.reading.gazetteer import NameFinder, _load, gazetteer
 
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?"
@@ -138,7 +138,7 @@ def _inside_a_name(sentence: str, start: int) -> bool:
     return word.rstrip(".,") not in _name_words()[0]  # "Although North Korea" is no name
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def _spans(pattern: re.Pattern[str] | NameFinder, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
@@ -298,6 +298,7 @@ def _mentions(sentence: str, people: People, first_pass: bool = False,
         if sentence[max(0, start - 1):start] == "(":
             continue
         title_start, party, office = title_before(start)
+        full: str | None
         if " " in name:
             full = name if first_pass else (people.resolve(name) or name)
         else:

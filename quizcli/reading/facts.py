@@ -8,7 +8,7 @@ form the rule recognises, because a wrong fact makes a wrong question.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quizcli.model import Fact, FactKind
@@ -40,7 +40,7 @@ def fact_id(kind: str, answer: str, evidence: str) -> str:
     return f"f-{digest[:10]}"
 
 
-def _unique(values: Iterator[str] | list[str]) -> tuple[str, ...]:
+def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
@@ -77,9 +77,9 @@ class Reader:
                 _unique([m.value for m in everyone if m.kind == "person"]))
             self._named_key = key
         parties, people = self._named
-        detail = {k: v.strip() for k, v in detail.items() if v and v.strip()}
+        kept = {k: v.strip() for k, v in detail.items() if v and v.strip()}
         if sentence.section:
-            detail["section"] = sentence.section
+            kept["section"] = sentence.section
         self.facts.append(Fact(
             id=fact_id(kind.value, answer, sentence.text),
             source=self.source,
@@ -89,7 +89,7 @@ class Reader:
             parties=parties,
             people=people,
             date=date,
-            detail=detail,
+            detail=kept,
             by=self.by,
         ))
 
@@ -183,8 +183,8 @@ class Reader:
                 continue
             self.add(sentence, FactKind.FACT, term.text, found, term=term.kind,
                      short=term.short)
-        for term in key_terms(text):
-            self.add(sentence, FactKind.FACT, term, found, term="key")
+        for key in key_terms(text):
+            self.add(sentence, FactKind.FACT, key, found, term="key")
         for group in agents(text, [(m.start, m.end) for m in found if m.kind == "party"]):
             self.add(sentence, FactKind.FACT, group, found, term="agents")
 

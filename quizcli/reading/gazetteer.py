@@ -20,7 +20,7 @@ from typing import NamedTuple
 def _load(name: str):
     import yaml
 
-    text = resources.files("quizcli").joinpath("data", name).read_text(encoding="utf-8")
+    text = (resources.files("quizcli") / "data" / name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 

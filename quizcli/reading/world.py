@@ -121,7 +121,7 @@ def _cache_dir() -> Path:
 
 def _cache_key() -> tuple:
     """Where each package is installed and when: a reinstall or upgrade changes it."""
-    stamps = []
+    stamps: list[tuple[object, ...]] = []
     for name in PACKAGES:
         spec = importlib.util.find_spec(name)
         if spec is None or spec.origin is None:

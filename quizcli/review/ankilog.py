@@ -202,7 +202,7 @@ def _zstd():
     except ImportError:
         pass
     try:
-        import zstandard  # type: ignore[import-not-found]
+        import zstandard
     except ImportError:
         return None
 

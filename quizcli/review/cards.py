@@ -62,7 +62,8 @@ class Wanted:
 def list_cards(store: Store, wanted: Wanted, now: dt.datetime, tz: dt.tzinfo) -> list[Listed]:
     """The cards that match, in bank rank order, each bank's in its own order; due cards
     by when they fall due."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if wanted.banks:
         clauses.append(f"c.bank IN ({', '.join('?' * len(wanted.banks))})")
         params += list(wanted.banks)

@@ -16,7 +16,7 @@ def _titles() -> tuple[tuple[str, ...], ...]:
     import yaml
 
     def load(name: str):
-        text = resources.files("quizcli").joinpath("data", name).read_text(encoding="utf-8")
+        text = (resources.files("quizcli") / "data" / name).read_text(encoding="utf-8")
         return yaml.safe_load(text)
 
     words = [*load("names.yaml")["honorifics"], *load("offices.yaml"), "Justice", "Judge"]

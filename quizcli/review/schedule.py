@@ -24,7 +24,7 @@ import hashlib
 import random
 from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
-from typing import Any
+from typing import Any, overload
 
 from quizcli.review.days import UTC, days_between, study_date
 from quizcli.review.settings import Settings
@@ -91,7 +91,14 @@ def to_ms(value: dt.datetime) -> int:
     return round(value.timestamp() * 1000)
 
 
+@overload
+def from_ms(value: int) -> dt.datetime: ...
+@overload
+def from_ms(value: None) -> None: ...
+@overload
+def from_ms(value: int | None) -> dt.datetime | None: ...
 def from_ms(value: int | None) -> dt.datetime | None:
+    """A time stored as milliseconds since the epoch, in UTC; None stays None."""
     if value is None:
         return None
     return dt.datetime.fromtimestamp(value / 1000, tz=UTC)
@@ -172,7 +179,6 @@ def review(card: Card, rating: Rating, now: dt.datetime, settings: Settings,
     from fsrs import State
 
     now = from_ms(to_ms(now))  # the precision the store keeps, so replay agrees
-    assert now is not None
     scheduler = _scheduler(settings)
     updated, _ = scheduler.review_card(_to_fsrs(card, now, tz, settings.day_starts_at),
                                        FsrsRating(int(rating)), now)

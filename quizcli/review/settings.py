@@ -181,11 +181,14 @@ def settings_from(data: Any) -> Settings:
                         "new_per_day", "reviews_per_day", "desired_retention"}:
                     raise ValueError(f"'banks.{bank}' may set new_per_day, reviews_per_day "
                                      "and desired_retention")
-                banks[str(bank)] = BankLimits(**{
-                    k: float(_number(f"banks.{bank}.{k}", v, 0.7, 0.99))
-                    if k == "desired_retention" else
-                    int(_number(f"banks.{bank}.{k}", v, 0, 100_000, whole=True))
-                    for k, v in limits.items()})
+                counts: dict[str, int] = {}
+                retention = None
+                for k, v in limits.items():
+                    if k == "desired_retention":
+                        retention = float(_number(f"banks.{bank}.{k}", v, 0.7, 0.99))
+                    else:
+                        counts[k] = int(_number(f"banks.{bank}.{k}", v, 0, 100_000, whole=True))
+                banks[str(bank)] = BankLimits(desired_retention=retention, **counts)
             values[name] = banks
     return replace(Settings(), **values)
 

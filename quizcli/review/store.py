@@ -51,6 +51,12 @@ def _run(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made."""
+    assert cursor.lastrowid is not None  # set by every INSERT
+    return cursor.lastrowid
+
+
 def _migration_1(db: sqlite3.Connection) -> None:
     _run(db, """
         CREATE TABLE cards (
@@ -395,7 +401,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (before.question_id, to_ms(now), rating, answer, duration_ms, mode, session,
              int(before.state), interval, bank, kind, json.dumps(before.to_dict())))
-        return int(cursor.lastrowid)
+        return _row_id(cursor)
 
     def content_times(self, digests: dict[str, str], now: dt.datetime) -> dict[str, int]:
         """When each question's exported content (by its digest) was first exported, in
@@ -561,7 +567,6 @@ class Store:
                 "SELECT id, reviewed_at, rating FROM reviews WHERE question_id = ? "
                 "ORDER BY reviewed_at, id", (question_id,)).fetchall():
             when = from_ms(reviewed_at)
-            assert when is not None
             after = reset_card(card) if rating == RESET else review(
                 card, Rating(rating), when, settings, tz=self.tz)
             yield review_id, rating, card, after
@@ -599,7 +604,7 @@ class Store:
                     "prev_state, bank, kind, before) VALUES (?, ?, ?, ?, ?, 0, ?, ?, '{}')",
                     (answer.question_id, answer.reviewed_at, answer.rating, answer.duration_ms,
                      mode, bank, kind))
-                added.add(int(cursor.lastrowid))
+                added.add(_row_id(cursor))
             touched = sorted({a.question_id for a in fresh})
             for question_id in touched:
                 self._rebuild(question_id, added)
@@ -650,7 +655,7 @@ class Store:
     def start_session(self, now: dt.datetime, mode: str) -> int:
         cursor = self.db.execute("INSERT INTO sessions (started_at, mode) VALUES (?, ?)",
                                  (to_ms(now), mode))
-        return int(cursor.lastrowid)
+        return _row_id(cursor)
 
     def end_session(self, session: int, now: dt.datetime) -> None:
         self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (to_ms(now), session))
@@ -705,7 +710,7 @@ class Store:
                 if when <= ahead:
                     due.append((when, qid))
                 else:
-                    waiting.append((from_ms(when), qid))  # type: ignore[arg-type]
+                    waiting.append((from_ms(when), qid))
         learning = len(due)
         for bank in bank_ids:
             left = settings.limits_for(bank)[1] - done.get(bank, {}).get(2, 0)

@@ -107,10 +107,10 @@ def _shape(text: str) -> str:
 def _without_furniture(pages: list[list[Line]]) -> list[Line]:
     """Every page's lines but its running header, footer and page number, and the lines
     of a table of contents."""
-    edges = Counter()
+    edges: Counter[str] = Counter()
     for page in pages:
-        for line in {_shape(x.text) for x in page[:EDGE] + page[-EDGE:]}:
-            edges[line] += 1
+        for shape in {_shape(x.text) for x in page[:EDGE] + page[-EDGE:]}:
+            edges[shape] += 1
     running = {shape for shape, n in edges.items() if n >= 2 and n * 2 >= len(pages)}
     kept: list[Line] = []
     for page in pages:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from quizcli.reading.gazetteer import _load
@@ -249,12 +250,12 @@ def _opens_clause(sentence: str, start: int) -> bool:
         # "…highlights , Healthy balance sheets …": a capital after a comma opens a clause
         # when a common noun follows it; "…the journal, Herpeta recently" names a thing.
         following = re.match(r"[\w’'-]+\s([a-z]+)", sentence[start:start + 40])
-        return bool(following) and not following.group(1).endswith("ly")
+        return following is not None and not following.group(1).endswith("ly")
     return at == 0 or sentence[at - 1] in ":;–—" or sentence[at - 2:at] == " -"
 
 
 def find_terms(sentence: str, taken: list[tuple[int, int]],
-               people: list[tuple[int, int]] = (), known: frozenset[str] = frozenset()
+               people: Sequence[tuple[int, int]] = (), known: frozenset[str] = frozenset()
                ) -> list[Term]:
     """The named things and defined terms of a sentence, never overlapping `taken` or
     each other; the more telling rule wins where two find the same words. A case name
@@ -304,11 +305,11 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
         add(Term(match.start("abbr"), match.end("abbr"), match.group("abbr"), "abbreviation",
                  match.group("long")))
     for match in _LONG_OR.finditer(sentence) if has_or else ():
-        words = list(re.finditer(r"[\w-]+", match.group("long")))
-        for i in range(len(words)):
-            tail = [w.group() for w in words[i:] if w.group().lower() not in _STOP]
+        tokens = list(re.finditer(r"[\w-]+", match.group("long")))
+        for i in range(len(tokens)):
+            tail = [w.group() for w in tokens[i:] if w.group().lower() not in _STOP]
             if _fits(match.group("abbr"), _initials(tail)):
-                start = match.start("long") + words[i].start()
+                start = match.start("long") + tokens[i].start()
                 add(Term(start, match.end("long"), sentence[start:match.end("long")],
                          "abbreviation", match.group("abbr")))
                 break

@@ -173,6 +173,6 @@ def positions(reader: Reader, sentence: Sentence, found: list[Mention],
         if len(stance.split()) < 3:
             continue
         subjects.append(subject)
-        reader.add(sentence, FactKind.POSITION, party or holder, found, stance=stance,
+        reader.add(sentence, FactKind.POSITION, party or subject.value, found, stance=stance,
                  verb=verb.group(), holder=holder)
     return subjects
