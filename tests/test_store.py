@@ -45,9 +45,8 @@ def test_a_new_database_has_the_current_schema_in_wal_mode(tmp_path):
         assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-@pytest.mark.parametrize("version", range(len(MIGRATIONS)))
-def test_every_earlier_version_migrates_forward_keeping_its_data(tmp_path, version):
-    path = tmp_path / "quizcli.db"
+def _store_made_before_names_were_recorded(path: Path, version: int) -> None:
+    """A store as quizcli made it when it counted migrations in user_version alone."""
     db = sqlite3.connect(path, isolation_level=None)
     for number, (_, migration) in enumerate(MIGRATIONS[:version], start=1):
         migration(db)
@@ -55,10 +54,69 @@ def test_every_earlier_version_migrates_forward_keeping_its_data(tmp_path, versi
     if version >= 1:
         db.execute("INSERT INTO cards (question_id, bank, position) VALUES ('q-old', 'b', 0)")
     db.close()
+
+
+NAMES = [name for name, _ in MIGRATIONS]
+
+
+@pytest.mark.parametrize("version", range(len(MIGRATIONS) + 1))
+def test_a_store_from_before_names_were_recorded_keeps_them_and_gets_only_the_rest(
+        tmp_path, version):
+    path = tmp_path / "quizcli.db"
+    _store_made_before_names_were_recorded(path, version)
     with Store(path, Settings()) as s:
+        assert s.applied_migrations() == NAMES
         assert s.version == len(MIGRATIONS)
-        if version >= 1:
+        if version >= 1:  # the first migration was not made again over its tables
             assert s.card("q-old").state is CardState.NEW
+        assert s.content_times({"q-old": "digest"}, NOW)  # the second one's table is there
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 0")  # the names recorded now say what it has had
+    db.close()
+    with Store(path, Settings()) as s:
+        assert s.applied_migrations() == NAMES
+
+
+@pytest.fixture
+def later_migration():
+    """A migration released after the others: how often it has run."""
+    runs: list[int] = []
+
+    def add_notes(db: sqlite3.Connection) -> None:
+        runs.append(1)
+        db.execute("CREATE TABLE notes (question_id TEXT PRIMARY KEY, note TEXT)")
+
+    MIGRATIONS.append(("a note on each card", add_notes))
+    yield runs
+    MIGRATIONS.pop()
+
+
+def test_a_migration_added_later_is_applied_once_to_a_store_that_has_the_others(
+        tmp_path, later_migration):
+    path = tmp_path / "quizcli.db"
+    _store_made_before_names_were_recorded(path, len(NAMES))
+    for _ in range(2):
+        with Store(path, Settings()) as s:
+            assert s.applied_migrations() == [*NAMES, "a note on each card"]
+            assert s.card("q-old").state is CardState.NEW
+    assert later_migration == [1]
+    with Store(tmp_path / "new.db", Settings()) as s:  # and to a new store, in its place
+        assert s.applied_migrations() == [*NAMES, "a note on each card"]
+    assert later_migration == [1, 1]
+
+
+def test_a_store_that_has_had_a_migration_this_quizcli_does_not_know_is_refused(tmp_path):
+    path = tmp_path / "quizcli.db"
+    MIGRATIONS.append(("from a newer quizcli", lambda db: None))
+    try:
+        Store(path, Settings()).close()
+    finally:
+        MIGRATIONS.pop()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")  # only the names tell
+    db.close()
+    with pytest.raises(StoreError, match="written by a newer quizcli"):
+        Store(path, Settings())
 
 
 def test_a_database_from_a_newer_quizcli_is_refused(tmp_path):
@@ -74,6 +132,23 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     (tmp_path / "quizcli.db").write_text("not a database at all" * 100)
     with pytest.raises(StoreError, match="is not a quizcli database"):
         make_store(tmp_path)
+
+
+def test_the_writes_of_one_atomic_block_are_kept_or_undone_together(store):
+    with pytest.raises(KeyboardInterrupt), store.atomic():
+        store.record("a-q0", Rating.GOOD, NOW)
+        store.set_suspended("a-q1", True)
+        raise KeyboardInterrupt
+    assert store.log("a-q0") == [] and store.flags("a-q1") == (False, False, False)
+
+    with store.atomic():
+        store.record("a-q0", Rating.GOOD, NOW)
+        with pytest.raises(ValueError), store.atomic():  # one inside another fails alone
+            store.record("a-q1", Rating.GOOD, NOW)
+            raise ValueError
+        store.set_suspended("a-q2", True)
+    assert len(store.log("a-q0")) == 1 and store.log("a-q1") == []
+    assert store.flags("a-q2")[0] and store.card("a-q1").reps == 0
 
 
 def test_record_then_undo_restores_card_and_log_exactly(store):

@@ -125,11 +125,14 @@ def _migration_2(db: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+Migration = Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[tuple[str, Migration]] = [
     ("cards, the review log, sessions", _migration_1),
     ("when each exported note took its present content", _migration_2),
 ]
-"""Append only: a released migration is never changed, a new one is added at the end."""
+"""Append only: a released migration is never changed or renamed (the store records the
+names of those it has had), a new one is added at the end."""
 
 RESET = 0
 """The rating logged when a card is reset: the log records it, and replay honours it."""
@@ -277,22 +280,49 @@ class Store:
 
     @property
     def version(self) -> int:
+        """How many migrations the store has had; a quizcli that knows fewer refuses it."""
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
-    def _migrate(self) -> None:
-        version = self.version
-        if version > len(MIGRATIONS):
+    def _names_recorded(self) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                               "AND name = 'migrations'").fetchone() is not None
+
+    def applied_migrations(self) -> list[str]:
+        """The names of the migrations the store has had, in the order applied. A store
+        from before names were recorded has had the first `version` of them."""
+        if not self._names_recorded():
+            return [name for name, _ in MIGRATIONS[:self.version]]
+        return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+    def _pending(self) -> list[tuple[str, Migration]]:
+        """The migrations the store has not had, in order; StoreError if it has had one
+        this quizcli does not know."""
+        version, applied = self.version, self.applied_migrations()
+        known = {name for name, _ in MIGRATIONS}
+        if version > len(MIGRATIONS) or not known.issuperset(applied):
             raise StoreError(f"{self.path}: was written by a newer quizcli (schema {version}, "
                              f"this one knows {len(MIGRATIONS)}); upgrade quizcli")
-        if version == len(MIGRATIONS):
+        return [(name, migration) for name, migration in MIGRATIONS if name not in applied]
+
+    def _migrate(self) -> None:
+        if not self._pending() and self._names_recorded():
             return
         # One process migrates; another started at the same moment waits for the write
         # lock, then finds the work done.
-        with self._transaction():
-            for number, (_, migration) in enumerate(MIGRATIONS[self.version:],
-                                                    start=self.version + 1):
+        with self.atomic():
+            pending = self._pending()
+            if not self._names_recorded():
+                applied = self.applied_migrations()
+                self.db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+                # when those were applied is not known
+                self.db.executemany("INSERT INTO migrations (name) VALUES (?)",
+                                    [(name,) for name in applied])
+            for name, migration in pending:
                 migration(self.db)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("INSERT INTO migrations (name, applied_at) "
+                                "VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", (name,))
+            # what a quizcli from before the names were recorded reads
+            self.db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
 
     # --- cards -------------------------------------------------------------
 
@@ -324,7 +354,7 @@ class Store:
                     updates.append((bank, fact, position, question, kind, qid))
         orphans = [(qid,) for qid, row in existing.items() if qid not in seen and not row[3]]
         bank_ids = list(dict.fromkeys(bank for bank, _ in banks))
-        with self._transaction():
+        with self.atomic():
             self.db.execute("DELETE FROM banks")
             self.db.executemany("INSERT INTO banks (id, rank, stamp) VALUES (?, ?, ?)",
                                 [(bank, rank, (stamps or {}).get(bank))
@@ -419,15 +449,30 @@ class Store:
         changed = [(qid, digest, times[qid]) for qid, digest in digests.items()
                    if known.get(qid, ("",))[0] != digest]
         if changed:
-            with self._transaction():
+            with self.atomic():
                 self.db.executemany("INSERT OR REPLACE INTO exported VALUES (?, ?, ?)", changed)
         return times
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def atomic(self) -> Iterator[None]:
         """One write, all or nothing. Whatever interrupts it (an error, Ctrl-C between two
         statements) rolls back what was begun and is raised as it was: a rollback that
-        finds nothing to undo (the commit went through) never hides it."""
+        finds nothing to undo (the commit went through) never hides it. SQLite's own
+        errors are raised as a StoreError that says what to do.
+
+        Inside another, it is a savepoint: what fails in it is undone alone, and what it
+        did is kept or undone with the outer one."""
+        if self.db.in_transaction:
+            self.db.execute("SAVEPOINT atomic")
+            try:
+                yield
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK TO atomic")
+                    self.db.execute("RELEASE atomic")
+                raise
+            self.db.execute("RELEASE atomic")
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
             yield
@@ -457,7 +502,7 @@ class Store:
         """Schedule the card and log the answer, durably, in one transaction. `replacing`
         is the id of an answer to this card that the new grade corrects: it is taken back
         in the same transaction, so a changed grade is never half made."""
-        with self._transaction():
+        with self.atomic():
             if replacing is not None:
                 self._take_back(replacing)
             before = self.card(question_id)
@@ -475,7 +520,7 @@ class Store:
         """Take back the last answer (or reset), of `session` when given (another session's
         answers are not its to take back): the card returns to exactly its state before,
         and the log to exactly what it was. Returns the card's question id, or None."""
-        with self._transaction():
+        with self.atomic():
             if session is None:
                 row = self.db.execute("SELECT id FROM reviews ORDER BY id DESC LIMIT 1"
                                       ).fetchone()
@@ -500,13 +545,14 @@ class Store:
         return question_id
 
     def set_suspended(self, question_id: str, suspended: bool) -> None:
-        self.card(question_id)  # says clearly when there is no such card
-        self.db.execute("UPDATE cards SET suspended = ? WHERE question_id = ?",
-                        (int(suspended), question_id))
+        with self.atomic():
+            self.card(question_id)  # says clearly when there is no such card
+            self.db.execute("UPDATE cards SET suspended = ? WHERE question_id = ?",
+                            (int(suspended), question_id))
 
     def reset(self, question_id: str, now: dt.datetime) -> None:
         """Study the card from the start again. Its log is kept, with the reset in it."""
-        with self._transaction():
+        with self.atomic():
             self._reset(question_id, now)
 
     def _reset(self, question_id: str, now: dt.datetime) -> None:
@@ -532,7 +578,7 @@ class Store:
         no card's changes nothing at all: StoreError names every such id."""
         if action not in ("suspend", "unsuspend", "reset"):
             raise ValueError(action)
-        with self._transaction():
+        with self.atomic():
             missing = self.unknown(question_ids)
             if missing:
                 named = ", ".join(repr(qid) for qid in missing)
@@ -578,7 +624,7 @@ class Store:
         (the same card at the same millisecond) is skipped, and so is one for a question
         that has no card. An added answer that makes a card a leech suspends it, as one
         given here would; an added reset clears both flags, as `reset` does."""
-        with self._transaction():
+        with self.atomic():
             asked = list({a.question_id for a in answers})
             known = set(asked) - set(self.unknown(asked))
             present: set[tuple[str, int]] = set()
@@ -636,7 +682,7 @@ class Store:
         before = self.settings
         self.settings = settings
         try:
-            with self._transaction():
+            with self.atomic():
                 cards = [row[0] for row in self.db.execute(
                     "SELECT DISTINCT question_id FROM reviews INDEXED BY reviews_card")]
                 for question_id in cards:
@@ -653,12 +699,15 @@ class Store:
     # --- sessions ----------------------------------------------------------
 
     def start_session(self, now: dt.datetime, mode: str) -> int:
-        cursor = self.db.execute("INSERT INTO sessions (started_at, mode) VALUES (?, ?)",
-                                 (to_ms(now), mode))
+        with self.atomic():
+            cursor = self.db.execute("INSERT INTO sessions (started_at, mode) VALUES (?, ?)",
+                                     (to_ms(now), mode))
         return _row_id(cursor)
 
     def end_session(self, session: int, now: dt.datetime) -> None:
-        self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (to_ms(now), session))
+        with self.atomic():
+            self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?",
+                            (to_ms(now), session))
 
     # --- today ---------------------------------------------------------------
 
