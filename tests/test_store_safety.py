@@ -186,7 +186,7 @@ def test_a_store_that_cannot_be_written_is_not_called_a_broken_database(tmp_path
     held = __import__("sqlite3").connect(path, isolation_level=None)
     held.execute("BEGIN EXCLUSIVE")  # another command writing, and not letting go
     try:
-        from quizcli.review import store as store_module
+        from quizcli.review.store import connection as store_module
 
         original = store_module.BUSY_SECONDS
         store_module.BUSY_SECONDS = 0.2
