@@ -16,11 +16,11 @@ Rows are in time order, one a line, ending in a line feed.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 from typing import NamedTuple
 
+from quizcli.review.schedule import from_ms
 from quizcli.review.store import RESET
 
 COLUMNS = ["card_id", "review_rating", "review_time", "review_duration"]
@@ -60,7 +60,7 @@ def build(logged: list[Logged]) -> str:
         if entry.rating == RESET:
             resets[entry.question_id] = resets.get(entry.question_id, 0) + 1
             continue
-        when = dt.datetime.fromtimestamp(entry.reviewed_at / 1000, tz=dt.timezone.utc)
+        when = from_ms(entry.reviewed_at)
         rows.append((entry.reviewed_at, card_number(entry.question_id,
                                                      resets.get(entry.question_id, 0)),
                      entry.rating, when.isoformat(),

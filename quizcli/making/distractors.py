@@ -17,12 +17,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from quizcli.reading.dates import MONTH_NAMES, add_months
 from quizcli.reading.entities import name_key
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.numbers import NUMBER_WORDS, ORDINAL_WORDS
-
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]
 
 
 def show_date(iso: str) -> str:
@@ -176,11 +174,6 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     return _pick(candidates, answer, n, different, seed)
 
 
-def _shift_months(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + months
-    return index // 12, index % 12 + 1
-
-
 def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
                  article_date: dt.date | None = None) -> list[str]:
     """Dates near the answer at its precision, the story's own first; on the same side
@@ -192,7 +185,7 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
     if len(parts) == 3:
         year, month, day = parts
         for shift in (-1, 1, -2, 2, 3, -3, -4, 4, -5, 5):
-            y, m = _shift_months(year, month, shift)
+            y, m = add_months(year, month, shift)
             for d in (day, min(day, 28)):
                 try:
                     nearby.append(dt.date(y, m, d).isoformat())
@@ -204,7 +197,7 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
     elif len(parts) == 2:
         year, month = parts
         for shift in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5):
-            y, m = _shift_months(year, month, shift)
+            y, m = add_months(year, month, shift)
             nearby.append(f"{y:04d}-{m:02d}")
     else:
         nearby = [str(parts[0] + shift) for shift in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5)]

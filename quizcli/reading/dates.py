@@ -24,19 +24,17 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
-            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
-            ("September", "Sep", "Sept"), ("October", "Oct"), ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_SPELLINGS = [
+    ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+    ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+    ("September", "Sep", "Sept"), ("October", "Oct"), ("November", "Nov"),
+    ("December", "Dec"),
+]
+MONTH_NAMES = [names[0] for names in _MONTH_SPELLINGS]
+"""January to December."""
+MONTHS = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1)
+          for name in names}
+"""Each month's name and abbreviations → its number, 1 to 12."""
 WEEKDAYS = {name: i for i, name in enumerate(
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])}
 NUMBER_WORDS = {
@@ -122,8 +120,9 @@ def _nearest_year(month: int, day: int, anchor: dt.date) -> int | None:
     return best
 
 
-def _add_months(day: dt.date, months: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 + months
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """The (year, month) `months` after the given month, or before it when negative."""
+    index = year * 12 + month - 1 + months
     return index // 12, index % 12 + 1
 
 
@@ -180,7 +179,7 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
         step = {"last": -1, "previous": -1, "the previous": -1, "this": 0}.get(rel, 1)
         if (g.get("unit") or "").lower() == "year":
             return _placed(_iso(anchor.year + step), "year")
-        year, month = _add_months(anchor, step)
+        year, month = add_months(anchor.year, anchor.month, step)
         return _placed(_iso(year, month), "month")
     if kind == "ago":
         n_text = (g.get("n") or "").lower()
@@ -190,7 +189,7 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
             date = anchor - dt.timedelta(days=n * (7 if unit == "week" else 1))
             return date.isoformat(), "day"
         if unit == "month":
-            year, month = _add_months(anchor, -n)
+            year, month = add_months(anchor.year, anchor.month, -n)
             return _placed(_iso(year, month), "month")
         return _placed(_iso(anchor.year - n), "year")
     return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from quizcli.errors import QuizcliError
 from quizcli.review.days import study_date
+from quizcli.review.schedule import from_ms
 from quizcli.review.store import RESET, Store
 
 MIN_REVIEWS = 400
@@ -52,7 +53,7 @@ def items_in_time_order(history, tz: dt.tzinfo, starts_at: int) -> list:
     after which the card's history starts again."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
-    timed: list[tuple[int, object]] = []
+    timed: list[tuple[int, FSRSItem]] = []
     reviews: list = []
     last_card, last_day = None, None
     for card, reviewed_at, rating in history:
@@ -61,7 +62,7 @@ def items_in_time_order(history, tz: dt.tzinfo, starts_at: int) -> list:
         if rating == RESET:
             reviews, last_day = [], None
             continue
-        when = dt.datetime.fromtimestamp(reviewed_at / 1000, tz=dt.timezone.utc)
+        when = from_ms(reviewed_at)
         day = study_date(when, tz, starts_at)
         delta = (day - last_day).days if last_day else 0
         reviews.append(FSRSReview(int(rating), delta))
@@ -69,7 +70,7 @@ def items_in_time_order(history, tz: dt.tzinfo, starts_at: int) -> list:
             timed.append((reviewed_at, FSRSItem(list(reviews))))
         last_day = day
     timed.sort(key=lambda pair: pair[0])
-    return [item for _, item in timed if item.long_term_review_cnt() > 0]  # type: ignore
+    return [item for _, item in timed if item.long_term_review_cnt() > 0]
 
 
 def long_term_reviews(store: Store, tz: dt.tzinfo) -> int:
@@ -81,7 +82,7 @@ def long_term_reviews(store: Store, tz: dt.tzinfo) -> int:
             last_card, last_day = question_id, None
             if rating == RESET:
                 continue
-        when = dt.datetime.fromtimestamp(reviewed_at / 1000, tz=dt.timezone.utc)
+        when = from_ms(reviewed_at)
         day = study_date(when, tz, store.settings.day_starts_at)
         if last_day is not None and day > last_day:
             count += 1

@@ -37,6 +37,10 @@ class Rating(IntEnum):
     EASY = 4
 
 
+MATURE_DAYS = 21
+"""A card whose interval is this many days or more is mature, as Anki counts it."""
+
+
 class CardState(IntEnum):
     NEW = 0
     LEARNING = 1
@@ -83,7 +87,7 @@ class Card:
 
 
 def _ms(value: dt.datetime | None) -> int | None:
-    return None if value is None else round(value.timestamp() * 1000)
+    return None if value is None else to_ms(value)
 
 
 def to_ms(value: dt.datetime) -> int:

@@ -17,11 +17,9 @@ from quizcli.model import QuestionType
 from quizcli.review.days import study_day
 from quizcli.review.library import Shown, shown
 from quizcli.review.names import same_person, without_titles
-from quizcli.review.schedule import CardState, Rating, preview
+from quizcli.review.schedule import MATURE_DAYS, CardState, Rating, preview
 from quizcli.review.store import Recorded, Store
 
-MATURE_DAYS = 21
-"""A card whose interval is this long is asked as recall in mixed mode, as Anki calls it mature."""
 SLOW_SECONDS = {"mcq": 20.0, "truefalse": 15.0, "recall": 30.0}
 """A right answer slower than this is graded Hard."""
 EXAM_FORMATS = {"statements", "match", "order"}

@@ -16,10 +16,16 @@ from dataclasses import asdict, dataclass, field
 
 from quizcli.review.days import days_between, study_day
 from quizcli.review.exam import exam_recall
-from quizcli.review.schedule import CardState, forgetting_curve, from_ms, recall_after, to_ms
+from quizcli.review.schedule import (
+    MATURE_DAYS,
+    CardState,
+    forgetting_curve,
+    from_ms,
+    recall_after,
+    to_ms,
+)
 from quizcli.review.store import Store
 
-MATURE_DAYS = 21
 DAY_MS = 86_400_000
 KIND_NAMES = {"date": "dates", "quote": "quotes", "role": "offices", "position": "positions",
               "place": "places", "number": "numbers", "fact": "key terms",
