@@ -118,6 +118,14 @@ def test_every_figure(store):
     assert exam.reviews_per_day == math.ceil(below / 30) == 1
 
 
+@pytest.mark.parametrize("days_later", [0, 1, 2, 5])
+def test_stats_and_the_session_summary_count_one_streak(store, days_later):
+    now = NOW + dt.timedelta(days=days_later)
+    ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    for tz in (UTC, ist):
+        assert compute(store, now, tz).current_streak == store.streak(now, tz)
+
+
 def test_one_bank_and_a_shorter_window(store):
     stats = compute(store, NOW, UTC, days=7, banks=["b"])
     assert [n for _, n in stats.heatmap] == [1, 0, 1, 0, 1, 0, 0]  # 4th..10th, bank b only

@@ -10,9 +10,12 @@ An answer at 23:00 and one at 07:00 the next morning are a day apart; two answer
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 UTC = dt.timezone.utc
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,3 +48,15 @@ def days_between(earlier: dt.datetime, later: dt.datetime, tz: dt.tzinfo,
 def days_to(earlier: dt.datetime, day: dt.date, tz: dt.tzinfo, starts_at: int) -> int:
     """Study days from a moment to a study day given by its date (an exam's, say)."""
     return max(0, (day - study_date(earlier, tz, starts_at)).days)
+
+
+def streak(today: T, studied: Callable[[T], bool], before: Callable[[T], T]) -> int:
+    """How many days in a row `studied` holds, counted back from `today`, or from the day
+    `before` it when today has no answer yet (the streak is not broken until the day is
+    over)."""
+    day = today if studied(today) else before(today)
+    days = 0
+    while studied(day):
+        days += 1
+        day = before(day)
+    return days

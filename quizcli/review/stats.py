@@ -14,7 +14,7 @@ import json
 import math
 from dataclasses import asdict, dataclass, field
 
-from quizcli.review.days import days_between, study_day
+from quizcli.review.days import days_between, streak, study_day
 from quizcli.review.exam import exam_recall
 from quizcli.review.schedule import (
     MATURE_DAYS,
@@ -152,11 +152,7 @@ def compute(store: Store, now: dt.datetime, tz: dt.tzinfo, days: int = 365,
     heatmap = [(epoch + dt.timedelta(days=i), per_day.get(i, 0))
                for i in range(since_index, today_index + 1)]
     studied_days = sorted(per_day)
-    current = 0
-    day = today_index if today_index in per_day else today_index - 1
-    while day in per_day:
-        current += 1
-        day -= 1
+    current = streak(today_index, per_day.__contains__, lambda day: day - 1)
 
     retention: dict[str, dict[str, Retention]] = {}
     since = since_index * DAY_MS - shift

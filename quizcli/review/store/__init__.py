@@ -31,7 +31,7 @@ from quizcli.review.store.connection import (
     write_problem,
 )
 from quizcli.review.store.log import RESET, Answer, Log, Merged, Recorded
-from quizcli.review.store.queue import Queue, streak, todays_queue
+from quizcli.review.store.queue import Queue, current_streak, todays_queue
 
 __all__ = [
     "BUSY_SECONDS", "DB_NAME", "MIGRATIONS", "RESET", "Answer", "Merged", "Migration", "Queue",
@@ -62,4 +62,4 @@ class Store(Log):
     def streak(self, now: dt.datetime, tz: dt.tzinfo) -> int:
         """Study days in a row with at least one answer, up to today (or yesterday, if today
         has none yet)."""
-        return streak(self, now, tz)
+        return current_streak(self, now, tz)

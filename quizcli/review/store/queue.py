@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from quizcli.review.days import StudyDay, study_day
+from quizcli.review.days import StudyDay, streak, study_day
 from quizcli.review.schedule import from_ms, to_ms
 from quizcli.review.store.connection import Connection
 
@@ -120,7 +120,7 @@ def todays_queue(store: Connection, now: dt.datetime, tz: dt.tzinfo,
     return Queue([qid for _, qid in due], new, counts, reviewed, waiting)
 
 
-def streak(store: Connection, now: dt.datetime, tz: dt.tzinfo) -> int:
+def current_streak(store: Connection, now: dt.datetime, tz: dt.tzinfo) -> int:
     """Study days in a row with at least one answer, up to today (or yesterday, if today
     has none yet). One indexed look-up a day, however long the log."""
     starts_at = store.settings.day_starts_at
@@ -131,11 +131,7 @@ def streak(store: Connection, now: dt.datetime, tz: dt.tzinfo) -> int:
             "AND reviewed_at < ? AND rating > 0 LIMIT 1",
             (to_ms(day.start), to_ms(day.end))).fetchone() is not None
 
-    day = study_day(now, tz, starts_at)
-    if not studied(day):
-        day = study_day(day.start - dt.timedelta(minutes=1), tz, starts_at)
-    days = 0
-    while studied(day):
-        days += 1
-        day = study_day(day.start - dt.timedelta(minutes=1), tz, starts_at)
-    return days
+    def before(day: StudyDay) -> StudyDay:
+        return study_day(day.start - dt.timedelta(minutes=1), tz, starts_at)
+
+    return streak(study_day(now, tz, starts_at), studied, before)
