@@ -10,7 +10,6 @@ import pytest
 from conftest import REPO
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed")
 def test_mypy_finds_no_error_in_the_package():
     result = subprocess.run([sys.executable, "-m", "mypy", "quizcli"], cwd=REPO,
