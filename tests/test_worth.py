@@ -225,3 +225,13 @@ def test_a_typed_person_accepts_the_shorter_name_the_story_uses():
     accepted = {q.answer: set(q.accept) for q in kept(text) if q.answer in ("R.K. Mehra",
                                                                              "Asha Verma")}
     assert accepted["Asha Verma"] == {"Verma"}
+
+
+def test_a_blank_the_sentence_itself_fills_is_never_asked():
+    text = STORY + ("The sanctions stay until Chairman Ri (Song Ho) signs the 2025 accord, the "
+                    "envoy said.\n"
+                    "Talks between the two leaders on the Wetlands Accord ran for 14 hours.\n"
+                    "According to Lisbon officials, 38 delegations will attend the next round.\n")
+    found = answers(text)
+    assert not {"Song Ho", "two", "Lisbon"} & found, found
+    assert "14 hours" in found or "14" in found  # the sentences still give their facts

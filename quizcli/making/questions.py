@@ -713,6 +713,14 @@ class _Maker:
                 return "an adjective of the noun after it"  # "_____ botanist"
             if self.describes_noun(answer, after):
                 return "a word that only describes the noun after it"  # "the _____ office"
+        if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
+                ch.isdigit() for ch in answer):
+            return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
+        if answer.casefold() in ("two", "both") and re.search(r"\bthe\s$", before) and (
+                re.match(r"\s[a-z]", after)):
+            return "a pair the story names"  # "talks between the _____ leaders"
+        if kind == "where" and re.match(r"\sofficials\b", after):
+            return "a capital standing for its government"  # "_____ officials said"
         if _spelled_beside(before, after, answer):
             return "spelled out beside the blank"  # "the _____'s (WMO)", "TRC [_____]"
         if kind.startswith("term:") and _echoed(before + " " + after, answer):
