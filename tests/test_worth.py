@@ -235,3 +235,8 @@ def test_a_blank_the_sentence_itself_fills_is_never_asked():
     found = answers(text)
     assert not {"Song Ho", "two", "Lisbon"} & found, found
     assert "14 hours" in found or "14" in found  # the sentences still give their facts
+
+
+def test_one_quoted_common_word_is_never_a_typed_blank():
+    text = STORY + ('The Tribunal called the census a "landmark" step for 2,400 lakes in 2026.\n')
+    assert "landmark" not in answers(text)

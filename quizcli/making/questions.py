@@ -713,6 +713,8 @@ class _Maker:
                 return "an adjective of the noun after it"  # "_____ botanist"
             if self.describes_noun(answer, after):
                 return "a word that only describes the noun after it"  # "the _____ office"
+        if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
+            return "one quoted word, which other words fill as well"  # "the '_____' step"
         if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
                 ch.isdigit() for ch in answer):
             return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
