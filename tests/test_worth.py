@@ -240,3 +240,10 @@ def test_a_blank_the_sentence_itself_fills_is_never_asked():
 def test_one_quoted_common_word_is_never_a_typed_blank():
     text = STORY + ('The Tribunal called the census a "landmark" step for 2,400 lakes in 2026.\n')
     assert "landmark" not in answers(text)
+
+
+def test_what_a_share_is_of_is_never_the_blank():
+    text = STORY + ("The wetland fund for 2026 is pegged at 0.4 per cent of gross domestic "
+                    "product (GDP), the Tribunal said.\n")
+    found = answers(text)
+    assert "gross domestic product" not in found and "0.4 per cent" in found, found

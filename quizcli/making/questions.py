@@ -713,6 +713,8 @@ class _Maker:
                 return "an adjective of the noun after it"  # "_____ botanist"
             if self.describes_noun(answer, after):
                 return "a word that only describes the noun after it"  # "the _____ office"
+        if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
+            return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
         if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
             return "one quoted word, which other words fill as well"  # "the '_____' step"
         if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
