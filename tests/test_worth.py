@@ -247,3 +247,10 @@ def test_what_a_share_is_of_is_never_the_blank():
                     "product (GDP), the Tribunal said.\n")
     found = answers(text)
     assert "gross domestic product" not in found and "0.4 per cent" in found, found
+
+
+def test_a_stock_top_ten_is_never_the_blank_but_another_rank_is():
+    text = STORY + ("Wetland loss is among the top 10 threats to 1,200 bird species.\n"
+                    "The plan aims to put the state among the top six wetland keepers by 2030.\n")
+    found = answers(text)
+    assert "10" not in found and "six" in found, found

@@ -713,6 +713,8 @@ class _Maker:
                 return "an adjective of the noun after it"  # "_____ botanist"
             if self.describes_noun(answer, after):
                 return "a word that only describes the noun after it"  # "the _____ office"
+        if re.search(r"\btop\s$", before) and answer.casefold() in ("10", "ten", "100"):
+            return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
         if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
             return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
         if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
