@@ -254,3 +254,12 @@ def test_a_stock_top_ten_is_never_the_blank_but_another_rank_is():
                     "The plan aims to put the state among the top six wetland keepers by 2030.\n")
     found = answers(text)
     assert "10" not in found and "six" in found, found
+
+
+def test_where_a_source_works_is_never_the_blank():
+    text = STORY + ("Asha Verma, a fellow at the Institute of Coastal Ecology, said 1,250 "
+                    "hectares had gone.\n"
+                    "The study was led by Dr Ravi Menon, Director, Centre for Wetland Science; "
+                    "it counted 2,400 lakes.\n")
+    found = answers(text)
+    assert not {"Institute of Coastal Ecology", "Centre for Wetland Science"} & found, found

@@ -282,6 +282,11 @@ _STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|ba
                         r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b")
 """A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked'."""
 
+_AFFILIATION = re.compile(
+    r"(?i:\b(?:fellow|professor|researcher|analyst|scientist|scholar|director|head))\s"
+    r"(?:at|of|with|in)\s(?:the\s)?$|,\s(?:Director|Professor|Head|Fellow|Chair),\s$")
+"""What stands before the body a person quoted works for: "a fellow at the _____"."""
+
 _REMARK_DATE = re.compile(
     r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
     r"|\bon\sDATE,?\s(?:\w+\s){0,2}(?:said|says|told|added|stated|noted)\b")
@@ -713,6 +718,8 @@ class _Maker:
                 return "an adjective of the noun after it"  # "_____ botanist"
             if self.describes_noun(answer, after):
                 return "a word that only describes the noun after it"  # "the _____ office"
+        if kind.startswith("term:") and _AFFILIATION.search(before):
+            return "where someone works"  # "Dr Rao, Director, _____": a source's employer
         if re.search(r"\btop\s$", before) and answer.casefold() in ("10", "ten", "100"):
             return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
         if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
