@@ -263,3 +263,11 @@ def test_where_a_source_works_is_never_the_blank():
                     "it counted 2,400 lakes.\n")
     found = answers(text)
     assert not {"Institute of Coastal Ecology", "Centre for Wetland Science"} & found, found
+
+
+def test_a_round_year_or_figure_is_asked_among_round_ones():
+    text = STORY + ("Wetland area in the state may halve by 2040, the Tribunal said.\n"
+                    "In the last 10 years, 40 lakes in the state have dried up.\n")
+    asked = {q.answer: q.choices for q in kept(text) if q.type is QuestionType.MCQ}
+    assert all(int(c) % 5 == 0 and int(c) > 2025 for c in asked["2040"]), asked["2040"]
+    assert all(number_value(c) % 5 == 0 for c in asked["10 years"]), asked["10 years"]
