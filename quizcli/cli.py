@@ -736,16 +736,15 @@ def study(
     try:
         with keys if interactive else contextlib.nullcontext():
             now = _now()
-            if cram:
-                cards, waiting = store.all_cards(bank), []
-            else:
-                queue = store.queue(now, tz, bank)
-                cards, waiting = queue.cards, queue.waiting
+            queue = store.queue(now, tz, bank)
+            cards, waiting = (store.all_cards(bank), []) if cram else (queue.cards,
+                                                                       queue.waiting)
             if not cards:
                 cards, cram = _nothing_due(store, console, keys, tz, now, bank)
             if not cards:
                 return
             session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit,
+                              done_before=0 if cram else queue.reviewed_today,
                               learning=[] if cram else waiting)
             with contextlib.suppress(KeyboardInterrupt, EOFError):  # answers are saved already
                 screen.run(session, keys, console, _editor_for(store),
@@ -763,6 +762,7 @@ def _nothing_due(store, console, keys, tz, now, banks):
     from rich.text import Text
 
     from quizcli import study as screen
+    from quizcli.review.cards import new_left
 
     due = store.next_due()
     message = "Nothing is due right now."
@@ -779,7 +779,15 @@ def _nothing_due(store, console, keys, tz, now, banks):
         store.settings = replace(store.settings,
                                  new_per_day=store.settings.new_per_day + 10, banks={})
         cards = store.queue(now, tz, banks).new
-        if not cards:
+        left, siblings = new_left(store, now, tz, banks) if not cards else (0, 0)
+        if left and left == siblings:
+            console.print(f"The {left} new card{'s' if left != 1 else ''} left "
+                          f"{'are' if left != 1 else 'is'} held back until the next study "
+                          "day: each asks about a fact that a card answered today asks "
+                          "about too.")
+        elif left:
+            console.print("No more new cards today.")
+        elif not cards:
             console.print("There are no new cards left: ingest an article to make some.")
         return cards, False
     if key == "c":

@@ -315,3 +315,62 @@ def test_u_after_answering_and_s_keeps_the_answer_and_lifts_the_suspension(
     assert [a[0] for a in answers(quizcli_home)] == [first.id]
     with Store.open(quizcli_home) as store:
         assert store.flags(first.id)[0] is False
+
+
+def test_the_progress_counts_the_answers_given_earlier_today(runner, clock, quizcli_home):
+    first, second = BANK.questions[0], BANK.questions[1]
+    study(runner, [key_for(first, True), "", key_for(second, True), "", "q"], "--mode", "mcq")
+    again = study(runner, ["q"], "--mode", "mcq")
+    assert "2 done" in again.stdout and "0 done" not in again.stdout
+
+
+def test_the_next_card_is_due_when_its_study_day_starts(runner, clock, quizcli_home):
+    clock["now"] = START.replace(hour=8, minute=30)
+    first = BANK.questions[0]
+    result = study(runner, [key_for(first, True), "4"], "--mode", "mcq", "--limit", "1")
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Next card due"))
+    assert line.endswith(" 04:00."), line  # day_starts_at 4, not the 08:30 it was answered
+
+
+SIBLINGS = """\
+quizcli_bank: 1
+id: twins
+title: Two questions on one fact
+created: 2026-11-22
+updated: 2026-11-22
+sources:
+- id: s1
+  title: An article
+facts:
+- id: f1
+  source: s1
+  kind: place
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore.
+questions:
+- id: q1
+  type: mcq
+  prompt: Where will the commission meet?
+  choices: [Lakeshore, Hillcrest, Riverside]
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore.
+  source: s1
+  fact: f1
+- id: q2
+  type: short
+  prompt: In which town will the commission meet?
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore.
+  source: s1
+  fact: f1
+"""
+
+
+def test_new_cards_held_back_for_a_sibling_say_so(runner, clock, quizcli_home):
+    (quizcli_home / "banks").mkdir()
+    (quizcli_home / "banks" / "twins.yaml").write_text(SIBLINGS, encoding="utf-8")
+    study(runner, ["1", "4", "q"], "--bank", "twins", "--mode", "mcq")  # q1 learned, Easy
+    result = study(runner, ["n"], "--bank", "twins")
+    shown = " ".join(result.stdout.split())
+    assert "The 1 new card left is held back until the next study day" in shown
+    assert "no new cards left" not in shown
