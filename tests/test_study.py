@@ -374,3 +374,38 @@ def test_new_cards_held_back_for_a_sibling_say_so(runner, clock, quizcli_home):
     shown = " ".join(result.stdout.split())
     assert "The 1 new card left is held back until the next study day" in shown
     assert "no new cards left" not in shown
+
+
+SCREENS_ID = "river-commission-and-harbour-board-practice-questions"
+
+
+@pytest.fixture
+def screens_bank(quizcli_home):
+    from bankgen import SCREENS
+
+    (quizcli_home / "banks").mkdir(exist_ok=True)
+    (quizcli_home / "banks" / "screens.yaml").write_text(SCREENS, encoding="utf-8")
+    return quizcli_home / "banks" / "screens.yaml"
+
+
+def _fits(text: str, width: int, *words: str) -> None:
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width, text
+    for word in words:  # each piece of a long name stays whole on one line
+        assert any(word in line for line in lines), (word, text)
+
+
+def test_banks_fits_a_narrow_terminal_without_breaking_words(runner, quizcli_home,
+                                                             screens_bank, monkeypatch):
+    monkeypatch.setenv("HOME", str(quizcli_home.parent))
+    result = runner.invoke(app, ["banks"], env={"COLUMNS": "60"})
+    _fits(result.stdout, 60, *SCREENS_ID.split("-"), "commission", "harbour", "screens.yaml")
+    assert "~/" in result.stdout  # a path under the home folder is written from ~
+    wide = runner.invoke(app, ["banks"], env={"COLUMNS": "200"})
+    assert SCREENS_ID in wide.stdout  # with room, one line each
+
+
+def test_status_fits_a_narrow_terminal_without_breaking_words(runner, clock, quizcli_home,
+                                                              screens_bank):
+    result = runner.invoke(app, ["status"], env={"COLUMNS": "60"})
+    _fits(result.stdout, 60, *SCREENS_ID.split("-"), "LEARNING")
