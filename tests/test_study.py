@@ -409,3 +409,49 @@ def test_status_fits_a_narrow_terminal_without_breaking_words(runner, clock, qui
                                                               screens_bank):
     result = runner.invoke(app, ["status"], env={"COLUMNS": "60"})
     _fits(result.stdout, 60, *SCREENS_ID.split("-"), "LEARNING")
+
+
+def test_cram_says_so_and_shows_no_intervals_and_nothing_saved(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    result = study(runner, [key_for(first, True), "", "q"], "--cram", "--mode", "mcq")
+    assert "CRAM" in result.stdout and "Cram: nothing is saved" in result.stdout
+    assert "Saved as" not in result.stdout
+    assert "Again 1m" not in result.stdout and "Easy" not in result.stdout  # no intervals
+    assert answers(quizcli_home) == []
+
+
+def test_the_key_hint_names_the_keys_of_the_card(runner, clock, quizcli_home):
+    from bankgen import MINIMAL
+
+    (quizcli_home / "banks").mkdir()
+    (quizcli_home / "banks" / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
+    three = study(runner, ["q"], "--bank", "tiny", "--mode", "mcq")
+    assert "1-3 or a-c to answer" in three.stdout and "1-4" not in three.stdout
+    (quizcli_home / "banks" / "tiny.yaml").write_text(MINIMAL.replace(
+        "  type: mcq\n  prompt: Where will the meeting take place?\n"
+        "  choices: [Vietnam, Singapore, China]\n  answer: Vietnam\n",
+        "  type: truefalse\n  prompt: The meeting will take place in Vietnam.\n"
+        "  answer: 'True'\n"), encoding="utf-8")
+    truefalse = study(runner, ["q"], "--bank", "tiny", "--mode", "mcq")
+    assert "1/t True, 2/f False" in truefalse.stdout and "1-" not in truefalse.stdout
+
+
+def test_the_key_hint_is_shortened_not_broken_on_a_narrow_screen(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    result = runner.invoke(app, ["study", "--mode", "mcq"], env={"COLUMNS": "60"},
+                           input=f"{key_for(first, True)}\nq\n")
+    lines = result.stdout.splitlines()
+    assert "1-4 or a-d to answer · ? help · q quit" in lines
+    assert "Saved as Good · Enter: go on · 1-4: regrade · q quit" in lines
+    assert max(len(line) for line in lines) <= 60
+
+
+def test_match_the_pairs_lists_cannot_be_taken_for_the_answer_keys(runner, clock,
+                                                                    quizcli_home, screens_bank):
+    keys = ["1", "", "a", "1", "", "/q"]  # the first card, then "a" and "1" on the match card
+    result = study(runner, keys, "--bank", SCREENS_ID, "--mode", "mcq")
+    screen = result.stdout
+    assert "i   Commission chair" in screen and "iv  Deputy mayor of Eastport" in screen
+    assert "1 A-i, B-ii, C-iii, D-iv" in screen and "1-4 to answer" in screen
+    assert "the letters name the items of List I" in screen
+    assert [(q, r) for q, r, _ in answers(quizcli_home)] == [("q1", 3), ("q2", 3)]
