@@ -308,7 +308,7 @@ def test_the_screen_is_drawn_again_when_the_terminal_is_resized(terminal, screen
     term = terminal(f"study --bank {SCREENS_ID} --mode mcq", size=(80, 24))
     term.wait_for("╰" + "─" * 78 + "╯")
     term.resize(60, 20)
-    screen = term.wait_for("╰" + "─" * 58 + "╯")
+    screen = term.settled("╰" + "─" * 58 + "╯")
     assert screen.startswith("The river commission")
     assert "1-4 or a-d to answer · ? help · q quit" in screen  # the hint for 60 columns
     term.press("1")
@@ -321,7 +321,7 @@ def test_the_screen_is_drawn_again_when_the_terminal_is_resized(terminal, screen
     term.wait_for("Type your answer")
     term.press("1", "4")  # half typed, then the terminal grows
     term.resize(80, 24)
-    screen = term.wait_for("╰" + "─" * 78 + "╯")
+    screen = term.settled("╰" + "─" * 78 + "╯")
     lines = [line for line in screen.splitlines() if line.strip()]
     assert lines[0].startswith("The river commission") and lines[-1] == "14"
     term.press("Enter")
