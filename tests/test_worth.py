@@ -271,3 +271,9 @@ def test_a_round_year_or_figure_is_asked_among_round_ones():
     asked = {q.answer: q.choices for q in kept(text) if q.type is QuestionType.MCQ}
     assert all(int(c) % 5 == 0 and int(c) > 2025 for c in asked["2040"]), asked["2040"]
     assert all(number_value(c) % 5 == 0 for c in asked["10 years"]), asked["10 years"]
+
+
+def test_an_abbreviation_just_after_its_spelled_out_name_is_never_the_blank():
+    text = STORY + ("The rules of the Coastal Wetlands (Protection) Act 2019 -- known as CWPA -- "
+                    "cover 1,400 lakes.\n")
+    assert "CWPA" not in answers(text)

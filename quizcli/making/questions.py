@@ -398,6 +398,11 @@ def _spelled_beside(before: str, after: str, answer: str) -> bool:
             rf"\b{letters}s?\b", f"{before} {after}"):
         return True
     if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", answer):
+        word = r"\(?[A-Z][\w&'’-]*\)?"
+        named = re.search(rf"((?:{word}\s)*{word})(?:\s\d{{4}})?[\s,(–—-]*(?:(?:also\s|"
+                          r"popularly\s)?(?:known|called|referred to)\sas|or)\s$", before)
+        if named and _initials(named.group(1)) == answer.upper().rstrip("S"):
+            return True  # "the Armed Forces (Special Powers) Act 1958 -- known as _____"
         beside = re.match(r"(?:['’]s)?\s?[(\[]([^)\]]{4,80})[)\]]", after) or re.search(
             r"\(([^)]{4,80})\)\s?$", before)
         return bool(beside and _initials(beside.group(1)) == answer.upper().rstrip("S"))
