@@ -231,9 +231,11 @@ def test_a_blank_the_sentence_itself_fills_is_never_asked():
     text = STORY + ("The sanctions stay until Chairman Ri (Song Ho) signs the 2025 accord, the "
                     "envoy said.\n"
                     "Talks between the two leaders on the Wetlands Accord ran for 14 hours.\n"
+                    "The other three judges on the bench were Justice Asha Rao, Justice Vikram "
+                    "Sood and Justice Meera Nair.\n"
                     "According to Lisbon officials, 38 delegations will attend the next round.\n")
     found = answers(text)
-    assert not {"Song Ho", "two", "Lisbon"} & found, found
+    assert not {"Song Ho", "two", "three", "Lisbon"} & found, found
     assert "14 hours" in found or "14" in found  # the sentences still give their facts
 
 

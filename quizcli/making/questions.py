@@ -734,9 +734,9 @@ class _Maker:
         if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
                 ch.isdigit() for ch in answer):
             return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
-        if answer.casefold() in ("two", "both") and re.search(r"\bthe\s$", before) and (
-                re.match(r"\s[a-z]", after)):
-            return "a pair the story names"  # "talks between the _____ leaders"
+        if answer.casefold() in ("two", "both", "three") and re.search(
+                r"\b(?:the|other)\s$", before) and re.match(r"\s[a-z]", after):
+            return "a count the story names"  # "the _____ leaders", "the other _____ judges"
         if kind == "where" and re.match(r"\sofficials\b", after):
             return "a capital standing for its government"  # "_____ officials said"
         if _spelled_beside(before, after, answer):
