@@ -92,19 +92,20 @@ def _root(
     """Turn current-affairs articles into exam question banks, and study them."""
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    """Plain aligned columns: readable in a terminal, a pipe and a diff alike."""
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-             for row in [headers, *rows]]
-    return "\n".join(lines)
+def _table(headers: list[str], rows: list[list[str]], fold: tuple[int, ...] = ()) -> str:
+    from quizcli.output import table, width
+
+    return table(headers, rows, fold, width())
 
 
 def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    """A path as short as it reads: from the current folder, else from the home folder."""
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(path.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 @app.command()
@@ -149,7 +150,7 @@ def banks(
              + (f" (hidden by {_display(e.shadowed_by)})" if e.shadowed_by else "")]
             for e in catalog.entries
         ]
-        say(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows))
+        say(_table(["BANK", "QUESTIONS", "TITLE", "FROM", "FILE"], rows, fold=(0, 2, 4)))
     else:
         searched = "\n".join(f"  {f.origin:8} {f.path}" for f in catalog.folders)
         say(
@@ -736,16 +737,15 @@ def study(
     try:
         with keys if isinstance(keys, RawKeys) else contextlib.nullcontext():
             now = _now()
-            if cram:
-                cards, waiting = store.all_cards(bank), []
-            else:
-                queue = store.queue(now, tz, bank)
-                cards, waiting = queue.cards, queue.waiting
+            queue = store.queue(now, tz, bank)
+            cards, waiting = (store.all_cards(bank), []) if cram else (queue.cards,
+                                                                       queue.waiting)
             if not cards:
                 cards, cram = _nothing_due(store, console, keys, tz, now, bank)
             if not cards:
                 return
             session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit,
+                              done_before=0 if cram else queue.reviewed_today,
                               learning=[] if cram else waiting)
             with contextlib.suppress(KeyboardInterrupt, EOFError):  # answers are saved already
                 screen.run(session, keys, console, _editor_for(store),
@@ -763,6 +763,7 @@ def _nothing_due(store, console, keys, tz, now, banks):
     from rich.text import Text
 
     from quizcli import study as screen
+    from quizcli.review.cards import new_left
 
     due = store.next_due()
     message = "Nothing is due right now."
@@ -779,7 +780,15 @@ def _nothing_due(store, console, keys, tz, now, banks):
         store.settings = replace(store.settings,
                                  new_per_day=store.settings.new_per_day + 10, banks={})
         cards = store.queue(now, tz, banks).new
-        if not cards:
+        left, siblings = new_left(store, now, tz, banks) if not cards else (0, 0)
+        if left and left == siblings:
+            console.print(f"The {left} new card{'s' if left != 1 else ''} left "
+                          f"{'are' if left != 1 else 'is'} held back until the next study "
+                          "day: each asks about a fact that a card answered today asks "
+                          "about too.")
+        elif left:
+            console.print("No more new cards today.")
+        elif not cards:
             console.print("There are no new cards left: ingest an article to make some.")
         return cards, False
     if key == "c":
@@ -822,7 +831,7 @@ def status(
             + ([f"{b['exam_recall']:.0%}" if "exam_recall" in b else "-"] if exam else [])
             for b in banks]
     headers = ["BANK", "DUE", "LEARNING", "NEW"] + (["EXAM RECALL"] if exam else [])
-    say(_table(headers, rows) if rows else "No banks to study.")
+    say(_table(headers, rows, fold=(0,)) if rows else "No banks to study.")
     exam_line = f" · exam on {exam.isoformat()}" if exam else ""
     say(f"Reviewed today: {queue.reviewed_today} · streak: {streak} "
         f"day{'s' if streak != 1 else ''}{exam_line}")

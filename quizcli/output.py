@@ -47,3 +47,55 @@ def _safe_console_class():
                     yield Segment(printable(text), segment.style)
 
     return SafeConsole
+
+
+def width() -> int | None:
+    """The width to fit a table to: $COLUMNS if set, else the terminal's; None when the
+    output goes to a pipe or a file, where a line may be as long as it needs."""
+    import os
+    import shutil
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
+def table(headers: list[str], rows: list[list[str]], fold: tuple[int, ...] = (),
+          fit: int | None = None) -> str:
+    """Plain aligned columns: readable in a terminal, a pipe and a diff alike. Wider than
+    `fit`, the columns in `fold` narrow and their cells go on over more lines, broken
+    after a space, a slash, a hyphen, a dot or an underscore, never inside a word (a word
+    wider than its column alone is cut short with an ellipsis)."""
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    if fit is not None and fold:
+        floor = {i: min(widths[i], max(len(headers[i]), 8)) for i in fold}
+        while sum(widths) + 2 * (len(widths) - 1) > fit:
+            widest = max(fold, key=lambda i: widths[i] - floor[i])
+            if widths[widest] <= floor[widest]:
+                break
+            widths[widest] -= 1
+    lines = []
+    for row in [headers, *rows]:
+        cells = [_fold(cell, w) for cell, w in zip(row, widths, strict=True)]
+        for depth in range(max(len(c) for c in cells)):
+            parts = [c[depth] if depth < len(c) else "" for c in cells]
+            lines.append("  ".join(p.ljust(w) for p, w in zip(parts, widths, strict=True))
+                         .rstrip())
+    return "\n".join(lines)
+
+
+def _fold(text: str, width: int) -> list[str]:
+    import re
+
+    lines, line = [], ""
+    for piece in re.findall(r"[^ /\-_.]*[ /\-_.]?", text):
+        if line and len((line + piece).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+        if len(line.rstrip()) > width:  # one word wider than the column: cut short
+            line = line[:width - 1] + "…"
+    return [*lines, line.rstrip()] if line or not lines else lines

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from functools import partial
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from quizcli import layout
 from quizcli.review.schedule import Rating
 from quizcli.review.session import Outcome, Prompt, Session, Summary
 from quizcli.terminal import Keys
@@ -23,7 +25,7 @@ GRADE_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good",
 LETTERS = "abcdefgh"
 HELP = """\
 Answering
-  1-4 or a-d   choose an answer (t or f for true or false)
+  1-4 or a-d   choose an answer (t or f: true or false; digits only to match pairs)
   type + Enter answer a recall question; space shows the answer
   / then a key a command while typing an answer (/q quits)
 After an answer
@@ -49,64 +51,93 @@ def duration(delta: dt.timedelta) -> str:
     return f"{days / 365:.1f}y"
 
 
-def header(prompt: Prompt) -> Text:
-    total = prompt.done + prompt.remaining + 1
-    filled = round(24 * prompt.done / total)
-    return Text.assemble((prompt.shown.bank_title, "bold"), "  ",
-                         ("█" * filled, "green"), ("░" * (24 - filled), "grey50"),
-                         f"  {prompt.done} done, {prompt.remaining + 1} to go")
+def header(prompt: Prompt, cram: bool = False) -> Table:
+    return layout.header(prompt.shown.bank_title, prompt.done, prompt.remaining + 1, cram)
 
 
-def question_screen(prompt: Prompt) -> Group:
+def _answer_keys(prompt: Prompt, pairs: bool) -> str:
+    count = len(prompt.choices)
+    if prompt.style == "truefalse":
+        return "1/t True, 2/f False"
+    if pairs:  # the letters name List I: only the digits answer
+        return f"1-{count} to answer"
+    return f"1-{count} or a-{LETTERS[count - 1]} to answer"
+
+
+def _pairs(prompt: Prompt) -> layout.MatchLists | None:
     q = prompt.shown.question
-    body: list[Text | Table] = [Text(q.prompt, style="bold")]
+    if prompt.style != "mcq" or "match" not in q.tags.get("kind", ()):
+        return None
+    return layout.match_lists(q.prompt)
+
+
+def _shown_choice(choice: str, pairs: layout.MatchLists | None) -> str:
+    return pairs.choice(choice) if pairs else choice
+
+
+def _prompt_text(prompt: Prompt, pairs: layout.MatchLists | None, compact: bool,
+                 style: str = "") -> list:
+    if pairs is None:
+        return [Text(prompt.shown.question.prompt, style=style)]
+    shown = [Text(pairs.intro, style=style), pairs.table()]
+    return shown if compact or not pairs.outro else [*shown, Text(pairs.outro, style=style)]
+
+
+def _panel(parts: list, compact: bool) -> Panel:
+    if compact:
+        parts = [p for p in parts if not (isinstance(p, Text) and not p.plain)]
+    return Panel(Group(*parts), padding=(0, 1) if compact else (1, 2))
+
+
+def question_screen(prompt: Prompt, cram: bool = False, compact: bool = False) -> Group:
+    """The card, its choices and the keys; `compact` leaves out blank lines, to fit a short
+    terminal."""
+    pairs = _pairs(prompt)
+    body = _prompt_text(prompt, pairs, compact, "bold")
+    commands = ("u undo", "s suspend", "e edit", "? help", "q quit")
     if prompt.choices:
         keys = ("t", "f") if prompt.style == "truefalse" else None
         table = Table.grid(padding=(0, 1))
         for i, choice in enumerate(prompt.choices):
             label = f"{i + 1}" + (f"/{keys[i]}" if keys else "")
-            table.add_row(Text(label, style="cyan"), Text(choice))
+            table.add_row(Text(label, style="cyan"), Text(_shown_choice(choice, pairs)))
         body += [Text(""), table]
-        hint = "1-4 or a-d to answer" if not keys else "1/t True, 2/f False"
+        answer = _answer_keys(prompt, pairs is not None)
+        hint = layout.Hint((answer, *commands), (answer, "? help", "q quit"))
     else:
         body += [Text(""), Text("Type your answer and press Enter, or press space to see it.",
                                 style="dim")]
-        hint = "/u undo · /s suspend · /e edit · /? help · /q quit"
-    if prompt.choices:
-        hint += " · u undo · s suspend · e edit · ? help · q quit"
-    footer = Text(hint, style="dim")
-    return Group(header(prompt), Panel(Group(*body), padding=(1, 2)), footer)
+        hint = layout.Hint(tuple("/" + c for c in commands), ("/? help", "/q quit"))
+    return Group(header(prompt, cram), _panel(body, compact), hint)
 
 
-def outcome_screen(prompt: Prompt, outcome: Outcome) -> Group:
+def outcome_screen(prompt: Prompt, outcome: Outcome, cram: bool = False,
+                   compact: bool = False) -> Group:
+    """Right or wrong, the answer, its evidence, and the grades with their next intervals;
+    in cram, no intervals and nothing said to be saved, since nothing is."""
     q = prompt.shown.question
+    pairs = _pairs(prompt)
+    answer = _shown_choice(q.answer, pairs)
+    given = _shown_choice(outcome.given, pairs) if outcome.given else ""
     if outcome.right is None:
-        verdict = Text.assemble(("Answer: ", "bold"), (q.answer, "bold green"))
+        verdict = Text.assemble(("Answer: ", "bold"), (answer, "bold green"))
     elif outcome.right:
-        verdict = Text.assemble(("✓ Right", "bold green"), ": ", (q.answer, "bold"))
+        verdict = Text.assemble(("✓ Right", "bold green"), ": ", (answer, "bold"))
         if outcome.near_miss:
             verdict.append(f"  (you typed {outcome.given!r}: close enough)", style="yellow")
     else:
-        verdict = Text.assemble(("✗ Wrong", "bold red"),
-                                f" ({outcome.given})" if outcome.given else "",
-                                ". The answer is ", (q.answer, "bold"))
+        verdict = Text.assemble(("✗ Wrong", "bold red"), f" ({given})" if given else "",
+                                ". The answer is ", (answer, "bold"))
     source = prompt.shown.source + (f", {prompt.shown.publisher}" if prompt.shown.publisher
                                     else "")
     evidence = Text.assemble(("“", "dim"), (q.evidence, "italic"), ("”", "dim"),
                              "\n— ", (source, "dim"))
-    grades = Text()
-    for rating, name in GRADE_NAMES.items():
-        style = "bold reverse" if outcome.grade == rating else ""
-        grades.append(f" {int(rating)} {name} {duration(outcome.intervals[rating])} ", style)
-        grades.append(" ")
-    if outcome.grade is None:
-        hint = "Grade yourself: 1 Again · 2 Hard · 3 Good · 4 Easy (Enter: Good)"
+    body = [*_prompt_text(prompt, pairs, True), Text(""), verdict, Text(""), evidence]
+    parts: list[RenderableType] = [header(prompt, cram), _panel(body, compact)]
+    if cram:
+        parts.append(layout.Hint(("Cram: nothing is saved", "Enter to go on", "q quit")))
     else:
-        hint = (f"Saved as {GRADE_NAMES[outcome.grade]}. Enter to go on, or 1-4 to change "
-                "the grade · u undo · s suspend · e edit · q quit")
-    parts: list[Text | Panel]
-    parts = [header(prompt), Panel(Group(Text(q.prompt), Text(""), verdict, Text(""), evidence),
-                                   padding=(1, 2)), grades, Text(hint, style="dim")]
+        parts += [_grades(outcome), _grade_hint(outcome)]
     if outcome.leech:
         parts.append(Text("This card is a leech: you keep forgetting it. It is now suspended; "
                           "edit it to make it clearer, then start it afresh with `quizcli "
@@ -114,6 +145,25 @@ def outcome_screen(prompt: Prompt, outcome: Outcome) -> Group:
                           f"`quizcli unsuspend {prompt.question_id}`).",
                           style="bold yellow"))
     return Group(*parts)
+
+
+def _grades(outcome: Outcome) -> Text:
+    grades = Text(no_wrap=True, overflow="ellipsis")
+    for rating, name in GRADE_NAMES.items():
+        style = "bold reverse" if outcome.grade == rating else ""
+        grades.append(f" {int(rating)} {name} {duration(outcome.intervals[rating])} ", style)
+        grades.append(" ")
+    return grades
+
+
+def _grade_hint(outcome: Outcome) -> layout.Hint:
+    if outcome.grade is None:
+        return layout.Hint(("Grade yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter: Good)",),
+                           ("Grade yourself: 1-4", "Enter: Good"))
+    saved = f"Saved as {GRADE_NAMES[outcome.grade]}"
+    return layout.Hint((saved, "Enter to go on, or 1-4 to change the grade", "u undo",
+                        "s suspend", "e edit", "q quit"),
+                       (saved, "Enter: go on", "1-4: regrade", "q quit"))
 
 
 def summary_text(summary: Summary, tz: dt.tzinfo, now: dt.datetime) -> Text:
@@ -149,16 +199,41 @@ def run(session: Session, keys: Keys, console: Console,
     card's bank for editing (`tell` shows a message) and returns a problem, if any;
     `notices` (a broken bank, say) show under the first screen."""
     waiting: list[Text] = [Text(n, style="red") for n in notices]
+    on_screen: list = []
+    """What the screen shows now: drawn again, to the new size, when the terminal is
+    resized while a key is awaited."""
+    screen: Callable[[bool], RenderableType] | None = None
 
-    def draw(renderable) -> None:
-        """The screen anew, with the messages since the last key under it: a message
-        stays until the next key, never wiped by the redraw that follows it."""
+    def show() -> None:
         if keys.interactive:
             console.clear()
-        console.print(renderable)
-        for notice in waiting:
-            console.print(notice)
+        for part in on_screen:
+            console.print(part)
+
+    def fitted(build: Callable[[bool], RenderableType]):
+        """The screen as built, or built compact when it would not fit in the terminal
+        (so that its first lines never scroll away)."""
+        full = build(False)
+        if not keys.interactive:
+            return full
+        lines = len(console.render_lines(full, console.options, pad=False))
+        return full if lines < console.height else build(True)
+
+    def draw(build: Callable[[bool], RenderableType]) -> None:
+        """The screen anew, with the messages since the last key under it: a message
+        stays until the next key, never wiped by the redraw that follows it."""
+        nonlocal screen
+        screen = build
+        on_screen[:] = [fitted(build), *waiting]
         waiting.clear()
+        show()
+
+    def redraw() -> None:
+        if screen is not None:
+            on_screen[0] = fitted(screen)
+        show()
+
+    keys.on_resize = redraw
 
     def say(text: str, style: str = "yellow") -> None:
         waiting.append(Text(text, style=style))
@@ -180,17 +255,22 @@ def run(session: Session, keys: Keys, console: Console,
                 say(problem, "red")
             session.reload()
         elif key == "?":
-            console.print(Panel(Text(HELP), title="Keys"))
+            on_screen.append(Panel(Text(HELP), title="Keys"))
+            console.print(on_screen[-1])
             if keys.interactive:  # help stays until a key dismisses it
-                console.print(Text("Press any key to go back.", style="dim"))
+                on_screen.append(Text("Press any key to go back.", style="dim"))
+                console.print(on_screen[-1])
                 keys.key()
+        elif key in LETTERS[:len(prompt.choices)] and _pairs(prompt) and not session.outcome:
+            say(f"Answer with 1-{len(prompt.choices)}: the letters name the items of List I.")
         return True
 
+    cram = session.cram
     while True:
         prompt = session.current()
         if prompt is None:
             return
-        draw(question_screen(prompt))
+        draw(partial(question_screen, prompt, cram))
         outcome = None
         if prompt.style == "recall":
             typed = keys.answer()
@@ -202,9 +282,10 @@ def run(session: Session, keys: Keys, console: Console,
         else:
             key = keys.key().lower()
             index = None
-            if key in "1234" and len(key) == 1:
+            if key in "12345678" and len(key) == 1:
                 index = int(key) - 1
-            elif key in LETTERS[:len(prompt.choices)] and len(key) == 1:
+            elif (key in LETTERS[:len(prompt.choices)] and len(key) == 1
+                  and not _pairs(prompt)):
                 index = LETTERS.index(key)
             elif prompt.style == "truefalse" and key in ("t", "f"):
                 index = 0 if key == "t" else 1
@@ -216,11 +297,11 @@ def run(session: Session, keys: Keys, console: Console,
             if outcome is None:
                 continue
         while session.outcome is not None:
-            draw(outcome_screen(prompt, session.outcome))
+            draw(partial(outcome_screen, prompt, session.outcome, cram))
             key = keys.key().lower()
             if key in ("\n", " ", "n"):
                 session.next()
-            elif key in ("1", "2", "3", "4"):
+            elif key in ("1", "2", "3", "4"):  # in cram, nothing to grade: it goes on
                 session.grade(Rating(int(key)))
                 session.next()
             elif not command(key, prompt):

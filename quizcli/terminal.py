@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import IO, Protocol
 
 BACKSPACES = ("\x7f", "\x08")
@@ -15,6 +16,9 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 
 class Keys(Protocol):
     interactive: bool
+    on_resize: Callable[[], None] | None
+    """Called when the terminal is resized while a key is awaited, to draw the screen
+    again to its new size."""
 
     def key(self) -> str:
         """One key: '\\n' for Enter, ' ' for space."""
@@ -31,6 +35,7 @@ class LineKeys:
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
+        self.on_resize: Callable[[], None] | None = None
 
     def _line(self) -> str:
         line = self.stream.readline()
@@ -56,29 +61,52 @@ class RawKeys:
     def __init__(self, stdin: IO[str] | None = None, echo: IO[str] | None = None):
         self.fd = (stdin or sys.stdin).fileno()
         self.echo = echo or sys.stdout
+        self.on_resize: Callable[[], None] | None = None
         self._saved: list | None = None
+        self._resize_handler: Callable[..., object] | int | None = None
+        self._idle = False
+        """True while waiting for the first byte of a key: a resize then is drawn at once."""
+        self._typed = ""
+        """What the line shows of a recall answer being typed, to show again after a redraw."""
 
     def __enter__(self) -> RawKeys:
+        import signal
         import termios
         import tty
 
         self._saved = termios.tcgetattr(self.fd)
         tty.setcbreak(self.fd)
         self._show("\x1b[?2004h")  # pasted text comes bracketed, so it is read as typing
+        if hasattr(signal, "SIGWINCH"):
+            self._resize_handler = signal.signal(signal.SIGWINCH, self._resized)
         return self
 
     def __exit__(self, *_: object) -> None:
+        import signal
         import termios
 
+        if self._resize_handler is not None:
+            signal.signal(signal.SIGWINCH, self._resize_handler)
         if self._saved is not None:
             self._show("\x1b[?2004l")
             termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+
+    def _resized(self, *_: object) -> None:
+        """The terminal changed size: while a key is awaited, the screen is drawn again
+        (the read of the key goes on after it)."""
+        if self._idle and self.on_resize is not None:
+            self.on_resize()
+            self._show(self._typed)
 
     def key(self) -> str:
         """One key press. An arrow, a function key, a mouse report or a paste arrives as
         an escape sequence, read whole and returned as one string beginning with ESC, so
         that none of its bytes is taken for a key of its own ("\\x1b[A" is not "a")."""
-        text = self._character()
+        self._idle = True
+        try:
+            text = self._character()
+        finally:
+            self._idle = False
         if text == ESC:
             return self._escape()
         return "\n" if text == "\r" else text
@@ -136,22 +164,29 @@ class RawKeys:
         self.echo.flush()
 
     def answer(self) -> str:
+        try:
+            return self._answer()
+        finally:
+            self._typed = ""
+
+    def _answer(self) -> str:
         first = self.key()
         if first in (" ", "\n"):
             return " "
         if first == "/":
             self._show("/")
+            self._typed = "/"
             command = self.key()
             while len(command) != 1:  # an arrow after the slash: wait for the command key
                 command = self.key()
             return "/" + command
-        typed = self._edit("", first)
+        typed = self._typed = self._edit("", first)
         while True:
             ch = self.key()
             if ch == "\n":
                 self._show("\n")
                 return typed or " "  # nothing typed: show the answer
-            typed = self._edit(typed, ch)
+            typed = self._typed = self._edit(typed, ch)
 
     def _edit(self, typed: str, ch: str) -> str:
         """The typed answer after one more key: a character, a correction, or a paste

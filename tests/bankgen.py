@@ -34,6 +34,82 @@ questions:
   fact: f1
 """
 
+SCREENS = """\
+quizcli_bank: 1
+id: river-commission-and-harbour-board-practice-questions
+title: The river commission and the harbour board
+created: 2026-11-22
+updated: 2026-11-22
+sources:
+- id: s1
+  title: The river commission meets
+  publisher: The Daily Example
+facts:
+- id: f1
+  source: s1
+  kind: place
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore next month.
+- id: f2
+  source: s1
+  kind: role
+  answer: Asha Verma
+  evidence: Commission chair Asha Verma opened the meeting.
+- id: f3
+  source: s1
+  kind: number
+  answer: "14"
+  evidence: The commission has 14 members.
+questions:
+- id: q1
+  type: mcq
+  prompt: Where will the river commission meet next month?
+  choices: [Lakeshore, Hillcrest, Riverside, Eastport]
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore next month.
+  source: s1
+  fact: f1
+- id: q2
+  type: mcq
+  prompt: |-
+    Match List I (person) with List II (office held, as the article gives it):
+    List I
+    A. Asha Verma
+    B. Ravi Menon
+    C. Lena Ortiz
+    D. Tomas Berg
+    List II
+    1. Commission chair
+    2. Harbour board secretary
+    3. Port authority director
+    4. Deputy mayor of Eastport
+    Select the correct answer:
+  choices:
+  - A-1, B-2, C-3, D-4
+  - A-2, B-1, C-3, D-4
+  - A-1, B-2, C-4, D-3
+  - A-4, B-2, C-3, D-1
+  answer: A-1, B-2, C-3, D-4
+  evidence: |-
+    Commission chair Asha Verma opened the meeting.
+    Harbour board secretary Ravi Menon read the minutes.
+    Port authority director Lena Ortiz spoke next.
+    Deputy mayor of Eastport Tomas Berg closed it.
+  source: s1
+  fact: f2
+  tags:
+    kind: [match]
+- id: q3
+  type: short
+  prompt: How many members does the river commission have?
+  answer: "14"
+  evidence: The commission has 14 members.
+  source: s1
+  fact: f3
+"""
+"""A bank with a long id and one card of each kind a screen draws: a multiple-choice card,
+a match-the-pairs card and a recall card, in that order, each on a fact of its own."""
+
 # Text a person might put in a bank: any printable character, never blank.
 _text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff")

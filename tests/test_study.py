@@ -315,3 +315,143 @@ def test_u_after_answering_and_s_keeps_the_answer_and_lifts_the_suspension(
     assert [a[0] for a in answers(quizcli_home)] == [first.id]
     with Store.open(quizcli_home) as store:
         assert store.flags(first.id)[0] is False
+
+
+def test_the_progress_counts_the_answers_given_earlier_today(runner, clock, quizcli_home):
+    first, second = BANK.questions[0], BANK.questions[1]
+    study(runner, [key_for(first, True), "", key_for(second, True), "", "q"], "--mode", "mcq")
+    again = study(runner, ["q"], "--mode", "mcq")
+    assert "2 done" in again.stdout and "0 done" not in again.stdout
+
+
+def test_the_next_card_is_due_when_its_study_day_starts(runner, clock, quizcli_home):
+    clock["now"] = START.replace(hour=8, minute=30)
+    first = BANK.questions[0]
+    result = study(runner, [key_for(first, True), "4"], "--mode", "mcq", "--limit", "1")
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Next card due"))
+    assert line.endswith(" 04:00."), line  # day_starts_at 4, not the 08:30 it was answered
+
+
+SIBLINGS = """\
+quizcli_bank: 1
+id: twins
+title: Two questions on one fact
+created: 2026-11-22
+updated: 2026-11-22
+sources:
+- id: s1
+  title: An article
+facts:
+- id: f1
+  source: s1
+  kind: place
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore.
+questions:
+- id: q1
+  type: mcq
+  prompt: Where will the commission meet?
+  choices: [Lakeshore, Hillcrest, Riverside]
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore.
+  source: s1
+  fact: f1
+- id: q2
+  type: short
+  prompt: In which town will the commission meet?
+  answer: Lakeshore
+  evidence: The commission will meet in Lakeshore.
+  source: s1
+  fact: f1
+"""
+
+
+def test_new_cards_held_back_for_a_sibling_say_so(runner, clock, quizcli_home):
+    (quizcli_home / "banks").mkdir()
+    (quizcli_home / "banks" / "twins.yaml").write_text(SIBLINGS, encoding="utf-8")
+    study(runner, ["1", "4", "q"], "--bank", "twins", "--mode", "mcq")  # q1 learned, Easy
+    result = study(runner, ["n"], "--bank", "twins")
+    shown = " ".join(result.stdout.split())
+    assert "The 1 new card left is held back until the next study day" in shown
+    assert "no new cards left" not in shown
+
+
+SCREENS_ID = "river-commission-and-harbour-board-practice-questions"
+
+
+@pytest.fixture
+def screens_bank(quizcli_home):
+    from bankgen import SCREENS
+
+    (quizcli_home / "banks").mkdir(exist_ok=True)
+    (quizcli_home / "banks" / "screens.yaml").write_text(SCREENS, encoding="utf-8")
+    return quizcli_home / "banks" / "screens.yaml"
+
+
+def _fits(text: str, width: int, *words: str) -> None:
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width, text
+    for word in words:  # each piece of a long name stays whole on one line
+        assert any(word in line for line in lines), (word, text)
+
+
+def test_banks_fits_a_narrow_terminal_without_breaking_words(runner, quizcli_home,
+                                                             screens_bank, monkeypatch):
+    monkeypatch.setenv("HOME", str(quizcli_home.parent))
+    result = runner.invoke(app, ["banks"], env={"COLUMNS": "60"})
+    _fits(result.stdout, 60, *SCREENS_ID.split("-"), "commission", "harbour", "screens.yaml")
+    assert "~/" in result.stdout  # a path under the home folder is written from ~
+    wide = runner.invoke(app, ["banks"], env={"COLUMNS": "200"})
+    assert SCREENS_ID in wide.stdout  # with room, one line each
+
+
+def test_status_fits_a_narrow_terminal_without_breaking_words(runner, clock, quizcli_home,
+                                                              screens_bank):
+    result = runner.invoke(app, ["status"], env={"COLUMNS": "60"})
+    _fits(result.stdout, 60, *SCREENS_ID.split("-"), "LEARNING")
+
+
+def test_cram_says_so_and_shows_no_intervals_and_nothing_saved(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    result = study(runner, [key_for(first, True), "", "q"], "--cram", "--mode", "mcq")
+    assert "CRAM" in result.stdout and "Cram: nothing is saved" in result.stdout
+    assert "Saved as" not in result.stdout
+    assert "Again 1m" not in result.stdout and "Easy" not in result.stdout  # no intervals
+    assert answers(quizcli_home) == []
+
+
+def test_the_key_hint_names_the_keys_of_the_card(runner, clock, quizcli_home):
+    from bankgen import MINIMAL
+
+    (quizcli_home / "banks").mkdir()
+    (quizcli_home / "banks" / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
+    three = study(runner, ["q"], "--bank", "tiny", "--mode", "mcq")
+    assert "1-3 or a-c to answer" in three.stdout and "1-4" not in three.stdout
+    (quizcli_home / "banks" / "tiny.yaml").write_text(MINIMAL.replace(
+        "  type: mcq\n  prompt: Where will the meeting take place?\n"
+        "  choices: [Vietnam, Singapore, China]\n  answer: Vietnam\n",
+        "  type: truefalse\n  prompt: The meeting will take place in Vietnam.\n"
+        "  answer: 'True'\n"), encoding="utf-8")
+    truefalse = study(runner, ["q"], "--bank", "tiny", "--mode", "mcq")
+    assert "1/t True, 2/f False" in truefalse.stdout and "1-" not in truefalse.stdout
+
+
+def test_the_key_hint_is_shortened_not_broken_on_a_narrow_screen(runner, clock, quizcli_home):
+    first = BANK.questions[0]
+    result = runner.invoke(app, ["study", "--mode", "mcq"], env={"COLUMNS": "60"},
+                           input=f"{key_for(first, True)}\nq\n")
+    lines = result.stdout.splitlines()
+    assert "1-4 or a-d to answer · ? help · q quit" in lines
+    assert "Saved as Good · Enter: go on · 1-4: regrade · q quit" in lines
+    assert max(len(line) for line in lines) <= 60
+
+
+def test_match_the_pairs_lists_cannot_be_taken_for_the_answer_keys(runner, clock,
+                                                                    quizcli_home, screens_bank):
+    keys = ["1", "", "a", "1", "", "/q"]  # the first card, then "a" and "1" on the match card
+    result = study(runner, keys, "--bank", SCREENS_ID, "--mode", "mcq")
+    screen = result.stdout
+    assert "i   Commission chair" in screen and "iv  Deputy mayor of Eastport" in screen
+    assert "1 A-i, B-ii, C-iii, D-iv" in screen and "1-4 to answer" in screen
+    assert "the letters name the items of List I" in screen
+    assert [(q, r) for q, r, _ in answers(quizcli_home)] == [("q1", 3), ("q2", 3)]

@@ -3,6 +3,7 @@ and the screen is read back, as a person would see it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_BANKS
+from conftest import REPO, SHIPPED_BANKS
 
 from quizcli.bankfile import load_bank
 from quizcli.review.store import Store
@@ -22,10 +23,10 @@ QUIZCLI = Path(sys.executable).parent / "quizcli"
 
 
 class Terminal:
-    def __init__(self, command: str):
+    def __init__(self, command: str, size: tuple[int, int] = (220, 50)):
         self.name = f"quizcli-{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "220", "-y", "50",
-                        command], check=True)
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(size[0]),
+                        "-y", str(size[1]), command], check=True)
         subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"],
                        check=True)
 
@@ -46,21 +47,63 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
+    def settled(self, text: str) -> str:
+        """The screen once it shows `text` and has stopped changing: every line of it,
+        without the spaces at the ends of lines."""
+        screen = self.wait_for(text)
+        while True:
+            time.sleep(0.2)
+            again = self.screen()
+            if again == screen:
+                lines = screen.removesuffix("\n").split("\n")
+                return "\n".join(line.rstrip() for line in lines)
+            screen = again
+
+    def resize(self, width: int, height: int) -> None:
+        subprocess.run(["tmux", "resize-window", "-t", self.name, "-x", str(width),
+                        "-y", str(height)], check=True)
+
     def close(self) -> None:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+FIXED_CLOCK = """\
+import datetime as dt
+import sys
+
+from quizcli import cli
+
+cli._now = lambda: dt.datetime.fromisoformat("{clock}")
+cli._local_zone = lambda: dt.timezone.utc
+sys.argv[0] = "quizcli"
+cli.main()
+"""
 
 
 @pytest.fixture
 def terminal(quizcli_home, tmp_path):
     opened = []
 
-    def start(args: str, env: dict[str, str] | None = None) -> Terminal:
+    def start(args: str, env: dict[str, str] | None = None, size: tuple[int, int] = (220, 50),
+              clock: str | None = None) -> Terminal:
+        """quizcli, from this checkout, in a terminal of `size`; with `clock` (an ISO time
+        in UTC), its clock stands still there, so that every screen is the same each run."""
         script = tmp_path / "run.sh"
         exports = "".join(f"export {k}={v}\n" for k, v in (env or {}).items())
+        command = f"{QUIZCLI} {args}"
+        if clock is not None:
+            launcher = tmp_path / "fixed_clock.py"
+            launcher.write_text(FIXED_CLOCK.format(clock=clock), encoding="utf-8")
+            command = f"{sys.executable} {launcher} {args}"
+        # tmux may give a new window its size a moment after starting it: wait for it, and
+        # leave the size to be read from the terminal, not from the COLUMNS bash set then
+        wait = (f'while [ "$(stty size)" != "{size[1]} {size[0]}" ]; do sleep 0.05; done\n'
+                "unset COLUMNS LINES\n")
         script.write_text(f"{exports}export QUIZCLI_HOME={quizcli_home}\nexport QUIZCLI_BANKS=\n"
-                          f"{QUIZCLI} {args}\nstty -a > {tmp_path / 'stty.txt'}\n"
+                          f"export PYTHONPATH={REPO}\nexport TZ=UTC\n{wait}"
+                          f"{command}\nstty -a > {tmp_path / 'stty.txt'}\n"
                           "echo DONE\n")
-        term = Terminal(f"bash {script}")
+        term = Terminal(f"bash {script}", size)
         opened.append(term)
         return term
 
@@ -218,3 +261,70 @@ def test_editing_a_shipped_card_edits_your_own_copy(terminal, quizcli_home, tmp_
     finally:
         if shipped.read_bytes() != before:  # a failure must not leave the shipped bank edited
             shipped.write_bytes(before)
+
+
+SCREENS_ID = "river-commission-and-harbour-board-practice-questions"
+EXPECTED_SCREENS = Path(__file__).parent / "expected" / "screens"
+SIZES = [(80, 24), (60, 20)]
+
+
+@pytest.fixture
+def screens_bank(quizcli_home):
+    from bankgen import SCREENS
+
+    (quizcli_home / "banks").mkdir(exist_ok=True)
+    (quizcli_home / "banks" / "screens.yaml").write_text(SCREENS, encoding="utf-8")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_screens_match_the_checked_expected_ones(terminal, screens_bank, size):
+    """A multiple-choice, a match-the-pairs and a recall card, before and after the
+    answer, as a real terminal of each size shows them, with the clock standing still.
+    tmux is the real thing (rich measures the terminal, the screen scrolls when too
+    tall), and with a fixed clock and each screen read once it has settled it gives the
+    same text every run. Set QUIZCLI_UPDATE_EXPECTED=1 to rewrite the files after a
+    deliberate change, then read the diff."""
+    term = terminal(f"study --bank {SCREENS_ID} --mode mcq", size=size,
+                    clock="2026-11-23T08:30:00+00:00")
+    steps = [("mcq-before", "to answer", ["1"]), ("mcq-after", "Saved as", ["Enter"]),
+             ("match-before", "List II", ["1"]), ("match-after", "Saved as", ["Enter"]),
+             ("recall-before", "Type your answer", ["1", "4", "Enter"]),
+             ("recall-after", "Saved as", ["q"])]
+    update = os.environ.get("QUIZCLI_UPDATE_EXPECTED")
+    for name, awaited, keys in steps:
+        screen = term.settled(awaited)
+        assert len(screen.split("\n")) == size[1]
+        assert screen.startswith("The river commission"), screen  # nothing scrolled off
+        expected = EXPECTED_SCREENS / f"{name}-{size[0]}x{size[1]}.txt"
+        if update:
+            expected.parent.mkdir(parents=True, exist_ok=True)
+            expected.write_text(screen + "\n", encoding="utf-8")
+        assert screen + "\n" == expected.read_text(encoding="utf-8"), name
+        term.press(*keys)
+    term.wait_for("DONE")
+
+
+def test_the_screen_is_drawn_again_when_the_terminal_is_resized(terminal, screens_bank):
+    term = terminal(f"study --bank {SCREENS_ID} --mode mcq", size=(80, 24))
+    term.wait_for("╰" + "─" * 78 + "╯")
+    term.resize(60, 20)
+    screen = term.settled("╰" + "─" * 58 + "╯")
+    assert screen.startswith("The river commission")
+    assert "1-4 or a-d to answer · ? help · q quit" in screen  # the hint for 60 columns
+    term.press("1")
+    term.wait_for("Saved as")
+    term.press("Enter")
+    term.wait_for("List II")
+    term.press("1")
+    term.wait_for("Saved as")
+    term.press("Enter")
+    term.wait_for("Type your answer")
+    term.press("1", "4")  # half typed, then the terminal grows
+    term.resize(80, 24)
+    screen = term.settled("╰" + "─" * 78 + "╯")
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[0].startswith("The river commission") and lines[-1] == "14"
+    term.press("Enter")
+    term.wait_for("✓ Right: 14")
+    term.press("q")
+    term.wait_for("DONE")

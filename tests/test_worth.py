@@ -225,3 +225,57 @@ def test_a_typed_person_accepts_the_shorter_name_the_story_uses():
     accepted = {q.answer: set(q.accept) for q in kept(text) if q.answer in ("R.K. Mehra",
                                                                              "Asha Verma")}
     assert accepted["Asha Verma"] == {"Verma"}
+
+
+def test_a_blank_the_sentence_itself_fills_is_never_asked():
+    text = STORY + ("The sanctions stay until Chairman Ri (Song Ho) signs the 2025 accord, the "
+                    "envoy said.\n"
+                    "Talks between the two leaders on the Wetlands Accord ran for 14 hours.\n"
+                    "The other three judges on the bench were Justice Asha Rao, Justice Vikram "
+                    "Sood and Justice Meera Nair.\n"
+                    "According to Lisbon officials, 38 delegations will attend the next round.\n")
+    found = answers(text)
+    assert not {"Song Ho", "two", "three", "Lisbon"} & found, found
+    assert "14 hours" in found or "14" in found  # the sentences still give their facts
+
+
+def test_one_quoted_common_word_is_never_a_typed_blank():
+    text = STORY + ('The Tribunal called the census a "landmark" step for 2,400 lakes in 2026.\n')
+    assert "landmark" not in answers(text)
+
+
+def test_what_a_share_is_of_is_never_the_blank():
+    text = STORY + ("The wetland fund for 2026 is pegged at 0.4 per cent of gross domestic "
+                    "product (GDP), the Tribunal said.\n")
+    found = answers(text)
+    assert "gross domestic product" not in found and "0.4 per cent" in found, found
+
+
+def test_a_stock_top_ten_is_never_the_blank_but_another_rank_is():
+    text = STORY + ("Wetland loss is among the top 10 threats to 1,200 bird species.\n"
+                    "The plan aims to put the state among the top six wetland keepers by 2030.\n")
+    found = answers(text)
+    assert "10" not in found and "six" in found, found
+
+
+def test_where_a_source_works_is_never_the_blank():
+    text = STORY + ("Asha Verma, a fellow at the Institute of Coastal Ecology, said 1,250 "
+                    "hectares had gone.\n"
+                    "The study was led by Dr Ravi Menon, Director, Centre for Wetland Science; "
+                    "it counted 2,400 lakes.\n")
+    found = answers(text)
+    assert not {"Institute of Coastal Ecology", "Centre for Wetland Science"} & found, found
+
+
+def test_a_round_year_or_figure_is_asked_among_round_ones():
+    text = STORY + ("Wetland area in the state may halve by 2040, the Tribunal said.\n"
+                    "In the last 10 years, 40 lakes in the state have dried up.\n")
+    asked = {q.answer: q.choices for q in kept(text) if q.type is QuestionType.MCQ}
+    assert all(int(c) % 5 == 0 and int(c) > 2025 for c in asked["2040"]), asked["2040"]
+    assert all(number_value(c) % 5 == 0 for c in asked["10 years"]), asked["10 years"]
+
+
+def test_an_abbreviation_just_after_its_spelled_out_name_is_never_the_blank():
+    text = STORY + ("The rules of the Coastal Wetlands (Protection) Act 2019 -- known as CWPA -- "
+                    "cover 1,400 lakes.\n")
+    assert "CWPA" not in answers(text)

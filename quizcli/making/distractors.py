@@ -200,7 +200,11 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
             y, m = add_months(year, month, shift)
             nearby.append(f"{y:04d}-{m:02d}")
     else:
-        nearby = [str(parts[0] + shift) for shift in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5)]
+        # a round year (a target: "by 2030") among round years, so no choice stands out
+        round_year = parts[0] % 5 == 0
+        shifts = (-5, 5, -10, 10, 15, -15, 20, -20) if round_year else (
+            -1, 1, -2, 2, -3, 3, -4, 4, -5, 5)
+        nearby = [str(parts[0] + shift) for shift in shifts]
 
     def different(a: str, b: str) -> bool:
         """Choices differ in their month, and a choice's month is not the answer's day:
@@ -302,6 +306,9 @@ def figure_choices(written: str, seed: str, n: int = 3,
         _nice_step(value))
     if decimals == 0:
         step = max(1.0, round(step))
+    if decimals == 0 and not ordinal and value in (5.0, 10.0):
+        step = 5.0  # a round 5 or 10 among round figures, so the answer is not the one
+
     limit = 100.0 if re.search(r"%|per ?cent", written) else math.inf
     if value < 1 and decimals:
         limit = min(limit, 1.0)  # an index or a ratio between 0 and 1

@@ -282,6 +282,11 @@ _STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|ba
                         r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b")
 """A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked'."""
 
+_AFFILIATION = re.compile(
+    r"(?i:\b(?:fellow|professor|researcher|analyst|scientist|scholar|director|head))\s"
+    r"(?:at|of|with|in)\s(?:the\s)?$|,\s(?:Director|Professor|Head|Fellow|Chair),\s$")
+"""What stands before the body a person quoted works for: "a fellow at the _____"."""
+
 _REMARK_DATE = re.compile(
     r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
     r"|\bon\sDATE,?\s(?:\w+\s){0,2}(?:said|says|told|added|stated|noted)\b")
@@ -393,6 +398,11 @@ def _spelled_beside(before: str, after: str, answer: str) -> bool:
             rf"\b{letters}s?\b", f"{before} {after}"):
         return True
     if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", answer):
+        word = r"\(?[A-Z][\w&'’-]*\)?"
+        named = re.search(rf"((?:{word}\s)*{word})(?:\s\d{{4}})?[\s,(–—-]*(?:(?:also\s|"
+                          r"popularly\s)?(?:known|called|referred to)\sas|or)\s$", before)
+        if named and _initials(named.group(1)) == answer.upper().rstrip("S"):
+            return True  # "the Armed Forces (Special Powers) Act 1958 -- known as _____"
         beside = re.match(r"(?:['’]s)?\s?[(\[]([^)\]]{4,80})[)\]]", after) or re.search(
             r"\(([^)]{4,80})\)\s?$", before)
         return bool(beside and _initials(beside.group(1)) == answer.upper().rstrip("S"))
@@ -713,6 +723,22 @@ class _Maker:
                 return "an adjective of the noun after it"  # "_____ botanist"
             if self.describes_noun(answer, after):
                 return "a word that only describes the noun after it"  # "the _____ office"
+        if kind.startswith("term:") and _AFFILIATION.search(before):
+            return "where someone works"  # "Dr Rao, Director, _____": a source's employer
+        if re.search(r"\btop\s$", before) and answer.casefold() in ("10", "ten", "100"):
+            return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
+        if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
+            return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
+        if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
+            return "one quoted word, which other words fill as well"  # "the '_____' step"
+        if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
+                ch.isdigit() for ch in answer):
+            return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
+        if answer.casefold() in ("two", "both", "three") and re.search(
+                r"\b(?:the|other)\s$", before) and re.match(r"\s[a-z]", after):
+            return "a count the story names"  # "the _____ leaders", "the other _____ judges"
+        if kind == "where" and re.match(r"\sofficials\b", after):
+            return "a capital standing for its government"  # "_____ officials said"
         if _spelled_beside(before, after, answer):
             return "spelled out beside the blank"  # "the _____'s (WMO)", "TRC [_____]"
         if kind.startswith("term:") and _echoed(before + " " + after, answer):

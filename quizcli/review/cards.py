@@ -97,3 +97,18 @@ def list_cards(store: Store, wanted: Wanted, now: dt.datetime, tz: dt.tzinfo) ->
                           difficulty, reps, lapses, bool(suspended), bool(leech),
                           bool(orphaned), prompt, answer))
     return out
+
+
+def new_left(store: Store, now: dt.datetime, tz: dt.tzinfo,
+             banks: list[str] | None = None) -> tuple[int, int]:
+    """(all, siblings): the new cards, not suspended or orphaned, in the banks named (all
+    when none is), and how many of them ask about a fact that a card answered today asks
+    about, which the queue holds back until another day."""
+    start = to_ms(study_day(now, tz, store.settings.day_starts_at).start)
+    chosen = f" AND bank IN ({', '.join('?' * len(banks))})" if banks else ""
+    row = store.db.execute(
+        "SELECT count(*), coalesce(sum(fact IN (SELECT c.fact FROM reviews r JOIN cards c "
+        "USING (question_id) WHERE r.reviewed_at >= ? AND c.fact IS NOT NULL)), 0) "
+        f"FROM cards WHERE state = 0 AND suspended = 0 AND orphaned = 0{chosen}",
+        [start, *(banks or ())]).fetchone()
+    return int(row[0]), int(row[1])

@@ -132,6 +132,8 @@ class Session:
     mode: Mode = Mode.mixed
     cram: bool = False
     limit: int | None = None
+    done_before: int = 0
+    """Answers given earlier today, counted in the progress a prompt shows."""
     session_id: int | None = None
     started: dt.datetime = field(init=False)
     answered: list[tuple[str, bool | None]] = field(default_factory=list)
@@ -190,7 +192,8 @@ class Session:
         elif style == "recall":
             choices = ()
         remaining = len(self.cards) + len(self.learning)
-        self._current = Prompt(question_id, info, style, choices, len(self.answered), remaining)
+        self._current = Prompt(question_id, info, style, choices,
+                               self.done_before + len(self.answered), remaining)
         self._asked_at = now
         return self._current
 

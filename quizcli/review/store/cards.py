@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from quizcli.review.days import study_day
 from quizcli.review.schedule import Card, CardState, from_ms, to_ms
 from quizcli.review.settings import Settings
 from quizcli.review.store.connection import Connection, StoreError
@@ -65,10 +66,19 @@ class Cards(Connection):
         return row[0] if row else None
 
     def next_due(self) -> dt.datetime | None:
-        """When the next studied card falls due, of those not suspended or orphaned."""
-        row = self.db.execute("SELECT min(due) FROM cards WHERE state != 0 AND suspended = 0 "
-                              "AND orphaned = 0").fetchone()
-        return from_ms(row[0]) if row and row[0] is not None else None
+        """When the next studied card (not suspended or orphaned) can be studied: a card in
+        learning at its due time, a review card from the start of the study day it falls
+        due on, as the queue takes it."""
+        learning, review = self.db.execute(
+            "SELECT min(CASE WHEN state != 2 THEN due END), min(CASE WHEN state = 2 THEN due "
+            "END) FROM cards WHERE state != 0 AND suspended = 0 AND orphaned = 0").fetchone()
+        moments = []
+        for due, from_day_start in ((learning, False), (review, True)):
+            when = from_ms(due)
+            if when is not None:
+                moments.append(study_day(when, self.tz, self.settings.day_starts_at).start
+                               if from_day_start else when)
+        return min(moments, default=None)
 
     def all_cards(self, banks: list[str] | None = None, limit: int = 1000) -> list[str]:
         """Cards to cram: studied ones first, weakest first, then new ones in rank order."""
