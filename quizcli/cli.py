@@ -167,7 +167,8 @@ def banks(
 @app.command()
 def validate(
     paths: Annotated[
-        list[Path], typer.Argument(help="Bank files, or folders to check every bank in.")
+        list[Path], typer.Argument(metavar="PATH...",
+                                   help="Bank files, or folders to check every bank in.")
     ],
 ) -> None:
     """Check bank files and report every problem as FILE:LINE: what is wrong.
@@ -199,6 +200,25 @@ def validate(
         raise typer.Exit(2)
 
 
+def _at_least(low: int, high: int | None = None):
+    """A check that a number option is in range, said in its error rather than in the help,
+    where a range reads as `<int range> [x>=1]`."""
+
+    def check(value: int | None) -> int | None:
+        if value is not None and (value < low or (high is not None and value > high)):
+            wanted = f"from {low} to {high}" if high is not None else f"{low} or more"
+            raise typer.BadParameter(f"{value} is not {wanted}")
+        return value
+
+    return check
+
+
+class StudyMode(str, Enum):
+    mcq = "mcq"
+    recall = "recall"
+    mixed = "mixed"
+
+
 class View(str, Enum):
     kinds = "kinds"
     positions = "positions"
@@ -223,12 +243,14 @@ def _parse_day(value: str | None) -> dt.date | None:
 @app.command()
 def facts(
     articles: Annotated[list[str], typer.Argument(
+        metavar="ARTICLE...",
         help="Articles: files (.txt, .md, a saved .html page, .pdf), a web address, or - "
              "for text on standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     view: Annotated[View, typer.Option(help="Tables by kind, positions side by side, "
                                             "or a timeline.")] = View.kinds,
     date: Annotated[str | None, typer.Option(
+        metavar="DAY",
         help="The article's date (YYYY-MM-DD), over any date the article states.")] = None,
 ) -> None:
     """Read articles and show the facts found in them.
@@ -281,19 +303,25 @@ def facts(
 @app.command()
 def ingest(
     articles: Annotated[list[str], typer.Argument(
+        metavar="ARTICLE...",
         help="Articles: files (.txt, .md, a saved .html page, .pdf), a web address, or - "
              "for text on standard input.")],
     bank: Annotated[str | None, typer.Option(
+        metavar="NAME",
         help="The bank to create or add to (default: made from the first article's title).")
     ] = None,
     title: Annotated[str | None, typer.Option(
+        metavar="TITLE",
         help="The bank's title, for a new bank; and the title of text read from -.")] = None,
     date: Annotated[str | None, typer.Option(
+        metavar="DAY",
         help="The articles' date (YYYY-MM-DD), over any date they state.")] = None,
     out: Annotated[Path | None, typer.Option(
+        metavar="DIR",
         help="The folder to write the bank to (default: your own banks folder).")] = None,
     per_article: Annotated[int, typer.Option(
-        min=1, help="Questions kept from each article, best first.")] = 40,
+        metavar="N", callback=_at_least(1),
+        help="Questions kept from each article, best first.")] = 40,
 ) -> None:
     """Read articles, make exam questions from their facts, and add them to a bank.
 
@@ -411,10 +439,11 @@ Format = Enum("Format", {name.replace("-", "_"): name for name in FORMATS}, type
 
 @app.command()
 def export(
-    output: Annotated[str, typer.Option("--output", "-o", help="The file to write, or - for "
-                                                               "standard output.")],
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="The file to write, or - for standard output.")],
     bank: Annotated[list[str] | None, typer.Option(
-        help="A bank to export; repeat for several (default: every bank).")] = None,
+        metavar="NAME", help="A bank to export; repeat for several (default: every bank).")] = None,
     format: Annotated[Format, typer.Option(
         help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + "."
     )] = Format.json,
@@ -551,7 +580,7 @@ def optimize() -> None:
     lower is better). A better fit is saved in config.yaml in your quizcli folder
     and every studied card is rescheduled with it.
 
-    Needs the optional optimizer (pip install 'quizcli[optimize]') and at least
+    Needs the optional optimizer (pip install 'quizcli\\[optimize]') and at least
     400 answers given a day or more after a card's previous one.
     """
     from dataclasses import replace
@@ -691,13 +720,15 @@ def _own_copy(shipped: Path) -> Path:
 @app.command()
 def study(
     bank: Annotated[list[str] | None, typer.Option(
-        help="Study only this bank; repeat for several.")] = None,
-    new: Annotated[int | None, typer.Option(min=0, help="New cards for today, instead of "
-                                                        "the daily limit.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many cards.")] = None,
-    mode: Annotated[str, typer.Option(
+        metavar="NAME", help="Study only this bank; repeat for several.")] = None,
+    new: Annotated[int | None, typer.Option(
+        metavar="N", callback=_at_least(0),
+        help="New cards for today, instead of the daily limit.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        metavar="N", callback=_at_least(1), help="Stop after this many cards.")] = None,
+    mode: Annotated[StudyMode, typer.Option(
         help="mcq: choose from choices; recall: type the answer; mixed: choices for new and "
-             "young cards, recall for mature ones.")] = "mixed",
+             "young cards, recall for mature ones.")] = StudyMode.mixed,
     cram: Annotated[bool, typer.Option(
         "--cram", help="Practise any cards without changing their schedule.")] = False,
 ) -> None:
@@ -719,10 +750,7 @@ def study(
     from quizcli.review.session import Mode, Session
     from quizcli.terminal import LineKeys, RawKeys
 
-    try:
-        chosen_mode = Mode(mode)
-    except ValueError:
-        raise typer.BadParameter("must be mcq, recall or mixed", param_hint="--mode") from None
+    chosen_mode = Mode(mode.value)
     problems: list[str] = []
     store, catalog = _open_store(problems)
     for name in bank or ():
@@ -840,13 +868,14 @@ def status(
 @app.command()
 def cards(
     bank: Annotated[list[str] | None, typer.Option(
-        help="Only this bank; repeat for several.")] = None,
+        metavar="NAME", help="Only this bank; repeat for several.")] = None,
     suspended: Annotated[bool, typer.Option("--suspended", help="Only suspended cards.")
                          ] = False,
     leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches.")] = False,
     due: Annotated[bool, typer.Option(
         "--due", help="Only cards due before today's study day ends.")] = False,
     search: Annotated[str | None, typer.Option(
+        metavar="TEXT",
         help="Only cards whose id, prompt or answer holds this text, in any case.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
@@ -941,6 +970,7 @@ def reset(ids: _IDS) -> None:
 @app.command("import-reviews")
 def import_reviews(
     file: Annotated[Path, typer.Argument(
+        metavar="FILE",
         help="collection.anki2 from an Anki profile folder, or a .colpkg or .apkg exported "
              "with scheduling information.")],
 ) -> None:
@@ -1016,11 +1046,12 @@ def plan(
 @app.command()
 def stats(
     bank: Annotated[list[str] | None, typer.Option(
-        help="Only this bank; repeat for several.")] = None,
-    days: Annotated[int, typer.Option(min=7, max=3650,
-                                      help="Days of history to show.")] = 365,
+        metavar="NAME", help="Only this bank; repeat for several.")] = None,
+    days: Annotated[int, typer.Option(metavar="N", callback=_at_least(7, 3650),
+                                      help="Days of history to show, 7 to 3650.")] = 365,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     png: Annotated[Path | None, typer.Option(
+        metavar="FILE",
         help="Also draw the heatmap and forecast to this image (needs matplotlib).")] = None,
 ) -> None:
     """Show your progress: reviews per day, retention, forecast, exam readiness.
