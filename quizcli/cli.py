@@ -1072,17 +1072,14 @@ def stats(
         figures = compute(store, now, tz, days, bank)
     finally:
         store.close()
-    if png is not None:
-        from quizcli import render
-
-        render.stats_png(figures, png)
-    if as_json:
-
-        say_json(figures.to_dict())
-        return
     from quizcli import render
 
-    render.show(render.stats_view(figures))
+    if as_json:
+        say_json(figures.to_dict())
+    else:
+        render.show(render.stats_view(figures))
+    if png is not None:  # after the text, so that a missing matplotlib costs only the image
+        render.stats_png(figures, png)
 
 
 def main() -> None:
