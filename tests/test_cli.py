@@ -126,3 +126,20 @@ def test_a_number_out_of_range_is_said_when_given(runner):
     assert "3 is not from 7 to 3650" in result.output
     result = runner.invoke(app, ["study", "--mode", "typing"])
     assert result.exit_code == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no umask to follow")
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_an_exported_file_takes_the_users_umask(runner, tmp_path, umask):
+    import os
+    import stat
+
+    target = tmp_path / "questions.csv"
+    before = os.umask(umask)
+    try:
+        first = runner.invoke(app, ["export", "--format", "csv", "-o", str(target)])
+        again = runner.invoke(app, ["export", "--format", "md", "-o", str(target)])
+    finally:
+        os.umask(before)
+    assert first.exit_code == 0 and again.exit_code == 0, first.output + again.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
