@@ -721,6 +721,11 @@ def _own_copy(shipped: Path) -> Path:
 def study(
     bank: Annotated[list[str] | None, typer.Option(
         metavar="NAME", help="Study only this bank; repeat for several.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        metavar="AREA",
+        help="Study only cards with this tag, such as a syllabus area (economy, polity, "
+             "'science and technology') or NAME::VALUE (kind::date); repeat for cards with "
+             "any of several.")] = None,
     new: Annotated[int | None, typer.Option(
         metavar="N", callback=_at_least(0),
         help="New cards for today, instead of the daily limit.")] = None,
@@ -734,7 +739,8 @@ def study(
 ) -> None:
     """Study today's cards: due reviews first, then new cards.
 
-    New cards come within the daily limits (config.yaml, or --new).
+    New cards come within the daily limits (config.yaml, or --new). With --tag,
+    only the cards of those tags are studied, as if the others were not there.
 
     Keys: 1-4 or a-d answer, u undo, s suspend, e edit, ? help, q quit. Every
     answer is saved before the next question appears. When input is not a
@@ -763,13 +769,14 @@ def study(
     interactive = sys.stdin.isatty()
     keys = RawKeys() if interactive else LineKeys(sys.stdin)
     try:
+        only = _tagged(store, tag) if tag else None
         with keys if interactive else contextlib.nullcontext():
             now = _now()
-            queue = store.queue(now, tz, bank)
-            cards, waiting = (store.all_cards(bank), []) if cram else (queue.cards,
-                                                                       queue.waiting)
+            queue = store.queue(now, tz, bank, only)
+            cards, waiting = (_cram_cards(store, bank, only), []) if cram else (
+                queue.cards, queue.waiting)
             if not cards:
-                cards, cram = _nothing_due(store, console, keys, tz, now, bank)
+                cards, cram = _nothing_due(store, console, keys, tz, now, bank, only)
             if not cards:
                 return
             session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit,
@@ -784,7 +791,26 @@ def study(
         store.close()
 
 
-def _nothing_due(store, console, keys, tz, now, banks):
+def _tagged(store, tags: list[str]) -> set[str]:
+    """The cards with any of the tags; a tag no card has is an error naming the areas."""
+    from quizcli.review.library import areas_in, tagged
+
+    found, unknown = tagged(store, tags)
+    if unknown:
+        held = areas_in(store)
+        known = (f"the areas of your cards are {', '.join(held)}" if held else
+                 "no card has an area yet (ingest tags the questions of new articles)")
+        raise QuizcliError(f"no card has the tag {unknown[0]!r}; {known}; a tag may also "
+                           "be NAME::VALUE, such as kind::date")
+    return found
+
+
+def _cram_cards(store, banks, only) -> list[str]:
+    cards = store.all_cards(banks, limit=10**9)
+    return [c for c in cards if only is None or c in only][:1000]
+
+
+def _nothing_due(store, console, keys, tz, now, banks, only=None):
     """Nothing is due: say when something will be, and offer new cards or cramming."""
     from dataclasses import replace
 
@@ -807,7 +833,7 @@ def _nothing_due(store, console, keys, tz, now, banks):
     if key == "n":
         store.settings = replace(store.settings,
                                  new_per_day=store.settings.new_per_day + 10, banks={})
-        cards = store.queue(now, tz, banks).new
+        cards = store.queue(now, tz, banks, only).new
         left, siblings = new_left(store, now, tz, banks) if not cards else (0, 0)
         if left and left == siblings:
             console.print(f"The {left} new card{'s' if left != 1 else ''} left "
@@ -820,7 +846,7 @@ def _nothing_due(store, console, keys, tz, now, banks):
             console.print("There are no new cards left: ingest an article to make some.")
         return cards, False
     if key == "c":
-        return store.all_cards(banks), True
+        return _cram_cards(store, banks, only), True
     return [], False
 
 

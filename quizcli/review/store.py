@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -666,8 +666,10 @@ class Store:
 
     # --- today ---------------------------------------------------------------
 
-    def queue(self, now: dt.datetime, tz: dt.tzinfo, banks: list[str] | None = None) -> Queue:
-        """Today's cards within the daily limits, and the counts a status shows.
+    def queue(self, now: dt.datetime, tz: dt.tzinfo, banks: list[str] | None = None,
+              only: Collection[str] | None = None) -> Queue:
+        """Today's cards within the daily limits, and the counts a status shows; with
+        `only`, of those question ids alone (the cards with a tag).
 
         Cards in learning come first, then due reviews, most overdue first;
         then new cards in bank rank order, taken in turn from each bank. A card in
@@ -695,7 +697,10 @@ class Store:
         counts = {bank: {"due": 0, "learning": 0, "new": 0} for bank in bank_ids}
 
         def free(qid: str, fact: str | None) -> bool:
-            """Not a sibling of a card studied or queued today; claims the fact if so."""
+            """One of `only`, and not a sibling of a card studied or queued today; claims
+            the fact if so."""
+            if only is not None and qid not in only:
+                return False
             if fact is None or qid in studied:
                 return True
             if fact in busy_facts:
@@ -723,7 +728,7 @@ class Store:
             for qid, fact, when in self.db.execute(
                     "SELECT question_id, fact, due FROM cards WHERE bank = ? AND state = 2 "
                     "AND due < ? AND suspended = 0 AND orphaned = 0 ORDER BY due LIMIT ?",
-                    (bank, end, left * 2 + 50)):
+                    (bank, end, left * 2 + 50 if only is None else -1)):
                 if free(qid, fact):
                     counts[bank]["due"] += 1
                     due.append((when, qid))
@@ -741,7 +746,7 @@ class Store:
                 for qid, fact in self.db.execute(
                         "SELECT question_id, fact FROM cards WHERE bank = ? AND state = 0 "
                         "AND suspended = 0 AND orphaned = 0 ORDER BY position LIMIT ?",
-                        (bank, left * 4 + 50)):
+                        (bank, left * 4 + 50 if only is None else -1)):
                     if free(qid, fact):
                         picked.append(qid)
                         if len(picked) == left:
