@@ -174,6 +174,9 @@ def heatmap(days: list) -> Text:
         out.append("\n")
     out.append("    ")
     out.append("·", style="grey35")
+    if not highest:
+        out.append(" no reviews\n")
+        return out
     out.append(" none")
     for level, (low, high) in enumerate(heat_levels(highest), 1):
         if low <= high:

@@ -208,6 +208,8 @@ def test_the_heatmap_says_what_each_shade_counts():
                               "reviews", "a", "day"]
     one = heatmap([(dt.date(2026, 3, 1), 0), (dt.date(2026, 3, 2), 1)]).plain.splitlines()[-1]
     assert one.split() == ["·", "none", "█", "1", "reviews", "a", "day"]
+    idle = heatmap([(dt.date(2026, 3, 1), 0), (dt.date(2026, 3, 2), 0)]).plain.splitlines()[-1]
+    assert idle.split() == ["·", "no", "reviews"]
 
 
 def test_the_image_names_its_months_and_counts_whole_cards(store):
