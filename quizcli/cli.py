@@ -834,7 +834,7 @@ def _nothing_due(store, console, keys, tz, now, banks, only=None):
         store.settings = replace(store.settings,
                                  new_per_day=store.settings.new_per_day + 10, banks={})
         cards = store.queue(now, tz, banks, only).new
-        left, siblings = new_left(store, now, tz, banks) if not cards else (0, 0)
+        left, siblings = new_left(store, now, tz, banks, only) if not cards else (0, 0)
         if left and left == siblings:
             console.print(f"The {left} new card{'s' if left != 1 else ''} left "
                           f"{'are' if left != 1 else 'is'} held back until the next study "

@@ -500,3 +500,16 @@ def test_a_tag_no_card_has_names_the_areas_there_are(runner, clock, quizcli_home
     assert "no card has the tag 'economi'" in result.stderr
     assert "international relations, security" in result.stderr
     assert answers(quizcli_home) == []
+
+
+def test_more_new_cards_by_tag_counts_only_the_cards_of_the_tag(runner, clock, quizcli_home):
+    assert runner.invoke(app, ["status"]).exit_code == 0  # the store knows the cards
+    later = round((START + dt.timedelta(days=30)).timestamp() * 1000)
+    with Store.open(quizcli_home) as store:
+        for qid in _with_area("security"):  # studied, due in a month: none is new
+            store.db.execute("UPDATE cards SET state = 2, due = ?, stability = 30, "
+                             "difficulty = 5, last_review = ? WHERE question_id = ?",
+                             (later, later - 30 * 86_400_000, qid))
+    result = study(runner, ["n"], "--tag", "security")
+    assert "Nothing is due right now." in result.stdout
+    assert "There are no new cards left" in result.stdout  # though other areas have some
