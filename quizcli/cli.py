@@ -167,7 +167,8 @@ def banks(
 @app.command()
 def validate(
     paths: Annotated[
-        list[Path], typer.Argument(help="Bank files, or folders to check every bank in.")
+        list[Path], typer.Argument(metavar="PATH...",
+                                   help="Bank files, or folders to check every bank in.")
     ],
 ) -> None:
     """Check bank files and report every problem as FILE:LINE: what is wrong.
@@ -199,6 +200,25 @@ def validate(
         raise typer.Exit(2)
 
 
+def _at_least(low: int, high: int | None = None):
+    """A check that a number option is in range, said in its error rather than in the help,
+    where a range reads as `<int range> [x>=1]`."""
+
+    def check(value: int | None) -> int | None:
+        if value is not None and (value < low or (high is not None and value > high)):
+            wanted = f"from {low} to {high}" if high is not None else f"{low} or more"
+            raise typer.BadParameter(f"{value} is not {wanted}")
+        return value
+
+    return check
+
+
+class StudyMode(str, Enum):
+    mcq = "mcq"
+    recall = "recall"
+    mixed = "mixed"
+
+
 class View(str, Enum):
     kinds = "kinds"
     positions = "positions"
@@ -223,12 +243,14 @@ def _parse_day(value: str | None) -> dt.date | None:
 @app.command()
 def facts(
     articles: Annotated[list[str], typer.Argument(
+        metavar="ARTICLE...",
         help="Articles: files (.txt, .md, a saved .html page, .pdf), a web address, or - "
              "for text on standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     view: Annotated[View, typer.Option(help="Tables by kind, positions side by side, "
                                             "or a timeline.")] = View.kinds,
     date: Annotated[str | None, typer.Option(
+        metavar="DAY",
         help="The article's date (YYYY-MM-DD), over any date the article states.")] = None,
 ) -> None:
     """Read articles and show the facts found in them.
@@ -281,19 +303,25 @@ def facts(
 @app.command()
 def ingest(
     articles: Annotated[list[str], typer.Argument(
+        metavar="ARTICLE...",
         help="Articles: files (.txt, .md, a saved .html page, .pdf), a web address, or - "
              "for text on standard input.")],
     bank: Annotated[str | None, typer.Option(
+        metavar="NAME",
         help="The bank to create or add to (default: made from the first article's title).")
     ] = None,
     title: Annotated[str | None, typer.Option(
+        metavar="TITLE",
         help="The bank's title, for a new bank; and the title of text read from -.")] = None,
     date: Annotated[str | None, typer.Option(
+        metavar="DAY",
         help="The articles' date (YYYY-MM-DD), over any date they state.")] = None,
     out: Annotated[Path | None, typer.Option(
+        metavar="DIR",
         help="The folder to write the bank to (default: your own banks folder).")] = None,
     per_article: Annotated[int, typer.Option(
-        min=1, help="Questions kept from each article, best first.")] = 40,
+        metavar="N", callback=_at_least(1),
+        help="Questions kept from each article, best first.")] = 40,
 ) -> None:
     """Read articles, make exam questions from their facts, and add them to a bank.
 
@@ -411,10 +439,11 @@ Format = Enum("Format", {name.replace("-", "_"): name for name in FORMATS}, type
 
 @app.command()
 def export(
-    output: Annotated[str, typer.Option("--output", "-o", help="The file to write, or - for "
-                                                               "standard output.")],
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="The file to write, or - for standard output.")],
     bank: Annotated[list[str] | None, typer.Option(
-        help="A bank to export; repeat for several (default: every bank).")] = None,
+        metavar="NAME", help="A bank to export; repeat for several (default: every bank).")] = None,
     format: Annotated[Format, typer.Option(
         help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()) + "."
     )] = Format["json"],
@@ -551,7 +580,7 @@ def optimize() -> None:
     lower is better). A better fit is saved in config.yaml in your quizcli folder
     and every studied card is rescheduled with it.
 
-    Needs the optional optimizer (pip install 'quizcli[optimize]') and at least
+    Needs the optional optimizer (pip install 'quizcli\\[optimize]') and at least
     400 answers given a day or more after a card's previous one.
     """
     from dataclasses import replace
@@ -691,19 +720,27 @@ def _own_copy(shipped: Path) -> Path:
 @app.command()
 def study(
     bank: Annotated[list[str] | None, typer.Option(
-        help="Study only this bank; repeat for several.")] = None,
-    new: Annotated[int | None, typer.Option(min=0, help="New cards for today, instead of "
-                                                        "the daily limit.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many cards.")] = None,
-    mode: Annotated[str, typer.Option(
+        metavar="NAME", help="Study only this bank; repeat for several.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        metavar="AREA",
+        help="Study only cards with this tag, such as a syllabus area (economy, polity, "
+             "'science and technology') or NAME::VALUE (kind::date); repeat for cards with "
+             "any of several.")] = None,
+    new: Annotated[int | None, typer.Option(
+        metavar="N", callback=_at_least(0),
+        help="New cards for today, instead of the daily limit.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        metavar="N", callback=_at_least(1), help="Stop after this many cards.")] = None,
+    mode: Annotated[StudyMode, typer.Option(
         help="mcq: choose from choices; recall: type the answer; mixed: choices for new and "
-             "young cards, recall for mature ones.")] = "mixed",
+             "young cards, recall for mature ones.")] = StudyMode.mixed,
     cram: Annotated[bool, typer.Option(
         "--cram", help="Practise any cards without changing their schedule.")] = False,
 ) -> None:
     """Study today's cards: due reviews first, then new cards.
 
-    New cards come within the daily limits (config.yaml, or --new).
+    New cards come within the daily limits (config.yaml, or --new). With --tag,
+    only the cards of those tags are studied, as if the others were not there.
 
     Keys: 1-4 or a-d answer, u undo, s suspend, e edit, ? help, q quit. Every
     answer is saved before the next question appears. When input is not a
@@ -719,10 +756,7 @@ def study(
     from quizcli.review.session import Mode, Session
     from quizcli.terminal import LineKeys, RawKeys
 
-    try:
-        chosen_mode = Mode(mode)
-    except ValueError:
-        raise typer.BadParameter("must be mcq, recall or mixed", param_hint="--mode") from None
+    chosen_mode = Mode(mode.value)
     problems: list[str] = []
     store, catalog = _open_store(problems)
     for name in bank or ():
@@ -735,13 +769,14 @@ def study(
     interactive = sys.stdin.isatty()
     keys = RawKeys() if interactive else LineKeys(sys.stdin)
     try:
+        only = _tagged(store, tag) if tag else None
         with keys if isinstance(keys, RawKeys) else contextlib.nullcontext():
             now = _now()
-            queue = store.queue(now, tz, bank)
-            cards, waiting = (store.all_cards(bank), []) if cram else (queue.cards,
-                                                                       queue.waiting)
+            queue = store.queue(now, tz, bank, only)
+            cards, waiting = (_cram_cards(store, bank, only), []) if cram else (
+                queue.cards, queue.waiting)
             if not cards:
-                cards, cram = _nothing_due(store, console, keys, tz, now, bank)
+                cards, cram = _nothing_due(store, console, keys, tz, now, bank, only)
             if not cards:
                 return
             session = Session(store, cards, _now, tz, chosen_mode, cram=cram, limit=limit,
@@ -756,7 +791,26 @@ def study(
         store.close()
 
 
-def _nothing_due(store, console, keys, tz, now, banks):
+def _tagged(store, tags: list[str]) -> set[str]:
+    """The cards with any of the tags; a tag no card has is an error naming the areas."""
+    from quizcli.review.library import areas_in, tagged
+
+    found, unknown = tagged(store, tags)
+    if unknown:
+        held = areas_in(store)
+        known = (f"the areas of your cards are {', '.join(held)}" if held else
+                 "no card has an area yet (ingest tags the questions of new articles)")
+        raise QuizcliError(f"no card has the tag {unknown[0]!r}; {known}; a tag may also "
+                           "be NAME::VALUE, such as kind::date")
+    return found
+
+
+def _cram_cards(store, banks, only) -> list[str]:
+    cards = store.all_cards(banks, limit=10**9)
+    return [c for c in cards if only is None or c in only][:1000]
+
+
+def _nothing_due(store, console, keys, tz, now, banks, only=None):
     """Nothing is due: say when something will be, and offer new cards or cramming."""
     from dataclasses import replace
 
@@ -779,8 +833,8 @@ def _nothing_due(store, console, keys, tz, now, banks):
     if key == "n":
         store.settings = replace(store.settings,
                                  new_per_day=store.settings.new_per_day + 10, banks={})
-        cards = store.queue(now, tz, banks).new
-        left, siblings = new_left(store, now, tz, banks) if not cards else (0, 0)
+        cards = store.queue(now, tz, banks, only).new
+        left, siblings = new_left(store, now, tz, banks, only) if not cards else (0, 0)
         if left and left == siblings:
             console.print(f"The {left} new card{'s' if left != 1 else ''} left "
                           f"{'are' if left != 1 else 'is'} held back until the next study "
@@ -792,7 +846,7 @@ def _nothing_due(store, console, keys, tz, now, banks):
             console.print("There are no new cards left: ingest an article to make some.")
         return cards, False
     if key == "c":
-        return store.all_cards(banks), True
+        return _cram_cards(store, banks, only), True
     return [], False
 
 
@@ -840,13 +894,14 @@ def status(
 @app.command()
 def cards(
     bank: Annotated[list[str] | None, typer.Option(
-        help="Only this bank; repeat for several.")] = None,
+        metavar="NAME", help="Only this bank; repeat for several.")] = None,
     suspended: Annotated[bool, typer.Option("--suspended", help="Only suspended cards.")
                          ] = False,
     leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches.")] = False,
     due: Annotated[bool, typer.Option(
         "--due", help="Only cards due before today's study day ends.")] = False,
     search: Annotated[str | None, typer.Option(
+        metavar="TEXT",
         help="Only cards whose id, prompt or answer holds this text, in any case.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
@@ -941,6 +996,7 @@ def reset(ids: _IDS) -> None:
 @app.command("import-reviews")
 def import_reviews(
     file: Annotated[Path, typer.Argument(
+        metavar="FILE",
         help="collection.anki2 from an Anki profile folder, or a .colpkg or .apkg exported "
              "with scheduling information.")],
 ) -> None:
@@ -1016,11 +1072,12 @@ def plan(
 @app.command()
 def stats(
     bank: Annotated[list[str] | None, typer.Option(
-        help="Only this bank; repeat for several.")] = None,
-    days: Annotated[int, typer.Option(min=7, max=3650,
-                                      help="Days of history to show.")] = 365,
+        metavar="NAME", help="Only this bank; repeat for several.")] = None,
+    days: Annotated[int, typer.Option(metavar="N", callback=_at_least(7, 3650),
+                                      help="Days of history to show, 7 to 3650.")] = 365,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     png: Annotated[Path | None, typer.Option(
+        metavar="FILE",
         help="Also draw the heatmap and forecast to this image (needs matplotlib).")] = None,
 ) -> None:
     """Show your progress: reviews per day, retention, forecast, exam readiness.
@@ -1041,17 +1098,14 @@ def stats(
         figures = compute(store, now, tz, days, bank)
     finally:
         store.close()
-    if png is not None:
-        from quizcli import render
-
-        render.stats_png(figures, png)
-    if as_json:
-
-        say_json(figures.to_dict())
-        return
     from quizcli import render
 
-    render.show(render.stats_view(figures))
+    if as_json:
+        say_json(figures.to_dict())
+    else:
+        render.show(render.stats_view(figures))
+    if png is not None:  # after the text, so that a missing matplotlib costs only the image
+        render.stats_png(figures, png)
 
 
 def main() -> None:

@@ -29,12 +29,22 @@ def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> N
             if durable:
                 out.flush()
                 os.fsync(out.fileno())
+        # mkstemp makes the file 0600; the file takes the mode any new file of the user's
+        # would have, as if opened with open().
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError) and exc.errno is not None:  # name the file, not the temp
             raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
+
+
+def _umask() -> int:
+    """The process's umask: only read by setting it, so it is set straight back."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager

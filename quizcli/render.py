@@ -172,7 +172,26 @@ def heatmap(days: list) -> Text:
         for ch, style in cells[row]:
             out.append(ch, style=style)
         out.append("\n")
+    out.append("    ")
+    out.append("·", style="grey35")
+    if not highest:
+        out.append(" no reviews\n")
+        return out
+    out.append(" none")
+    for level, (low, high) in enumerate(heat_levels(highest), 1):
+        if low <= high:
+            out.append("  ")
+            out.append(SHADES[level], style="green")
+            out.append(f" {low}" if low == high else f" {low}-{high}")
+    out.append(" reviews a day\n")
     return out
+
+
+def heat_levels(highest: int) -> list[tuple[int, int]]:
+    """The reviews a day each shade of the heatmap stands for, lightest first: shade L
+    holds the days of more than (L-1)/4 and at most L/4 of the busiest day's count.
+    A shade no whole count falls in has a range whose low end is above its high end."""
+    return [((level - 1) * highest // 4 + 1, level * highest // 4) for level in range(1, 5)]
 
 
 def forecast_chart(days: list, height: int = 6) -> Text:
@@ -210,21 +229,32 @@ def stats_view(stats) -> Group:
     ]
     table = Table(title=f"True retention (target {stats.desired_retention:.0%})",
                   title_justify="left")
-    table.add_column("")
+    table.add_column("Bank")
     table.add_column("Young cards", justify="right")
     table.add_column("Mature cards", justify="right")
-    for group, ages in stats.retention.items():
-        if group == "all":
-            label = "All"
-        elif group.startswith("bank:"):
-            label = f"Bank {group[5:]}"
-        else:
-            kind = group[5:]
-            label = f"Kind: {KIND_NAMES.get(kind, kind)}"
-        table.add_row(label, _rate(ages["young"]), _rate(ages["mature"]))
+    banks = [(g[5:], a) for g, a in stats.retention.items() if g.startswith("bank:")]
+    kinds = [(g[5:], a) for g, a in stats.retention.items() if g.startswith("kind:")]
+    if "all" in stats.retention:
+        every = stats.retention["all"]
+        table.add_row("All banks", _rate(every["young"]), _rate(every["mature"]),
+                      end_section=True)
+    for bank, ages in banks:
+        table.add_row(bank, _rate(ages["young"]), _rate(ages["mature"]))
     if not stats.retention:
         table.add_row("No reviews of learned cards yet", "-", "-")
     parts += [table, Text("")]
+    if kinds:
+        # Totals over every bank above, so a table of their own: under the last bank
+        # they would read as that bank's.
+        by_kind = Table(title="By kind, all banks above",
+                        title_justify="left")
+        by_kind.add_column("Kind of question")
+        by_kind.add_column("Young cards", justify="right")
+        by_kind.add_column("Mature cards", justify="right")
+        for kind, ages in sorted(kinds, key=lambda k: KIND_NAMES.get(k[0], k[0])):
+            by_kind.add_row(KIND_NAMES.get(kind, kind), _rate(ages["young"]),
+                            _rate(ages["mature"]))
+        parts += [by_kind, Text("")]
     parts += [Text("Due in the next 30 days", style="bold"), forecast_chart(stats.forecast)]
     for title, rows in (("Leeches", stats.leeches), ("Hardest to recall now", stats.weakest)):
         if not rows:
@@ -253,11 +283,21 @@ def stats_view(stats) -> Group:
 
 def stats_png(stats, path) -> None:
     """The heatmap and the forecast as one image (matplotlib, an optional extra)."""
+    figure = stats_figure(stats)
+    figure.savefig(path, dpi=120)
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
+
+
+def stats_figure(stats):
+    """The heatmap, with its months, and the forecast, in whole cards, as a figure."""
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
     except ImportError:
         from quizcli.errors import QuizcliError
 
@@ -273,16 +313,22 @@ def stats_png(stats, path) -> None:
                                          gridspec_kw={"height_ratios": [1, 1.2]})
     top.imshow(grid, aspect="auto", cmap="Greens", interpolation="nearest")
     top.set_yticks(range(7), ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
-    top.set_xticks([])
+    starts = [((offset + i) // 7, day.strftime("%b")) for i, (day, _) in enumerate(days)
+              if day.day == 1 or i == 0]
+    if len(starts) > 1 and starts[1][0] - starts[0][0] < 2:
+        starts = starts[1:]  # the first days of the window, too close to the next month
+    top.set_xticks([column for column, _ in starts], [label for _, label in starts])
+    top.tick_params(axis="x", length=0, labelsize=8)
     top.set_title(f"Reviews per day, last {len(days)} days (streak {stats.current_streak}, "
                   f"longest {stats.longest_streak})")
     bottom.bar([d.isoformat()[5:] for d, _ in stats.forecast], [n for _, n in stats.forecast],
                color="#3a7")
     bottom.set_title("Cards due in the next 30 days")
     bottom.tick_params(axis="x", labelrotation=90, labelsize=7)
+    bottom.yaxis.set_major_locator(MaxNLocator(integer=True))
+    bottom.set_ylabel("cards")
     figure.tight_layout()
-    figure.savefig(path, dpi=120)
-    plt.close(figure)
+    return figure
 
 
 def plan_lines(plan) -> list[str]:

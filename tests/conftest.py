@@ -17,13 +17,20 @@ SHARED = REPO.parent / "shared"
 GOLD = SHARED / "gold"
 
 
+def not_beside(folder: str) -> str:
+    """Why a test of the project's shared data skips, and what a contributor does about it."""
+    return (f"needs ../shared/{folder}, the project's shared test data, which is not beside "
+            "this checkout: put the shared folder next to your clone (as ../shared) to run "
+            "this test; every other test runs without it")
+
+
 def coverage_module():
     """shared/gold/coverage.py, loaded as a module; the test skips without it."""
     import importlib.util
 
     script = GOLD / "coverage.py"
     if not script.is_file():
-        pytest.skip("../shared/gold is not beside this checkout")
+        pytest.skip(not_beside("gold"))
     spec = importlib.util.spec_from_file_location("gold_coverage", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

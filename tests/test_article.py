@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, not_beside
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,7 +24,7 @@ DEBRIS = re.compile(r"\\n|ALSO READ|IAS PARLIAMENT|Information is Empowering|Sha
 def test_seed_articles_are_shipped_unchanged():
     seeds = sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))
     if not seeds:
-        pytest.skip("../shared/seeds is not beside this checkout")
+        pytest.skip(not_beside("seeds"))
     for seed in seeds:
         assert (SEEDS / seed.name).read_bytes() == seed.read_bytes()
 

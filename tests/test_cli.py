@@ -93,3 +93,53 @@ def test_the_console_script_builds_only_the_command_asked_for_and_behaves_the_sa
     unknown = subprocess.run([sys.executable, "-m", "quizcli", "nope"],
                              capture_output=True, text=True)
     assert unknown.returncode == 2 and "No such command" in unknown.stderr
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_options_are_named_by_what_they_take(runner, command):
+    """NAME, N, FILE, DAY: never a type such as <str> or a range such as [x>=1]."""
+    text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+    options = [line for line in text.splitlines() if " --" in line]
+    for line in options:
+        for unclear in ("<str>", "<int", "<path>", "<text>", "x>=", "x<=", "<=x"):
+            assert unclear not in line, line
+
+
+def test_optimize_help_names_the_extra_to_install(runner):
+    text = runner.invoke(app, ["optimize", "--help"], env={"COLUMNS": "200"}).stdout
+    assert "pip install 'quizcli[optimize]'" in text
+
+
+def test_study_help_lists_the_modes_and_names_what_options_take(runner):
+    text = runner.invoke(app, ["study", "--help"], env={"COLUMNS": "200"}).stdout
+    assert "mcq|recall|mixed" in text
+    assert "--bank" in text and "NAME" in text
+    assert "--limit" in text and " N " in text
+
+
+def test_a_number_out_of_range_is_said_when_given(runner):
+    result = runner.invoke(app, ["study", "--limit", "0"])
+    assert result.exit_code == 2
+    assert "0 is not 1 or more" in result.output
+    result = runner.invoke(app, ["stats", "--days", "3"])
+    assert result.exit_code == 2
+    assert "3 is not from 7 to 3650" in result.output
+    result = runner.invoke(app, ["study", "--mode", "typing"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no umask to follow")
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_an_exported_file_takes_the_users_umask(runner, tmp_path, umask):
+    import os
+    import stat
+
+    target = tmp_path / "questions.csv"
+    before = os.umask(umask)
+    try:
+        first = runner.invoke(app, ["export", "--format", "csv", "-o", str(target)])
+        again = runner.invoke(app, ["export", "--format", "md", "-o", str(target)])
+    finally:
+        os.umask(before)
+    assert first.exit_code == 0 and again.exit_code == 0, first.output + again.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask

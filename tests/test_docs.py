@@ -26,7 +26,8 @@ def test_the_bank_format_example_is_a_valid_complete_bank():
 
 def test_readme_opens_with_the_two_set_up_commands_and_ci_runs_the_second():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    install_and_run, install_and_test = code_blocks(readme, "sh")[:2]
+    clone, install_and_run, install_and_test = code_blocks(readme, "sh")[:3]
+    assert "git clone" in clone and "cd quizcli" in clone  # the others run in the checkout
     assert "pip install ." in install_and_run and "quizcli" in install_and_run
     assert "pytest" in install_and_test
     assert install_and_test.strip() in (REPO / ".ci" / "run").read_text(encoding="utf-8")
@@ -44,3 +45,13 @@ def test_the_making_doc_gives_every_score_the_ranker_uses():
     text = (REPO / "docs" / "making.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([\w:-]+)` \| ([\d.]+) \|$", text, flags=re.M))
     assert {kind: float(value) for kind, value in rows.items()} == SCORES
+
+
+def test_the_banks_example_counts_the_questions_of_the_shipped_bank():
+    from conftest import SHIPPED_BANKS
+
+    from quizcli.bankfile import load_bank
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [shown] = re.findall(r"^korea-summits +(\d+) ", readme, flags=re.M)
+    assert int(shown) == len(load_bank(SHIPPED_BANKS / "korea-summits.yaml").questions)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from conftest import REPO
+from conftest import REPO, not_beside
 
 CORPUS_FLOOR = 0.80
 """Share of the corpus's gold facts covered (measured: 223/278 = 80.2%)."""
@@ -24,7 +24,7 @@ quality = pytest.importorskip("quality")
 @pytest.fixture(scope="module")
 def scores():
     if not (quality.CORPUS / "articles.yaml").is_file():
-        pytest.skip("../shared/corpus is not beside this checkout")
+        pytest.skip(not_beside("corpus"))
     return quality.score_all()
 
 

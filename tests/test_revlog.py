@@ -8,7 +8,7 @@ import io
 import os
 
 import pytest
-from conftest import SHARED, SHIPPED_BANKS
+from conftest import SHARED, SHIPPED_BANKS, not_beside
 
 from quizcli.bankfile import load_bank
 from quizcli.cli import app
@@ -91,7 +91,7 @@ def test_the_review_log_has_the_columns_and_shape_of_an_anki_review_log(runner, 
     assert logs[0].review_datetime == START and logs[1].review_duration is None
 
 
-@pytest.mark.skipif(not JOSH.is_file(), reason="../shared/revlogs is not beside this checkout")
+@pytest.mark.skipif(not JOSH.is_file(), reason=not_beside("revlogs"))
 def test_the_reader_of_a_real_anki_review_log_reads_ours():
     real = read_like_josh(JOSH.read_text(encoding="utf-8"))
     assert len(real) == 12_580

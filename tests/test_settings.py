@@ -53,3 +53,25 @@ def test_a_bad_setting_names_the_file_and_the_setting(tmp_path, text, expected):
         load_settings(tmp_path)
     assert str(caught.value).startswith(str(tmp_path / "config.yaml"))
     assert expected in str(caught.value)
+
+
+def test_every_bad_setting_is_reported_at_once_with_its_line(tmp_path):
+    (tmp_path / "config.yaml").write_text(
+        "# my settings\n"
+        "new_per_day: many\n"
+        "desired_retention: 0.9\n"
+        "exam_date: soon\n"
+        "new_per_dya: 5\n"
+        "banks:\n"
+        "  upsc:\n"
+        "    new_per_day: 10\n"
+        "    desired_retention: 2\n")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(tmp_path)
+    path = tmp_path / "config.yaml"
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith(f"{path}:2: 'new_per_day' must be a whole number")
+    assert lines[1].startswith(f"{path}:4: 'exam_date' must be a day")
+    assert lines[2].startswith(f"{path}:5: unknown setting 'new_per_dya'")
+    assert lines[3].startswith(f"{path}:9: 'banks.upsc.desired_retention' must be a number")

@@ -184,3 +184,73 @@ def test_unknown_bank(runner):
 
 def test_expected_screen_file_is_in_the_repository():
     assert Path(EXPECTED).parent.is_dir()
+
+
+def _screen(stats) -> str:
+    from rich.console import Console
+
+    from quizcli.render import stats_view
+
+    with open(os.devnull, "w") as nowhere:
+        console = Console(width=100, color_system=None, record=True, file=nowhere)
+        console.print(stats_view(stats))
+    return console.export_text()
+
+
+def test_kinds_are_totals_shown_apart_from_the_banks(store):
+    """Under the last bank, the rows of each kind would read as that bank's."""
+    screen = _screen(compute(store, NOW, UTC))
+    banks, kinds = screen.split("By kind, all banks above")
+    assert "All banks" in banks and "│ b " in banks
+    assert "dates" not in banks and "offices" not in banks
+    assert "dates" in kinds and "offices" in kinds and "quotes" in kinds
+    assert "Leeches" in kinds  # the kinds table ends before the rest
+
+
+def test_the_heatmap_says_what_each_shade_counts():
+    from quizcli.render import heatmap
+
+    days = [(dt.date(2026, 3, 1) + dt.timedelta(days=i), n) for i, n in enumerate(range(9))]
+    legend = heatmap(days).plain.splitlines()[-1]
+    assert legend.split() == ["·", "none", "░", "1-2", "▒", "3-4", "▓", "5-6", "█", "7-8",
+                              "reviews", "a", "day"]
+    one = heatmap([(dt.date(2026, 3, 1), 0), (dt.date(2026, 3, 2), 1)]).plain.splitlines()[-1]
+    assert one.split() == ["·", "none", "█", "1", "reviews", "a", "day"]
+    idle = heatmap([(dt.date(2026, 3, 1), 0), (dt.date(2026, 3, 2), 0)]).plain.splitlines()[-1]
+    assert idle.split() == ["·", "no", "reviews"]
+
+
+def test_the_image_names_its_months_and_counts_whole_cards(store):
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    from quizcli.render import stats_figure
+
+    stats = compute(store, NOW, UTC)
+    stats.forecast = [(day, n) for (day, _), n in zip(stats.forecast, [1, 3, 0] * 10, strict=True)]
+    figure = stats_figure(stats)
+    try:
+        heat, forecast = figure.axes
+        months = [label.get_text() for label in heat.get_xticklabels()]
+        assert months[-3:] == ["Jan", "Feb", "Mar"] and "Jul" in months
+        ticks = forecast.get_yticks()
+        assert len(ticks) > 1 and all(float(t).is_integer() for t in ticks)
+    finally:
+        plt.close(figure)
+
+
+def test_png_without_matplotlib_still_shows_the_text(runner, quizcli_home, tmp_path,
+                                                     monkeypatch):
+    import sys
+
+    from quizcli import cli
+
+    monkeypatch.setattr(cli, "_now", lambda: NOW)
+    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # importing it fails
+    image = tmp_path / "stats.png"
+    result = runner.invoke(app_main(), ["stats", "--png", str(image)], env={"COLUMNS": "100"})
+    assert result.exit_code != 0
+    assert "True retention (target 90%)" in result.stdout
+    assert "--png needs matplotlib: pip install 'quizcli[png]'" in result.stderr
+    assert not image.exists()

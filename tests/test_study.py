@@ -455,3 +455,61 @@ def test_match_the_pairs_lists_cannot_be_taken_for_the_answer_keys(runner, clock
     assert "1 A-i, B-ii, C-iii, D-iv" in screen and "1-4 to answer" in screen
     assert "the letters name the items of List I" in screen
     assert [(q, r) for q, r, _ in answers(quizcli_home)] == [("q1", 3), ("q2", 3)]
+
+
+def _with_area(area: str) -> list[str]:
+    return [q.id for q in BANK.questions if area in q.tags.get("area", ())]
+
+
+@pytest.mark.parametrize("tag", ["international relations", "area::International_Relations",
+                                 "international-relations"])
+def test_study_by_tag_asks_only_the_cards_of_that_area(runner, clock, quizcli_home, tag):
+    wanted = _with_area("international relations")
+    assert wanted and len(wanted) < len(BANK.questions)  # the bank has other areas too
+    study(runner, ["1", "", "1", "", "1", "", "q"], "--tag", tag, "--mode", "mcq")
+    asked = [qid for qid, _, _ in answers(quizcli_home)]
+    assert len(asked) == 3 and set(asked) <= set(wanted)
+    assert asked[0] == wanted[0]  # new cards still come in the bank's order
+
+
+def test_several_tags_study_the_cards_of_any_of_them(runner, clock, quizcli_home):
+    keys = ["1", ""] * 25 + ["q"]
+    study(runner, keys, "--tag", "security", "--tag", "kind::quote", "--mode", "mcq",
+          "--new", "25")
+    asked = {qid for qid, _, _ in answers(quizcli_home)}
+    quotes = {q.id for q in BANK.questions if "quote" in q.tags["kind"]}
+    assert asked <= set(_with_area("security")) | quotes
+    assert asked & quotes - set(_with_area("security"))  # a quote of another area too
+
+
+def test_cramming_by_tag_keeps_to_the_tag(runner, clock, quizcli_home):
+    wanted = _with_area("international relations")
+    first, other = (next(q for q in BANK.questions if (q.id in wanted) is is_in)
+                    for is_in in (True, False))
+    result = study(runner, ["1", "", "q"], "--tag", "international relations", "--cram",
+                   "--mode", "mcq")
+    shown = " ".join(result.stdout.split())
+    assert "CRAM" in result.stdout and first.prompt[:40] in shown
+    assert other.prompt[:40] not in shown
+    assert answers(quizcli_home) == []  # cramming saves nothing
+
+
+def test_a_tag_no_card_has_names_the_areas_there_are(runner, clock, quizcli_home):
+    result = runner.invoke(app, ["study", "--tag", "economi"], input="q\n")
+    assert result.exit_code == 1
+    assert "no card has the tag 'economi'" in result.stderr
+    assert "international relations, security" in result.stderr
+    assert answers(quizcli_home) == []
+
+
+def test_more_new_cards_by_tag_counts_only_the_cards_of_the_tag(runner, clock, quizcli_home):
+    assert runner.invoke(app, ["status"]).exit_code == 0  # the store knows the cards
+    later = round((START + dt.timedelta(days=30)).timestamp() * 1000)
+    with Store.open(quizcli_home) as store:
+        for qid in _with_area("security"):  # studied, due in a month: none is new
+            store.db.execute("UPDATE cards SET state = 2, due = ?, stability = 30, "
+                             "difficulty = 5, last_review = ? WHERE question_id = ?",
+                             (later, later - 30 * 86_400_000, qid))
+    result = study(runner, ["n"], "--tag", "security")
+    assert "Nothing is due right now." in result.stdout
+    assert "There are no new cards left" in result.stdout  # though other areas have some

@@ -22,7 +22,8 @@ from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
-from quizcli.model import Bank, Fact, FactKind, Source
+from quizcli.making.topics import area_of
+from quizcli.model import Bank, Fact, FactKind, Question, Source
 from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
 
@@ -113,6 +114,14 @@ def pools_for(facts: list[Fact], others: list[Fact] | tuple[tuple[str, ...], tup
         other_people=other_people,
         holders=holders,
     )
+
+
+def with_area(question: Question, area: str | None) -> Question:
+    """The question tagged with its article's syllabus area (`area`), when it has one.
+    The `topic` tag stays the bank's id, as Anki decks already exported carry it."""
+    if area is None:
+        return question
+    return replace(question, tags={**question.tags, "area": (area,)})
 
 
 def _copy_source(path: Path, sources_dir: Path) -> str:
@@ -223,7 +232,10 @@ def ingest(
             if question.fact is not None and "\n" not in question.evidence:
                 answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
         new_candidates: list[Candidate] = []
+        areas: dict[str, str | None] = {}  # source → its syllabus area
         for report, article, found in extracted:
+            areas[report.source] = area_of(article.title or "",
+                                           " ".join(s.text for s in article.sentences))
             candidates = make_candidates(found, pools_for(found, lent), bank_id,
                                          [s.text for s in article.sentences], article.date,
                                          article.title, [s.block for s in article.sentences])
@@ -262,7 +274,8 @@ def ingest(
 
         new_candidates.sort(key=lambda c: -c.score)
         for candidate in new_candidates:
-            questions[candidate.question.id] = candidate.question
+            questions[candidate.question.id] = with_area(candidate.question,
+                                                         areas.get(candidate.question.source))
             for fact in candidate.facts:
                 facts.setdefault(fact.id, fact)
         if existing is None and not new_candidates and not readable:

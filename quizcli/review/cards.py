@@ -6,6 +6,7 @@ A listing reads each card's row and the prompt kept with it, so it parses no ban
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,15 +101,18 @@ def list_cards(store: Store, wanted: Wanted, now: dt.datetime, tz: dt.tzinfo) ->
 
 
 def new_left(store: Store, now: dt.datetime, tz: dt.tzinfo,
-             banks: list[str] | None = None) -> tuple[int, int]:
+             banks: list[str] | None = None,
+             only: Collection[str] | None = None) -> tuple[int, int]:
     """(all, siblings): the new cards, not suspended or orphaned, in the banks named (all
-    when none is), and how many of them ask about a fact that a card answered today asks
-    about, which the queue holds back until another day."""
+    when none is) and among the question ids `only` when given, and how many of them ask
+    about a fact that a card answered today asks about, which the queue holds back until
+    another day."""
     start = to_ms(study_day(now, tz, store.settings.day_starts_at).start)
     chosen = f" AND bank IN ({', '.join('?' * len(banks))})" if banks else ""
-    row = store.db.execute(
-        "SELECT count(*), coalesce(sum(fact IN (SELECT c.fact FROM reviews r JOIN cards c "
-        "USING (question_id) WHERE r.reviewed_at >= ? AND c.fact IS NOT NULL)), 0) "
+    rows = store.db.execute(
+        "SELECT question_id, fact IN (SELECT c.fact FROM reviews r JOIN cards c "
+        "USING (question_id) WHERE r.reviewed_at >= ? AND c.fact IS NOT NULL) "
         f"FROM cards WHERE state = 0 AND suspended = 0 AND orphaned = 0{chosen}",
-        [start, *(banks or ())]).fetchone()
-    return int(row[0]), int(row[1])
+        [start, *(banks or ())])
+    held = [bool(sibling) for qid, sibling in rows if only is None or qid in only]
+    return len(held), sum(held)

@@ -73,3 +73,44 @@ def shown(store: Store, question_id: str) -> Shown | None:
     data = json.loads(payload)
     return Shown(Question.from_dict(data["question"]), data["bank"], data["bank_title"],
                  data["source"], data.get("publisher"), data["path"])
+
+
+def _plain(tag: str) -> str:
+    """A tag as typed or as Anki writes it: "Science_and-Technology" is "science and
+    technology"."""
+    return " ".join(tag.lower().replace("_", " ").replace("-", " ").split())
+
+
+def tagged(store: Store, wanted: list[str]) -> tuple[set[str], list[str]]:
+    """The cards with any of the tags `wanted`, and the tags no card has.
+
+    A tag is NAME::VALUE (or NAME:VALUE), such as area::economy, or a value alone,
+    which any tag of that value matches: economy, korea-summits. Case, spaces, hyphens
+    and underscores do not count. Orphaned cards are left out."""
+    asked: list[tuple[str | None, str]] = []
+    for tag in wanted:
+        name, _, value = tag.replace("::", ":").rpartition(":")
+        asked.append((_plain(name) or None, _plain(value)))
+    found: set[str] = set()
+    used: set[int] = set()
+    for qid, payload in store.db.execute(
+            "SELECT question_id, question FROM cards WHERE orphaned = 0 AND question IS NOT NULL"):
+        tags = json.loads(payload).get("question", {}).get("tags", {})
+        held = {(_plain(name), _plain(value)) for name, values in tags.items()
+                for value in values}
+        for i, (kind, label) in enumerate(asked):
+            if any(v == label and (kind is None or n == kind) for n, v in held):
+                found.add(qid)
+                used.add(i)
+    return found, [tag for i, tag in enumerate(wanted) if i not in used]
+
+
+def areas_in(store: Store) -> list[str]:
+    """The syllabus areas the cards are tagged with, in the order of the syllabus."""
+    from quizcli.making.topics import areas
+
+    held = set()
+    for (payload,) in store.db.execute(
+            "SELECT question FROM cards WHERE orphaned = 0 AND question IS NOT NULL"):
+        held |= set(json.loads(payload).get("question", {}).get("tags", {}).get("area", ()))
+    return [area for area in areas() if area in held] + sorted(held - set(areas()))

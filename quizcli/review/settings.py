@@ -114,83 +114,115 @@ def _onto_bounds(parameters: list[float]) -> list[float]:
     return out
 
 
+class SettingsProblems(ValueError):
+    """Every bad setting of a config file: (the setting, dotted for one inside 'banks',
+    or None for the file as a whole; what is wrong)."""
+
+    def __init__(self, problems: list[tuple[str | None, str]]):
+        self.problems = problems
+        super().__init__("; ".join(message for _, message in problems))
+
+
 def settings_from(data: Any) -> Settings:
-    """Settings from a parsed config file; ValueError names the first bad setting."""
+    """Settings from a parsed config file; SettingsProblems (a ValueError) names every
+    bad setting, not only the first."""
     if data is None:
         return Settings()
     if not isinstance(data, dict):
-        raise ValueError("the file must be a mapping of settings, such as 'new_per_day: 20'")
+        raise SettingsProblems([(None, "the file must be a mapping of settings, such as "
+                                       "'new_per_day: 20'")])
     known = {f.name for f in fields(Settings)}
-    unknown = sorted(str(k) for k in data if k not in known)
-    if unknown:
-        raise ValueError(f"unknown setting '{unknown[0]}'; known settings: "
-                         f"{', '.join(sorted(known))}")
+    problems: list[tuple[str | None, str]] = [
+        (str(name), f"unknown setting '{name}'; known settings: {', '.join(sorted(known))}")
+        for name in data if name not in known]
     values: dict[str, Any] = {}
     for name, value in data.items():
-        if name == "desired_retention":
-            values[name] = float(_number(name, value, 0.7, 0.99))
-        elif name in ("learning_steps", "relearning_steps"):
-            values[name] = _steps(name, value)
-        elif name == "maximum_interval":
-            values[name] = int(_number(name, value, 1, 36500, whole=True))
-        elif name == "day_starts_at":
-            values[name] = int(_number(name, value, 0, 23, whole=True))
-        elif name == "learn_ahead_limit":
-            values[name] = int(_number(name, value, 0, 24 * 60, whole=True))
-        elif name in ("new_per_day", "reviews_per_day"):
-            values[name] = int(_number(name, value, 0, 100_000, whole=True))
-        elif name == "leech_threshold":
-            values[name] = int(_number(name, value, 1, 1000, whole=True))
-        elif name == "exam_date":
-            if isinstance(value, dt.datetime):
-                value = value.date()  # a time of day says nothing more of an exam's day
-            if value is not None and not isinstance(value, dt.date):
-                try:
-                    value = dt.date.fromisoformat(str(value).strip()[:10])
-                except ValueError:
-                    raise ValueError("'exam_date' must be a day such as 2027-05-30") from None
-            if value is not None and not 1900 <= value.year <= 2200:
-                raise ValueError("'exam_date' must be a day between 1900 and 2200, such as "
-                                 "2027-05-30")
-            values[name] = value
-        elif name == "parameters":
-            if value is not None and (not isinstance(value, list) or not all(
-                    isinstance(v, (int, float)) and not isinstance(v, bool)
-                    and math.isfinite(v) for v in value)):
-                raise ValueError("'parameters' must be a list of numbers (quizcli optimize "
-                                 "writes it)")
-            if value:
-                from fsrs import Scheduler  # it knows how many, and within what bounds
-
-                value = _onto_bounds([float(v) for v in value])
-                try:
-                    Scheduler(parameters=tuple(value))
-                except ValueError as exc:
-                    reason = " ".join(str(exc).split())
-                    raise ValueError(f"'parameters' are not FSRS parameters ({reason}); run "
-                                     "quizcli optimize again, or delete the line to use the "
-                                     "defaults") from None
-            values[name] = tuple(float(v) for v in value) if value else None
-        elif name == "banks":
-            if not isinstance(value, dict):
-                raise ValueError("'banks' must map bank ids to limits, such as "
-                                 "{upsc: {new_per_day: 10}}")
-            banks = {}
-            for bank, limits in value.items():
-                if not isinstance(limits, dict) or set(limits) - {
-                        "new_per_day", "reviews_per_day", "desired_retention"}:
-                    raise ValueError(f"'banks.{bank}' may set new_per_day, reviews_per_day "
-                                     "and desired_retention")
-                counts: dict[str, int] = {}
-                retention = None
-                for k, v in limits.items():
-                    if k == "desired_retention":
-                        retention = float(_number(f"banks.{bank}.{k}", v, 0.7, 0.99))
-                    else:
-                        counts[k] = int(_number(f"banks.{bank}.{k}", v, 0, 100_000, whole=True))
-                banks[str(bank)] = BankLimits(desired_retention=retention, **counts)
-            values[name] = banks
+        if name not in known:
+            continue
+        try:
+            if name == "banks":
+                values[name] = _banks(value, problems)
+            else:
+                values[name] = _setting(name, value)
+        except ValueError as exc:
+            problems.append((name, str(exc)))
+    if problems:
+        raise SettingsProblems(problems)
     return replace(Settings(), **values)
+
+
+def _banks(value: Any, problems: list[tuple[str | None, str]]) -> dict[str, BankLimits]:
+    if not isinstance(value, dict):
+        raise ValueError("'banks' must map bank ids to limits, such as "
+                         "{upsc: {new_per_day: 10}}")
+    banks = {}
+    for bank, limits in value.items():
+        if not isinstance(limits, dict) or set(limits) - {
+                "new_per_day", "reviews_per_day", "desired_retention"}:
+            problems.append((f"banks.{bank}", f"'banks.{bank}' may set new_per_day, "
+                                              "reviews_per_day and desired_retention"))
+            continue
+        counts: dict[str, int] = {}
+        retention = None
+        for k, v in limits.items():
+            try:
+                if k == "desired_retention":
+                    retention = float(_number(f"banks.{bank}.{k}", v, 0.7, 0.99))
+                else:
+                    counts[k] = int(_number(f"banks.{bank}.{k}", v, 0, 100_000, whole=True))
+            except ValueError as exc:
+                problems.append((f"banks.{bank}.{k}", str(exc)))
+        banks[str(bank)] = BankLimits(desired_retention=retention, **counts)
+    return banks
+
+
+def _setting(name: str, value: Any) -> Any:
+    """One top-level setting's value, checked; ValueError says what it must be."""
+    if name == "desired_retention":
+        return float(_number(name, value, 0.7, 0.99))
+    elif name in ("learning_steps", "relearning_steps"):
+        return _steps(name, value)
+    elif name == "maximum_interval":
+        return int(_number(name, value, 1, 36500, whole=True))
+    elif name == "day_starts_at":
+        return int(_number(name, value, 0, 23, whole=True))
+    elif name == "learn_ahead_limit":
+        return int(_number(name, value, 0, 24 * 60, whole=True))
+    elif name in ("new_per_day", "reviews_per_day"):
+        return int(_number(name, value, 0, 100_000, whole=True))
+    elif name == "leech_threshold":
+        return int(_number(name, value, 1, 1000, whole=True))
+    elif name == "exam_date":
+        if isinstance(value, dt.datetime):
+            value = value.date()  # a time of day says nothing more of an exam's day
+        if value is not None and not isinstance(value, dt.date):
+            try:
+                value = dt.date.fromisoformat(str(value).strip()[:10])
+            except ValueError:
+                raise ValueError("'exam_date' must be a day such as 2027-05-30") from None
+        if value is not None and not 1900 <= value.year <= 2200:
+            raise ValueError("'exam_date' must be a day between 1900 and 2200, such as "
+                             "2027-05-30")
+        return value
+    elif name == "parameters":
+        if value is not None and (not isinstance(value, list) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool)
+                and math.isfinite(v) for v in value)):
+            raise ValueError("'parameters' must be a list of numbers (quizcli optimize "
+                             "writes it)")
+        if value:
+            from fsrs import Scheduler  # it knows how many, and within what bounds
+
+            value = _onto_bounds([float(v) for v in value])
+            try:
+                Scheduler(parameters=tuple(value))
+            except ValueError as exc:
+                reason = " ".join(str(exc).split())
+                raise ValueError(f"'parameters' are not FSRS parameters ({reason}); run "
+                                 "quizcli optimize again, or delete the line to use the "
+                                 "defaults") from None
+        return tuple(float(v) for v in value) if value else None
+    raise AssertionError(name)  # every known setting has a branch above
 
 
 def load_settings(home: Path) -> Settings:
@@ -222,8 +254,26 @@ def load_settings(home: Path) -> Settings:
         loader.dispose()
     try:
         return settings_from(data)
-    except ValueError as exc:
-        raise SettingsError(f"{path}: {exc}") from None
+    except SettingsProblems as exc:
+        found = sorted(((_line(text, setting), message) for setting, message in exc.problems),
+                       key=lambda problem: problem[0] or 0)  # in the order of the file
+        raise SettingsError("\n".join(f"{path}{f':{line}' if line else ''}: {message}"
+                                      for line, message in found)) from None
+
+
+def _line(text: str, setting: str | None) -> int | None:
+    """The line of a setting in the file (a dotted one within its parents), where found."""
+    import re
+
+    line, at = None, 0
+    for depth, key in enumerate((setting or "").split(".") if setting else ()):
+        indent = "" if depth == 0 else r"[ \t]+"
+        found = re.compile(rf"^{indent}['\"]?{re.escape(key)}['\"]?[ \t]*:", re.M).search(
+            text, at)
+        if found is None:
+            break
+        line, at = text.count("\n", 0, found.start()) + 1, found.end()
+    return line
 
 
 def save_settings(home: Path, settings: Settings) -> Path:

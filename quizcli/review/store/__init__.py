@@ -17,6 +17,7 @@ what to study today (`queue`); `Store` has them all.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from pathlib import Path
 
 from quizcli.review.days import UTC, study_day
@@ -54,10 +55,11 @@ class Store(Log):
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def queue(self, now: dt.datetime, tz: dt.tzinfo, banks: list[str] | None = None) -> Queue:
-        """Today's cards within the daily limits, and the counts a status shows (see
-        `todays_queue`)."""
-        return todays_queue(self, now, tz, banks)
+    def queue(self, now: dt.datetime, tz: dt.tzinfo, banks: list[str] | None = None,
+              only: Collection[str] | None = None) -> Queue:
+        """Today's cards within the daily limits, and the counts a status shows; with
+        `only`, of those question ids alone (see `todays_queue`)."""
+        return todays_queue(self, now, tz, banks, only)
 
     def streak(self, now: dt.datetime, tz: dt.tzinfo) -> int:
         """Study days in a row with at least one answer, up to today (or yesterday, if today

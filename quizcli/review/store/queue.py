@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from quizcli.review.days import StudyDay, streak, study_day
@@ -29,8 +30,10 @@ class Queue:
 
 
 def todays_queue(store: Connection, now: dt.datetime, tz: dt.tzinfo,
-                 banks: list[str] | None = None) -> Queue:
-    """Today's cards within the daily limits, and the counts a status shows.
+                 banks: list[str] | None = None,
+                 only: Collection[str] | None = None) -> Queue:
+    """Today's cards within the daily limits, and the counts a status shows; with
+    `only`, of those question ids alone (the cards with a tag).
 
     Cards in learning come first, then due reviews, most overdue first;
     then new cards in bank rank order, taken in turn from each bank. A card in
@@ -58,7 +61,10 @@ def todays_queue(store: Connection, now: dt.datetime, tz: dt.tzinfo,
     counts = {bank: {"due": 0, "learning": 0, "new": 0} for bank in bank_ids}
 
     def free(qid: str, fact: str | None) -> bool:
-        """Not a sibling of a card studied or queued today; claims the fact if so."""
+        """One of `only`, and not a sibling of a card studied or queued today; claims
+        the fact if so."""
+        if only is not None and qid not in only:
+            return False
         if fact is None or qid in studied:
             return True
         if fact in busy_facts:
@@ -86,7 +92,7 @@ def todays_queue(store: Connection, now: dt.datetime, tz: dt.tzinfo,
         for qid, fact, when in store.db.execute(
                 "SELECT question_id, fact, due FROM cards WHERE bank = ? AND state = 2 "
                 "AND due < ? AND suspended = 0 AND orphaned = 0 ORDER BY due LIMIT ?",
-                (bank, end, left * 2 + 50)):
+                (bank, end, left * 2 + 50 if only is None else -1)):
             if free(qid, fact):
                 counts[bank]["due"] += 1
                 due.append((when, qid))
@@ -104,7 +110,7 @@ def todays_queue(store: Connection, now: dt.datetime, tz: dt.tzinfo,
             for qid, fact in store.db.execute(
                     "SELECT question_id, fact FROM cards WHERE bank = ? AND state = 0 "
                     "AND suspended = 0 AND orphaned = 0 ORDER BY position LIMIT ?",
-                    (bank, left * 4 + 50)):
+                    (bank, left * 4 + 50 if only is None else -1)):
                 if free(qid, fact):
                     picked.append(qid)
                     if len(picked) == left:
