@@ -70,7 +70,7 @@ _SETTINGS: dict[str, Any] = {
     "cls": _Group,
     "help": "Turn current-affairs articles into exam question banks, and study them.",
     "no_args_is_help": True,
-    "add_completion": False,
+    "add_completion": True,
     "pretty_exceptions_enable": False,
 }
 app = typer.Typer(**_SETTINGS)

@@ -143,3 +143,18 @@ def test_an_exported_file_takes_the_users_umask(runner, tmp_path, umask):
         os.umask(before)
     assert first.exit_code == 0 and again.exit_code == 0, first.output + again.output
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_the_shell_completes_commands_and_options(runner):
+    shown = runner.invoke(app, ["--show-completion", "bash"], prog_name="quizcli")
+    assert shown.exit_code == 0 and "_quizcli_completion" in shown.output
+
+    def complete(words: str) -> list[str]:
+        result = runner.invoke(app, [], prog_name="quizcli", env={
+            "_QUIZCLI_COMPLETE": "complete_bash", "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1)})
+        assert result.exit_code == 0, result.output
+        return result.output.split()
+
+    assert complete("quizcli stu") == ["study"]
+    assert "--mode" in complete("quizcli study --m")
