@@ -279,3 +279,13 @@ def test_an_abbreviation_just_after_its_spelled_out_name_is_never_the_blank():
     text = STORY + ("The rules of the Coastal Wetlands (Protection) Act 2019 -- known as CWPA -- "
                     "cover 1,400 lakes.\n")
     assert "CWPA" not in answers(text)
+
+
+def test_one_name_with_and_in_it_is_not_accepted_the_other_way_round():
+    text = STORY + ("The state launched the Wetland Restoration and Monitoring Programme (WRMP) "
+                    "with 40 new teams in 2025.\n"
+                    "Wetlands in Nordic and Baltic regions shrank by half after 2010.\n")
+    accepted = {q.answer: q.accept for q in kept(text) if q.type is QuestionType.CLOZE}
+    name = "Wetland Restoration and Monitoring Programme"
+    assert name in accepted, accepted
+    assert not [a for a in accepted[name] if a.startswith("Monitoring")], accepted[name]

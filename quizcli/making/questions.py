@@ -28,6 +28,7 @@ from quizcli.making.distractors import (
 from quizcli.making.scores import NOT_WORTH_ASKING, SCORES, score
 from quizcli.model import Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.names import named_kind
 from quizcli.reading.rules.numbers import NUMBER_WORDS, number_value
 from quizcli.reading.sentences import ABBREVIATIONS
 
@@ -332,11 +333,12 @@ def _yearless(shown: str) -> str:
 
 def _other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     """Answers a reader may type for the same words: the two halves of 'X and Y' the
-    other way round (unless the sentence pairs them with figures "respectively"), and
-    American spellings of '-isation' and '-ise'."""
+    other way round (unless the sentence pairs them with figures "respectively", or the
+    whole is one name by its head word: "Goods and Services Tax Council"), and American
+    spellings of '-isation' and '-ise'."""
     out = []
     pair = re.fullmatch(r"([A-Z][^,]*?) and ([A-Z][^,]*)", answer)
-    if pair and not re.search(r"\brespectively\b", sentence):
+    if pair and not re.search(r"\brespectively\b", sentence) and named_kind(answer) is None:
         out.append(f"{pair.group(2)} and {pair.group(1)}")
     american = re.sub(r"isation\b", "ization", re.sub(r"ise\b", "ize", answer))
     if american != answer:

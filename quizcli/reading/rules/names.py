@@ -48,6 +48,13 @@ def _heads() -> dict[str, str]:
     return {word: kinds[group] for group, words in data.items() for word in words}
 
 
+def named_kind(name: str) -> str | None:
+    """What a capitalised name names by its head word, its last ("body", "law",
+    "scheme", "report", "thing"), or None: "Goods and Services Tax Council" is one body."""
+    words = name.split()
+    return _heads().get(words[-1]) if words else None
+
+
 @functools.cache
 def _place_nouns() -> frozenset[str]:
     return frozenset(_load("names.yaml")["place_nouns"])
