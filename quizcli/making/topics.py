@@ -17,10 +17,11 @@ TITLE_WEIGHT = 3
 @functools.cache
 def _tables() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(area, a pattern of its words) in the table's order, which breaks ties."""
-    from quizcli.reading.gazetteer import _load, trie_pattern
+    from quizcli.datafiles import load_data
+    from quizcli.reading.gazetteer import trie_pattern
 
     out = []
-    for area, words in _load("topics.yaml").items():
+    for area, words in load_data("topics.yaml").items():
         forms = {w.lower() for w in words}
         forms |= {f"{w}s" for w in forms if " " not in w} | {
             f"{w}es" for w in forms if " " not in w and w.endswith(("s", "x", "ch", "sh"))}

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizcli.datafiles import load_data
 from quizcli.errors import CONTROL_CHARACTERS, QuizcliError
 from quizcli.reading.dates import find_article_date
-from quizcli.reading.gazetteer import _load, gazetteer
+from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.sentences import split_sentences
 
 
@@ -126,7 +127,7 @@ _ICON_NAME = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+")
 
 @functools.cache
 def _furniture() -> re.Pattern[str]:
-    words = _load("boilerplate.yaml")["furniture"]
+    words = load_data("boilerplate.yaml")["furniture"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from quizcli.datafiles import load_data
 from quizcli.reading.dates import MONTHS, WEEKDAYS
-from quizcli.reading.gazetteer import NameFinder, _load, gazetteer
+from quizcli.reading.gazetteer import NameFinder, gazetteer
 
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?"
@@ -38,9 +39,9 @@ PREPOSITIONS = frozenset(
 
 @functools.cache
 def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = _load("names.yaml")
+    data = load_data("names.yaml")
     not_names = frozenset(data["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
-    heads = frozenset(w for words in _load("heads.yaml").values() for w in words)
+    heads = frozenset(w for words in load_data("heads.yaml").values() for w in words)
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
 
 
@@ -63,7 +64,7 @@ _JOINED_TO = re.compile(r"(\S+)\s+(?:of|for|on|and)\s+$")
 @functools.cache
 def _place_nouns() -> frozenset[str]:
     """Lower-case nouns after a name that make it a place's or a thing's, not a person's."""
-    data = _load("names.yaml")
+    data = load_data("names.yaml")
     return frozenset(data["place_nouns"]) | frozenset(data["thing_nouns"])
 
 

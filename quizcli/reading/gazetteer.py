@@ -13,15 +13,9 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
-
-def _load(name: str):
-    import yaml
-
-    text = (resources.files("quizcli") / "data" / name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+from quizcli.datafiles import load_data
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -275,7 +269,7 @@ def gazetteer() -> Gazetteer:
     from quizcli.reading import world
 
     tables = world.tables()
-    hand = _load("parties.yaml")
+    hand = load_data("parties.yaml")
     parties = _Parties(tables["countries"], hand["countries"], _ordinary_words())
     for canon, aliases in hand["organisations"].items():
         parties.add(canon, canon)
@@ -284,7 +278,7 @@ def gazetteer() -> Gazetteer:
     places = _Places(parties)
     for canon in parties.code:
         places.add(canon, PlaceKind.COUNTRY)
-    for name in [*tables["continents"], *_load("places.yaml")]:
+    for name in [*tables["continents"], *load_data("places.yaml")]:
         places.add(name, PlaceKind.REGION)
     cities = {(name, code) for name, code, *_ in tables["cities"]}
     cities |= {(name, code) for code, country in tables["countries"].items()
@@ -301,9 +295,9 @@ def gazetteer() -> Gazetteer:
             places.population[name] = max(places.population.get(name, 0), population)
             area.setdefault(name, set()).add(where)
 
-    offices_as_written = _load("offices.yaml")
+    offices_as_written = load_data("offices.yaml")
     offices = frozenset(o.lower() for o in offices_as_written)
-    boilerplate = _load("boilerplate.yaml")
+    boilerplate = load_data("boilerplate.yaml")
 
     def compile_words(words, flags=0):
         return re.compile(_BEFORE + "(?:" + trie_pattern(sorted(words)) + ")" + _AFTER, flags)
@@ -334,7 +328,7 @@ def gazetteer() -> Gazetteer:
 def _titles(offices: list[str]) -> list[str]:
     """What stands before a person's name: honorifics ("Mr", "Shri") and titles of
     office written with a capital ("Justice", "Chief Minister")."""
-    honorifics = _load("names.yaml")["honorifics"]
+    honorifics = load_data("names.yaml")["honorifics"]
     return [*honorifics, *(o for o in offices if o[:1].isupper())]
 
 
@@ -343,7 +337,7 @@ def _ordinary_words() -> frozenset[str]:
     and the months and weekdays ("Mon" too), lower-cased: never a place on their own."""
     from quizcli.reading.dates import MONTHS, WEEKDAYS
 
-    data = _load("names.yaml")
+    data = load_data("names.yaml")
     words = [*data["not_names"], *data["honorifics"], *data["not_name_words"], *MONTHS,
              *WEEKDAYS, *(day[:3] for day in WEEKDAYS)]
     return frozenset(w.lower() for w in words if isinstance(w, str))  # YAML reads "On" as true

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from quizcli.reading.gazetteer import _load
+from quizcli.datafiles import load_data
 
-ABBREVIATIONS = frozenset(str(w) for w in _load("abbreviations.yaml"))
+ABBREVIATIONS = frozenset(str(w) for w in load_data("abbreviations.yaml"))
 """Words that end with a full stop without ending the sentence: `quizcli/data/`."""
 
 # A full stop, question or exclamation mark, closing quotes or brackets, then

@@ -11,15 +11,10 @@ import functools
 def _titles() -> tuple[tuple[str, ...], ...]:
     """Honorifics and titles of office, as word tuples, longest first: what may stand
     before a name without being part of it ("Justice", "Prime Minister", "Dr")."""
-    from importlib import resources
+    from quizcli.datafiles import load_data
 
-    import yaml
-
-    def load(name: str):
-        text = (resources.files("quizcli") / "data" / name).read_text(encoding="utf-8")
-        return yaml.safe_load(text)
-
-    words = [*load("names.yaml")["honorifics"], *load("offices.yaml"), "Justice", "Judge"]
+    words = [*load_data("names.yaml")["honorifics"], *load_data("offices.yaml"), "Justice",
+             "Judge"]
     titles = {tuple(w.casefold().replace("-", " ").split()) for w in words}
     return tuple(sorted(titles, key=len, reverse=True))
 

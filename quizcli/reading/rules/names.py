@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from quizcli.reading.gazetteer import _load
+from quizcli.datafiles import load_data
 
 
 class Term(NamedTuple):
@@ -42,7 +42,7 @@ _STOP = frozenset("of and for on the in to de &".split())
 
 @functools.cache
 def _heads() -> dict[str, str]:
-    data = _load("heads.yaml")
+    data = load_data("heads.yaml")
     kinds = {"bodies": "body", "laws": "law", "schemes": "scheme", "reports": "report",
              "things": "thing"}
     return {word: kinds[group] for group, words in data.items() for word in words}
@@ -57,12 +57,12 @@ def named_kind(name: str) -> str | None:
 
 @functools.cache
 def _place_nouns() -> frozenset[str]:
-    return frozenset(_load("names.yaml")["place_nouns"])
+    return frozenset(load_data("names.yaml")["place_nouns"])
 
 
 @functools.cache
 def _not_names() -> frozenset[str]:
-    data = _load("names.yaml")
+    data = load_data("names.yaml")
     return frozenset(data["not_names"])
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from quizcli.reading.gazetteer import _load
+from quizcli.datafiles import load_data
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -45,7 +45,7 @@ def _words(items: list[str]) -> str:
 
 @functools.cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    units = _load("units.yaml")
+    units = load_data("units.yaml")
     digits = r"(?:\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     # Both cases written out: an inline (?i:...) group makes every match slower.
     plain = [*NUMBER_WORDS, "a hundred", "one"]
@@ -95,7 +95,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 @functools.cache
 def _not_plurals() -> frozenset[str]:
-    return frozenset(_load("units.yaml")["not_plurals"])
+    return frozenset(load_data("units.yaml")["not_plurals"])
 
 
 # A number that names a thing rather than measuring it: "Article 279", "COP 28",
@@ -117,7 +117,7 @@ _NUMBER_CUE = re.compile(r"\bthan a\b|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL
 @functools.cache
 def _starts() -> re.Pattern[str]:
     """Where a quantity can begin: a digit, a number word, an ordinal word, a currency."""
-    units = _load("units.yaml")
+    units = load_data("units.yaml")
     plain = [*NUMBER_WORDS, *ORDINAL_WORDS, "one", "a hundred"]
     words = _words(plain + [w.capitalize() for w in plain])
     return re.compile(rf"(?<![\w.])\d|(?:{_words(units['currency_before'])})\s?\d"

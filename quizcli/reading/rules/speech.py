@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quizcli.datafiles import load_data
 from quizcli.model import FactKind
 from quizcli.reading.article import Sentence
 from quizcli.reading.entities import Mention
-from quizcli.reading.gazetteer import _load
 
 if TYPE_CHECKING:
     from quizcli.reading.facts import Reader
@@ -24,7 +24,7 @@ _QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
 
 
 def _verbs() -> dict:
-    return _load("verbs.yaml")
+    return load_data("verbs.yaml")
 
 
 def _alternation(words: list[str]) -> str:
