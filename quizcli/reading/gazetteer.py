@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from quizcli.datafiles import load_data
+from quizcli.reading.world import BIG_CITY
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -247,14 +248,12 @@ class Gazetteer:
             near = sorted(p for p in pool if not far(p))
             return near or sorted(pool)
         area = self.place_area.get(place, frozenset())
-        if self.population.get(place, 0) >= _BIG_CITY:
+        if self.population.get(place, 0) >= BIG_CITY:
             area = frozenset()
         pool.sort(key=lambda c: (far(c), not area & self.place_area.get(c, frozenset()),
                                  -self.population.get(c, 0), c))
         return pool[:n]
 
-
-_BIG_CITY = 1_000_000
 
 _WATER = frozenset("Ocean Sea Gulf Strait Bay Channel River Lake".split())
 """Words that make a region a body of water, whose wrong answers are other waters."""

@@ -150,13 +150,14 @@ class Cards(Connection):
         stamp = int(now.timestamp())
         known = {qid: (digest, since) for qid, digest, since in
                  self.db.execute("SELECT question_id, digest, since FROM exported")}
-        times = {}
+        times, changed = {}, []
         for qid, digest in digests.items():
             old_digest, since = known.get(qid, ("", 0))
-            # a new content is always newer than the last, even within one second
-            times[qid] = since if old_digest == digest else max(stamp, since + 1)
-        changed = [(qid, digest, times[qid]) for qid, digest in digests.items()
-                   if known.get(qid, ("",))[0] != digest]
+            if old_digest == digest:
+                times[qid] = since
+            else:  # a new content is always newer than the last, even within one second
+                times[qid] = max(stamp, since + 1)
+                changed.append((qid, digest, times[qid]))
         if changed:
             with self.atomic():
                 self.db.executemany("INSERT OR REPLACE INTO exported VALUES (?, ?, ?)", changed)
