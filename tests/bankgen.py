@@ -8,15 +8,15 @@ from hypothesis import strategies as st
 
 from quizcli.model import DETAIL_KEYS, Bank, Fact, FactKind, Question, QuestionType, Source
 
-MINIMAL = """\
-quizcli_bank: 1
-id: tiny
-title: A tiny bank
-created: 2026-11-22
-updated: 2026-11-22
-sources:
-- id: s1
-  title: An article
+
+def one_source_bank(bank_id: str, title: str, body: str) -> str:
+    """The text of a bank with one source, `s1`: its header, then `body` (its facts and
+    questions)."""
+    return (f"quizcli_bank: 1\nid: {bank_id}\ntitle: {title}\ncreated: 2026-11-22\n"
+            f"updated: 2026-11-22\nsources:\n- id: s1\n  title: An article\n{body}")
+
+
+MINIMAL = one_source_bank("tiny", "A tiny bank", """\
 facts:
 - id: f1
   source: s1
@@ -32,7 +32,7 @@ questions:
   evidence: The meeting will take place in Vietnam.
   source: s1
   fact: f1
-"""
+""")
 
 SCREENS = """\
 quizcli_bank: 1

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from bankgen import one_source_bank
 from conftest import SHIPPED_BANKS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -332,15 +333,7 @@ def test_the_next_card_is_due_when_its_study_day_starts(runner, clock, quizcli_h
     assert line.endswith(" 04:00."), line  # day_starts_at 4, not the 08:30 it was answered
 
 
-SIBLINGS = """\
-quizcli_bank: 1
-id: twins
-title: Two questions on one fact
-created: 2026-11-22
-updated: 2026-11-22
-sources:
-- id: s1
-  title: An article
+SIBLINGS = one_source_bank("twins", "Two questions on one fact", """\
 facts:
 - id: f1
   source: s1
@@ -363,7 +356,7 @@ questions:
   evidence: The commission will meet in Lakeshore.
   source: s1
   fact: f1
-"""
+""")
 
 
 def test_new_cards_held_back_for_a_sibling_say_so(runner, clock, quizcli_home):

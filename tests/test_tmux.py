@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from bankgen import one_source_bank
 from conftest import REPO, SHIPPED_BANKS
 
 from quizcli.bankfile import load_bank
@@ -152,15 +153,7 @@ def test_ctrl_c_keeps_the_answers_and_the_terminal(terminal, quizcli_home, tmp_p
         assert len(store.log(first.id)) == 1
 
 
-NAMES_BANK = """\
-quizcli_bank: 1
-id: names
-title: Names as people type them
-created: 2026-11-22
-updated: 2026-11-22
-sources:
-- id: s1
-  title: An article
+NAMES_BANK = one_source_bank("names", "Names as people type them", """\
 facts:
 - id: f1
   source: s1
@@ -188,7 +181,7 @@ questions:
   evidence: Chief Justice J.S. Khehar read out the order.
   source: s1
   fact: f2
-"""
+""")
 
 
 def test_names_typed_as_people_write_them_are_right(terminal, quizcli_home):
