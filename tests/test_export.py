@@ -223,3 +223,13 @@ def test_html_escaping_of_any_text(text):
     assert "<" not in escaped.replace("<br>", "")
     plain = text.replace("\r\n", "\n").replace("\t", " ")
     assert html.unescape(escaped.replace("<br>", "\n")) == plain
+
+
+def test_an_anki_package_is_written_when_the_store_cannot_date_its_notes(
+        runner, tmp_path, quizcli_home):
+    (quizcli_home / "quizcli.db").mkdir()  # no store can be opened there
+    path = export(runner, "apkg", tmp_path / "deck.apkg", "korea-summits")
+    col = collection(tmp_path)
+    import_apkg(col, path)
+    assert col.note_count() == len(SHIPPED.questions)  # the notes keep their bank's day
+    col.close()

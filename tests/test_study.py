@@ -506,3 +506,23 @@ def test_more_new_cards_by_tag_counts_only_the_cards_of_the_tag(runner, clock, q
     result = study(runner, ["n"], "--tag", "security")
     assert "Nothing is due right now." in result.stdout
     assert "There are no new cards left" in result.stdout  # though other areas have some
+
+
+def test_an_own_copy_that_cannot_be_made_is_said_and_the_shipped_bank_left_alone(
+        runner, clock, quizcli_home, monkeypatch):
+    import errno
+
+    from conftest import SHIPPED_BANKS
+
+    shipped = SHIPPED_BANKS / "korea-summits.yaml"
+    before = shipped.read_bytes()
+
+    def full(path, content, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("quizcli.files.atomic_write", full)
+    monkeypatch.setenv("EDITOR", "true")
+    result = study(runner, ["e", "q"], "--mode", "mcq")
+    assert "cannot make your own copy (No space left on device)" in result.stdout
+    assert shipped.read_bytes() == before
+    assert not (quizcli_home / "banks" / "korea-summits.yaml").exists()
