@@ -40,13 +40,13 @@ def test_a_country_no_hand_table_lists_is_known(table):
 
 
 def test_a_state_and_a_city_are_places_of_their_kind(table):
-    assert table.place_kind["Kerala"] == PlaceKind.SUBDIVISION
+    assert table.place_kind["Sikkim"] == PlaceKind.SUBDIVISION
     assert table.place_kind["Sindh"] == PlaceKind.SUBDIVISION
-    assert table.place_kind["Kozhikode"] == PlaceKind.CITY
+    assert table.place_kind["Gangtok"] == PlaceKind.CITY
     assert table.place_kind["Osaka"] == PlaceKind.CITY
     assert table.place_kind["India"] == PlaceKind.COUNTRY
     assert table.place_kind["Indian Ocean"] == PlaceKind.REGION
-    assert table.place_country["Kerala"] == ("India",)
+    assert table.place_country["Sikkim"] == ("India",)
     assert set(table.place_country["Punjab"]) == {"India", "Pakistan"}
 
 
@@ -83,10 +83,10 @@ def test_the_hand_table_names_what_no_package_has(table):
 
 
 def test_places_are_found_whole_in_a_sentence(table):
-    sentence = ("Justice Bela Trivedi of Udupi met Indians and the U.S. envoy in "
-                "Kozhikode, Kerala, before flying to Osaka.")
+    sentence = ("Justice Asha Pillai of Kolhapur met Indians and the U.S. envoy in "
+                "Gangtok, Sikkim, before flying to Osaka.")
     assert [m.group() for m in table.place_re.finditer(sentence)] == [
-        "Udupi", "Kozhikode", "Kerala", "Osaka"]
+        "Kolhapur", "Gangtok", "Sikkim", "Osaka"]
     parties = [(m.group(), table.party_of[m.group()]) for m in table.party_re.finditer(sentence)]
     assert parties == [("Indians", "India"), ("U.S.", "United States")]
 

@@ -159,7 +159,7 @@ def test_a_word_that_only_describes_the_noun_after_it_is_never_a_blank():
 def test_the_parties_to_a_case_are_not_the_storys_people():
     from quizcli.reading.entities import read_mentions
 
-    people, _ = read_mentions(["The bench heard State of Kerala v Ravi Menon and Ors. today.",
+    people, _ = read_mentions(["The bench heard State of Sikkim v Ravi Menon and Ors. today.",
                                "Justice Asha Pillai wrote the majority opinion."])
     names = set(people.full_names.values())
     assert "Ravi Menon" not in names and "Asha Pillai" in names

@@ -160,7 +160,7 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     kind = kinds.get(answer)
     home = set(table.place_country.get(answer, ()))
     # The story's places of the answer's kind, and for a city or a state of its country:
-    # "London" is no wrong answer for a district of Kerala.
+    # "London" is no wrong answer for a district of Goa.
     # A place the gazetteer does not know (a district, a town) is asked beside others it
     # does not know: no state or foreign capital is offered for a district.
     story = [p for p in pools.places if kinds.get(p) == kind and (

@@ -334,7 +334,7 @@ def _yearless(shown: str) -> str:
 def _other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     """Answers a reader may type for the same words: the two halves of 'X and Y' the
     other way round (unless the sentence pairs them with figures "respectively", or the
-    whole is one name by its head word: "Goods and Services Tax Council"), and American
+    whole is one name by its head word: "Wetlands and Lakes Authority"), and American
     spellings of '-isation' and '-ise'."""
     out = []
     pair = re.fullmatch(r"([A-Z][^,]*?) and ([A-Z][^,]*)", answer)
@@ -404,7 +404,7 @@ def _spelled_beside(before: str, after: str, answer: str) -> bool:
         named = re.search(rf"((?:{word}\s)*{word})(?:\s\d{{4}})?[\s,(–—-]*(?:(?:also\s|"
                           r"popularly\s)?(?:known|called|referred to)\sas|or)\s$", before)
         if named and _initials(named.group(1)) == answer.upper().rstrip("S"):
-            return True  # "the Armed Forces (Special Powers) Act 1958 -- known as _____"
+            return True  # "the Coastal Wetlands (Protection) Act 2019 -- known as _____"
         beside = re.match(r"(?:['’]s)?\s?[(\[]([^)\]]{4,80})[)\]]", after) or re.search(
             r"\(([^)]{4,80})\)\s?$", before)
         return bool(beside and _initials(beside.group(1)) == answer.upper().rstrip("S"))
@@ -571,7 +571,7 @@ class _Maker:
 
     def other_names(self, name: str) -> tuple[str, ...]:
         """Other names the story or the world gives the same thing, which a reader may
-        type for it: 'African Union' for 'AU', 'North Korea' for 'Pyongyang'."""
+        type for it: 'Pacific Islands Forum' for 'PIF', 'North Korea' for 'Pyongyang'."""
         if self._abbreviations is None:
             pairs: dict[str, set[str]] = {}
             for fact in self.facts:

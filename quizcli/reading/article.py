@@ -209,7 +209,7 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
         if lead_in:
             cleaned, lead_in = f"{lead_in} {cleaned}", None
         if bullet and cleaned[:1].islower() and cleaned[1:2].islower():
-            cleaned = cleaned[0].upper() + cleaned[1:]  # "- the Union Finance Minister ..."
+            cleaned = cleaned[0].upper() + cleaned[1:]  # "- the Union Health Minister ..."
         paragraph.append(cleaned)
         if bullet:
             flush()

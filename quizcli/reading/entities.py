@@ -195,7 +195,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         if previous and previous.group(1) in not_name_words:
             continue
         if _CASE_BEFORE.search(text, max(0, start - 10), start) or _CASE_AFTER.match(text, end):
-            continue  # "State of Kerala v Ravi Menon": a case's name, not a person's
+            continue  # "State of Sikkim v Ravi Menon": a case's name, not a person's
         before = text[max(0, start - 6):start]
         honorific = _honorific_re().search(before) is not None
         found.append((start, end, text[start:end], honorific))

@@ -83,7 +83,7 @@ class NameFinder:
 
     def __init__(self, names: Iterable[str], not_after: Iterable[str] = ()):
         """`not_after`: titles after which a name is a person's, not this name's
-        ("Justice Bela Trivedi" names no town Bela)."""
+        ("Justice Salem Pillai" names no town Salem)."""
         titles = sorted({re.escape(t) for t in not_after}, key=len, reverse=True)
         self._title = re.compile(r"(?<!\w)(?:" + "|".join(titles) + r")\.?\s+$") if titles \
             else None

@@ -1,7 +1,7 @@
 """Named things an exam asks about, and the terms an explainer defines.
 
 - an abbreviation with its expansion: "Deep Ocean Survey Vehicle (DOSV)",
-  "CAR, or Capital-to-Risk Weighted Asset Ratio";
+  "LCR, or Liquidity Coverage Ratio";
 - a capitalised name ending in a head word that says what it is (Council, Scheme,
   Report, Act ... from `quizcli/data/heads.yaml`);
 - a provision or a case: "Article 356 (1)", "Rule 8", "State of X v Y";
@@ -50,7 +50,7 @@ def _heads() -> dict[str, str]:
 
 def named_kind(name: str) -> str | None:
     """What a capitalised name names by its head word, its last ("body", "law",
-    "scheme", "report", "thing"), or None: "Goods and Services Tax Council" is one body."""
+    "scheme", "report", "thing"), or None: "Wetlands and Lakes Authority" is one body."""
     words = name.split()
     return _heads().get(words[-1]) if words else None
 
@@ -199,7 +199,7 @@ def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:
             continue
         kind = heads[words[at].strip(",.")]
         if 0 < at < len(words) - 1 and words[at + 1] not in ("of", "for", "on"):
-            words = words[:at + 1]  # "Union Cabinet approved": the name ends at its head
+            words = words[:at + 1]  # "Tariff Board approved": the name ends at its head
         text = " ".join(words)
         found.append(Term(start, start + len(text), text, kind))
     return found
@@ -233,7 +233,7 @@ def _definition(sentence: str) -> list[Term]:
         end = _NP_END.search(rest)
         phrase = rest[:end.start() if end else len(rest)].strip(" .")
         # One word after "is a" has many fits ("an assessment", "a measure"); two or more
-        # name a class: "a zoonotic virus", "a Central Sector scheme".
+        # name a class: "a zoonotic virus", "a Centrally Sponsored scheme".
         if 2 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an"):
             found.append(Term(copula.end(), copula.end() + len(phrase), phrase, "defined"))
     return found

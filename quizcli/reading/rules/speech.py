@@ -45,7 +45,7 @@ _SUBJECT_GAP = re.compile(
 # A relative clause between a subject and its verb: "The Philippines, which faces ..., welcomed".
 _RELATIVE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,\s*$")
 # A clause that is no subject: an apposition ("a fellow at ..."), a relative clause, or a
-# participle ("writing for himself and Justice Misra").
+# participle ("writing for himself and Justice Rao").
 _APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|the|who|whose|which)\b\s*[a-z]|[a-z]+ing\b)")
 # A verb in a clause that opens with one of these ends its stance at the first comma.
 _SUBORDINATE = re.compile(r"^\s*(?:Although|Though|While|As|Since|If|When|Because)\s+(?:the\s+)?$")
