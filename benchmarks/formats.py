@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "tests"))
 def _ingest(path: Path, runs: int = 3) -> tuple[float, int]:
     from typer.testing import CliRunner
 
-    from quizcli.cli import app
+    from quizcli.ui.app import app
 
     best, questions = float("inf"), 0
     for _ in range(runs):

@@ -27,7 +27,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from quizcli.bankfile import load_bank, save_bank
-from quizcli.cli import app
+from quizcli.ui.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 JOSH = REPO.parent / "shared" / "revlogs" / "josh_revlog.csv"

@@ -73,7 +73,7 @@ def score_all(only: str | None = None) -> list[Score]:
     """Ingest and score every article, each into a bank of its own, in one fresh home."""
     from typer.testing import CliRunner
 
-    from quizcli.cli import app
+    from quizcli.ui.app import app
 
     coverage = _coverage_module()
     runner = CliRunner()

@@ -24,10 +24,10 @@ from pathlib import Path
 from review import NOW, UTC, populate
 from rich.console import Console
 
-from quizcli.render import stats_view
 from quizcli.review.settings import Settings
 from quizcli.review.stats import compute
 from quizcli.review.store import Store
+from quizcli.ui.views.reports import stats_view
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ from quizcli.model import Question, QuestionType
 from quizcli.review.session import Mode, Session
 from quizcli.review.settings import Settings
 from quizcli.review.store import Store
-from quizcli.study import outcome_screen, question_screen
+from quizcli.ui.screen import outcome_screen, question_screen
 
 
 def payload(bank: str, qid: str) -> str:

@@ -279,3 +279,12 @@ def dump_bank(bank: Bank) -> str:
 def save_bank(bank: Bank, path: Path) -> None:
     """Write the bank atomically: an interrupted write leaves the old file whole."""
     atomic_write(path, dump_bank(bank))
+
+
+def question_line(text: str, question_id: str) -> int:
+    """The line (from 1) of a bank file's text where the question `question_id` begins;
+    1 if no line does."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() == f"- id: {question_id}":
+            return number
+    return 1

@@ -227,3 +227,45 @@ def discover(folders: list[Folder] | None = None) -> Catalog:
             owner.setdefault(summary.id, file)
     cache.save()
     return catalog
+
+
+def loaded_banks(catalog: Catalog, but: str | None = None) -> list[Bank]:
+    """Every visible bank that loads, but the one named `but`; a bank that fails its check
+    is left out (`quizcli banks` reports it)."""
+    banks = []
+    for entry in catalog.entries:
+        if entry.id != but and entry.shadowed_by is None:
+            try:
+                banks.append(entry.load())
+            except BankError:
+                continue
+    return banks
+
+
+def is_shipped(path: Path) -> bool:
+    """Whether a bank file is one shipped with quizcli."""
+    try:
+        return path.resolve().parent == paths.shipped_banks_dir().resolve()
+    except OSError:
+        return False
+
+
+def own_copy(shipped: Path) -> Path:
+    """The user's own copy of a shipped bank, with the articles it cites, made once: it
+    hides the shipped one, and an upgrade of quizcli never overwrites it."""
+    from quizcli.bankfile import load_bank
+    from quizcli.files import atomic_write
+
+    folder = paths.data_home() / "banks"
+    target = folder / shipped.name
+    if target.exists():
+        return target
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in load_bank(shipped).sources:
+        if source.path:
+            cited = folder / source.path
+            if not cited.exists():
+                cited.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(cited, (shipped.parent / source.path).read_bytes())
+    atomic_write(target, shipped.read_bytes())
+    return target

@@ -49,3 +49,12 @@ def quizcli_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+EVERY_COMMAND = (
+    "import importlib, sys\n"
+    "from quizcli.ui.app import COMMANDS\n"
+    "for area in sorted(set(COMMANDS.values())):\n"
+    "    importlib.import_module(f'quizcli.ui.commands.{area}')\n"
+)
+"""Imports the command line with every command in it, as `quizcli --help` does."""

@@ -15,10 +15,10 @@ import pytest
 from conftest import SHIPPED_BANKS
 
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.review.ankilog import Entry, to_answers
 from quizcli.review.schedule import Card, Rating, from_ms
 from quizcli.review.store import RESET, Store
+from quizcli.ui.app import app
 
 anki = pytest.importorskip("anki.collection")
 BANK = load_bank(SHIPPED_BANKS / "korea-summits.yaml")

@@ -8,11 +8,11 @@ import json
 import pytest
 from conftest import SHIPPED_BANKS
 
-from quizcli import cli
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.review.schedule import Card, CardState, Rating
 from quizcli.review.store import Store
+from quizcli.ui import context
+from quizcli.ui.app import app
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -23,8 +23,8 @@ FIRST, SECOND, THIRD = BANK.questions[:3]
 @pytest.fixture
 def clock(monkeypatch):
     state = {"now": NOW}
-    monkeypatch.setattr(cli, "_now", lambda: state["now"])
-    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
+    monkeypatch.setattr(context, "now", lambda: state["now"])
+    monkeypatch.setattr(context, "local_zone", lambda: UTC)
     return state
 
 

@@ -11,8 +11,8 @@ from conftest import SHIPPED_BANKS
 from quizcli import paths
 from quizcli.bankfile import load_bank
 from quizcli.catalog import discover
-from quizcli.cli import app
 from quizcli.errors import QuizcliError
+from quizcli.ui.app import app
 
 
 def write_bank(folder: Path, name: str, bank_id: str, title: str = "A tiny bank") -> Path:

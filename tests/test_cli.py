@@ -4,13 +4,15 @@ import subprocess
 import sys
 
 import pytest
+import typer
 from bankgen import MINIMAL
 from conftest import SHIPPED_BANKS
 
 from quizcli import __version__
-from quizcli.cli import app
+from quizcli.ui.app import app
 
-COMMANDS = {c.name or c.callback.__name__: c.callback for c in app.registered_commands}
+GROUP = typer.main.get_command(app)
+COMMANDS = {name: GROUP.get_command(None, name).callback for name in GROUP.list_commands(None)}
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -19,6 +21,18 @@ def test_every_command_has_help(runner, command):
     assert result.exit_code == 0
     summary = COMMANDS[command].__doc__
     assert summary and summary.split("\n")[0] in result.stdout
+
+
+def test_each_area_holds_the_commands_the_app_names_and_no_other():
+    import importlib
+
+    from quizcli.ui.app import COMMANDS as NAMED
+
+    for area in set(NAMED.values()):
+        built = typer.main.get_command(importlib.import_module(f"quizcli.ui.commands.{area}").app)
+        names = set(getattr(built, "commands", {built.name: built}))
+        assert names == {name for name, held in NAMED.items() if held == area}, area
+    assert len(COMMANDS) == 15
 
 
 def test_version(runner):
@@ -158,3 +172,4 @@ def test_the_shell_completes_commands_and_options(runner):
 
     assert complete("quizcli stu") == ["study"]
     assert "--mode" in complete("quizcli study --m")
+

@@ -4,7 +4,7 @@ import json
 
 from test_article import SEED_0, SEED_1
 
-from quizcli.cli import app
+from quizcli.ui.app import app
 
 
 def test_facts_json_for_scripts(runner):

@@ -7,7 +7,7 @@ import re
 from conftest import REPO
 
 from quizcli.bankfile import parse_bank
-from quizcli.cli import app
+from quizcli.ui.app import app
 
 
 def code_blocks(text: str, lang: str) -> list[str]:

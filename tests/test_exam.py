@@ -10,13 +10,13 @@ import fsrs
 import pytest
 from conftest import SHIPPED_BANKS
 
-from quizcli import cli
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.review.exam import exam_recall
 from quizcli.review.schedule import Rating
 from quizcli.review.settings import Settings
 from quizcli.review.store import Store
+from quizcli.ui import context
+from quizcli.ui.app import app
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
@@ -62,8 +62,8 @@ def test_an_answer_before_the_day_starts_counts_on_the_day_before(tmp_path):
 def test_status_and_stats_print_the_same_exam_recall(runner, quizcli_home, monkeypatch):
     """On one store, after answers given between midnight and the start of the study day,
     both commands print one figure for each bank."""
-    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
-    monkeypatch.setattr(cli, "_now", lambda: dt.datetime(2026, 3, 5, 12, 0, tzinfo=UTC))
+    monkeypatch.setattr(context, "local_zone", lambda: UTC)
+    monkeypatch.setattr(context, "now", lambda: dt.datetime(2026, 3, 5, 12, 0, tzinfo=UTC))
     (quizcli_home / "config.yaml").write_text("exam_date: 2026-04-20\n")
     assert runner.invoke(app, ["status"]).exit_code == 0  # makes the cards
     questions = load_bank(SHIPPED_BANKS / "korea-summits.yaml").questions

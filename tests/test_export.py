@@ -15,13 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.export import render
 from quizcli.export.html import escape
 from quizcli.export.table import write_rows
 from quizcli.model import QuestionType
 from quizcli.review.schedule import Rating
 from quizcli.review.store import Store
+from quizcli.ui.app import app
 
 anki = pytest.importorskip("anki.collection")
 SHIPPED = load_bank(SHIPPED_BANKS / "korea-summits.yaml")
@@ -109,17 +109,17 @@ def test_a_correction_made_the_same_day_reaches_anki(runner, tmp_path, quizcli_h
     banks.mkdir()
     (banks / "tiny.yaml").write_text(MINIMAL, encoding="utf-8")
     morning = dt.datetime(2026, 11, 22, 9, tzinfo=dt.timezone.utc)
-    monkeypatch.setattr("quizcli.cli._now", lambda: morning)
+    monkeypatch.setattr("quizcli.ui.context.now", lambda: morning)
     col = collection(tmp_path)
     import_apkg(col, export(runner, "apkg", tmp_path / "one.apkg", "tiny"))
     (banks / "tiny.yaml").write_text(  # the same `updated` day: only the question changes
         MINIMAL.replace("Where will the meeting take place?", "Where will they meet?"),
         encoding="utf-8")
-    monkeypatch.setattr("quizcli.cli._now", lambda: morning + dt.timedelta(minutes=20))
+    monkeypatch.setattr("quizcli.ui.context.now", lambda: morning + dt.timedelta(minutes=20))
     import_apkg(col, export(runner, "apkg", tmp_path / "two.apkg", "tiny"))
     assert note_of(col, "q1")["Question"] == "Where will they meet?"
     # an export with nothing changed dates no note anew: the package is the same
-    monkeypatch.setattr("quizcli.cli._now", lambda: morning + dt.timedelta(hours=2))
+    monkeypatch.setattr("quizcli.ui.context.now", lambda: morning + dt.timedelta(hours=2))
     again = export(runner, "apkg", tmp_path / "three.apkg", "tiny")
     assert again.read_bytes() == (tmp_path / "two.apkg").read_bytes()
     col.close()

@@ -14,9 +14,9 @@ import pytest
 from conftest import SHARED
 from pdfmaker import make_pdf
 
-from quizcli.cli import app
 from quizcli.reading.article import ArticleError, load_article
 from quizcli.reading.formats import read_file
+from quizcli.ui.app import app
 
 PAGES = SHARED / "pages"
 CORPUS = SHARED / "corpus" / "articles"

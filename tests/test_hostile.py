@@ -11,7 +11,7 @@ from conftest import SHIPPED_BANKS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizcli.cli import app
+from quizcli.ui.app import app
 
 SHIPPED = SHIPPED_BANKS / "korea-summits.yaml"
 anki = pytest.importorskip("anki.collection")
@@ -360,7 +360,7 @@ def test_whatever_text_a_console_is_given_no_control_leaves_it(text, style):
     from rich.table import Table
     from rich.text import Text
 
-    from quizcli.output import console
+    from quizcli.ui.output import console
 
     out = io.StringIO()
     screen = console(file=out, force_terminal=True, width=60, color_system="standard")

@@ -19,7 +19,6 @@ import quizcli.making.questions as maker
 import quizcli.reading.facts as reader
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.catalog import Folder, discover
-from quizcli.cli import app
 from quizcli.making.gate import normalise
 from quizcli.making.identity import KnownQuestions, blank_span, identity_key, same_answer
 from quizcli.making.ingest import ingest
@@ -27,6 +26,7 @@ from quizcli.model import Question, QuestionType
 from quizcli.review.library import sync_catalog
 from quizcli.review.schedule import Rating
 from quizcli.review.store import Store
+from quizcli.ui.app import app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "banks"
 BANK_ID = "studied"

@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from conftest import SHIPPED_BANKS
 
-from quizcli import cli
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.review.schedule import CardState, Rating
 from quizcli.review.session import Session
 from quizcli.review.settings import Settings
 from quizcli.review.store import Store
+from quizcli.ui import context
+from quizcli.ui.app import app
 
 UTC = dt.timezone.utc
 MORNING = dt.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -91,14 +91,14 @@ def test_a_card_answered_in_the_session_waits_for_its_step(tmp_path):
 
 def test_study_says_when_the_waiting_card_is_due(runner, quizcli_home, monkeypatch):
     (quizcli_home / "config.yaml").write_text("learning_steps: [10, 240]\n")
-    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
-    monkeypatch.setattr(cli, "_now", lambda: MORNING)
+    monkeypatch.setattr(context, "local_zone", lambda: UTC)
+    monkeypatch.setattr(context, "now", lambda: MORNING)
     assert runner.invoke(app, ["status"]).exit_code == 0  # makes the cards
     with Store.open(quizcli_home) as store:
         qid = store.queue(MORNING, UTC).new[0]
         due = on_the_four_hour_step(store, qid)
         answers = len(store.log(qid))
-    monkeypatch.setattr(cli, "_now", lambda: due - dt.timedelta(hours=3))
+    monkeypatch.setattr(context, "now", lambda: due - dt.timedelta(hours=3))
     result = runner.invoke(app, ["study", "--new", "0"], input="q\n")
     assert result.exit_code == 0, result.output
     assert "Nothing is due right now. The next card is due today 13:00." in result.stdout

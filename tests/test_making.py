@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from test_article import FIXTURES, SEED_0, SEED_1
 
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.export.records import question_records
 from quizcli.making.distractors import Pools, date_choices, party_choices, person_choices
 from quizcli.making.gate import gate, normalise, reject_reason
@@ -20,6 +19,7 @@ from quizcli.model import QuestionType
 from quizcli.reading.article import read_article
 from quizcli.reading.facts import extract_facts
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.ui.app import app
 
 SEEDS = [SEED_0, SEED_1]
 FIXTURE_ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.name != "README.md")

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from quizcli.cli import app
 from quizcli.review.optimize import MIN_REVIEWS, long_term_reviews, optimize
 from quizcli.review.schedule import Rating
 from quizcli.review.settings import Settings, load_settings
 from quizcli.review.store import Store
+from quizcli.ui.app import app
 
 UTC = dt.timezone.utc
 START = dt.datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
@@ -73,9 +73,9 @@ def states(home) -> dict[str, tuple]:
 @pytest.fixture
 def history(quizcli_home, monkeypatch):
     pytest.importorskip("fsrs_rs_python")
-    from quizcli import cli
+    from quizcli.ui import context
 
-    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
+    monkeypatch.setattr(context, "local_zone", lambda: UTC)
     with Store.open(quizcli_home) as store:
         fill(store, 90, 8)
     return quizcli_home
@@ -117,8 +117,8 @@ def test_a_fit_on_a_bound_does_not_break_the_next_session(runner, history, monke
     """fsrs-rs works in float32: a parameter on its upper bound, 0.8, comes back as
     0.800000011920929, which py-fsrs refuses. It is saved on the bound, and the next
     session runs."""
-    from quizcli import cli
     from quizcli.review import optimize as module
+    from quizcli.ui import context
 
     on_bound = list(default_parameters())
     on_bound[9] = 0.800000011920929  # upper bound 0.8
@@ -129,7 +129,7 @@ def test_a_fit_on_a_bound_does_not_break_the_next_session(runner, history, monke
     assert result.exit_code == 0, result.output
     assert "Saved the fitted parameters" in result.stdout
     assert load_settings(history).parameters[9] == 0.8
-    monkeypatch.setattr(cli, "_now", lambda: START + dt.timedelta(days=400))
+    monkeypatch.setattr(context, "now", lambda: START + dt.timedelta(days=400))
     session = runner.invoke(app, ["study", "--mode", "mcq"], input="1\n\nq\n")
     assert session.exit_code == 0, session.output
     assert "Session over. Answered 1" in session.stdout

@@ -39,7 +39,7 @@ def test_shipped_banks_are_found_in_a_checkout():
 
 
 def test_a_home_that_is_not_a_folder_is_a_clear_error(tmp_path, monkeypatch, runner):
-    from quizcli.cli import app
+    from quizcli.ui.app import app
 
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")

@@ -131,11 +131,11 @@ def test_a_card_due_after_the_exam_under_target_there_is_due_the_day_before():
 
 
 def test_plan_command(runner, quizcli_home, monkeypatch):
-    from quizcli import cli
-    from quizcli.cli import app
+    from quizcli.ui import context
+    from quizcli.ui.app import app
 
-    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
-    monkeypatch.setattr(cli, "_now", lambda: dt.datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+    monkeypatch.setattr(context, "local_zone", lambda: UTC)
+    monkeypatch.setattr(context, "now", lambda: dt.datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
     result = runner.invoke(app, ["plan"])
     assert result.exit_code == 1 and "no exam_date is set" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -11,10 +11,10 @@ import pytest
 from conftest import SHARED, SHIPPED_BANKS, not_beside
 
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.export.revlog import card_number
 from quizcli.review.schedule import Rating
 from quizcli.review.store import Store
+from quizcli.ui.app import app
 
 UTC = dt.timezone.utc
 START = dt.datetime(2026, 3, 2, 6, 0, 0, 250_000, tzinfo=UTC)

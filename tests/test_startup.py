@@ -5,18 +5,34 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from conftest import EVERY_COMMAND
+
 HEAVY = ["rich", "yaml", "sqlite3", "fsrs", "genanki", "quizcli.model", "quizcli.bankfile",
          "trafilatura", "lxml", "pypdfium2"]
 
 
 def test_importing_the_cli_loads_no_heavy_module():
-    code = (
-        "import sys, quizcli.cli; "
-        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = EVERY_COMMAND + f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.split()
     assert loaded == []
+
+
+def test_a_command_imports_its_own_area_alone(tmp_path):
+    code = (
+        "import sys\n"
+        "from quizcli.ui.app import main\n"
+        "sys.argv = ['quizcli', 'banks', '--help']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('quizcli.ui.commands.'))),"
+        " file=sys.stderr)\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env={"QUIZCLI_HOME": str(tmp_path), "PATH": ""}).stderr
+    assert loaded.split() == ["quizcli.ui.commands.banks"]
 
 
 def test_listing_banks_from_the_cache_does_not_parse_yaml(tmp_path):

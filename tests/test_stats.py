@@ -138,7 +138,7 @@ def test_the_rendered_stats_match_the_stored_screen(store):
     QUIZCLI_UPDATE_EXPECTED=1 to rewrite it after a deliberate change."""
     from rich.console import Console
 
-    from quizcli.render import stats_view
+    from quizcli.ui.views.reports import stats_view
 
     with open(os.devnull, "w") as nowhere:
         console = Console(width=100, color_system=None, record=True, file=nowhere)
@@ -150,10 +150,10 @@ def test_the_rendered_stats_match_the_stored_screen(store):
 
 
 def test_stats_command_json_and_png(runner, quizcli_home, tmp_path, monkeypatch):
-    from quizcli import cli
+    from quizcli.ui import context
 
-    monkeypatch.setattr(cli, "_now", lambda: NOW)
-    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
+    monkeypatch.setattr(context, "now", lambda: NOW)
+    monkeypatch.setattr(context, "local_zone", lambda: UTC)
     result = runner.invoke(app_main(), ["stats", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -170,13 +170,13 @@ def test_stats_command_json_and_png(runner, quizcli_home, tmp_path, monkeypatch)
 
 
 def app_main():
-    from quizcli.cli import app
+    from quizcli.ui.app import app
 
     return app
 
 
 def test_unknown_bank(runner):
-    from quizcli.cli import app
+    from quizcli.ui.app import app
 
     result = runner.invoke(app, ["stats", "--bank", "nope"])
     assert result.exit_code == 1 and "no bank named 'nope'" in result.stderr
@@ -189,7 +189,7 @@ def test_expected_screen_file_is_in_the_repository():
 def _screen(stats) -> str:
     from rich.console import Console
 
-    from quizcli.render import stats_view
+    from quizcli.ui.views.reports import stats_view
 
     with open(os.devnull, "w") as nowhere:
         console = Console(width=100, color_system=None, record=True, file=nowhere)
@@ -208,7 +208,7 @@ def test_kinds_are_totals_shown_apart_from_the_banks(store):
 
 
 def test_the_heatmap_says_what_each_shade_counts():
-    from quizcli.render import heatmap
+    from quizcli.ui.views.charts import heatmap
 
     days = [(dt.date(2026, 3, 1) + dt.timedelta(days=i), n) for i, n in enumerate(range(9))]
     legend = heatmap(days).plain.splitlines()[-1]
@@ -224,7 +224,7 @@ def test_the_image_names_its_months_and_counts_whole_cards(store):
     pytest.importorskip("matplotlib")
     import matplotlib.pyplot as plt
 
-    from quizcli.render import stats_figure
+    from quizcli.ui.views.charts import stats_figure
 
     stats = compute(store, NOW, UTC)
     stats.forecast = [(day, n) for (day, _), n in zip(stats.forecast, [1, 3, 0] * 10, strict=True)]
@@ -243,10 +243,10 @@ def test_png_without_matplotlib_still_shows_the_text(runner, quizcli_home, tmp_p
                                                      monkeypatch):
     import sys
 
-    from quizcli import cli
+    from quizcli.ui import context
 
-    monkeypatch.setattr(cli, "_now", lambda: NOW)
-    monkeypatch.setattr(cli, "_local_zone", lambda: UTC)
+    monkeypatch.setattr(context, "now", lambda: NOW)
+    monkeypatch.setattr(context, "local_zone", lambda: UTC)
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # importing it fails
     image = tmp_path / "stats.png"
     result = runner.invoke(app_main(), ["stats", "--png", str(image)], env={"COLUMNS": "100"})

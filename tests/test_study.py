@@ -11,11 +11,11 @@ from conftest import SHIPPED_BANKS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizcli import cli
 from quizcli.bankfile import load_bank
-from quizcli.cli import app
 from quizcli.review.session import check_answer
 from quizcli.review.store import Store
+from quizcli.ui import context
+from quizcli.ui.app import app
 
 START = dt.datetime(2026, 11, 23, 4, 0, tzinfo=dt.timezone.utc)
 BANK = load_bank(SHIPPED_BANKS / "korea-summits.yaml")
@@ -30,8 +30,8 @@ def clock(monkeypatch):
         state["now"] += dt.timedelta(seconds=5)
         return state["now"]
 
-    monkeypatch.setattr(cli, "_now", now)
-    monkeypatch.setattr(cli, "_local_zone", lambda: dt.timezone.utc)
+    monkeypatch.setattr(context, "now", now)
+    monkeypatch.setattr(context, "local_zone", lambda: dt.timezone.utc)
     return state
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizcli.terminal import RawKeys
+from quizcli.ui.keys import RawKeys
 
 ARROWS = {"up": b"\x1b[A", "down": b"\x1b[B", "left": b"\x1b[D", "right": b"\x1b[C",
           "home": b"\x1b[H", "end": b"\x1bOF", "f1": b"\x1bOP", "f5": b"\x1b[15~",

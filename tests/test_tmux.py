@@ -20,8 +20,6 @@ from quizcli.review.store import Store
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
-QUIZCLI = Path(sys.executable).parent / "quizcli"
-
 
 class Terminal:
     def __init__(self, command: str, size: tuple[int, int] = (220, 50)):
@@ -68,17 +66,20 @@ class Terminal:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
 
-FIXED_CLOCK = """\
+LAUNCHER = """\
 import datetime as dt
 import sys
 
-from quizcli import cli
+from quizcli.ui import app, context
 
-cli._now = lambda: dt.datetime.fromisoformat("{clock}")
-cli._local_zone = lambda: dt.timezone.utc
+if "{clock}":
+    context.now = lambda: dt.datetime.fromisoformat("{clock}")
+    context.local_zone = lambda: dt.timezone.utc
 sys.argv[0] = "quizcli"
-cli.main()
+app.main()
 """
+"""quizcli as its console script runs it, from this checkout (whatever an installed script
+points at); with a clock, the clock stands still."""
 
 
 @pytest.fixture
@@ -91,11 +92,9 @@ def terminal(quizcli_home, tmp_path):
         in UTC), its clock stands still there, so that every screen is the same each run."""
         script = tmp_path / "run.sh"
         exports = "".join(f"export {k}={v}\n" for k, v in (env or {}).items())
-        command = f"{QUIZCLI} {args}"
-        if clock is not None:
-            launcher = tmp_path / "fixed_clock.py"
-            launcher.write_text(FIXED_CLOCK.format(clock=clock), encoding="utf-8")
-            command = f"{sys.executable} {launcher} {args}"
+        launcher = tmp_path / "quizcli_here.py"
+        launcher.write_text(LAUNCHER.format(clock=clock or ""), encoding="utf-8")
+        command = f"{sys.executable} {launcher} {args}"
         # tmux may give a new window its size a moment after starting it: wait for it, and
         # leave the size to be read from the terminal, not from the COLUMNS bash set then
         wait = (f'while [ "$(stty size)" != "{size[1]} {size[0]}" ]; do sleep 0.05; done\n'

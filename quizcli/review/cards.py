@@ -116,3 +116,56 @@ def new_left(store: Store, now: dt.datetime, tz: dt.tzinfo,
         [start, *(banks or ())])
     held = [bool(sibling) for qid, sibling in rows if only is None or qid in only]
     return len(held), sum(held)
+
+
+def progress(store: Store, question_ids: Collection[str]) -> dict[str, dict[str, Any]]:
+    """Each card's scheduling state and flags, by question id, for the ids that have a
+    card; read in one query."""
+    wanted = set(question_ids)
+    out: dict[str, dict[str, Any]] = {}
+    for (qid, state, due, last, stability, difficulty, reps, lapses, suspended,
+         leech) in store.db.execute(
+            "SELECT question_id, state, due, last_review, stability, difficulty, reps, "
+            "lapses, suspended, leech FROM cards"):
+        if qid not in wanted:
+            continue
+        due_at, last_at = from_ms(due), from_ms(last)
+        out[qid] = {"state": CardState(state).name.lower(),
+                    "due": due_at.isoformat() if due_at else None,
+                    "last_review": last_at.isoformat() if last_at else None,
+                    "stability": stability, "difficulty": difficulty,
+                    "reps": reps, "lapses": lapses,
+                    "suspended": bool(suspended), "leech": bool(leech)}
+    return out
+
+
+def cram_cards(store: Store, banks: list[str] | None = None,
+               only: Collection[str] | None = None) -> list[str]:
+    """Up to 1000 cards to practise without changing their schedule, weakest first; among
+    the question ids `only` when given."""
+    cards = store.all_cards(banks, limit=10**9)
+    return [c for c in cards if only is None or c in only][:1000]
+
+
+@dataclass(frozen=True)
+class MoreNew:
+    """New cards asked for beyond today's limit: the cards, or why there are none."""
+
+    cards: list[str]
+    left: int
+    """New cards left in the banks (0 when `cards` has some)."""
+    siblings: int
+    """How many of those are held back until another day, their fact answered today."""
+
+
+def more_new(store: Store, now: dt.datetime, tz: dt.tzinfo, banks: list[str] | None = None,
+             only: Collection[str] | None = None, extra: int = 10) -> MoreNew:
+    """Raise today's new-card limit by `extra` (for every bank alike) and take the new
+    cards it lets in."""
+    from dataclasses import replace
+
+    store.settings = replace(store.settings,
+                             new_per_day=store.settings.new_per_day + extra, banks={})
+    cards = store.queue(now, tz, banks, only).new
+    left, siblings = new_left(store, now, tz, banks, only) if not cards else (0, 0)
+    return MoreNew(cards, left, siblings)

@@ -114,3 +114,28 @@ def areas_in(store: Store) -> list[str]:
             "SELECT question FROM cards WHERE orphaned = 0 AND question IS NOT NULL"):
         held |= set(json.loads(payload).get("question", {}).get("tags", {}).get("area", ()))
     return [area for area in areas() if area in held] + sorted(held - set(areas()))
+
+
+def resync(store: Store, catalog: Catalog | None = None) -> tuple[Catalog, list[BankError]]:
+    """The banks as they are now (`catalog`, or found again) and the store in step with
+    them; with every bank that could not be read, the catalog's own first."""
+    from quizcli.catalog import discover
+
+    if catalog is None:
+        catalog = discover()
+    return catalog, catalog.errors + sync_catalog(store, catalog)
+
+
+def tagged_only(store: Store, tags: list[str]) -> set[str]:
+    """The cards with any of the tags (see `tagged`); a tag no card has is an error that
+    names the areas the cards have."""
+    from quizcli.errors import QuizcliError
+
+    found, unknown = tagged(store, tags)
+    if unknown:
+        held = areas_in(store)
+        known = (f"the areas of your cards are {', '.join(held)}" if held else
+                 "no card has an area yet (ingest tags the questions of new articles)")
+        raise QuizcliError(f"no card has the tag {unknown[0]!r}; {known}; a tag may also "
+                           "be NAME::VALUE, such as kind::date")
+    return found

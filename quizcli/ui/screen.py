@@ -1,6 +1,6 @@
 """The study screen: draws a session with rich and turns keys into session actions.
 
-Only the CLI imports this module. Every answer is recorded by the session
+Only the study command imports this module. Every answer is recorded by the session
 before the next question is drawn.
 """
 
@@ -9,16 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quizcli import layout
 from quizcli.review.schedule import Rating
 from quizcli.review.session import Outcome, Prompt, Session, Summary
-from quizcli.terminal import Keys
+from quizcli.ui import layout
+from quizcli.ui.keys import Keys
+
+if TYPE_CHECKING:
+    from quizcli.review.cards import MoreNew
 
 GRADE_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good",
                Rating.EASY: "Easy"}
@@ -193,116 +197,167 @@ def when(moment: dt.datetime, tz: dt.tzinfo, now: dt.datetime) -> str:
     return f"{local:%a %d %b %Y %H:%M}"
 
 
+def nothing_due(due: dt.datetime | None, tz: dt.tzinfo, now: dt.datetime) -> list:
+    """What the screen says when nothing is due: when something will be, and the keys."""
+    message = "Nothing is due right now."
+    if due is not None:
+        message += f" The next card is due {when(due, tz, now)}."
+    return [Text(message, style="bold"),
+            "Press n for 10 more new cards, c to cram (practise without changing the "
+            "schedule), or q to quit."]
+
+
+def no_more_new(more: MoreNew) -> str | None:
+    """Why asking for more new cards gave none, if it did not."""
+    left = more.left
+    if left and left == more.siblings:
+        return (f"The {left} new card{'s' if left != 1 else ''} left "
+                f"{'are' if left != 1 else 'is'} held back until the next study "
+                "day: each asks about a fact that a card answered today asks "
+                "about too.")
+    if left:
+        return "No more new cards today."
+    if not more.cards:
+        return "There are no new cards left: ingest an article to make some."
+    return None
+
+
 def run(session: Session, keys: Keys, console: Console,
         edit: Callable[..., str | None], notices: Sequence[str] = ()) -> None:
     """Drive the session until it ends or the user quits. `edit(prompt, tell)` opens the
     card's bank for editing (`tell` shows a message) and returns a problem, if any;
     `notices` (a broken bank, say) show under the first screen."""
-    waiting: list[Text] = [Text(n, style="red") for n in notices]
-    on_screen: list = []
-    """What the screen shows now: drawn again, to the new size, when the terminal is
-    resized while a key is awaited."""
-    screen: Callable[[bool], RenderableType] | None = None
+    _Screen(session, keys, console, edit, notices).run()
 
-    def show() -> None:
-        if keys.interactive:
-            console.clear()
-        for part in on_screen:
-            console.print(part)
 
-    def fitted(build: Callable[[bool], RenderableType]):
+class _Screen:
+    """The screen of one session: what it shows, and the keys that drive it."""
+
+    def __init__(self, session: Session, keys: Keys, console: Console,
+                 edit: Callable[..., str | None], notices: Sequence[str]):
+        self.session, self.keys, self.console, self.edit = session, keys, console, edit
+        self.waiting: list[Text] = [Text(n, style="red") for n in notices]
+        """Messages since the last key, to show under the next screen drawn."""
+        self.on_screen: list = []
+        """What the screen shows now: drawn again, to the new size, when the terminal is
+        resized while a key is awaited."""
+        self.screen: Callable[[bool], RenderableType] | None = None
+        keys.on_resize = self.redraw
+
+    def show(self) -> None:
+        if self.keys.interactive:
+            self.console.clear()
+        for part in self.on_screen:
+            self.console.print(part)
+
+    def fitted(self, build: Callable[[bool], RenderableType]):
         """The screen as built, or built compact when it would not fit in the terminal
         (so that its first lines never scroll away)."""
         full = build(False)
-        if not keys.interactive:
+        if not self.keys.interactive:
             return full
-        lines = len(console.render_lines(full, console.options, pad=False))
-        return full if lines < console.height else build(True)
+        lines = len(self.console.render_lines(full, self.console.options, pad=False))
+        return full if lines < self.console.height else build(True)
 
-    def draw(build: Callable[[bool], RenderableType]) -> None:
+    def draw(self, build: Callable[[bool], RenderableType]) -> None:
         """The screen anew, with the messages since the last key under it: a message
         stays until the next key, never wiped by the redraw that follows it."""
-        nonlocal screen
-        screen = build
-        on_screen[:] = [fitted(build), *waiting]
-        waiting.clear()
-        show()
+        self.screen = build
+        self.on_screen[:] = [self.fitted(build), *self.waiting]
+        self.waiting.clear()
+        self.show()
 
-    def redraw() -> None:
-        if screen is not None:
-            on_screen[0] = fitted(screen)
-        show()
+    def redraw(self) -> None:
+        if self.screen is not None:
+            self.on_screen[0] = self.fitted(self.screen)
+        self.show()
 
-    keys.on_resize = redraw
+    def say(self, text: str, style: str = "yellow") -> None:
+        self.waiting.append(Text(text, style=style))
 
-    def say(text: str, style: str = "yellow") -> None:
-        waiting.append(Text(text, style=style))
-
-    def command(key: str, prompt: Prompt) -> bool:
+    def command(self, key: str, prompt: Prompt) -> bool:
         """Handle a command key; False when the user quits."""
+        session = self.session
         if key == "q":
             return False
         if key == "u":
             if session.undo() is None:
-                say("Nothing to undo.")
+                self.say("Nothing to undo.")
         elif key == "s":
             session.suspend()
-            say("Suspended. It will not come back until you unsuspend it: "
-                f"`quizcli unsuspend {prompt.question_id}`.")
+            self.say("Suspended. It will not come back until you unsuspend it: "
+                     f"`quizcli unsuspend {prompt.question_id}`.")
         elif key == "e":
-            problem = edit(prompt, say)
+            problem = self.edit(prompt, self.say)
             if problem:
-                say(problem, "red")
+                self.say(problem, "red")
             session.reload()
         elif key == "?":
-            on_screen.append(Panel(Text(HELP), title="Keys"))
-            console.print(on_screen[-1])
-            if keys.interactive:  # help stays until a key dismisses it
-                on_screen.append(Text("Press any key to go back.", style="dim"))
-                console.print(on_screen[-1])
-                keys.key()
+            self.help()
         elif key in LETTERS[:len(prompt.choices)] and _pairs(prompt) and not session.outcome:
-            say(f"Answer with 1-{len(prompt.choices)}: the letters name the items of List I.")
+            self.say(f"Answer with 1-{len(prompt.choices)}: the letters name the items of "
+                     "List I.")
         return True
 
-    cram = session.cram
-    while True:
-        prompt = session.current()
-        if prompt is None:
-            return
-        draw(partial(question_screen, prompt, cram))
-        outcome = None
+    def help(self) -> None:
+        self.on_screen.append(Panel(Text(HELP), title="Keys"))
+        self.console.print(self.on_screen[-1])
+        if self.keys.interactive:  # help stays until a key dismisses it
+            self.on_screen.append(Text("Press any key to go back.", style="dim"))
+            self.console.print(self.on_screen[-1])
+            self.keys.key()
+
+    def run(self) -> None:
+        cram = self.session.cram
+        while True:
+            prompt = self.session.current()
+            if prompt is None:
+                return
+            self.draw(partial(question_screen, prompt, cram))
+            answered = self.answer(prompt)
+            if answered is None:
+                return
+            if answered and not self.after(prompt, cram):
+                return
+
+    def answer(self, prompt: Prompt) -> bool | None:
+        """Take the answer to the question shown: True once answered, False when a command
+        key came instead, None when the user quits."""
+        session, keys = self.session, self.keys
         if prompt.style == "recall":
             typed = keys.answer()
             if typed.startswith("/") and len(typed) == 2:
-                if not command(typed[1].lower(), prompt):
-                    return
-                continue
-            outcome = session.reveal() if typed == " " else session.type_answer(typed)
-        else:
-            key = keys.key().lower()
-            index = None
-            if key in "12345678" and len(key) == 1:
-                index = int(key) - 1
-            elif (key in LETTERS[:len(prompt.choices)] and len(key) == 1
-                  and not _pairs(prompt)):
-                index = LETTERS.index(key)
-            elif prompt.style == "truefalse" and key in ("t", "f"):
-                index = 0 if key == "t" else 1
-            if index is None:
-                if not command(key, prompt):
-                    return
-                continue
-            outcome = session.choose(index)
-            if outcome is None:
-                continue
+                return False if self.command(typed[1].lower(), prompt) else None
+            session.reveal() if typed == " " else session.type_answer(typed)
+            return True
+        key = keys.key().lower()
+        index = _choice(key, prompt)
+        if index is None:
+            return False if self.command(key, prompt) else None
+        return session.choose(index) is not None
+
+    def after(self, prompt: Prompt, cram: bool) -> bool:
+        """The outcome and its grades until the user goes on; False when the user quits."""
+        session = self.session
         while session.outcome is not None:
-            draw(partial(outcome_screen, prompt, session.outcome, cram))
-            key = keys.key().lower()
+            self.draw(partial(outcome_screen, prompt, session.outcome, cram))
+            key = self.keys.key().lower()
             if key in ("\n", " ", "n"):
                 session.next()
             elif key in ("1", "2", "3", "4"):  # in cram, nothing to grade: it goes on
                 session.grade(Rating(int(key)))
                 session.next()
-            elif not command(key, prompt):
-                return
+            elif not self.command(key, prompt):
+                return False
+        return True
+
+
+def _choice(key: str, prompt: Prompt) -> int | None:
+    """The choice a key picks, if it picks one."""
+    if key in "12345678" and len(key) == 1:
+        return int(key) - 1
+    if key in LETTERS[:len(prompt.choices)] and len(key) == 1 and not _pairs(prompt):
+        return LETTERS.index(key)
+    if prompt.style == "truefalse" and key in ("t", "f"):
+        return 0 if key == "t" else 1
+    return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 
 import typer
 
@@ -84,6 +85,21 @@ def table(headers: list[str], rows: list[list[str]], fold: tuple[int, ...] = (),
             lines.append("  ".join(p.ljust(w) for p, w in zip(parts, widths, strict=True))
                          .rstrip())
     return "\n".join(lines)
+
+
+def fitted(headers: list[str], rows: list[list[str]], fold: tuple[int, ...] = ()) -> str:
+    """`table`, fitted to the width of the terminal."""
+    return table(headers, rows, fold, width())
+
+
+def display_path(path: Path) -> str:
+    """A path as short as it reads: from the current folder, else from the home folder."""
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(path.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _fold(text: str, width: int) -> list[str]:
