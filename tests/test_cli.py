@@ -173,3 +173,15 @@ def test_the_shell_completes_commands_and_options(runner):
     assert complete("quizcli stu") == ["study"]
     assert "--mode" in complete("quizcli study --m")
 
+
+def test_the_console_script_completes_commands_too(tmp_path):
+    run = ("import sys\nfrom quizcli.ui.app import main\nsys.argv[0] = 'quizcli'\n"
+           "sys.argv[1:] = sys.argv[2:]\nmain()\n")
+    env = {"QUIZCLI_HOME": str(tmp_path), "PATH": ""}
+    shown = subprocess.run([sys.executable, "-c", run, "-", "--show-completion", "bash"],
+                           capture_output=True, text=True, env=env, check=True).stdout
+    assert "_quizcli_completion" in shown
+    done = subprocess.run([sys.executable, "-c", run, "-"], capture_output=True, text=True,
+                          check=True, env={**env, "_QUIZCLI_COMPLETE": "complete_bash",
+                                           "COMP_WORDS": "quizcli imp", "COMP_CWORD": "1"})
+    assert done.stdout.split() == ["import-reviews"]
