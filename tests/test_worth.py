@@ -289,3 +289,17 @@ def test_one_name_with_and_in_it_is_not_accepted_the_other_way_round():
     name = "Wetland Restoration and Monitoring Programme"
     assert name in accepted, accepted
     assert not [a for a in accepted[name] if a.startswith("Monitoring")], accepted[name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Mayor names up to five councillors to preside if both Mayor and Deputy Mayor are away.",
+    "The Mayor nominates ten Councillors to preside when the Mayor and Deputy Mayor are absent.",
+])
+def test_a_name_whose_word_stands_beside_the_blank_is_never_asked(sentence):
+    assert "Mayor and Deputy Mayor" not in answers(STORY + sentence + "\n")
+
+
+def test_a_city_where_something_happened_is_not_answered_by_its_country():
+    text = STORY + "The delegates met in Thimphu for the talks on Himalayan wetlands.\n"
+    [where] = [q for q in kept(text) if q.answer == "Thimphu"]
+    assert "Bhutan" not in where.accept

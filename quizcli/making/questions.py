@@ -27,7 +27,7 @@ from quizcli.making.distractors import (
 )
 from quizcli.making.scores import NOT_WORTH_ASKING, SCORES, score
 from quizcli.model import Fact, FactKind, Question, QuestionType
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.gazetteer import PlaceKind, gazetteer
 from quizcli.reading.rules.names import named_kind
 from quizcli.reading.rules.numbers import NUMBER_WORDS, number_value
 from quizcli.reading.sentences import ABBREVIATIONS
@@ -425,6 +425,19 @@ def _echoed(rest: str, answer: str) -> bool:
     return len(words & there) * 3 >= len(words) * 2
 
 
+def _echoed_word(rest: str, answer: str) -> bool:
+    """Whether a word of a name stands in the rest of its sentence, which gives the name
+    away: "the Mayor nominates ... if both _____ are absent" for "Mayor and Deputy Mayor".
+    A number is not a name: "from 15 lakh to less than _____" asks a figure."""
+    if number_value(answer) is not None:
+        return False
+    words = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", answer)} - _JOINING_WORDS
+    return bool(words & {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", rest)})
+
+
+_JOINING_WORDS = frozenset({"the", "and", "of", "in", "for", "to", "on", "a", "an"})
+
+
 def _abbreviates(sentence: str, name: str) -> bool:
     """Whether `name` is an abbreviation that the sentence spells out beside it, or
     whose words it names elsewhere ('NC' where 'National Council' stands)."""
@@ -569,9 +582,11 @@ class _Maker:
                  *(full for full in self.pools.people if full.endswith(f" {person}"))]
         return tuple(dict.fromkeys(f for f in forms if f != person))
 
-    def other_names(self, name: str) -> tuple[str, ...]:
+    def other_names(self, name: str, place: bool = False) -> tuple[str, ...]:
         """Other names the story or the world gives the same thing, which a reader may
-        type for it: 'Pacific Islands Forum' for 'PIF', 'North Korea' for 'Pyongyang'."""
+        type for it: 'Pacific Islands Forum' for 'PIF', 'North Korea' for 'Pyongyang'
+        where the capital stands for its government; not where it is a `place`: talks
+        "in _____" are held in a city, not in its country."""
         if self._abbreviations is None:
             pairs: dict[str, set[str]] = {}
             for fact in self.facts:
@@ -582,7 +597,8 @@ class _Maker:
             self._abbreviations = pairs
         names = set(self._abbreviations.get(name, ()))
         table = gazetteer()
-        if name in table.party_of:
+        if name in table.party_of and not (
+                place and table.place_kind.get(name) not in (None, PlaceKind.COUNTRY)):
             # The party's own name and its abbreviations: not its capital or a metonym,
             # which fill another blank ("found in New Delhi" is not "found in India").
             # A body's other names are names of it alone ("Upper House" for the house).
@@ -745,6 +761,8 @@ class _Maker:
             return "spelled out beside the blank"  # "the _____'s (WMO)", "TRC [_____]"
         if kind.startswith("term:") and _echoed(before + " " + after, answer):
             return "its words stand beside the blank"  # "'Coastal land' means _____"
+        if kind == "term:name" and _echoed_word(before + " " + after, answer):
+            return "a word of it stands beside the blank"  # "both _____ (Mayor and Deputy Mayor)"
         if table.home and table.party_of.get(answer) == table.home:
             return "the reader's own country"
         written = fact.detail.get("written", answer)
@@ -1035,8 +1053,8 @@ class _Maker:
         prompt = f"Which place completes the sentence? “{shown}”"
         return self.mcq(fact, "where", prompt, fact.answer,
                         place_choices(fact.answer, self.pools, fact.id, sentence=sentence),
-                        score, why, accept=self.other_names(fact.answer), context=context,
-                        typed=True)
+                        score, why, accept=self.other_names(fact.answer, place=True),
+                        context=context, typed=True)
 
     def blank(self, fact: Fact) -> Candidate | None:
         written = fact.answer
