@@ -409,13 +409,14 @@ def _ingest_files(articles: list[Path], origins: dict[Path, str], titles: dict[P
 
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("Reading articles", total=len(articles))
-            result = run_ingest(articles, target_dir, dt.date.today(), bank, title,
-                                day, per_article, others,
-                                on_article=lambda _: progress.advance(task),
+            result = run_ingest(articles, target_dir, dt.date.today(), bank_id=bank,
+                                title=title, article_date=day, budget=per_article,
+                                others=others, on_article=lambda _: progress.advance(task),
                                 origins=origins, titles=titles)
     else:
-        result = run_ingest(articles, target_dir, dt.date.today(), bank, title,
-                            day, per_article, others, origins=origins, titles=titles)
+        result = run_ingest(articles, target_dir, dt.date.today(), bank_id=bank, title=title,
+                            article_date=day, budget=per_article, others=others,
+                            origins=origins, titles=titles)
     from quizcli import render
 
     gave = any(r.yielded for r in result.reports)

@@ -117,8 +117,7 @@ def test_date_distractors_differ_in_their_month_and_never_repeat_the_day():
 def _candidates(text: str, date: dt.date | None = None):
     article = read_article(text, date=date)
     facts = extract_facts(article)
-    return make_candidates(facts, pools_for(facts, []), "test",
-                           [s.text for s in article.sentences], article.date)
+    return make_candidates(facts, pools_for(facts, []), "test", article)
 
 
 def _made(prompt: str, answer: str, qtype=QuestionType.MCQ, choices=(), context=None):
@@ -195,8 +194,7 @@ def test_every_question_keeps_its_invariants(sentences, dated):
     text = "A title for the story\n\n" + "\n\n".join(sentences)
     article = read_article(text, date=dt.date(2018, 9, 11) if dated else None)
     facts = extract_facts(article)
-    candidates = make_candidates(facts, pools_for(facts, []), "prop",
-                                 [s.text for s in article.sentences], article.date)
+    candidates = make_candidates(facts, pools_for(facts, []), "prop", article)
     table = gazetteer()
     shown = {s.text for s in article.sentences}
     for candidate in gate(candidates).kept:

@@ -19,9 +19,7 @@ from quizcli.reading.rules.numbers import number_value
 def kept(text: str, date: dt.date | None = dt.date(2025, 3, 14)) -> list:
     article = read_article(text, "story.txt", date)
     facts = default_extractor().extract(article, "story")
-    candidates = make_candidates(facts, pools_for(facts, ((), ())), "test",
-                                 [s.text for s in article.sentences], article.date,
-                                 article.title, [s.block for s in article.sentences])
+    candidates = make_candidates(facts, pools_for(facts, ((), ())), "test", article)
     return [c.question for c in gate(candidates).kept]
 
 

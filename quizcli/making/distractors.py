@@ -271,30 +271,42 @@ def figure_choices(written: str, seed: str, n: int = 3,
     ordinal = next((w for w in words if w in _ORDINAL_WORDS), None)
     named = word or ordinal
     if named:
-        table = _WORD_NUMBERS if word else _ORDINAL_WORDS
-        place = table.index(named)
-        top = len(table) if ceiling is None else min(len(table), int(ceiling) + 1)
-        ratio = re.search(r"out of (\d+|\w+)", written)
-        if ratio:
-            bound = ratio.group(1)
-            bound_value = int(bound) if bound.isdigit() else (
-                _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
-            top = min(top, bound_value)
-        lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
-        others = [v for v in (place - 1, place + 1, place - 2, place + 2, place + 3)
-                  if lowest <= v < top and v != place]
-        pattern = re.compile(rf"\b{named}\b", re.I)
-        whole = pattern.search(written)
-        if whole is None:  # the word is part of a longer one ("five_")
-            return []
-        original = whole.group()
-        out = []
-        for v in others[:n + 1]:
-            replacement = table[v]
-            if original[:1].isupper():
-                replacement = replacement.capitalize()
-            out.append(pattern.sub(replacement, written, count=1))
-        return stable_order(out, seed)[:n]
+        return _worded_choices(written, named, word is not None, seed, n, ceiling)
+    return _digit_choices(written, seed, n, ceiling)
+
+
+def _worded_choices(written: str, named: str, word: bool, seed: str, n: int,
+                    ceiling: float | None) -> list[str]:
+    """Wrong figures for a figure written in words: 'five' → 'four', 'six' ...; an
+    ordinal unless `word`: 'third' → 'second', 'fourth' ..."""
+    table = _WORD_NUMBERS if word else _ORDINAL_WORDS
+    place = table.index(named)
+    top = len(table) if ceiling is None else min(len(table), int(ceiling) + 1)
+    ratio = re.search(r"out of (\d+|\w+)", written)
+    if ratio:
+        bound = ratio.group(1)
+        bound_value = int(bound) if bound.isdigit() else (
+            _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
+        top = min(top, bound_value)
+    lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
+    others = [v for v in (place - 1, place + 1, place - 2, place + 2, place + 3)
+              if lowest <= v < top and v != place]
+    pattern = re.compile(rf"\b{named}\b", re.I)
+    whole = pattern.search(written)
+    if whole is None:  # the word is part of a longer one ("five_")
+        return []
+    original = whole.group()
+    out = []
+    for v in others[:n + 1]:
+        replacement = table[v]
+        if original[:1].isupper():
+            replacement = replacement.capitalize()
+        out.append(pattern.sub(replacement, written, count=1))
+    return stable_order(out, seed)[:n]
+
+
+def _digit_choices(written: str, seed: str, n: int, ceiling: float | None) -> list[str]:
+    """Wrong figures for a figure written in digits: '6.50%' → '5.50%', '7.50%' ..."""
     numbers = list(_NUMBER.finditer(written))
     if not numbers:
         return []
