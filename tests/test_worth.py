@@ -99,6 +99,14 @@ def test_an_undated_story_never_asks_the_date_of_a_weekday():
      lambda w: w > 97),
     ("Three of the five crane species found here are resident birds.", "five",
      lambda w: w > 3),
+    # a later meeting has not been held yet
+    ("The 47th meeting of the Wetlands Council began in Gangtok on Friday.", "47th",
+     lambda w: w < 47),
+    # a figure the sentence gives already is no wrong choice
+    ("The 12th and 13th rounds of the wetland talks were held in Gangtok.", "13th",
+     lambda w: w < 12),
+    ("Floods rose 15 times, and in the last ten years 19 times, across the state.", "15 times",
+     lambda w: w != 19),
 ])
 def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, possible):
     questions = [q for q in kept(STORY + sentence + "\n") if q.answer == answer

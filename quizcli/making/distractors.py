@@ -289,8 +289,10 @@ def _worded_choices(written: str, named: str, word: bool, seed: str, n: int,
             _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
         top = min(top, bound_value)
     lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
-    others = [v for v in (place - 1, place + 1, place - 2, place + 2, place + 3)
-              if lowest <= v < top and v != place]
+    near = (place - 1, place + 1, place - 2, place + 2, place + 3)
+    if not word and place - 3 >= lowest:
+        near = (place - 1, place - 2, place - 3)  # "the fifth round": no later one yet
+    others = [v for v in near if lowest <= v < top and v != place]
     pattern = re.compile(rf"\b{named}\b", re.I)
     whole = pattern.search(written)
     if whole is None:  # the word is part of a longer one ("five_")
@@ -332,7 +334,10 @@ def _digit_choices(written: str, seed: str, n: int, ceiling: float | None) -> li
         ceiling = float(ratio.group(1))
         numbers = numbers[:1]
     candidates = []
-    for k in (-1, 1, -2, 2, 3, -3):
+    steps: tuple[int, ...] = (-1, 1, -2, 2, 3, -3)
+    if ordinal and value - 3 * step >= 1:
+        steps = (-1, -2, -3)  # "the 47th meeting": a later one has not been held yet
+    for k in steps:
         delta = k * step
         pieces, at, ok = [], 0, True
         for match in numbers:

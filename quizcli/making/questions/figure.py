@@ -235,8 +235,8 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
         ceiling = maker.ranked_among  # "Chile ranks _____" of the story's 146 countries
     wrong = figure_choices(written, fact.id, n=6, ceiling=ceiling)
     possible = _possible_wrong(sentence, number_value(written))
-    wrong = [w for w in wrong if possible(number_value(w) or 0)]
-    wrong = wrong[:3]
+    wrong = [w for w in wrong if possible(number_value(w) or 0) and not re.search(
+        rf"(?<![\w.,]){re.escape(w)}(?![\w]|[.,]\d)", sentence)][:3]  # "the 17th and _____"
     prompt = f"Which figure completes the sentence? “{shown}”"
     accept = spelled_numbers(written)
     candidate = maker.mcq(fact, "figure", prompt, written, wrong, score=score, why=why,
