@@ -166,28 +166,28 @@ listing them never parses YAML, even before the cache is made. Written by
 
 def shipped_summaries(folder: Path) -> str:
     """The summaries file for the banks in `folder`, as JSON."""
-    import hashlib
     import json
 
     from quizcli.bankfile import load_bank
+    from quizcli.ids import digest
 
     out = {}
     for file in bank_files(folder):
         out[file.relative_to(folder).as_posix()] = {
-            "sha1": hashlib.sha1(file.read_bytes()).hexdigest(),
+            "sha1": digest(file.read_bytes()),
             "summary": Summary.of(load_bank(file))._asdict()}
     return json.dumps(out, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _known_summary(folder: Path, file: Path, known: dict) -> Summary | None:
     """The shipped summary of `file`, if the file is still the one it was made of."""
-    import hashlib
+    from quizcli.ids import digest
 
     entry = known.get(file.relative_to(folder).as_posix())
     if not entry:
         return None
     try:
-        if hashlib.sha1(file.read_bytes()).hexdigest() != entry["sha1"]:
+        if digest(file.read_bytes()) != entry["sha1"]:
             return None
         return Summary(**entry["summary"])
     except (OSError, TypeError, KeyError):

@@ -57,12 +57,12 @@ def locked(path: Path, wait: float = 120.0) -> Iterator[None]:
     except ImportError:  # no advisory locks here: one writer at a time is up to the user
         yield
         return
-    import hashlib
     import tempfile
 
     from quizcli.errors import QuizcliError
+    from quizcli.ids import digest
 
-    name = hashlib.sha1(str(path.absolute()).encode()).hexdigest()[:16]
+    name = digest(str(path.absolute()), 16)
     fd = os.open(Path(tempfile.gettempdir(), f"quizcli-{name}.lock"),
                  os.O_RDWR | os.O_CREAT, 0o600)
     try:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import random
 from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
 from typing import Any, overload
 
+from quizcli.ids import digest_number
 from quizcli.review.days import UTC, days_between, study_date
 from quizcli.review.settings import Settings
 
@@ -163,7 +163,7 @@ def fuzz_range(interval_days: int, maximum_interval: int) -> tuple[int, int]:
 
 def fuzz_draw(question_id: str, reps: int) -> float:
     """A number in [0, 1) fixed by the card and how many times it has been reviewed."""
-    seed = int(hashlib.sha1(f"{question_id}:{reps}".encode()).hexdigest()[:16], 16)
+    seed = digest_number(f"{question_id}:{reps}", 16)
     return random.Random(seed).random()
 
 
