@@ -1,11 +1,12 @@
-"""Writing files so that an interruption never leaves a half-written one."""
+"""Files: written so that an interruption never leaves a half-written one, read within a
+size with what is wrong said in words, stamped to tell a change, and locked."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -38,6 +39,44 @@ def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> N
         if isinstance(exc, OSError) and exc.errno is not None:  # name the file, not the temp
             raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
+
+
+def read_capped(path: Path, limit: int, fail: Callable[[str], Exception], *, folder: str,
+                not_regular: str, too_large: str, unreadable: str = "cannot be read ({})"
+                ) -> bytes:
+    """The bytes of the regular file at `path`, if it holds no more than `limit`. Else the
+    exception `fail` makes of what is wrong is raised: `folder`, `not_regular` (a pipe or a
+    device), `too_large`, "no such file", or `unreadable` with the system's reason in it."""
+    import stat
+
+    why = None
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            why = folder
+        elif not stat.S_ISREG(mode):
+            why = not_regular
+        else:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+            if len(data) > limit:
+                why = too_large
+    except IsADirectoryError:
+        why = folder
+    except FileNotFoundError:
+        why = "no such file"
+    except OSError as exc:
+        why = unreadable.format(exc.strerror)
+    if why is not None:
+        raise fail(why) from None
+    return data
+
+
+def stamp(path: Path) -> str:
+    """What the file is now, to tell whether it has changed since: its real path, its size
+    and when it was last modified. OSError when it cannot be looked at."""
+    status = path.stat()
+    return f"{path.resolve()}:{status.st_size}:{status.st_mtime_ns}"
 
 
 def _umask() -> int:
