@@ -15,6 +15,8 @@ from typing import Any
 
 from quizcli.errors import CONTROL_CHARACTERS
 from quizcli.model import (
+    BLANK,
+    BLANK_MARK,
     DETAIL_KEYS,
     FORMAT_VERSION,
     TRUE_FALSE_ANSWERS,
@@ -30,7 +32,6 @@ Checker = Callable[[Any], "str | None"]
 BANK_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-BLANK_MARK = re.compile(r"_{3,}")
 
 
 def _kind_of(value: Any) -> str:
@@ -351,7 +352,7 @@ def _check_answer(q: dict, path: DataPath, label: str) -> list[Problem]:
     is_cloze = qtype == QuestionType.CLOZE.value
     if is_cloze and isinstance(prompt, str) and not BLANK_MARK.search(prompt):
         return [(path + ("prompt",), f"{label}: a fill-in-the-blank prompt must mark the "
-                 "gap with _____")]
+                 f"gap with {BLANK}")]
     return []
 
 

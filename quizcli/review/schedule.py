@@ -150,7 +150,8 @@ def _to_fsrs(card: Card, now: dt.datetime, tz: dt.tzinfo, starts_at: int):
 
 
 def fuzz_range(interval_days: int, maximum_interval: int) -> tuple[int, int]:
-    """The days a fuzzed interval may fall on, as py-fsrs computes them."""
+    """The bounds py-fsrs computes for a fuzzed interval. Its draw is rounded from
+    low + draw * (high - low + 1), so a draw in the last half of the top day gives high + 1."""
     from fsrs.scheduler import FUZZ_RANGES
 
     delta = 1.0
@@ -232,16 +233,6 @@ def preview(card: Card, now: dt.datetime, settings: Settings, *, tz: dt.tzinfo =
         after = review(card, rating, now, settings, tz=tz)
         out[rating] = (after.due or now) - from_ms(to_ms(now))
     return out
-
-
-def retrievability(card: Card, at: dt.datetime, settings: Settings, *, tz: dt.tzinfo = UTC
-                   ) -> float:
-    """The chance of recalling the card at `at`, by FSRS's forgetting curve over the study
-    days since its last answer; 0 if unstudied."""
-    if card.state is CardState.NEW or card.stability is None:
-        return 0.0
-    fsrs_card = _to_fsrs(card, at, tz, settings.day_starts_at)
-    return float(_scheduler(settings).get_card_retrievability(fsrs_card, at))
 
 
 def forgetting_curve(settings: Settings) -> tuple[float, float]:

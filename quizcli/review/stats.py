@@ -14,6 +14,7 @@ import json
 import math
 from dataclasses import asdict, dataclass, field
 
+from quizcli.model import KIND_WORDS
 from quizcli.review.days import days_between, streak, study_day
 from quizcli.review.exam import exam_recall
 from quizcli.review.schedule import (
@@ -27,9 +28,8 @@ from quizcli.review.schedule import (
 from quizcli.review.store import Store
 
 DAY_MS = 86_400_000
-KIND_NAMES = {"date": "dates", "quote": "quotes", "role": "offices", "position": "positions",
-              "place": "places", "number": "numbers", "fact": "key terms",
-              "statements": "statements", "match": "match the pairs", "order": "chronology"}
+KIND_NAMES = {kind: words.plural for kind, words in KIND_WORDS.items()}
+"""kind tag → what the retention table calls it."""
 
 
 @dataclass
