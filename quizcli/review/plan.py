@@ -115,10 +115,11 @@ def _learn(card: Card, first: Rating, now: dt.datetime, settings: Settings, tz: 
 
 
 def simulate(cards: list[Card], new: int, today: dt.date, exam: dt.date, settings: Settings,
-             tz: dt.tzinfo, new_per_day: int, reviews_per_day: int | None,
+             tz: dt.tzinfo, *, new_per_day: int, reviews_per_day: int | None,
              seed: int = SEED) -> Outlook:
     """Exam day after daily sessions from `today` to the day before `exam`, starting from
-    the studied `cards` and `new` cards never studied."""
+    the studied `cards` and `new` cards never studied, learning at most `new_per_day` new
+    cards and answering at most `reviews_per_day` (None: all due) each day."""
     rng = random.Random(seed)
     starts_at = settings.day_starts_at
     decay, factor = forgetting_curve(settings)
@@ -191,16 +192,18 @@ def exam_plan(store: Store, now: dt.datetime, tz: dt.tzinfo, exam: dt.date) -> P
         or settings.new_per_day
     daily_reviews = sum(settings.limits_for(bank)[1] for bank in store.stamps()) \
         or settings.reviews_per_day
-    keeping = simulate(cards, new, today, exam, settings, tz, min(daily_new,
-                                                                  settings.new_per_day),
-                       daily_reviews)
+    keeping = simulate(cards, new, today, exam, settings, tz,
+                       new_per_day=min(daily_new, settings.new_per_day),
+                       reviews_per_day=daily_reviews)
     needed_new = math.ceil(new / days_left) if days_left else new
-    unlimited = simulate(cards, new, today, exam, settings, tz, needed_new, None)
+    unlimited = simulate(cards, new, today, exam, settings, tz, new_per_day=needed_new,
+                         reviews_per_day=None)
     low, high = 0, unlimited.busiest_day
     best = unlimited
     while low < high:  # the fewest reviews a day that do as well, backlog spread out
         limit = (low + high) // 2
-        tried = simulate(cards, new, today, exam, settings, tz, needed_new, limit)
+        tried = simulate(cards, new, today, exam, settings, tz, new_per_day=needed_new,
+                         reviews_per_day=limit)
         if (tried.under_target <= unlimited.under_target + SLACK
                 and tried.recall_all >= unlimited.recall_all - SLACK / 2):
             high, best = limit, tried
