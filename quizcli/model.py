@@ -267,6 +267,22 @@ class Fact:
         }
 
 
+def party_positions(facts: list[Fact]) -> dict[str, list[str]]:
+    """Each party's stances, in the order the facts give them: what it insists on, seeks
+    or rejects ("holder: stance" where a person holds it), and what its people said."""
+    stances: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.kind is FactKind.POSITION:
+            holder = fact.detail.get("holder")
+            stance = fact.detail.get("stance", fact.evidence)
+            stances.setdefault(fact.answer, []).append(
+                f"{holder}: {stance}" if holder else stance)
+        elif fact.kind is FactKind.QUOTE and fact.detail.get("party"):
+            said = fact.detail.get("quote", fact.evidence)
+            stances.setdefault(fact.detail["party"], []).append(f"{fact.answer} said: {said}")
+    return stances
+
+
 @dataclass(frozen=True)
 class Question:
     """A question and everything needed to check and explain its answer.

@@ -28,7 +28,6 @@ from quizcli.review.schedule import (
     CardState,
     Rating,
     forgetting_curve,
-    from_ms,
     recall_after,
     review,
 )
@@ -176,17 +175,7 @@ def exam_plan(store: Store, now: dt.datetime, tz: dt.tzinfo, exam: dt.date) -> P
     settings = replace(store.settings, exam_date=exam)
     starts_at = settings.day_starts_at
     today = study_date(now, tz, starts_at)
-    cards = []
-    new = 0
-    for row in store.db.execute(
-            "SELECT question_id, state, step, stability, difficulty, due, last_review, reps, "
-            "lapses FROM cards WHERE suspended = 0 AND orphaned = 0"):
-        qid, state, step, stability, difficulty, due, last, reps, lapses = row
-        if state == CardState.NEW:
-            new += 1
-            continue
-        cards.append(Card(qid, CardState(state), step, stability, difficulty, from_ms(due),
-                          from_ms(last), reps, lapses))
+    cards, new = store.studied_and_new()
     days_left = max(0, (exam - today).days)
     daily_new = sum(settings.limits_for(bank)[0] for bank in store.stamps()) \
         or settings.new_per_day
