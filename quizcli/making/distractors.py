@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from quizcli.ids import digest
 from quizcli.reading.dates import MONTH_NAMES, add_months
 from quizcli.reading.entities import name_key
 from quizcli.reading.gazetteer import gazetteer
@@ -55,7 +55,7 @@ def same_person(a: str, b: str) -> bool:
 
 def stable_order(items: Iterable[str], seed: str) -> list[str]:
     """Items in an order fixed by `seed`, so the same question always gets the same choices."""
-    return sorted(items, key=lambda x: hashlib.sha1(f"{seed}\x1f{x}".encode()).hexdigest())
+    return sorted(items, key=lambda x: digest(f"{seed}\x1f{x}"))
 
 
 def _then(*sources: Iterable[str] | Callable[[], Iterable[str]]) -> Iterator[str]:
@@ -289,7 +289,7 @@ def _worded_choices(written: str, named: str, word: bool, seed: str, n: int,
             _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
         top = min(top, bound_value)
     lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
-    near = (place - 1, place + 1, place - 2, place + 2, place + 3)
+    near: tuple[int, ...] = (place - 1, place + 1, place - 2, place + 2, place + 3)
     if not word and place - 3 >= lowest:
         near = (place - 1, place - 2, place - 3)  # "the fifth round": no later one yet
     others = [v for v in near if lowest <= v < top and v != place]

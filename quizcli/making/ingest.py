@@ -18,6 +18,7 @@ from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.files import atomic_write, locked
+from quizcli.ids import digest
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
 from quizcli.making.identity import KnownQuestions
@@ -130,10 +131,7 @@ def _copy_source(path: Path, sources_dir: Path) -> str:
     if target.exists() and target.resolve() == path.resolve():
         return f"sources/{path.name}"
     if target.exists() and target.read_bytes() != path.read_bytes():
-        import hashlib
-
-        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:8]
-        target = sources_dir / f"{path.stem}-{digest}{path.suffix}"
+        target = sources_dir / f"{path.stem}-{digest(path.read_bytes(), 8)}{path.suffix}"
     if not target.exists():  # written whole or not at all, like the bank beside it
         atomic_write(target, path.read_bytes())
     return f"sources/{target.name}"

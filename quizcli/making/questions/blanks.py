@@ -9,7 +9,6 @@ from quizcli.making.distractors import (
     place_choices,
 )
 from quizcli.making.questions.candidate import (
-    BLANK,
     Candidate,
     question_id,
 )
@@ -20,7 +19,7 @@ from quizcli.making.questions.wording import (
     in_list,
     other_spellings,
 )
-from quizcli.model import Fact, FactKind, QuestionType
+from quizcli.model import BLANK, Fact, FactKind, QuestionType
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker

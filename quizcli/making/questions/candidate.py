@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
+from quizcli.ids import joined_id
 from quizcli.model import Fact, Question
 
-BLANK = "_____"
 MAX_WORDS = 45
 PRONOUN_START = re.compile(
     r"^[\"“‘'(]*(?:(?:But|And|So|Yet|Also|However),?\s+)?"
@@ -33,7 +32,7 @@ class Candidate:
 
 def question_id(*parts: str) -> str:
     """A question's id: stable as long as the facts and the kind of question are."""
-    return "q-" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:10]
+    return joined_id("q-", *parts)
 
 
 def word_count(text: str) -> int:

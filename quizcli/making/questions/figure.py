@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from quizcli.making.distractors import figure_choices
 from quizcli.making.questions.blanks import blank
-from quizcli.making.questions.candidate import BLANK, Candidate
+from quizcli.making.questions.candidate import Candidate
 from quizcli.making.scores import SCORES
-from quizcli.model import Fact
+from quizcli.model import BLANK, Fact
 from quizcli.reading.rules.numbers import NUMBER_WORDS, number_value
 
 if TYPE_CHECKING:

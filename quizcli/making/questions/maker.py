@@ -9,7 +9,6 @@ import re
 
 from quizcli.making.distractors import Pools, stable_order
 from quizcli.making.questions.candidate import (
-    BLANK,
     MAX_WORDS,
     PRONOUN_START,
     Candidate,
@@ -27,7 +26,7 @@ from quizcli.making.questions.wording import (
 )
 from quizcli.making.questions.worth import not_worth_asking
 from quizcli.making.scores import NOT_WORTH_ASKING, score
-from quizcli.model import Fact, FactKind, Question, QuestionType
+from quizcli.model import BLANK, Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import PlaceKind, gazetteer
 
 _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",

@@ -11,7 +11,6 @@ from quizcli.making.distractors import (
     title_choices,
 )
 from quizcli.making.questions.candidate import (
-    BLANK,
     Candidate,
     word_count,
 )
@@ -22,7 +21,7 @@ from quizcli.making.questions.wording import (
     crop,
     without_party,
 )
-from quizcli.model import Fact, FactKind
+from quizcli.model import BLANK, Fact, FactKind
 from quizcli.reading.gazetteer import gazetteer
 
 if TYPE_CHECKING:

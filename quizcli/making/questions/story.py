@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from quizcli.ids import digest
 from quizcli.making.distractors import (
     figure_choices,
     stable_order,
@@ -49,7 +49,7 @@ def statements(maker: Maker) -> Candidate | None:
         return None
     first = lines[0][0]
     qid = question_id(*(f.id for f, _ in lines), "statements")
-    flags = int(hashlib.sha1(qid.encode()).hexdigest(), 16)
+    flags = int(digest(qid), 16)
     shown: list[str] = []
     truths: list[bool] = []
     for i, (fact, text) in enumerate(lines):

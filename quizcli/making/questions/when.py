@@ -7,8 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from quizcli.making.distractors import date_choices, show_date
-from quizcli.making.questions.candidate import BLANK, Candidate
-from quizcli.model import Fact, FactKind
+from quizcli.making.questions.candidate import Candidate
+from quizcli.model import BLANK, Fact, FactKind
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker

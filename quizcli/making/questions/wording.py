@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
-from quizcli.making.questions.candidate import BLANK, PRONOUN_START
+from quizcli.making.questions.candidate import PRONOUN_START
+from quizcli.model import BLANK
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.names import named_kind
 from quizcli.reading.rules.numbers import number_value

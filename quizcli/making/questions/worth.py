@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quizcli.making.questions.candidate import BLANK
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import count_words, echoed, echoed_word, spelled_beside
-from quizcli.model import Fact
+from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
 
 if TYPE_CHECKING:
