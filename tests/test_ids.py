@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from quizcli.export.apkg import stable_id
 from quizcli.export.revlog import card_number
 from quizcli.ids import digest, digest_number, joined_id
-from quizcli.making.questions import question_id
+from quizcli.making.questions.candidate import question_id
 from quizcli.reading.facts import fact_id
 from quizcli.review.schedule import fuzz_draw
 
