@@ -15,7 +15,7 @@ import yaml
 
 from quizcli import schema
 from quizcli.errors import BankError, Problem
-from quizcli.files import atomic_write
+from quizcli.files import atomic_write, read_capped
 from quizcli.model import Bank
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -230,26 +230,13 @@ MAX_BANK_BYTES = 100_000_000
 
 def read_text(path: Path) -> str:
     """A bank file's text; BankError when it cannot be read as UTF-8 text."""
-    import stat
-
-    try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(mode):
-            raise BankError(path, [Problem(None, "is not a regular file (a pipe or a device); "
-                                                 "a bank is a .yaml file")])
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BANK_BYTES + 1)
-        if len(data) > MAX_BANK_BYTES:
-            raise BankError(path, [Problem(None, f"is larger than {MAX_BANK_BYTES // 1_000_000}"
-                                                 " MB; split it into banks of their own")])
-    except IsADirectoryError:
-        raise BankError(path, [Problem(None, "is a folder, not a bank file")]) from None
-    except FileNotFoundError:
-        raise BankError(path, [Problem(None, "no such file")]) from None
-    except OSError as exc:
-        raise BankError(path, [Problem(None, f"cannot be read: {exc.strerror}")]) from None
+    data = read_capped(
+        path, MAX_BANK_BYTES, lambda why: BankError(path, [Problem(None, why)]),
+        folder="is a folder, not a bank file",
+        not_regular="is not a regular file (a pipe or a device); a bank is a .yaml file",
+        too_large=f"is larger than {MAX_BANK_BYTES // 1_000_000} MB; split it into banks of "
+                  "their own",
+        unreadable="cannot be read: {}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

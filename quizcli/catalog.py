@@ -1,9 +1,10 @@
 """Finding every bank quizcli can see, and telling which one a name means.
 
 Listing banks is a start-up path, so the summary of each valid bank (id,
-title, counts) is kept in a small cache keyed by the file's size and
-modification time. Any change to a file makes it be read and checked again;
-a bank that fails its check is never cached, so its problems show every time.
+title, counts) is kept in a small cache keyed by the file's stamp (`files.stamp`: its
+size and modification time, as the review store's sync keeps it). Any change to a file
+makes it be read and checked again; a bank that fails its check is never cached, so its
+problems show every time.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizcli import __version__, paths
 from quizcli.errors import BankError, QuizcliError
+from quizcli.files import stamp
 
 if TYPE_CHECKING:
     from quizcli.model import Bank
@@ -126,12 +128,11 @@ class _SummaryCache:
         """The file's summary, from the cache if the file is unchanged; BankError if invalid."""
         key = str(file.resolve())
         try:
-            stat = file.stat()
-            stamp = [stat.st_size, stat.st_mtime_ns]
+            now = stamp(file)
         except OSError:
-            stamp = None  # gone or unreadable: load_bank says which
+            now = None  # gone or unreadable: load_bank says which
         cached = self.files.get(key)
-        if stamp and cached and cached.get("stamp") == stamp:
+        if now and cached and cached.get("stamp") == now:
             try:
                 return Summary(**cached["summary"])
             except (TypeError, KeyError):
@@ -144,7 +145,7 @@ class _SummaryCache:
             if self.files.pop(key, None) is not None:
                 self.dirty = True
             raise
-        self.files[key] = {"stamp": stamp, "summary": summary._asdict()}
+        self.files[key] = {"stamp": now, "summary": summary._asdict()}
         self.dirty = True
         return summary
 
@@ -166,28 +167,28 @@ listing them never parses YAML, even before the cache is made. Written by
 
 def shipped_summaries(folder: Path) -> str:
     """The summaries file for the banks in `folder`, as JSON."""
-    import hashlib
     import json
 
     from quizcli.bankfile import load_bank
+    from quizcli.ids import digest
 
     out = {}
     for file in bank_files(folder):
         out[file.relative_to(folder).as_posix()] = {
-            "sha1": hashlib.sha1(file.read_bytes()).hexdigest(),
+            "sha1": digest(file.read_bytes()),
             "summary": Summary.of(load_bank(file))._asdict()}
     return json.dumps(out, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def _known_summary(folder: Path, file: Path, known: dict) -> Summary | None:
     """The shipped summary of `file`, if the file is still the one it was made of."""
-    import hashlib
+    from quizcli.ids import digest
 
     entry = known.get(file.relative_to(folder).as_posix())
     if not entry:
         return None
     try:
-        if hashlib.sha1(file.read_bytes()).hexdigest() != entry["sha1"]:
+        if digest(file.read_bytes()) != entry["sha1"]:
             return None
         return Summary(**entry["summary"])
     except (OSError, TypeError, KeyError):

@@ -1,11 +1,12 @@
-"""Writing files so that an interruption never leaves a half-written one."""
+"""Files: written so that an interruption never leaves a half-written one, read within a
+size with what is wrong said in words, stamped to tell a change, and locked."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -40,6 +41,44 @@ def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> N
         raise
 
 
+def read_capped(path: Path, limit: int, fail: Callable[[str], Exception], *, folder: str,
+                not_regular: str, too_large: str, unreadable: str = "cannot be read ({})"
+                ) -> bytes:
+    """The bytes of the regular file at `path`, if it holds no more than `limit`. Else the
+    exception `fail` makes of what is wrong is raised: `folder`, `not_regular` (a pipe or a
+    device), `too_large`, "no such file", or `unreadable` with the system's reason in it."""
+    import stat
+
+    why = None
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            why = folder
+        elif not stat.S_ISREG(mode):
+            why = not_regular
+        else:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+            if len(data) > limit:
+                why = too_large
+    except IsADirectoryError:
+        why = folder
+    except FileNotFoundError:
+        why = "no such file"
+    except OSError as exc:
+        why = unreadable.format(exc.strerror)
+    if why is not None:
+        raise fail(why) from None
+    return data
+
+
+def stamp(path: Path) -> str:
+    """What the file is now, to tell whether it has changed since: its real path, its size
+    and when it was last modified. OSError when it cannot be looked at."""
+    status = path.stat()
+    return f"{path.resolve()}:{status.st_size}:{status.st_mtime_ns}"
+
+
 def _umask() -> int:
     """The process's umask: only read by setting it, so it is set straight back."""
     mask = os.umask(0o077)
@@ -57,12 +96,12 @@ def locked(path: Path, wait: float = 120.0) -> Iterator[None]:
     except ImportError:  # no advisory locks here: one writer at a time is up to the user
         yield
         return
-    import hashlib
     import tempfile
 
     from quizcli.errors import QuizcliError
+    from quizcli.ids import digest
 
-    name = hashlib.sha1(str(path.absolute()).encode()).hexdigest()[:16]
+    name = digest(str(path.absolute()), 16)
     fd = os.open(Path(tempfile.gettempdir(), f"quizcli-{name}.lock"),
                  os.O_RDWR | os.O_CREAT, 0o600)
     try:

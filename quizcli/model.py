@@ -7,9 +7,10 @@ data in the order a person reads a bank file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, TypedDict
+from typing import Any, NamedTuple, TypedDict
 
 FORMAT_VERSION = 1
 
@@ -29,6 +30,31 @@ class FactKind(str, Enum):
     NUMBER = "number"
     PLACE = "place"
     FACT = "fact"
+
+
+class KindWords(NamedTuple):
+    """What a kind of question is called: a question's kind tag is its fact's kind or,
+    for a question built on several facts, its exam format."""
+
+    title: str | None
+    """Over a table of the facts of the kind; None for an exam format."""
+    plural: str
+    """Among the other kinds, beside a count or a rate."""
+
+
+KIND_WORDS: dict[str, KindWords] = {
+    FactKind.DATE.value: KindWords("Dates", "dates"),
+    FactKind.QUOTE.value: KindWords("Who said it", "quotes"),
+    FactKind.ROLE.value: KindWords("Offices and their holders", "offices"),
+    FactKind.POSITION.value: KindWords("Positions", "positions"),
+    FactKind.PLACE.value: KindWords("Places", "places"),
+    FactKind.NUMBER.value: KindWords("Numbers", "numbers"),
+    FactKind.FACT.value: KindWords("Key terms", "key terms"),
+    "statements": KindWords(None, "statements"),
+    "match": KindWords(None, "match the pairs"),
+    "order": KindWords(None, "chronology"),
+}
+"""Every kind a question's kind tag names, in the order they are shown."""
 
 
 class _Detail(TypedDict, total=False):
@@ -113,6 +139,8 @@ def detail_problem(kind: FactKind, detail: dict[str, Any]) -> str | None:
 TRUE_FALSE_ANSWERS = ("True", "False")
 BLANK = "_____"
 """What marks the gap in a cloze prompt (three or more underscores are accepted)."""
+BLANK_MARK = re.compile(r"_{3,}")
+"""A gap in a cloze prompt, as a bank may write it."""
 
 
 def _opt(d: dict[str, Any], key: str) -> Any:
@@ -237,6 +265,22 @@ class Fact:
             "source": self.source,
             "by": self.by,
         }
+
+
+def party_positions(facts: list[Fact]) -> dict[str, list[str]]:
+    """Each party's stances, in the order the facts give them: what it insists on, seeks
+    or rejects ("holder: stance" where a person holds it), and what its people said."""
+    stances: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.kind is FactKind.POSITION:
+            holder = fact.detail.get("holder")
+            stance = fact.detail.get("stance", fact.evidence)
+            stances.setdefault(fact.answer, []).append(
+                f"{holder}: {stance}" if holder else stance)
+        elif fact.kind is FactKind.QUOTE and fact.detail.get("party"):
+            said = fact.detail.get("quote", fact.evidence)
+            stances.setdefault(fact.detail["party"], []).append(f"{fact.answer} said: {said}")
+    return stances
 
 
 @dataclass(frozen=True)

@@ -233,3 +233,30 @@ def test_an_anki_package_is_written_when_the_store_cannot_date_its_notes(
     import_apkg(col, path)
     assert col.note_count() == len(SHIPPED.questions)  # the notes keep their bank's day
     col.close()
+
+
+def test_the_sheet_and_the_screen_show_each_partys_positions_alike():
+    from quizcli.export.sheet import md
+    from quizcli.model import Fact, FactKind, party_positions
+    from quizcli.ui.views import fact_tables as screen
+
+    facts = [
+        Fact("f1", "s1", FactKind.POSITION, "Sikkim", evidence="Sikkim seeks a new road.",
+             detail={"stance": "seeks a new road", "holder": "Asha Verma"}),
+        Fact("f2", "s1", FactKind.QUOTE, "Ravi Menon", evidence="Menon said the road waits.",
+             detail={"quote": "the road waits", "party": "Kolhapur"}),
+        Fact("f3", "s1", FactKind.POSITION, "Sikkim", evidence="Sikkim rejects the toll."),
+    ]
+    assert party_positions(facts) == {
+        "Sikkim": ["Asha Verma: seeks a new road", "Sikkim rejects the toll."],
+        "Kolhapur": ["Ravi Menon said: the road waits"]}
+    table = screen.positions(facts)
+    assert [c.header for c in table.columns] == ["Sikkim", "Kolhapur"]
+    assert [str(cell) for cell in table.columns[0].cells] == [
+        "• Asha Verma: seeks a new road", "• Sikkim rejects the toll."]
+    sheet = render([SHIPPED], "md")
+    positions = party_positions(SHIPPED.facts)
+    assert positions
+    for party, said in positions.items():
+        assert f"- **{md(party)}**" in sheet
+        assert all(f"  - {md(line)}" in sheet for line in said)

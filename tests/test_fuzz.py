@@ -58,7 +58,5 @@ def test_two_thousand_inputs_with_any_date_raise_nothing():
         except ArticleError:
             continue
         facts = extractor.extract(article, "fuzz")
-        candidates = make_candidates(facts, pools_for(facts, ((), ())), "fuzz",
-                                     [s.text for s in article.sentences], article.date,
-                                     article.title, [s.block for s in article.sentences])
+        candidates = make_candidates(facts, pools_for(facts, ((), ())), "fuzz", article)
         gate(candidates)

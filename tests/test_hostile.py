@@ -331,7 +331,7 @@ def test_text_past_the_banks_check_still_reaches_the_screen_as_codes(
     off, `banks`, `status` and `study` still show an escape as its code."""
     import re
 
-    monkeypatch.setattr("quizcli.schema.CONTROL", re.compile(r"(?!)"))
+    monkeypatch.setattr("quizcli.schema.values.CONTROL", re.compile(r"(?!)"))
     (quizcli_home / "banks").mkdir()
     hostile = f'"Where {_yaml(escape)}will the meeting take place?"'
     (quizcli_home / "banks" / "tiny.yaml").write_text(

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-import quizcli.making.questions as maker
+import quizcli.making.questions.candidate as candidate
 import quizcli.reading.facts as reader
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.catalog import Folder, discover
@@ -95,13 +96,16 @@ def _rekey(monkeypatch) -> list[str]:
     """Make the reader and maker give every fact and question a new id, as a rewritten
     reader would; returns the question ids made from then on."""
     made: list[str] = []
-    real_question_id = maker.question_id
+    real_question_id = candidate.question_id
 
     def question_id(*parts: str) -> str:
         made.append(real_question_id("reader-v2", *parts))
         return made[-1]
 
-    monkeypatch.setattr(maker, "question_id", question_id)
+    for name, module in list(sys.modules.items()):
+        if name.startswith("quizcli.making.") and getattr(
+                module, "question_id", None) is real_question_id:
+            monkeypatch.setattr(module, "question_id", question_id)
     if hasattr(reader, "fact_id"):
         real_fact_id = reader.fact_id
         monkeypatch.setattr(reader, "fact_id",

@@ -11,7 +11,13 @@ from test_article import FIXTURES, SEED_0, SEED_1
 
 from quizcli.bankfile import load_bank
 from quizcli.export.records import question_records
-from quizcli.making.distractors import Pools, date_choices, party_choices, person_choices
+from quizcli.making.distractors import (
+    Pools,
+    _alike,
+    date_choices,
+    party_choices,
+    person_choices,
+)
 from quizcli.making.gate import gate, normalise, reject_reason
 from quizcli.making.ingest import ingest, pools_for
 from quizcli.making.questions import make_candidates
@@ -96,9 +102,11 @@ def test_every_question_quotes_its_evidence_and_names_its_source(tmp_path):
 def test_distractors_are_of_the_answers_kind():
     pools = Pools(parties=("North Korea", "United States", "Vietnam", "ASEAN"),
                   people=("Kim Jong-Un", "Kim Jong-un", "John Bolton", "Mike Pompeo"))
-    assert party_choices("North Korea", pools, "seed") == ["United States", "Vietnam",
-                                                           party_choices("North Korea", pools,
-                                                                         "seed")[2]]
+    choices = party_choices("North Korea", pools, "seed")
+    assert choices[:2] == ["United States", "Vietnam"]  # the story's countries first
+    # then a country near the answer, from the gazetteer: never the story's body, ASEAN
+    assert choices[2] in _alike("North Korea") and choices[2] not in pools.parties
+    assert party_choices("North Korea", pools, "seed") == choices  # fixed by the seed
     choices = party_choices("Pyongyang", pools, "seed", n=10)
     assert not set(choices) & {"North Korea", "DPRK", "ASEAN"}
     table = gazetteer()
@@ -117,8 +125,7 @@ def test_date_distractors_differ_in_their_month_and_never_repeat_the_day():
 def _candidates(text: str, date: dt.date | None = None):
     article = read_article(text, date=date)
     facts = extract_facts(article)
-    return make_candidates(facts, pools_for(facts, []), "test",
-                           [s.text for s in article.sentences], article.date)
+    return make_candidates(facts, pools_for(facts, []), "test", article)
 
 
 def _made(prompt: str, answer: str, qtype=QuestionType.MCQ, choices=(), context=None):
@@ -195,8 +202,7 @@ def test_every_question_keeps_its_invariants(sentences, dated):
     text = "A title for the story\n\n" + "\n\n".join(sentences)
     article = read_article(text, date=dt.date(2018, 9, 11) if dated else None)
     facts = extract_facts(article)
-    candidates = make_candidates(facts, pools_for(facts, []), "prop",
-                                 [s.text for s in article.sentences], article.date)
+    candidates = make_candidates(facts, pools_for(facts, []), "prop", article)
     table = gazetteer()
     shown = {s.text for s in article.sentences}
     for candidate in gate(candidates).kept:
@@ -228,10 +234,28 @@ def test_ingest_command(runner, tmp_path, quizcli_home):
     assert "Nothing new" in again.stdout
 
 
-def test_ingest_shows_progress_and_names_a_bank_by_its_first_title(runner, quizcli_home):
-    result = runner.invoke(app, ["ingest", *map(str, FIXTURE_ARTICLES), str(SEED_0),
-                                 str(SEED_1)])
+def test_ingest_shows_progress_and_names_a_bank_by_its_first_title(runner, quizcli_home,
+                                                                    monkeypatch):
+    from rich.progress import Progress
+
+    steps: list[str] = []
+    add_task, advance = Progress.add_task, Progress.advance
+
+    def adding(self, description, **options):
+        steps.append(description)
+        return add_task(self, description, **options)
+
+    def advancing(self, task, advance_by=1):
+        steps.append("advance")
+        return advance(self, task, advance_by)
+
+    monkeypatch.setattr(Progress, "add_task", adding)
+    monkeypatch.setattr(Progress, "advance", advancing)
+    files = [*FIXTURE_ARTICLES, SEED_0, SEED_1]
+    assert len(files) > 3  # fewer are read too fast to need a bar
+    result = runner.invoke(app, ["ingest", *map(str, files)])
     assert result.exit_code == 0, result.output
+    assert steps == ["Reading articles"] + ["advance"] * len(files)  # one step an article
     assert (quizcli_home / "banks" / "chandrayaan-3-india-on-the-moon.yaml").is_file()
 
 

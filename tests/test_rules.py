@@ -140,9 +140,7 @@ def test_an_explainer_gives_eight_questions_or_more_and_none_from_page_furniture
     assert 250 <= article.words <= 350, article.words
     assert article.title == "Coastal Wetlands Programme"
     facts = extract_facts(article, "explainer")
-    candidates = make_candidates(facts, pools_for(facts, ((), ())), "wetlands",
-                                 [s.text for s in article.sentences], article.date,
-                                 article.title)
+    candidates = make_candidates(facts, pools_for(facts, ((), ())), "wetlands", article)
     kept = gate(candidates).kept
     assert len(kept) >= 8
     furniture = ("Logo", "WhatsApp", "Home | News", "Min Read", "Twitter", "newsletter")

@@ -7,15 +7,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quizcli.review.days import days_between
 from quizcli.review.schedule import (
     Card,
     CardState,
     Rating,
+    forgetting_curve,
     fuzz_draw,
     fuzz_range,
     fuzzed_days,
     preview,
-    retrievability,
+    recall_after,
     review,
 )
 from quizcli.review.settings import Settings
@@ -50,16 +52,38 @@ def test_intervals_equal_those_fsrs_gives(sequence):
         assert ours.step == their_card.step
 
 
-def test_fuzz_is_the_librarys_with_a_seeded_draw(monkeypatch):
-    """For each interval, our fuzz equals py-fsrs's own when its random draw is ours."""
-    scheduler = fsrs.Scheduler()
-    for days in (3, 7, 19, 45, 200, 3000):
-        draw = fuzz_draw("q-7", days)
-        monkeypatch.setattr("fsrs.scheduler.random", lambda draw=draw: draw)
-        theirs = scheduler._get_fuzzed_interval(interval=dt.timedelta(days=days)).days
-        assert fuzzed_days(days, draw, 36500) == theirs
-        low, high = fuzz_range(days, 36500)
-        assert low <= theirs <= high
+def test_fuzz_is_the_librarys_with_the_same_draw():
+    """For each interval, our fuzz equals the one py-fsrs's public `review_card` gives when
+    its random draw is ours. py-fsrs draws from the random module's shared generator, so
+    seeding that generator fixes its draw, and the same seed gives ours."""
+    import random
+
+    plain, fuzzing = fsrs.Scheduler(enable_fuzzing=False), fsrs.Scheduler(enable_fuzzing=True)
+    state = random.getstate()
+    intervals = set()
+    try:
+        for seed, stability in enumerate((2.0, 6.0, 16.0, 40.0, 180.0, 2500.0)):
+            card = fsrs.Card(card_id=1, state=fsrs.State.Review, stability=stability,
+                             difficulty=5.0, due=START,
+                             last_review=START - dt.timedelta(days=round(stability)))
+            days = (plain.review_card(card, fsrs.Rating.Good, START)[0].due - START).days
+            random.seed(seed)
+            draw = random.random()
+            random.seed(seed)
+            theirs = (fuzzing.review_card(card, fsrs.Rating.Good, START)[0].due - START).days
+            assert fuzzed_days(days, draw, 36500) == theirs
+            low, high = fuzz_range(days, 36500)
+            assert low <= theirs <= high + (draw > 1 - 0.5 / (high - low + 1))
+            intervals.add(days)
+    finally:
+        random.setstate(state)
+    assert len(intervals) == 6 and min(intervals) > 2  # every one of them fuzzed
+
+
+def test_the_fuzz_draw_is_fixed_by_the_card_and_its_reviews():
+    draws = {fuzz_draw(f"q-{i}", reps) for i in range(20) for reps in range(5)}
+    assert len(draws) == 100 and all(0 <= d < 1 for d in draws)
+    assert fuzz_draw("q-7", 3) == fuzz_draw("q-7", 3)
 
 
 def test_fuzz_is_reproducible_and_varies_between_cards():
@@ -74,17 +98,29 @@ def test_fuzz_is_reproducible_and_varies_between_cards():
     assert len(dues) > 1
 
 
-def test_preview_and_retrievability():
+def _recall(card: Card, at: dt.datetime, tz: dt.tzinfo = UTC) -> float:
+    """The recall statistics and the exam figures predict: the forgetting curve over the
+    study days since the card's last answer."""
+    assert card.last_review is not None and card.stability is not None
+    days = days_between(card.last_review, at, tz, SETTINGS.day_starts_at)
+    return recall_after(days, card.stability, *forgetting_curve(SETTINGS))
+
+
+def test_preview_and_the_forgetting_curve():
     intervals = preview(Card("q-1"), START, SETTINGS)
     assert intervals[Rating.AGAIN] == dt.timedelta(minutes=1)
     assert intervals[Rating.GOOD] == dt.timedelta(minutes=10)
     assert intervals[Rating.EASY] >= dt.timedelta(days=1)
     learned = review(Card("q-1"), Rating.EASY, START, SETTINGS)
-    assert retrievability(Card("q-1"), START, SETTINGS) == 0.0
-    assert retrievability(learned, START, SETTINGS) == pytest.approx(1.0)
-    month = retrievability(learned, START + dt.timedelta(days=30), SETTINGS)
-    year = retrievability(learned, START + dt.timedelta(days=365), SETTINGS)
+    assert _recall(learned, START) == pytest.approx(1.0)
+    month = _recall(learned, START + dt.timedelta(days=30))
+    year = _recall(learned, START + dt.timedelta(days=365))
     assert 0 < year < month < 1
+    theirs = fsrs.Scheduler().get_card_retrievability(fsrs.Card(
+        card_id=1, state=fsrs.State.Review, stability=learned.stability,
+        difficulty=learned.difficulty, due=learned.due, last_review=START),
+        START + dt.timedelta(days=30))
+    assert month == pytest.approx(theirs)
 
 
 _answers = st.lists(st.tuples(st.integers(0, 86400 * 400), st.sampled_from(list(Rating))),
@@ -151,4 +187,4 @@ def test_a_one_day_card_answered_the_next_morning_grows():
         fsrs.Card(card_id=1, state=fsrs.State.Review, stability=1.0, difficulty=5.0,
                   due=card.due, last_review=last), fsrs.Rating.Good, answered)[0]
     assert after.stability > 2 * hours_only.stability
-    assert retrievability(card, answered, SETTINGS, tz=CHICAGO) == pytest.approx(0.9)
+    assert _recall(card, answered, CHICAGO) == pytest.approx(0.9)  # one study day, not 0.4

@@ -8,7 +8,6 @@ import json
 import math
 import os
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -182,8 +181,14 @@ def test_unknown_bank(runner):
     assert result.exit_code == 1 and "no bank named 'nope'" in result.stderr
 
 
-def test_expected_screen_file_is_in_the_repository():
-    assert Path(EXPECTED).parent.is_dir()
+def test_the_stored_screen_holds_the_stores_own_figures(store):
+    """The stored screen is checked against the figures, not only against a drawing of
+    them: a wrong figure written into it by QUIZCLI_UPDATE_EXPECTED fails here."""
+    stats = compute(store, NOW, UTC)
+    reviews = sum(n for _, n in stats.heatmap)
+    assert (reviews, stats.current_streak, stats.longest_streak) == (8, 3, 4)
+    assert (f"{reviews} reviews · current streak {stats.current_streak} days · longest "
+            f"{stats.longest_streak} days") in EXPECTED.read_text(encoding="utf-8")
 
 
 def _screen(stats) -> str:

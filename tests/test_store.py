@@ -43,6 +43,9 @@ def test_a_new_database_has_the_current_schema_in_wal_mode(tmp_path):
     with make_store(tmp_path) as s:
         assert s.version == len(MIGRATIONS)
         assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {row[0] for row in s.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"cards", "banks", "sessions", "reviews", "exported", "migrations"}
 
 
 def _store_made_before_names_were_recorded(path: Path, version: int) -> None:
@@ -70,6 +73,7 @@ def test_a_store_from_before_names_were_recorded_keeps_them_and_gets_only_the_re
         if version >= 1:  # the first migration was not made again over its tables
             assert s.card("q-old").state is CardState.NEW
         assert s.content_times({"q-old": "digest"}, NOW)  # the second one's table is there
+        assert not s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
     db = sqlite3.connect(path)
     db.execute("PRAGMA user_version = 0")  # the names recorded now say what it has had
     db.close()
@@ -184,22 +188,25 @@ def test_replaying_the_log_rebuilds_the_card(store):
     assert store.replay("a-q2") == store.card("a-q2")
 
 
-def test_a_leech_is_suspended_after_eight_lapses(tmp_path):
-    with make_store(tmp_path, leech_threshold=3) as s:
+@pytest.mark.parametrize("threshold", [None, 3])
+def test_a_leech_is_suspended_after_eight_lapses_or_the_threshold_set(tmp_path, threshold):
+    """By default the eighth lapse makes a card a leech, and no lapse before it does."""
+    overrides = {} if threshold is None else {"leech_threshold": threshold}
+    with make_store(tmp_path, **overrides) as s:
         s.sync([bank("a", 2)])
         when, leeches = NOW, []
-        for _ in range(3):
+        for _ in range(threshold or 8):
             for rating in (Rating.GOOD, Rating.GOOD):  # learn it
                 s.record("a-q0", rating, when)
                 when += dt.timedelta(days=3)
             leeches.append(s.record("a-q0", Rating.AGAIN, when).leech)  # forget it
             when += dt.timedelta(minutes=10)
-        assert leeches == [False, False, True]
+        assert s.card("a-q0").lapses == len(leeches) == (threshold or 8)
+        assert leeches == [False] * (len(leeches) - 1) + [True]
         assert s.flags("a-q0") == (True, True, False)
         assert "a-q0" not in s.queue(when + dt.timedelta(days=30), UTC).cards
         s.undo()
         assert s.flags("a-q0") == (False, False, False)
-    assert Settings().leech_threshold == 8
 
 
 def test_suspend_unsuspend_and_reset(store):

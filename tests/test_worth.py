@@ -19,9 +19,7 @@ from quizcli.reading.rules.numbers import number_value
 def kept(text: str, date: dt.date | None = dt.date(2025, 3, 14)) -> list:
     article = read_article(text, "story.txt", date)
     facts = default_extractor().extract(article, "story")
-    candidates = make_candidates(facts, pools_for(facts, ((), ())), "test",
-                                 [s.text for s in article.sentences], article.date,
-                                 article.title, [s.block for s in article.sentences])
+    candidates = make_candidates(facts, pools_for(facts, ((), ())), "test", article)
     return [c.question for c in gate(candidates).kept]
 
 
@@ -101,6 +99,14 @@ def test_an_undated_story_never_asks_the_date_of_a_weekday():
      lambda w: w > 97),
     ("Three of the five crane species found here are resident birds.", "five",
      lambda w: w > 3),
+    # a later meeting has not been held yet
+    ("The 47th meeting of the Wetlands Council began in Gangtok on Friday.", "47th",
+     lambda w: w < 47),
+    # a figure the sentence gives already is no wrong choice
+    ("The 12th and 13th rounds of the wetland talks were held in Gangtok.", "13th",
+     lambda w: w < 12),
+    ("Floods rose 15 times, and in the last ten years 19 times, across the state.", "15 times",
+     lambda w: w != 19),
 ])
 def test_wrong_figures_are_the_ones_the_sentence_makes_false(sentence, answer, possible):
     questions = [q for q in kept(STORY + sentence + "\n") if q.answer == answer
@@ -289,3 +295,17 @@ def test_one_name_with_and_in_it_is_not_accepted_the_other_way_round():
     name = "Wetland Restoration and Monitoring Programme"
     assert name in accepted, accepted
     assert not [a for a in accepted[name] if a.startswith("Monitoring")], accepted[name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Mayor names up to five councillors to preside if both Mayor and Deputy Mayor are away.",
+    "The Mayor nominates ten Councillors to preside when the Mayor and Deputy Mayor are absent.",
+])
+def test_a_name_whose_word_stands_beside_the_blank_is_never_asked(sentence):
+    assert "Mayor and Deputy Mayor" not in answers(STORY + sentence + "\n")
+
+
+def test_a_city_where_something_happened_is_not_answered_by_its_country():
+    text = STORY + "The delegates met in Thimphu for the talks on Himalayan wetlands.\n"
+    [where] = [q for q in kept(text) if q.answer == "Thimphu"]
+    assert "Bhutan" not in where.accept

@@ -10,10 +10,7 @@ costs the command line nothing to import.
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
-
-from quizcli.files import atomic_write
 
 if TYPE_CHECKING:
     from quizcli.model import Bank
@@ -62,9 +59,3 @@ def digests(banks: list[Bank], fmt: str) -> dict[str, str]:
     """Each note's content as the format writes it, as a digest (formats that date
     their notes only)."""
     return importlib.import_module(f"quizcli.export.{FORMATS[fmt].module}").digests(banks)
-
-
-def export(banks: list[Bank], fmt: str, path: Path,
-           progress: dict[str, dict] | None = None) -> None:
-    """Write the export to `path` atomically: an interruption leaves no partial file."""
-    atomic_write(path, render(banks, fmt, progress))

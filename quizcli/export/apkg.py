@@ -10,7 +10,6 @@ Anki instead of adding copies. The same banks always give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import itertools
 import sqlite3
@@ -19,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 from quizcli.export.html import choices_html, cloze_text, escape, notes
+from quizcli.ids import digest, digest_number
 from quizcli.model import Bank, QuestionType
 
 CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; color: #222;
@@ -32,7 +32,7 @@ CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; col
 
 def stable_id(name: str) -> int:
     """An id for a deck or note type, the same on every export (genanki's range)."""
-    return (1 << 30) + int(hashlib.sha1(name.encode()).hexdigest()[:8], 16) % (1 << 30)
+    return (1 << 30) + digest_number(name, 8) % (1 << 30)
 
 
 def _models():
@@ -78,7 +78,7 @@ def _notes(banks: list[Bank]):
 
 def digests(banks: list[Bank]) -> dict[str, str]:
     """Each note's content as a digest: a change to what Anki shows changes it."""
-    return {q.id: hashlib.sha1(repr((kind, fields, sorted(tags))).encode()).hexdigest()
+    return {q.id: digest(repr((kind, fields, sorted(tags))))
             for _, q, kind, fields, tags in _notes(banks)}
 
 

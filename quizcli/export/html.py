@@ -11,9 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from quizcli.model import Bank, Question
-
-BLANK_RUN = re.compile(r"_{3,}")
+from quizcli.model import BLANK_MARK, Bank, Question
 
 
 def escape(text: str) -> str:
@@ -34,7 +32,7 @@ def source_html(title: str | None, publisher: str | None, date: str | None) -> s
 
 def cloze_text(prompt: str, answer: str) -> str:
     """The prompt with its blank turned into Anki's cloze deletion of the answer."""
-    match = BLANK_RUN.search(prompt)
+    match = BLANK_MARK.search(prompt)
     if match is None:
         return f"{escape(prompt)} {{{{c1::{escape(answer)}}}}}"
     return (escape(prompt[:match.start()]) + "{{c1::" + escape(answer) + "}}"

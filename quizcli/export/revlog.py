@@ -16,10 +16,10 @@ Rows are in time order, one a line, ending in a line feed.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from typing import NamedTuple
 
+from quizcli.ids import digest_number
 from quizcli.review.schedule import from_ms
 from quizcli.review.store import RESET
 
@@ -50,7 +50,7 @@ def answers(store, banks: list[str] | None = None) -> list[Logged]:
 def card_number(question_id: str, resets: int = 0) -> int:
     """A card's number in the file: stable, and under 2**48, so every tool reads it whole."""
     name = question_id if resets == 0 else f"{question_id}#{resets}"
-    return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:12], 16)
+    return digest_number(name, 12)
 
 
 def build(logged: list[Logged]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from quizcli.model import Bank, FactKind
+from quizcli.model import Bank, FactKind, party_positions
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -33,15 +33,7 @@ def build(banks: list[Bank]) -> str:
             about = ", ".join(md(p) for p in (source.publisher, source.date) if p)
             out += [f"## {md(source.title)}" + (f" ({about})" if about else ""), ""]
             facts = facts_by_source[source.id]
-            stances: dict[str, list[str]] = defaultdict(list)
-            for fact in facts:
-                if fact.kind is FactKind.POSITION:
-                    holder = fact.detail.get("holder")
-                    stance = fact.detail.get("stance", fact.evidence)
-                    stances[fact.answer].append((f"{holder}: " if holder else "") + stance)
-                elif fact.kind is FactKind.QUOTE and fact.detail.get("party"):
-                    stances[fact.detail["party"]].append(
-                        f"{fact.answer} said: {fact.detail.get('quote', fact.evidence)}")
+            stances = party_positions(facts)
             if stances:
                 out += ["### Positions of each party", ""]
                 for party, said in stances.items():

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from quizcli.ids import digest
 from quizcli.reading.dates import MONTH_NAMES, add_months
 from quizcli.reading.entities import name_key
 from quizcli.reading.gazetteer import gazetteer
@@ -55,7 +55,7 @@ def same_person(a: str, b: str) -> bool:
 
 def stable_order(items: Iterable[str], seed: str) -> list[str]:
     """Items in an order fixed by `seed`, so the same question always gets the same choices."""
-    return sorted(items, key=lambda x: hashlib.sha1(f"{seed}\x1f{x}".encode()).hexdigest())
+    return sorted(items, key=lambda x: digest(f"{seed}\x1f{x}"))
 
 
 def _then(*sources: Iterable[str] | Callable[[], Iterable[str]]) -> Iterator[str]:
@@ -271,30 +271,44 @@ def figure_choices(written: str, seed: str, n: int = 3,
     ordinal = next((w for w in words if w in _ORDINAL_WORDS), None)
     named = word or ordinal
     if named:
-        table = _WORD_NUMBERS if word else _ORDINAL_WORDS
-        place = table.index(named)
-        top = len(table) if ceiling is None else min(len(table), int(ceiling) + 1)
-        ratio = re.search(r"out of (\d+|\w+)", written)
-        if ratio:
-            bound = ratio.group(1)
-            bound_value = int(bound) if bound.isdigit() else (
-                _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
-            top = min(top, bound_value)
-        lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
-        others = [v for v in (place - 1, place + 1, place - 2, place + 2, place + 3)
-                  if lowest <= v < top and v != place]
-        pattern = re.compile(rf"\b{named}\b", re.I)
-        whole = pattern.search(written)
-        if whole is None:  # the word is part of a longer one ("five_")
-            return []
-        original = whole.group()
-        out = []
-        for v in others[:n + 1]:
-            replacement = table[v]
-            if original[:1].isupper():
-                replacement = replacement.capitalize()
-            out.append(pattern.sub(replacement, written, count=1))
-        return stable_order(out, seed)[:n]
+        return _worded_choices(written, named, word is not None, seed, n, ceiling)
+    return _digit_choices(written, seed, n, ceiling)
+
+
+def _worded_choices(written: str, named: str, word: bool, seed: str, n: int,
+                    ceiling: float | None) -> list[str]:
+    """Wrong figures for a figure written in words: 'five' → 'four', 'six' ...; an
+    ordinal unless `word`: 'third' → 'second', 'fourth' ..."""
+    table = _WORD_NUMBERS if word else _ORDINAL_WORDS
+    place = table.index(named)
+    top = len(table) if ceiling is None else min(len(table), int(ceiling) + 1)
+    ratio = re.search(r"out of (\d+|\w+)", written)
+    if ratio:
+        bound = ratio.group(1)
+        bound_value = int(bound) if bound.isdigit() else (
+            _WORD_NUMBERS.index(bound) if bound in _WORD_NUMBERS else len(table))
+        top = min(top, bound_value)
+    lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
+    near: tuple[int, ...] = (place - 1, place + 1, place - 2, place + 2, place + 3)
+    if not word and place - 3 >= lowest:
+        near = (place - 1, place - 2, place - 3)  # "the fifth round": no later one yet
+    others = [v for v in near if lowest <= v < top and v != place]
+    pattern = re.compile(rf"\b{named}\b", re.I)
+    whole = pattern.search(written)
+    if whole is None:  # the word is part of a longer one ("five_")
+        return []
+    original = whole.group()
+    out = []
+    for v in others[:n + 1]:
+        replacement = table[v]
+        if original[:1].isupper():
+            replacement = replacement.capitalize()
+        out.append(pattern.sub(replacement, written, count=1))
+    return stable_order(out, seed)[:n]
+
+
+def _digit_choices(written: str, seed: str, n: int, ceiling: float | None) -> list[str]:
+    """Wrong figures for a figure written in digits: '6.50%' → '5.50%', '7.50%' ..."""
     numbers = list(_NUMBER.finditer(written))
     if not numbers:
         return []
@@ -320,7 +334,10 @@ def figure_choices(written: str, seed: str, n: int = 3,
         ceiling = float(ratio.group(1))
         numbers = numbers[:1]
     candidates = []
-    for k in (-1, 1, -2, 2, 3, -3):
+    steps: tuple[int, ...] = (-1, 1, -2, 2, 3, -3)
+    if ordinal and value - 3 * step >= 1:
+        steps = (-1, -2, -3)  # "the 47th meeting": a later one has not been held yet
+    for k in steps:
         delta = k * step
         pieces, at, ok = [], 0, True
         for match in numbers:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, _aliases
+from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, aliases
 from quizcli.model import QuestionType
 from quizcli.reading.gazetteer import gazetteer
 
@@ -82,7 +82,7 @@ def reject_reason(candidate: Candidate) -> str | None:
     answers = [q.answer, *q.accept]
     table = gazetteer()
     if table.party_of.get(q.answer) == q.answer:  # "Pyongyang" gives away "North Korea"
-        answers += _aliases(q.answer)
+        answers += aliases(q.answer)
     if any(_contains(q.prompt, a) for a in answers if a not in ("True", "False")):
         return "gives the answer away"
     if q.type is QuestionType.TRUE_FALSE and (_contains(q.prompt, "true")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.files import atomic_write, locked
+from quizcli.ids import digest
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
 from quizcli.making.identity import KnownQuestions
@@ -130,10 +131,7 @@ def _copy_source(path: Path, sources_dir: Path) -> str:
     if target.exists() and target.resolve() == path.resolve():
         return f"sources/{path.name}"
     if target.exists() and target.read_bytes() != path.read_bytes():
-        import hashlib
-
-        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:8]
-        target = sources_dir / f"{path.stem}-{digest}{path.suffix}"
+        target = sources_dir / f"{path.stem}-{digest(path.read_bytes(), 8)}{path.suffix}"
     if not target.exists():  # written whole or not at all, like the bank beside it
         atomic_write(target, path.read_bytes())
     return f"sources/{target.name}"
@@ -145,10 +143,126 @@ def _unread(articles: list[tuple[Path, Article | None, str | None]]) -> str:
                      + ["no article could be read; nothing was ingested"])
 
 
+@dataclass
+class _Held:
+    """What the bank already holds, which every new question is checked against."""
+
+    sources: dict[str, Source]
+    facts: dict[str, Fact]
+    questions: dict[str, Question]
+    seen_prompts: set[str]
+    known: KnownQuestions
+    asked_of: dict[str, Counter]
+    """Source → how many questions ask each sentence."""
+    answered: dict[str, Counter]
+    """Source → how many questions have each answer."""
+
+    @classmethod
+    def of(cls, bank: Bank | None) -> _Held:
+        questions = {q.id: q for q in bank.questions} if bank else {}
+        asked_of: dict[str, Counter] = {}
+        answered: dict[str, Counter] = {}
+        for question in questions.values():
+            asked_of.setdefault(question.source, Counter())[question.evidence] += 1
+            if question.fact is not None and "\n" not in question.evidence:
+                answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
+        return cls(
+            sources={s.id: s for s in bank.sources} if bank else {},
+            facts={f.id: f for f in bank.facts} if bank else {},
+            questions=questions,
+            seen_prompts={normalise(q.prompt) for q in questions.values()},
+            known=KnownQuestions(questions.values()),
+            asked_of=asked_of,
+            answered=answered,
+        )
+
+    def ask(self, report: ArticleReport, candidates: list[Candidate], budget: int) -> None:
+        """Gate one article's candidates against the bank, adding the kept to `report`."""
+        questions, known = self.questions, self.known
+        there = [(questions[c.question.id].source == report.source
+                  if c.question.id in questions else False) or known.holds(c.question)
+                 for c in candidates]
+        # A question of another article with the same id (the same sentence in two
+        # articles) is neither new nor this article's.
+        fresh = [c for c, held in zip(candidates, there, strict=True)
+                 if not held and c.question.id not in questions]
+        report.already = sum(there)
+        asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
+        gated = gate(fresh, max(0, budget - report.already), self.seen_prompts, asked,
+                     self.asked_of.get(report.source, Counter()),
+                     self.answered.get(report.source, Counter()))
+        report.dropped = Counter(reason for _, reason in gated.dropped)
+        # Kept best first, so of two candidates that are one question the better stays.
+        for candidate in gated.kept:
+            if known.holds(candidate.question):
+                report.dropped["repeats another question"] += 1
+                continue
+            known.add(candidate.question)
+            report.added.append(candidate)
+
+
+def _read_all(paths: list[Path], article_date: dt.date | None,
+              titles: dict[Path, str] | None) -> list[tuple[Path, Article | None, str | None]]:
+    """Every article of the files, or the message of a file that could not be read."""
+    from quizcli.reading.formats import read_file
+
+    articles: list[tuple[Path, Article | None, str | None]] = []
+    for path in paths:
+        try:
+            in_file = read_file(path, article_date)
+        except ArticleError as exc:
+            articles.append((path, None, str(exc)))
+            continue
+        if titles and path in titles:
+            in_file = [replace(a, title=titles[path]) for a in in_file]
+        articles += [(path, article, None) for article in in_file]
+    return articles
+
+
+def _extract(articles: list[tuple[Path, Article | None, str | None]], extractor: Extractor,
+             on_article: Callable[[Path], None] | None
+             ) -> tuple[list[ArticleReport], list[tuple[ArticleReport, Article, list[Fact]]]]:
+    """A report for every article and the facts of each one read."""
+    per_file = Counter(path for path, article, _ in articles if article is not None)
+    reports: list[ArticleReport] = []
+    extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
+    told: set[Path] = set()
+    for path, article, error in articles:
+        if on_article and path not in told:
+            told.add(path)
+            on_article(path)
+        source_id = slug(path.stem, limit=64)
+        if article is not None and per_file[path] > 1:  # one of a compilation's articles
+            source_id = slug(f"{path.stem} {article.title or len(reports)}", limit=64)
+        report = ArticleReport(path, source_id, article.title or path.stem if article else "",
+                               error=error)
+        reports.append(report)
+        if article is None:
+            continue
+        found = extractor.extract(article, source_id)
+        report.facts = len(found)
+        extracted.append((report, article, found))
+    return reports, extracted
+
+
+def _source(report: ArticleReport, article: Article, out_dir: Path,
+            origins: dict[Path, str] | None) -> Source:
+    """The article as a source of the bank, its file kept beside the bank."""
+    path = report.path
+    relative = _copy_source(path, out_dir / "sources")
+    return Source(
+        id=report.source, title=article.title or path.stem, publisher=article.publisher,
+        date=article.date.isoformat() if article.date else None, path=relative,
+        url=(origins or {}).get(path) or article.url, author=article.author,
+        format=None if article.format == "text" else article.format,
+        extractor=article.extractor)
+
+
 def ingest(
     paths: list[Path],
     out_dir: Path,
     today: dt.date,
+    *,
     bank_id: str | None = None,
     title: str | None = None,
     article_date: dt.date | None = None,
@@ -169,20 +283,7 @@ def ingest(
     gives the address a file was fetched from; `titles` the title of a file whose text
     has none that the user gave (pasted text).
     """
-    from quizcli.reading.formats import read_file
-
-    extractor = extractor or default_extractor()
-    articles: list[tuple[Path, Article | None, str | None]] = []
-    for path in paths:
-        try:
-            in_file = read_file(path, article_date)
-        except ArticleError as exc:
-            articles.append((path, None, str(exc)))
-            continue
-        if titles and path in titles:
-            in_file = [replace(a, title=titles[path]) for a in in_file]
-        articles += [(path, article, None) for article in in_file]
-    per_file = Counter(path for path, article, _ in articles if article is not None)
+    articles = _read_all(paths, article_date, titles)
     readable = [a for _, a, _ in articles if a is not None]
     if bank_id is None:
         if not readable:
@@ -193,113 +294,67 @@ def ingest(
     # Two ingests into one bank take turns: each reads the bank the other wrote.
     with locked(target):
         existing = load_bank(target) if target.exists() else None
-
-        sources = {s.id: s for s in existing.sources} if existing else {}
-        facts = {f.id: f for f in existing.facts} if existing else {}
-        questions = {q.id: q for q in existing.questions} if existing else {}
-        seen_prompts = {normalise(q.prompt) for q in questions.values()}
-        other_facts = [f for bank in others or () for f in bank.facts] + list(facts.values())
-
-        reports: list[ArticleReport] = []
-        extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
-        told: set[Path] = set()
-        for path, article, error in articles:
-            if on_article and path not in told:
-                told.add(path)
-                on_article(path)
-            source_id = slug(path.stem, limit=64)
-            if article is not None and per_file[path] > 1:  # one of a compilation's articles
-                source_id = slug(f"{path.stem} {article.title or len(reports)}", limit=64)
-            report = ArticleReport(path, source_id, article.title or path.stem if article else "",
-                                   error=error)
-            reports.append(report)
-            if article is None:
-                continue
-            found = extractor.extract(article, source_id)
-            report.facts = len(found)
-            extracted.append((report, article, found))
-
-        # Every other story, in this bank, in this ingest or in other banks, lends its
-        # parties and people as distractors. Gathered once: per article it would be quadratic.
-        everything = other_facts + [f for _, _, found in extracted for f in found]
-        lent = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
-                tuple(_people_of(everything)))
-        known = KnownQuestions(questions.values())
-        asked_of: dict[str, Counter] = {}  # source → how many questions ask each sentence
-        answered: dict[str, Counter] = {}  # source → how many questions have each answer
-        for question in questions.values():
-            asked_of.setdefault(question.source, Counter())[question.evidence] += 1
-            if question.fact is not None and "\n" not in question.evidence:
-                answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
-        new_candidates: list[Candidate] = []
-        areas: dict[str, str | None] = {}  # source → its syllabus area
-        for report, article, found in extracted:
-            areas[report.source] = area_of(article.title or "",
-                                           " ".join(s.text for s in article.sentences))
-            candidates = make_candidates(found, pools_for(found, lent), bank_id,
-                                         [s.text for s in article.sentences], article.date,
-                                         article.title, [s.block for s in article.sentences])
-
-            there = [(questions[c.question.id].source == report.source
-                      if c.question.id in questions else False) or known.holds(c.question)
-                     for c in candidates]
-            # A question of another article with the same id (the same sentence in two
-            # articles) is neither new nor this article's.
-            fresh = [c for c, held in zip(candidates, there, strict=True)
-                     if not held and c.question.id not in questions]
-            report.already = sum(there)
-            asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
-            gated = gate(fresh, max(0, budget - report.already), seen_prompts, asked,
-                         asked_of.get(report.source, Counter()),
-                         answered.get(report.source, Counter()))
-            report.dropped = Counter(reason for _, reason in gated.dropped)
-            # Kept best first, so of two candidates that are one question the better stays.
-            for candidate in gated.kept:
-                if known.holds(candidate.question):
-                    report.dropped["repeats another question"] += 1
-                    continue
-                known.add(candidate.question)
-                report.added.append(candidate)
-            new_candidates += report.added
-            if report.yielded:  # an article that gave nothing leaves no trace in the bank
-                path = report.path
-                relative = _copy_source(path, out_dir / "sources")
-                sources.setdefault(report.source, Source(
-                    id=report.source, title=article.title or path.stem,
-                    publisher=article.publisher,
-                    date=article.date.isoformat() if article.date else None, path=relative,
-                    url=(origins or {}).get(path) or article.url, author=article.author,
-                    format=None if article.format == "text" else article.format,
-                    extractor=article.extractor))
-
-        new_candidates.sort(key=lambda c: -c.score)
-        for candidate in new_candidates:
-            questions[candidate.question.id] = with_area(candidate.question,
-                                                         areas.get(candidate.question.source))
-            for fact in candidate.facts:
-                facts.setdefault(fact.id, fact)
+        held = _Held.of(existing)
+        reports, extracted = _extract(articles, extractor or default_extractor(), on_article)
+        new_candidates = _add(held, extracted, [f for bank in others or () for f in bank.facts],
+                              bank_id=bank_id, budget=budget, out_dir=out_dir, origins=origins)
         if existing is None and not new_candidates and not readable:
             raise ArticleError(_unread(articles))
         changed = bool(new_candidates) or (existing is not None
-                                           and len(sources) != len(existing.sources))
+                                           and len(held.sources) != len(existing.sources))
         if not changed:
             # No bank is created for articles that gave nothing: an empty file helps no one.
             unchanged = existing or Bank(id=bank_id, title=title or bank_id,
                                          created=today.isoformat(), updated=today.isoformat())
             return IngestResult(unchanged, target, False, reports)
-        used = {q.fact for q in questions.values()} | {
-            f.id for c in new_candidates for f in c.facts}
-        bank = Bank(
-            id=bank_id,
-            title=title or (existing.title if existing else
-                            (readable[0].title if readable and readable[0].title else bank_id)),
-            created=existing.created if existing else today.isoformat(),
-            updated=today.isoformat(),
-            description=existing.description if existing else None,
-            sources=tuple(sources.values()),
-            facts=tuple(f for f in facts.values() if f.id in used),
-            questions=tuple(questions.values()),
-        )
+        bank = _merged(held, existing, new_candidates, bank_id=bank_id, today=today,
+                       title=title or (existing.title if existing else (
+                           readable[0].title if readable and readable[0].title else bank_id)))
         save_bank(bank, target)
         return IngestResult(bank, target, True, reports)
 
+
+def _add(held: _Held, extracted: list[tuple[ArticleReport, Article, list[Fact]]],
+         other_facts: list[Fact], *, bank_id: str, budget: int, out_dir: Path,
+         origins: dict[Path, str] | None) -> list[Candidate]:
+    """Make and gate each article's questions, adding the kept and their sources to
+    `held`; returns the new questions, best first."""
+    # Every other story, in this bank, in this ingest or in other banks, lends its
+    # parties and people as distractors. Gathered once: per article it would be quadratic.
+    everything = other_facts + list(held.facts.values()) + [
+        f for _, _, found in extracted for f in found]
+    lent = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
+            tuple(_people_of(everything)))
+    new_candidates: list[Candidate] = []
+    areas: dict[str, str | None] = {}  # source → its syllabus area
+    for report, article, found in extracted:
+        areas[report.source] = area_of(article.title or "",
+                                       " ".join(s.text for s in article.sentences))
+        held.ask(report, make_candidates(found, pools_for(found, lent), bank_id, article),
+                 budget)
+        new_candidates += report.added
+        if report.yielded:  # an article that gave nothing leaves no trace in the bank
+            held.sources.setdefault(report.source, _source(report, article, out_dir, origins))
+    new_candidates.sort(key=lambda c: -c.score)
+    for candidate in new_candidates:
+        held.questions[candidate.question.id] = with_area(
+            candidate.question, areas.get(candidate.question.source))
+        for fact in candidate.facts:
+            held.facts.setdefault(fact.id, fact)
+    return new_candidates
+
+
+def _merged(held: _Held, existing: Bank | None, new: list[Candidate], *, bank_id: str,
+            today: dt.date, title: str) -> Bank:
+    """The bank with the new questions, keeping only the facts a question asks of."""
+    used = {q.fact for q in held.questions.values()} | {f.id for c in new for f in c.facts}
+    return Bank(
+        id=bank_id,
+        title=title,
+        created=existing.created if existing else today.isoformat(),
+        updated=today.isoformat(),
+        description=existing.description if existing else None,
+        sources=tuple(held.sources.values()),
+        facts=tuple(f for f in held.facts.values() if f.id in used),
+        questions=tuple(held.questions.values()),
+    )

@@ -10,23 +10,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from quizcli.catalog import Catalog
 from quizcli.errors import BankError
+from quizcli.files import stamp
 from quizcli.model import Question
 from quizcli.review.store import Store
-
-
-def _stamp(path: Path) -> str:
-    stat = path.stat()
-    return f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def sync_catalog(store: Store, catalog: Catalog) -> list[BankError]:
     """Bring the store's cards in line with the visible banks; returns banks that failed."""
     visible = [e for e in catalog.entries if e.shadowed_by is None]
-    stamps = {e.id: _stamp(e.path) for e in visible}
+    stamps = {e.id: stamp(e.path) for e in visible}
     if store.stamps() == stamps:
         return []
     errors: list[BankError] = []

@@ -28,7 +28,6 @@ from quizcli.review.schedule import (
     CardState,
     Rating,
     forgetting_curve,
-    from_ms,
     recall_after,
     review,
 )
@@ -115,10 +114,11 @@ def _learn(card: Card, first: Rating, now: dt.datetime, settings: Settings, tz: 
 
 
 def simulate(cards: list[Card], new: int, today: dt.date, exam: dt.date, settings: Settings,
-             tz: dt.tzinfo, new_per_day: int, reviews_per_day: int | None,
+             tz: dt.tzinfo, *, new_per_day: int, reviews_per_day: int | None,
              seed: int = SEED) -> Outlook:
     """Exam day after daily sessions from `today` to the day before `exam`, starting from
-    the studied `cards` and `new` cards never studied."""
+    the studied `cards` and `new` cards never studied, learning at most `new_per_day` new
+    cards and answering at most `reviews_per_day` (None: all due) each day."""
     rng = random.Random(seed)
     starts_at = settings.day_starts_at
     decay, factor = forgetting_curve(settings)
@@ -175,32 +175,24 @@ def exam_plan(store: Store, now: dt.datetime, tz: dt.tzinfo, exam: dt.date) -> P
     settings = replace(store.settings, exam_date=exam)
     starts_at = settings.day_starts_at
     today = study_date(now, tz, starts_at)
-    cards = []
-    new = 0
-    for row in store.db.execute(
-            "SELECT question_id, state, step, stability, difficulty, due, last_review, reps, "
-            "lapses FROM cards WHERE suspended = 0 AND orphaned = 0"):
-        qid, state, step, stability, difficulty, due, last, reps, lapses = row
-        if state == CardState.NEW:
-            new += 1
-            continue
-        cards.append(Card(qid, CardState(state), step, stability, difficulty, from_ms(due),
-                          from_ms(last), reps, lapses))
+    cards, new = store.studied_and_new()
     days_left = max(0, (exam - today).days)
     daily_new = sum(settings.limits_for(bank)[0] for bank in store.stamps()) \
         or settings.new_per_day
     daily_reviews = sum(settings.limits_for(bank)[1] for bank in store.stamps()) \
         or settings.reviews_per_day
-    keeping = simulate(cards, new, today, exam, settings, tz, min(daily_new,
-                                                                  settings.new_per_day),
-                       daily_reviews)
+    keeping = simulate(cards, new, today, exam, settings, tz,
+                       new_per_day=min(daily_new, settings.new_per_day),
+                       reviews_per_day=daily_reviews)
     needed_new = math.ceil(new / days_left) if days_left else new
-    unlimited = simulate(cards, new, today, exam, settings, tz, needed_new, None)
+    unlimited = simulate(cards, new, today, exam, settings, tz, new_per_day=needed_new,
+                         reviews_per_day=None)
     low, high = 0, unlimited.busiest_day
     best = unlimited
     while low < high:  # the fewest reviews a day that do as well, backlog spread out
         limit = (low + high) // 2
-        tried = simulate(cards, new, today, exam, settings, tz, needed_new, limit)
+        tried = simulate(cards, new, today, exam, settings, tz, new_per_day=needed_new,
+                         reviews_per_day=limit)
         if (tried.under_target <= unlimited.under_target + SLACK
                 and tried.recall_all >= unlimited.recall_all - SLACK / 2):
             high, best = limit, tried

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import random
 from dataclasses import asdict, dataclass, replace
 from enum import IntEnum
 from typing import Any, overload
 
+from quizcli.ids import digest_number
 from quizcli.review.days import UTC, days_between, study_date
 from quizcli.review.settings import Settings
 
@@ -150,7 +150,8 @@ def _to_fsrs(card: Card, now: dt.datetime, tz: dt.tzinfo, starts_at: int):
 
 
 def fuzz_range(interval_days: int, maximum_interval: int) -> tuple[int, int]:
-    """The days a fuzzed interval may fall on, as py-fsrs computes them."""
+    """The bounds py-fsrs computes for a fuzzed interval. Its draw is rounded from
+    low + draw * (high - low + 1), so a draw in the last half of the top day gives high + 1."""
     from fsrs.scheduler import FUZZ_RANGES
 
     delta = 1.0
@@ -163,7 +164,7 @@ def fuzz_range(interval_days: int, maximum_interval: int) -> tuple[int, int]:
 
 def fuzz_draw(question_id: str, reps: int) -> float:
     """A number in [0, 1) fixed by the card and how many times it has been reviewed."""
-    seed = int(hashlib.sha1(f"{question_id}:{reps}".encode()).hexdigest()[:16], 16)
+    seed = digest_number(f"{question_id}:{reps}", 16)
     return random.Random(seed).random()
 
 
@@ -232,16 +233,6 @@ def preview(card: Card, now: dt.datetime, settings: Settings, *, tz: dt.tzinfo =
         after = review(card, rating, now, settings, tz=tz)
         out[rating] = (after.due or now) - from_ms(to_ms(now))
     return out
-
-
-def retrievability(card: Card, at: dt.datetime, settings: Settings, *, tz: dt.tzinfo = UTC
-                   ) -> float:
-    """The chance of recalling the card at `at`, by FSRS's forgetting curve over the study
-    days since its last answer; 0 if unstudied."""
-    if card.state is CardState.NEW or card.stability is None:
-        return 0.0
-    fsrs_card = _to_fsrs(card, at, tz, settings.day_starts_at)
-    return float(_scheduler(settings).get_card_retrievability(fsrs_card, at))
 
 
 def forgetting_curve(settings: Settings) -> tuple[float, float]:

@@ -13,6 +13,7 @@ import datetime as dt
 import importlib
 from pathlib import Path
 
+from quizcli.files import read_capped
 from quizcli.reading.article import Article, ArticleError
 
 FORMATS = {
@@ -53,26 +54,12 @@ def read_bytes(data: bytes, name: str, date: dt.date | None = None,
 
 def read_file(path: Path, date: dt.date | None = None) -> list[Article]:
     """The articles of the file at `path`; ArticleError says what is wrong with it."""
-    import stat
-
-    try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(mode):
-            raise ArticleError(f"{path}: is not a regular file (a pipe or a device); save the "
-                               "article as a file, or pipe its text to `-`")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise ArticleError(f"{path}: is larger than {MAX_BYTES // 1_000_000} MB; no article "
-                               "is, so it is not read")
-    except IsADirectoryError:
-        raise ArticleError(f"{path}: is a folder; name the article files in it") from None
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot be read ({exc.strerror})") from None
+    data = read_capped(
+        path, MAX_BYTES, lambda why: ArticleError(f"{path}: {why}"),
+        folder="is a folder; name the article files in it",
+        not_regular="is not a regular file (a pipe or a device); save the article as a file, "
+                    "or pipe its text to `-`",
+        too_large=f"is larger than {MAX_BYTES // 1_000_000} MB; no article is, so it is not read")
     try:
         return read_bytes(data, path.name, date)
     except ArticleError as exc:

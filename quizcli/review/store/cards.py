@@ -9,6 +9,16 @@ from quizcli.review.schedule import Card, CardState, from_ms, to_ms
 from quizcli.review.settings import Settings
 from quizcli.review.store.connection import Connection, StoreError
 
+_CARD_COLUMNS = ("question_id, state, step, stability, difficulty, due, last_review, reps, "
+                 "lapses")
+
+
+def _card(row: tuple) -> Card:
+    """A card from its row of `_CARD_COLUMNS`."""
+    qid, state, step, stability, difficulty, due, last, reps, lapses = row
+    return Card(qid, CardState(state), step, stability, difficulty, from_ms(due),
+                from_ms(last), reps, lapses)
+
 
 class Cards(Connection):
     """Cards made from the banks, read and written."""
@@ -89,14 +99,23 @@ class Cards(Connection):
         return [qid for qid, bank in rows if chosen is None or bank in chosen][:limit]
 
     def card(self, question_id: str) -> Card:
-        row = self.db.execute(
-            "SELECT state, step, stability, difficulty, due, last_review, reps, lapses "
-            "FROM cards WHERE question_id = ?", (question_id,)).fetchone()
+        row = self.db.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE question_id = ?",
+                              (question_id,)).fetchone()
         if row is None:
             raise StoreError(f"no card for question {question_id!r}; is it in a bank?")
-        state, step, stability, difficulty, due, last, reps, lapses = row
-        return Card(question_id, CardState(state), step, stability, difficulty,
-                    from_ms(due), from_ms(last), reps, lapses)
+        return _card(row)
+
+    def studied_and_new(self) -> tuple[list[Card], int]:
+        """The cards studied, and how many new ones there are, of those neither suspended
+        nor orphaned."""
+        studied, new = [], 0
+        for row in self.db.execute(f"SELECT {_CARD_COLUMNS} FROM cards "
+                                   "WHERE suspended = 0 AND orphaned = 0"):
+            if row[1] == CardState.NEW:
+                new += 1
+            else:
+                studied.append(_card(row))
+        return studied, new
 
     def flags(self, question_id: str) -> tuple[bool, bool, bool]:
         """(suspended, leech, orphaned)."""

@@ -103,11 +103,16 @@ def _migration_2(db: sqlite3.Connection) -> None:
     """)
 
 
+def _migration_3(db: sqlite3.Connection) -> None:
+    db.execute("DROP TABLE IF EXISTS meta")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("cards, the review log, sessions", _migration_1),
     ("when each exported note took its present content", _migration_2),
+    ("the first migration's meta table, which nothing ever used, goes", _migration_3),
 ]
 """Append only: a released migration is never changed or renamed (the store records the
 names of those it has had), a new one is added at the end."""

@@ -58,8 +58,9 @@ def _interval(before: Card) -> float | None:
 class Log(Cards):
     """Answers logged, taken back, merged and replayed; sessions."""
 
-    def _log(self, before: Card, rating: int, now: dt.datetime, answer: str | None,
-             duration_ms: int | None, mode: str | None, session: int | None) -> int:
+    def _log(self, before: Card, rating: int, now: dt.datetime, *, answer: str | None = None,
+             duration_ms: int | None = None, mode: str | None = None,
+             session: int | None = None) -> int:
         interval = _interval(before)
         # The bank and kind as they were, so statistics need no join over the whole log.
         bank, kind = self.db.execute("SELECT bank, kind FROM cards WHERE question_id = ?",
@@ -85,7 +86,8 @@ class Log(Cards):
             before = self.card(question_id)
             after = review(before, Rating(rating), now, self.settings_for(question_id),
                            tz=self.tz)
-            review_id = self._log(before, int(rating), now, answer, duration_ms, mode, session)
+            review_id = self._log(before, int(rating), now, answer=answer,
+                                  duration_ms=duration_ms, mode=mode, session=session)
             self._write(after)
             leech = after.lapses > before.lapses and after.lapses >= self.settings.leech_threshold
             if leech:
@@ -128,7 +130,7 @@ class Log(Cards):
 
     def _reset(self, question_id: str, now: dt.datetime) -> None:
         before = self.card(question_id)
-        self._log(before, RESET, now, None, None, "reset", None)
+        self._log(before, RESET, now, mode="reset")
         self._write(reset_card(before))
         self.db.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE question_id = ?",
                         (question_id,))

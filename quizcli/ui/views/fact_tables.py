@@ -3,13 +3,11 @@ timeline; and what an ingest added, article by article."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from quizcli.model import Fact, FactKind
+from quizcli.model import Fact, FactKind, party_positions
 
 _KIND_TITLES = {
     FactKind.DATE: "Dates",
@@ -63,15 +61,7 @@ def facts_by_kind(facts: list[Fact]) -> Group:
 def positions(facts: list[Fact]) -> Table:
     """Each party's stances in a column of its own: what it insists on, seeks or
     rejects, and what its people said."""
-    stances: dict[str, list[str]] = defaultdict(list)
-    for fact in facts:
-        if fact.kind is FactKind.POSITION:
-            holder = fact.detail.get("holder")
-            stance = fact.detail.get("stance", fact.evidence)
-            stances[fact.answer].append(f"{holder}: {stance}" if holder else stance)
-        elif fact.kind is FactKind.QUOTE and fact.detail.get("party"):
-            said = fact.detail.get("quote", fact.evidence)
-            stances[fact.detail["party"]].append(f"{fact.answer} said: {said}")
+    stances = party_positions(facts)
     table = Table(title="Positions of each party", title_justify="left", expand=True,
                   show_lines=True)
     for party in stances:

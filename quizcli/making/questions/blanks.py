@@ -1,0 +1,86 @@
+"""Which place completes the sentence, and the blank of a name or a term."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizcli.making.distractors import (
+    place_choices,
+)
+from quizcli.making.questions.candidate import (
+    Candidate,
+    question_id,
+)
+from quizcli.making.questions.wording import (
+    abbreviates,
+    crop,
+    demonym,
+    in_list,
+    other_spellings,
+)
+from quizcli.model import BLANK, Fact, FactKind, QuestionType
+
+if TYPE_CHECKING:
+    from quizcli.making.questions.maker import Maker
+
+
+def where(maker: Maker, fact: Fact) -> Candidate | None:
+    if in_list(fact.evidence, fact.answer):
+        return None  # one place of a list: any other place of it fits the blank as well
+    match = re.search(rf"\b(?:in|at|to|from|near|inside|outside|visit\w*)\s+(?:the\s+)?"
+                      rf"({re.escape(fact.answer)})(?!\w)", fact.evidence)
+    if not match:
+        return None
+    sentence = crop(fact.evidence[:match.start(1)] + BLANK + fact.evidence[match.end(1):])
+    score, why = maker.scored("where", fact)
+    context = maker.context_for(fact)
+    shown = f"{context} {sentence}" if context else sentence
+    prompt = f"Which place completes the sentence? “{shown}”"
+    return maker.mcq(fact, "where", prompt, fact.answer,
+                    place_choices(fact.answer, maker.pools, fact.id, sentence=sentence),
+                    score=score, why=why, accept=maker.other_names(fact.answer, place=True),
+                    context=context, typed=True)
+
+def blank(maker: Maker, fact: Fact) -> Candidate | None:
+    written = fact.answer
+    if re.search(r"[a-z]s['’]$", written):
+        written = written[:-1]  # "the United States' test": the name, not its possessive
+    short = fact.detail.get("short", "")
+    pair = next((p for p in (f"{written} ({short})", f"{written}, or {short}")
+                 if short and p in fact.evidence), None)
+    if pair:
+        # Neither half may stay beside the blank: each gives the other away.
+        sentence = maker.blanked(fact, pair, keep_preposition=False)
+    elif fact.detail.get("term") == "name" and demonym(written):
+        return None  # "the _____ host": the adjective of a country the story names
+    elif fact.detail.get("term", "name") == "name" and in_list(fact.evidence, written):
+        return None  # one name of a list: any other name of it fits the blank as well
+    elif fact.detail.get("term") == "name" and abbreviates(fact.evidence, written):
+        return None  # '(DOSV)' beside 'Deep Ocean Survey Vehicle'
+    else:
+        sentence = maker.blanked(fact, written, keep_preposition=False)
+    if not sentence:
+        return None
+    accept: tuple[str, ...] = ()
+    act = re.match(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)", written)
+    if act and "Amendment" not in act.group(2):  # "Aadhaar (Targeted ...) Act" → "Aadhaar Act"
+        accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
+    if short:
+        accept = (*accept, short)
+    accept = (*accept, *maker.other_names(written), *other_spellings(written, fact.evidence),
+              *maker.other_forms(written))
+    if fact.kind is FactKind.DATE:
+        kind = "when:period"
+    elif fact.kind is FactKind.PLACE:
+        kind = "where"
+    else:
+        kind = f"term:{fact.detail.get('term', 'name')}"
+    score, why = maker.scored(kind, fact)
+    qid = question_id(fact.id, "blank")
+    context = maker.context_for(fact)
+    prompt = f"{context} {sentence}" if context else sentence
+    return maker.candidate(fact, qid, QuestionType.CLOZE, prompt, written, score=score, why=why,
+                          accept=accept, context=context)
+
+# --- several facts of one story -------------------------------------------

@@ -1,0 +1,41 @@
+"""A candidate question, before the gate, and the ids questions are known by."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizcli.ids import joined_id
+from quizcli.model import Fact, Question
+
+MAX_WORDS = 45
+PRONOUN_START = re.compile(
+    r"^[\"“‘'(]*(?:(?:But|And|So|Yet|Also|However),?\s+)?"
+    r"(?i:he|she|it|they|this|these|those|its|his|her|their|such)\b"
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A question before the quality gate, with the reasons for its score."""
+
+    question: Question
+    score: float
+    why: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    context: str | None = None
+    """A sentence shown before the question's own, so that a pronoun has its noun."""
+    group: str | None = None
+    """Questions of one group ask the same thing in other words; the gate keeps the best."""
+
+
+
+def question_id(*parts: str) -> str:
+    """A question's id: stable as long as the facts and the kind of question are."""
+    return joined_id("q-", *parts)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+

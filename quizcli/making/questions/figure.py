@@ -1,0 +1,245 @@
+"""Which figure completes the sentence: wrong figures the sentence makes false, and
+the figures a sentence gives away itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from quizcli.making.distractors import figure_choices
+from quizcli.making.questions.blanks import blank
+from quizcli.making.questions.candidate import Candidate
+from quizcli.making.scores import SCORES
+from quizcli.model import BLANK, Fact
+from quizcli.reading.rules.numbers import NUMBER_WORDS, number_value
+
+if TYPE_CHECKING:
+    from quizcli.making.questions.maker import Maker
+
+
+_SPELLED = {word: str(value) for word, value in {"one": 1, **NUMBER_WORDS}.items()}
+_UNIT_SPELLINGS = [("per cent", "%"), ("percent", "%"), ("kilometres", "km"),
+                   ("kilometers", "km"), ("kilograms", "kg"), ("kgs", "kg"), ("Rs ", "₹"),
+                   ("Rs. ", "₹"), ("basis points", "bps")]
+
+
+def spelled_numbers(written: str) -> tuple[str, ...]:
+    """Other ways a reader may type a figure: 'five' → '5', 'four kilometres' →
+    '4 km', '6.50 per cent' → '6.50%', and the bare number."""
+    forms = {written}
+    for word, digits in _SPELLED.items():
+        for form in list(forms):
+            forms.add(re.sub(rf"\b{word}\b", digits, form, flags=re.I))
+    for long, short in _UNIT_SPELLINGS:
+        for form in list(forms):
+            forms.add(form.replace(long, short).replace(f" {short}", short)
+                      if short == "%" else form.replace(long, short))
+    bare = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if bare and re.search(r"%|per ?cent|\b(?:times|km|kg)\b", written) is None:
+        forms.add(bare.group())
+    forms.discard(written)
+    return tuple(sorted(forms))
+
+
+def bound(sentence: str, written: str) -> float | None:
+    """The most a figure can be in its sentence: a rank 'out of 146 countries' or
+    'among 156 countries' is at most 189 or 156."""
+    found = re.search(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|states|members)",
+                      sentence)
+    if found and written not in found.group():
+        return float(found.group(1).replace(",", ""))
+    part = f"of which {written}" in sentence and re.search(
+        r"\b(\d[\d,]*)\s[^,;]{0,30}?,?\sof which\s" + re.escape(written), sentence)
+    if part:  # "fewer than 80 tigers, of which 61 are in one reserve"
+        return float(part.group(1).replace(",", ""))
+    size = re.search(r"\b(\w+)-member\b", sentence)  # "five members of the six-member committee"
+    if size and size.group(1) not in written:
+        text = size.group(1).lower()
+        return float(text) if text.isdigit() else (
+            float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None)
+    if re.match(r"\s(?:\w+\s)?(?:countries|nations)\b", sentence[sentence.find(written)
+                                                                 + len(written):]):
+        return float(WORLD_COUNTRIES)  # "covers 249 countries" is no country count
+    return None
+
+
+WORLD_COUNTRIES = 195
+"""The countries of the world (the UN's 193 members and its two observer states): no
+count of countries is more."""
+RANKED_AMONG = re.compile(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|economies)")
+_RANGE_START = re.compile(re.escape(BLANK) + r"\s?(?:to|–|-)\s?(?P<end>\d[\d,.]*|"
+                          + "|".join(NUMBER_WORDS) + r")\b")
+"""'_____ to nine weeks': the start of a range is below its end."""
+_RANK = re.compile(r"\b(?:rank|ranks|ranked|ranking|position)\b")
+
+
+_ABOVE = re.compile(r"(?:\b(?i:over|more than|above|at least|exceeding|upwards of)|≥|>)\s?"
+                    + re.escape(BLANK))
+_BELOW = re.compile(r"(?:\b(?i:less than|fewer than|under|below|up to|at most|not more than|top)"
+                    r"|≤|<)\s?" + re.escape(BLANK))
+_RANGE_END = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?"
+                        r"(?:to|–|-)\s?" + re.escape(BLANK))
+"""'five to _____ days': the end of a range is larger than its start."""
+_RISE = re.compile(r"\b(?:rose|risen|rising|increased|grew|grown|up)\b.{0,60}\bto\s"
+                   + re.escape(BLANK))
+_FALL = re.compile(r"\b(?:fell|fallen|decreased|declined|dropped|reduced|down)\b.{0,60}\bto\s"
+                   + re.escape(BLANK))
+
+
+_RISING = frozenset("rose risen rising increased grew grown up".split())
+_CHANGE_FROM = re.compile(
+    r"\b(?P<verb>rose|risen|rising|increased|grew|grown|up|fell|fallen|decreased|declined|"
+    r"dropped|reduced|down)\b.{0,60}?\bfrom\s" + re.escape(BLANK)
+    + r"[^.;]{0,40}?\bto\s(?:over\s|about\s|nearly\s)?(?P<end>\d[\d,]*(?:\.\d+)?)", re.I)
+"""'fell from _____ (2010) to 14 per 1,000': where a change starts, and where it ends."""
+
+
+def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], bool]:
+    """Whether a wrong figure is one the blanked sentence makes false, and not absurd:
+    above the answer after "over _____", below it after "less than _____"; above the part
+    after "fewer than _____ tigers, of which 61" or "three of the _____"; above the ranks
+    beside "among _____ countries"; below the end of "_____ to nine weeks"; where a change
+    "fell from _____ to 14" could start."""
+    limits: list[Callable[[float], bool]] = []
+    side = _side(sentence)
+    if side and value is not None:
+        limits.append(lambda w: w * side > value * side)
+    floor = re.search(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)", sentence)
+    if floor:
+        part = float(floor.group(1).replace(",", ""))
+        limits.append(lambda w: w > part)
+    if _RANK.search(sentence) and re.search(re.escape(BLANK) + r"\s(?:countries|nations)\b",
+                                            sentence):
+        ranks = [int(r) for r in re.findall(r"(?<![\d.,])(\d{1,3})(?:st|nd|rd|th)?(?![\d.,]\d)",
+                                            sentence)]
+        if ranks:
+            limits.append(lambda w: w > max(ranks))
+    some = re.search(r"(?:^|\s)(\w+) of (?:the|these|its) " + re.escape(BLANK), sentence)
+    some_of = number_value(some.group(1)) if some else None
+    if some_of is not None:  # "three of the _____ species": more than three
+        limits.append(lambda w: w > some_of)
+    range_end = _RANGE_START.search(sentence)
+    end_of_range = number_value(range_end.group("end")) if range_end else None
+    if end_of_range is not None:
+        limits.append(lambda w: w < end_of_range)
+    start = _CHANGE_FROM.search(sentence)
+    end = number_value(start.group("end")) if start else None
+    if start and end is not None:
+        rose = start.group("verb").lower() in _RISING
+        limits.append(lambda w: (w < end) == rose)
+    return lambda w: all(ok(w) for ok in limits)
+
+
+def _side(sentence: str) -> int:
+    """Which side of the answer a wrong figure must lie on for the sentence to be false
+    with it: +1 above ('over _____', 'rose from 53% to _____'), -1 below ('less than
+    _____', 'fell from 28 to _____'), 0 either."""
+    if _ABOVE.search(sentence) or _RISE.search(sentence) or _RANGE_END.search(sentence):
+        return 1
+    if _BELOW.search(sentence) or _FALL.search(sentence):
+        return -1
+    return 0
+
+
+def _worked_out(sentence: str, written: str) -> bool:
+    """Whether a change in per cent follows from the two figures beside it: 'a 21%
+    decline ... from 237 per lakh to 187 per lakh'."""
+    if not re.search(r"%|per ?cent", written):
+        return False
+    pair = re.search(r"from\s([\d,.]+).{0,40}?\sto\s([\d,.]+)", sentence)
+    value = number_value(written)
+    if not pair or value is None:
+        return False
+    try:
+        start, end = (float(x.replace(",", "").rstrip(".")) for x in pair.groups())
+    except ValueError:
+        return False
+    return start > 0 and abs(abs(start - end) / start * 100 - value) < 1.0
+
+
+def _restated(sentence: str, written: str) -> bool:
+    """Whether the sentence gives the figure again in other words beside it: 'four
+    months (125 days)', or adds it up from its parts: 'Rs 3 lakh ... Rs 1 lakh followed
+    by Rs 2 lakh'."""
+    at = sentence.find(written)
+    after = sentence[at + len(written):]
+    restated = re.match(r"\s?\(([^)]*\d[^)]*)\)", after)
+    if restated and not re.fullmatch(r"\s*(?:19|20)\d\d\s*", restated.group(1)) or re.search(
+            r"\(\s*$", sentence[:at]):
+        return True  # "(125 days)" says it again; "(2024)" only dates it
+    value = number_value(written)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if value is None or not number:
+        return False
+    shape = (re.escape(written[:number.start()]) + r"(\d[\d,]*(?:\.\d+)?)"
+             + re.escape(written[number.end():]))
+    others = [float(m.group(1).replace(",", "")) for m in re.finditer(shape, after)]
+    return len(others) >= 2 and abs(sum(others) - value) < 1e-9
+
+
+def _counted_off(sentence: str, written: str) -> bool:
+    """Whether the sentence lists as many things as the figure counts, or adds it up from
+    figures of its own: '_____ sectors including ports, roads and power';
+    '_____ instalments – Rs 40,000 followed by Rs 60,000'; 'up to Rs 1 lakh ... Rs 40,000
+    followed by _____'."""
+    value = number_value(written)
+    at = sentence.find(written)
+    if value is None or at < 0:
+        return False
+    after = sentence[at + len(written):]
+    listed = re.match(r"\s(?:\w+\s){0,3}?(?:including|such as|namely|–|—|-|:)\s([^.;()]+)", after)
+    if listed and value == int(value) and 2 <= value <= 8:
+        items = re.split(r",\s(?:and\s)?|\sand\s|\sfollowed by\s", listed.group(1).strip())
+        if len(items) == value:
+            return True
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if not number:
+        return False
+    shape = (re.escape(written[:number.start()]) + r"(\d[\d,]*(?:\.\d+)?)"
+             + re.escape(written[number.end():]))
+    rest = sentence[:at] + " " + after
+    others = [float(m.group(1).replace(",", "")) for m in re.finditer(shape, rest)]
+    return any(abs(a + value - b) < 1e-9 or abs(a + b - value) < 1e-9
+               for i, a in enumerate(others) for b in others[i + 1:] + others[:i])
+
+
+def _span_of(sentence: str, written: str) -> bool:
+    """Whether a number of years is the span of two years the sentence gives: 'four
+    years' beside 'from FY 2021-22 to FY 2024-25'."""
+    years = re.fullmatch(r"(\w+)\syears?", written)
+    value = number_value(written) if years else None
+    if value is None:
+        return False
+    found = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)(?:[-–][’']?\d{2})?\b", sentence)]
+    return any(b - a in (value, value - 1) for a in found for b in found if b > a)
+
+
+
+def figure(maker: Maker, fact: Fact) -> Candidate | None:
+    """Which figure completes the sentence, with wrong figures written like it."""
+    written = fact.answer
+    sentence = maker.blanked(fact, written, keep_preposition=False)
+    if not sentence:
+        return None
+    unit = fact.detail.get("unit", "")
+    kind = f"figure:{unit}" if f"figure:{unit}" in SCORES else "figure"
+    score, why = maker.scored(kind, fact)
+    context = maker.context_for(fact)
+    shown = f"{context} {sentence}" if context else sentence
+    if (_restated(fact.evidence, written) or _worked_out(fact.evidence, written)
+            or _counted_off(fact.evidence, written) or _span_of(fact.evidence, written)):
+        return None  # "nearly four months (125 days)": the other figure gives it away
+    ceiling = bound(fact.evidence, written)
+    if ceiling is None and _RANK.search(fact.evidence):
+        ceiling = maker.ranked_among  # "Chile ranks _____" of the story's 146 countries
+    wrong = figure_choices(written, fact.id, n=6, ceiling=ceiling)
+    possible = _possible_wrong(sentence, number_value(written))
+    wrong = [w for w in wrong if possible(number_value(w) or 0) and not re.search(
+        rf"(?<![\w.,]){re.escape(w)}(?![\w]|[.,]\d)", sentence)][:3]  # "the 17th and _____"
+    prompt = f"Which figure completes the sentence? “{shown}”"
+    accept = spelled_numbers(written)
+    candidate = maker.mcq(fact, "figure", prompt, written, wrong, score=score, why=why,
+                         accept=accept, kind="number", context=context)
+    return candidate or blank(maker, fact)
+

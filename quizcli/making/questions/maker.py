@@ -1,0 +1,280 @@
+"""What every kind of question needs of its story: its names, its people, the
+sentence before, and the making of a scored candidate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from quizcli.making.distractors import Pools, stable_order
+from quizcli.making.questions.candidate import (
+    MAX_WORDS,
+    PRONOUN_START,
+    Candidate,
+    question_id,
+    word_count,
+)
+from quizcli.making.questions.figure import RANKED_AMONG
+from quizcli.making.questions.wording import (
+    aliases,
+    balanced,
+    count_words,
+    crop,
+    initials,
+    section_subject,
+)
+from quizcli.making.questions.worth import not_worth_asking
+from quizcli.making.scores import NOT_WORTH_ASKING, score
+from quizcli.model import BLANK, Fact, FactKind, Question, QuestionType
+from quizcli.reading.gazetteer import PlaceKind, gazetteer
+
+_LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",
+                          "definition"})
+"""Terms that may be asked where they stand in a label: 'Annual Review (Article 12):'."""
+_LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
+"""The label that opens a bullet: 'Financing Gap: In 2024, only $5.9 billion ...'."""
+
+
+MAIN_ACTOR = 4
+"""How often a story names its main actors."""
+
+
+class Maker:
+    """Makes the candidate questions of one article."""
+
+    def __init__(self, facts: list[Fact], pools: Pools, bank: str, *, sentences: list[str],
+                 article_date: dt.date | None, title: str | None = None,
+                 blocks: list[int] | None = None):
+        self.facts = facts
+        self.pools = pools
+        self.bank = bank
+        self.sentences = sentences
+        self.article_date = article_date
+        self.title = title or ""
+        self.blocks = blocks or []
+        """The paragraph or bullet each sentence belongs to, in the order of `sentences`."""
+        self.text = " ".join(sentences)
+        self._short: dict[str, tuple[str, ...]] = {}
+        self._abbreviations: dict[str, set[str]] | None = None
+
+    def short_names(self, full: str) -> tuple[str, ...]:
+        """The shorter names the article itself uses for a person: 'Kim', 'Bolton'."""
+        if full not in self._short:
+            text = self.text
+            whole = count_words(text, full)
+            self._short[full] = tuple(
+                part for part in dict.fromkeys(full.split()) if part != full and len(part) > 2
+                and count_words(text, part, "-") > whole
+            )
+        return self._short[full]
+
+    def name_forms(self, person: str) -> tuple[str, ...]:
+        """What a reader may type for a person: the shorter names the story uses, and the
+        story's fuller name for a name it also gives short ("Asha Verma" for "Verma").
+        A name with initials needs no more: the session takes its surname and its
+        initials written out. No surname is guessed: in "Xi Jinping" it comes first."""
+        forms = [*self.short_names(person),
+                 *(full for full in self.pools.people if full.endswith(f" {person}"))]
+        return tuple(dict.fromkeys(f for f in forms if f != person))
+
+    def other_names(self, name: str, place: bool = False) -> tuple[str, ...]:
+        """Other names the story or the world gives the same thing, which a reader may
+        type for it: 'Pacific Islands Forum' for 'PIF', 'North Korea' for 'Pyongyang'
+        where the capital stands for its government; not where it is a `place`: talks
+        "in _____" are held in a city, not in its country."""
+        if self._abbreviations is None:
+            pairs: dict[str, set[str]] = {}
+            for fact in self.facts:
+                short = fact.detail.get("short")
+                if short and fact.kind is FactKind.FACT:
+                    pairs.setdefault(short, set()).add(fact.answer)
+                    pairs.setdefault(fact.answer, set()).add(short)
+            self._abbreviations = pairs
+        names = set(self._abbreviations.get(name, ()))
+        table = gazetteer()
+        if name in table.party_of and not (
+                place and table.place_kind.get(name) not in (None, PlaceKind.COUNTRY)):
+            # The party's own name and its abbreviations: not its capital or a metonym,
+            # which fill another blank ("found in New Delhi" is not "found in India").
+            # A body's other names are names of it alone ("Upper House" for the house).
+            canon = table.party_of[name]
+            body = canon not in table.countries
+            names.update(a for a in aliases(name)
+                         if body or a == canon or re.fullmatch(r"[A-Z][A-Z.]{1,7}", a))
+        names.discard(name)
+        return tuple(sorted(names))[:8]
+
+    @functools.cached_property
+    def _runs(self) -> list[str]:
+        """The story's capitalised names of two words or more ('Pacific Islands Forum')."""
+        return list(dict.fromkeys(re.sub(r"^(?:The|A|An)\s", "", run) for run in re.findall(
+            r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+", self.text)))
+
+    def other_forms(self, name: str) -> tuple[str, ...]:
+        """The story's other form of an abbreviation or of what it abbreviates, which a
+        reader may type as well: 'Pacific Islands Forum' for 'PIF', and 'TRC' for 'Tariff
+        Review Committee'."""
+        if re.fullmatch(r"[A-Z]{2,6}s?", name):
+            letters = name.rstrip("s")
+            return tuple(run for run in self._runs if initials(run) == letters)[:2]
+        letters = initials(name)
+        if len(name.split()) >= 2 and len(letters) >= 2 and re.search(
+                rf"\b{letters}\b", self.text):
+            return (letters,)
+        return ()
+
+    def mentioned(self, text: str) -> list[str]:
+        """The story's people named in `text`, in full, by any part of their name, or by
+        the office the story gives them ('the US president')."""
+        lower = text.casefold()
+        by_office = {who for title, who in self.pools.titles
+                     if title and re.sub(r"^(?:the\s+)", "", title.casefold()) in lower}
+        return [p for p in self.pools.people
+                if p in by_office
+                or any(count_words(text, part, "-") for part in p.split() if len(part) > 2)]
+
+    def context_for(self, fact: Fact) -> str | None:
+        """What a sentence that opens with a pronoun needs shown before it: the subject of
+        its section ('About the Ocean Council:'), else the sentence before it."""
+        evidence = fact.evidence
+        if not PRONOUN_START.match(evidence):
+            return None
+        index = self.sentences.index(evidence) if evidence in self.sentences else None
+        before = self.sentences[index - 1] if index else None
+        usable = before is not None and not PRONOUN_START.match(before)
+        # Within one paragraph the pronoun stands for what the sentence before named
+        # ("Only 90 red pandas are left there. It was once widely ..."); a bullet
+        # of its own stands for what its section is about.
+        if usable and self.blocks and index is not None and (
+                self.blocks[index - 1] == self.blocks[index]):
+            return before
+        subject = section_subject(fact.detail.get("section"))
+        if subject:
+            return f"About {subject}:"
+        return before if usable else None
+
+    @functools.cached_property
+    def party_of_person(self) -> dict[str, str]:
+        """The party each person of the story speaks for, where the story says."""
+        found: dict[str, str] = {}
+        for fact in self.facts:
+            party = fact.detail.get("party")
+            if party and fact.kind in (FactKind.ROLE, FactKind.QUOTE):
+                found.setdefault(fact.answer, party)
+        return found
+
+    def spoken_of(self, words: str, speaker: str) -> list[str]:
+        """The story's people whose own party the words speak of, as a side apart from the
+        speaker's: no Iranian says "the sanctions placed on Iran", and no French
+        official asks "for a meeting with the French president"."""
+        own = self.party_of_person.get(speaker)
+        named = {p for p in set(self.party_of_person.values())
+                 if p != own and any(count_words(words, a) for a in [p, *aliases(p)])}
+        return [who for who, party in self.party_of_person.items() if party in named]
+
+    @functools.cached_property
+    def ranked_among(self) -> float | None:
+        """How many countries the story ranks, where it says: 'out of 146 countries'."""
+        found = [float(m.group(1).replace(",", "")) for m in RANKED_AMONG.finditer(self.text)]
+        return max(found) if found else None
+
+    def main_actor(self, person: str) -> bool:
+        """Whether the story is about a person: its title names them, or it names them
+        so often (by any part of the name) that no reader needs it to say who holds the
+        office."""
+        parts = [p for p in re.split(r"[\s-]+", person) if len(p) > 2] or [person]
+        return any(count_words(self.title, p) for p in parts) or max(
+            count_words(self.text, p) for p in parts) >= MAIN_ACTOR
+
+    def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str], *,
+            score: float, why: list[str], accept: tuple[str, ...] = (),
+            kind: str | None = None, extra: tuple[Fact, ...] = (),
+            evidence: str | None = None, group: str | None = None,
+            context: str | None = None, typed: bool = False) -> Candidate | None:
+        """A multiple-choice question, or with `typed` a question answered by typing
+        when the story has too few wrong answers of the answer's kind to offer."""
+        if len(wrong) < 2:
+            if not typed:
+                return None
+            qtype = QuestionType.CLOZE if BLANK in prompt else QuestionType.SHORT
+            return self.candidate(fact, question_id(fact.id, variant), qtype, prompt, answer,
+                                  score=score, why=why, accept=accept, kind=kind, extra=extra,
+                                  evidence=evidence, group=group, context=context)
+        qid = question_id(fact.id, variant)
+        choices = tuple(stable_order([answer, *wrong], qid))
+        if len(wrong) == 3:
+            score, why = score + 0.5, [*why, "four choices +0.5"]
+        return self.candidate(fact, qid, QuestionType.MCQ, prompt, answer,
+                              score=score, why=why,
+                              choices=choices, accept=accept, kind=kind, extra=extra,
+                              evidence=evidence, group=group, context=context)
+
+    def candidate(self, fact: Fact, qid: str, qtype: QuestionType, prompt: str, answer: str,
+                  *, score: float, why: list[str], choices: tuple[str, ...] = (),
+                  accept: tuple[str, ...] = (), kind: str | None = None,
+                  extra: tuple[Fact, ...] = (), evidence: str | None = None,
+                  context: str | None = None, group: str | None = None) -> Candidate:
+        if word_count(prompt) > MAX_WORDS:
+            score, why = score - 1, [*why, f"over {MAX_WORDS} words -1"]
+        unasked = not_worth_asking(self, fact, prompt, answer, why[0]) if not extra else None
+        if unasked:
+            score, why = score + NOT_WORTH_ASKING, [*why, f"{unasked} {NOT_WORTH_ASKING:g}"]
+        facts = (fact, *extra)
+        parties = list(dict.fromkeys(p for f in facts for p in f.parties))
+        tags: dict[str, tuple[str, ...]] = {"topic": (self.bank,),
+                                            "kind": (kind or fact.kind.value,)}
+        if parties:
+            tags["party"] = tuple(parties)
+        question = Question(
+            id=qid,
+            type=qtype,
+            prompt=prompt,
+            answer=answer,
+            evidence=evidence or fact.evidence,
+            source=fact.source,
+            fact=fact.id,
+            choices=choices,
+            accept=tuple(a for a in dict.fromkeys(accept) if a and a != answer),
+            tags=tags,
+        )
+        return Candidate(question, round(score, 2), tuple(why), facts, context, group)
+
+    # --- one fact, one or more questions -------------------------------------
+
+    def blanked(self, fact: Fact, written: str, keep_preposition: bool = True) -> str | None:
+        """The evidence with `written` replaced by a blank, or None if it is not there once."""
+        if keep_preposition:
+            match = re.match(r"(?i)(on|last|next|this)\s+(.*)", written)
+            if match and match.group(1).lower() == "on":
+                written = match.group(2)
+        if fact.evidence.count(written) != 1:
+            return None
+        label = _LABEL.match(fact.evidence)
+        if label and fact.evidence.find(written) < label.end() and fact.detail.get(
+                "term", "name") not in _LABEL_TERMS and fact.kind is not FactKind.DATE:
+            return None  # "Threats to _____: …": a name in the bullet's own label
+        return balanced(crop(fact.evidence.replace(written, BLANK, 1)))
+
+    def scored(self, kind: str, fact: Fact) -> tuple[float, list[str]]:
+        """The base score of a kind of question, less where its answer is named so often
+        in the article that the blank gives itself away."""
+        base = score(kind)
+        why = [f"{kind} +{base:g}"]
+        answer = fact.answer
+        if kind in ("term:definition", "term:defined"):
+            return base, why  # asking a term from its definition is the point of it
+        named = count_words(self.text, answer)
+        acronym = re.fullmatch(r"[A-Z]{2,5}s?", answer) is not None and (
+            answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
+        if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)
+                                or kind == "where" and named >= 6):
+            base -= 1
+            why.append("answer named often in the article -1")
+        in_title = bool(self.title) and count_words(self.title, answer) > 0
+        if in_title and (kind in ("term:name", "where") or kind.startswith("term:")
+                         and named >= 2):
+            base -= 1
+            why.append("the article's own subject -1")
+        return base, why
+

@@ -1,0 +1,119 @@
+"""Who said it, who holds the office, which party stands where."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizcli.making.distractors import (
+    party_choices,
+    person_choices,
+    title_choices,
+)
+from quizcli.making.questions.candidate import (
+    Candidate,
+    word_count,
+)
+from quizcli.making.questions.wording import (
+    aliases,
+    balanced,
+    count_words,
+    crop,
+    without_party,
+)
+from quizcli.model import BLANK, Fact, FactKind
+from quizcli.reading.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from quizcli.making.questions.maker import Maker
+
+
+def who_said(maker: Maker, fact: Fact) -> Candidate | None:
+    quote = fact.detail.get("quote", "")
+    speaker = fact.answer
+    verb = fact.detail.get("verb", "said")
+    direct = re.search(r"[\"“]" + re.escape(quote), fact.evidence) is not None
+    if any(other is not fact and other.kind is FactKind.QUOTE and other.answer != speaker
+           and other.evidence == fact.evidence and quote in other.detail.get("quote", "")
+           for other in maker.facts):
+        return None  # words another speaker in the sentence reports: whose are they?
+    who = "Which country" if speaker in gazetteer().countries else "Who"
+    if direct:
+        first = re.split(r"(?<=[.?!])\s+", quote)[0]
+        cut = (first if word_count(first) >= 6 else quote).rstrip(".")
+        prompt = f"{who} said: “{cut}”?"
+    else:
+        if verb in ("told", "tells", "said", "says", "stated", "states"):
+            verb = "said" if verb in ("told", "said", "stated") else "says"
+        prompt = f"{who} {verb} that {quote}?"
+    if word_count(quote) < 4:
+        return None
+    if any(len(part) > 2 and part in quote and re.search(rf"\b{re.escape(part)}\b", quote)
+           for part in re.split(r"[\s-]+", speaker)):
+        return None  # the quote names its speaker
+    party = fact.detail.get("party")
+    if party and speaker not in maker.pools.people and any(
+        re.search(rf"(?<![\w.]){re.escape(a)}(?!\w)", quote) for a in aliases(party)
+    ):
+        return None  # an institution quoted about itself
+    accept = maker.name_forms(speaker) if speaker in maker.pools.people else ()
+    if speaker in maker.pools.people:
+        wrong = person_choices(speaker, maker.pools, fact.id,
+                               avoid=maker.mentioned(quote) + maker.spoken_of(quote, speaker))
+    elif speaker in gazetteer().party_of:
+        wrong = party_choices(speaker, maker.pools, fact.id)
+    else:  # an office named without its holder: "U.S. Vice President stated ..."
+        wrong = title_choices(speaker, None, maker.pools, fact.id)
+    speakers = {f.answer for f in maker.facts if f.kind is FactKind.QUOTE}
+    # With one speaker in the story, "who said it?" asks nothing a reader would miss.
+    if len(speakers) < 2 and len(wrong) < 3:
+        return None
+    return maker.mcq(fact, "who-said", prompt, speaker, wrong, score=3.0, why=["quote +3"],
+                    accept=accept, typed=speaker in maker.pools.people)
+
+def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
+    """Who completes the sentence that gives a person's office: the office stays in
+    the sentence, so the question asks who holds it, in the article's own words."""
+    holder = fact.answer
+    named = fact.detail.get("named", holder)  # "Dr Rao, Director, ...": Asha Rao
+    if not fact.detail.get("office") or fact.evidence.count(named) != 1:
+        return None
+    sentence = balanced(crop(fact.evidence.replace(named, BLANK, 1)))
+    avoid = list(maker.pools.holders.get(fact.detail.get("title", ""), ()))
+    # Someone the story gives another office is no wrong answer for this one: the
+    # article itself rules them out.
+    office = fact.detail.get("office", "").casefold()
+    avoid += [who for title, who in maker.pools.titles
+              if who != holder and office not in title.casefold()]
+    wrong = person_choices(holder, maker.pools, fact.id, avoid=avoid + maker.mentioned(
+        sentence))
+    score, why = maker.scored("who-holds", fact)
+    context = maker.context_for(fact)
+    shown = f"{context} {sentence}" if context else sentence
+    prompt = f"Who completes the sentence? “{shown}”"
+    return maker.mcq(fact, "who-holds", prompt, holder, wrong, score=score, why=why,
+                    accept=maker.name_forms(holder), group=f"who-holds:{fact.evidence}",
+                    context=context, typed=True)
+
+def which_party(maker: Maker, fact: Fact) -> Candidate | None:
+    stance = fact.detail.get("stance", "")
+    holder = fact.detail.get("holder")
+    verb = fact.detail.get("verb", "")
+    if word_count(stance) < 3:
+        return None
+    was = "was " if verb.endswith("ing") else ""
+    if holder:
+        prompt = f"Who {was}{stance}?"
+        wrong = person_choices(holder, maker.pools, fact.id,
+                               avoid=maker.mentioned(stance) + maker.spoken_of(stance, holder))
+        accept = (*maker.short_names(holder), fact.answer)
+        return maker.mcq(fact, "which-party", prompt, holder, wrong, score=3.0,
+                        why=["position +3"], accept=accept)
+    prompt = f"Which party {was}{without_party(stance, fact.answer)}?"
+    named = [p for p in maker.pools.parties if p != fact.answer
+             and any(count_words(stance, a) for a in aliases(p))]
+    wrong = party_choices(fact.answer, maker.pools, fact.id, avoid=named)
+    return maker.mcq(fact, "which-party", prompt, fact.answer, wrong, score=3.0,
+                     why=["position +3"],
+                    accept=tuple(aliases(fact.answer)))
+

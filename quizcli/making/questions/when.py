@@ -1,0 +1,108 @@
+"""Which date completes the sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from quizcli.making.distractors import date_choices, show_date
+from quizcli.making.questions.candidate import Candidate
+from quizcli.model import BLANK, Fact, FactKind
+
+if TYPE_CHECKING:
+    from quizcli.making.questions.maker import Maker
+
+
+FIGURE_UNITS = frozenset({"percent", "money", "measure", "scale", "per", "times", "ratio",
+                           "range"})
+_REMARK_DATE = re.compile(
+    r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
+    r"|\bon\sDATE,?\s(?:\w+\s){0,2}(?:said|says|told|added|stated|noted)\b")
+
+
+def _year_of(shown: str) -> int | None:
+    found = re.search(r"\b(\d{4})$", shown)
+    return int(found.group(1)) if found else None
+
+
+def _range_bounds(sentence: str) -> tuple[int | None, int | None]:
+    """The years a blank lies between: 'from _____ to 2024' (before 2024), 'between
+    2015 and _____' (after 2015), '(2015) to ... (_____)'."""
+    blank = re.escape(BLANK)
+    before = re.search(rf"\b(?:from|between)\b[^.;]{{0,25}}?{blank}[^.;]{{0,60}}?"
+                       r"\b(?:to|and|till|until)\b[^.;]{0,30}?\b((?:19|20)\d\d)\b", sentence)
+    after = re.search(r"\b(?:from|between)\b[^.;]{0,30}?\b((?:19|20)\d\d)\b[^.;]{0,60}?"
+                      rf"\b(?:to|and|till|until)\b[^.;]{{0,30}}?{blank}", sentence)
+    return (int(after.group(1)) if after else None,
+            int(before.group(1)) if before else None)
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _date_style(written: str) -> str:
+    """How a date is written: with its year (absolute, or 'last year'), only as a
+    weekday, relative to the article ('yesterday', 'two weeks ago'), or without a year."""
+    if re.fullmatch(r"(?i)(?:in\s)?(?:the\s)?(?:last|this|next|previous|following) year", written):
+        return "relative"  # "last year": which year depends on a date the reader may not see
+    if re.search(r"\d{4}|\b(?:last|this|next|previous) year\b", written):
+        return "absolute"
+    if re.search(r"(?i)\b(?:yesterday|tomorrow|today|ago|last|next|this)\b", written):
+        return "relative"
+    if any(day in written for day in WEEKDAYS) and not re.search(r"\d", written):
+        return "weekday"
+    return "no-year"
+
+
+def _yearless(shown: str) -> str:
+    return re.sub(r"\s\d{4}$", "", shown)
+
+
+
+def when(maker: Maker, fact: Fact) -> Candidate | None:
+    written = fact.detail.get("written", "")
+    sentence = maker.blanked(fact, written)
+    if not sentence or not fact.date:
+        return None
+    precision = fact.detail.get("precision", "day")
+    score, why = maker.scored(f"when:{precision}", fact)
+    if precision == "year" and re.search(rf"\(\s*{re.escape(written)}\s*\)|(?:^|\s)"
+                                         rf"{re.escape(written)}['’]s\b", fact.evidence):
+        score, why = score - 1, [*why, "a year given in passing -1"]
+    if precision in ("year", "month") and any(
+            f.kind is FactKind.NUMBER and f.evidence == fact.evidence
+            and f.detail.get("unit") in FIGURE_UNITS for f in maker.facts):
+        score, why = score - 1, [*why, "the date of a figure it stands beside -1"]
+    if _REMARK_DATE.search(fact.evidence.replace(written, "DATE", 1)):
+        score, why = score - 1, [*why, "the day of a remark -1"]  # "Bolton said on ..."
+    style = _date_style(written)
+    of_story = ""
+    if style == "relative":
+        return None  # "yesterday", "two weeks ago": the article never gives the date
+    if style == "weekday":
+        # "cleared on Tuesday" in a dated story is the Wednesday of its week: the date
+        # is the fact to ask. Without the story's date no reader can work it out.
+        day = dt.date.fromisoformat(fact.date) if len(fact.date) == 10 else None
+        if not (maker.article_date and day and 0 <= (maker.article_date - day).days < 7):
+            return None
+        style = "absolute"
+        # The story's own date, with its weekday, makes the date one a reader can tell.
+        of_story = (f", in a story of {maker.article_date:%A}, "
+                    f"{show_date(maker.article_date.isoformat())}")
+    answer = show_date(fact.date)
+    wrong = date_choices(fact.date, maker.pools, fact.id, n=6, article_date=maker.article_date)
+    low, high = _range_bounds(sentence)
+    wrong = [w for w in wrong if (year := _year_of(w)) is None or (
+        (low is None or year > low) and (high is None or year < high)
+        and str(year) not in sentence)][:3]  # a year the sentence gives is ruled out
+    if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
+        answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
+    context = maker.context_for(fact)
+    if context:
+        sentence = f"{context} {sentence}"
+    prompt = f"Which date completes the sentence{of_story}? “{sentence}”"
+    return maker.mcq(fact, "when", prompt, answer, wrong, score=score, why=why,
+                     context=context,
+                    accept=(fact.date,) if style == "absolute" else ())
+

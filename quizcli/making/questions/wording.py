@@ -1,0 +1,236 @@
+"""The article's own words, read for making questions: lists, abbreviations, names,
+and a sentence cut to what a question shows."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from quizcli.making.questions.candidate import PRONOUN_START
+from quizcli.model import BLANK
+from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.names import named_kind
+from quizcli.reading.rules.numbers import number_value
+from quizcli.reading.sentences import ABBREVIATIONS
+
+_SUBJECT_HEADING = re.compile(
+    r"^(?:what\s+(?:is|are|was|were)|who\s+(?:is|are)|about|understanding|know\s+about)"
+    r"\s+(?P<subject>.+?)\s*[?:]?$", re.I)
+
+
+def section_subject(heading: str | None) -> str | None:
+    """What a section is about when its heading says so: 'What is the Ocean Council?' →
+    'the Ocean Council', 'About Snow Leopard' → 'Snow Leopard'."""
+    if not heading:
+        return None
+    match = _SUBJECT_HEADING.match(heading.strip())
+    if not match or len(match.group("subject").split()) > 8:
+        return None
+    return match.group("subject")
+
+
+
+def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
+    """Answers a reader may type for the same words: the two halves of 'X and Y' the
+    other way round (unless the sentence pairs them with figures "respectively", or the
+    whole is one name by its head word: "Wetlands and Lakes Authority"), and American
+    spellings of '-isation' and '-ise'."""
+    out = []
+    pair = re.fullmatch(r"([A-Z][^,]*?) and ([A-Z][^,]*)", answer)
+    if pair and not re.search(r"\brespectively\b", sentence) and named_kind(answer) is None:
+        out.append(f"{pair.group(2)} and {pair.group(1)}")
+    american = re.sub(r"isation\b", "ization", re.sub(r"ise\b", "ize", answer))
+    if american != answer:
+        out.append(american)
+    return tuple(out)
+
+
+def demonym(name: str) -> bool:
+    """Whether a name is another name of a party that is not the party's own: the
+    adjective 'Omani', 'Chinese'."""
+    table = gazetteer()
+    canon = table.party_of.get(name)
+    return canon is not None and canon != name and " " not in name and bool(
+        re.search(r"(?:i|ese|an|ian|ish|ic)$", name))
+
+
+_ITEM_BEFORE = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,\s$")
+_LAST_ITEM = re.compile(r",\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,?\s(?:and|or)\s$")
+_ITEM_AFTER = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)[A-Z]")
+
+
+def in_list(sentence: str, name: str) -> bool:
+    """Whether `name` is one item of a list of names: 'Delhi, Mumbai, Chennai and ...',
+    where any other name of the list would fill its blank as well. Two names apart by
+    one comma ('Meanwhile, Norway', 'NIV, Pune') are no list."""
+    at = sentence.find(name)
+    before, after = sentence[:at], sentence[at + len(name):]
+    if _LAST_ITEM.search(before):
+        return True  # "A, B and name"
+    item_before = _ITEM_BEFORE.search(before)
+    if item_before and before[:item_before.start()].rstrip().endswith(","):
+        return True  # "A, B, name"
+    item_after = _ITEM_AFTER.match(after)
+    if item_before and item_after:
+        first = item_before.group().split()[0]
+        return first not in _NOT_ITEMS  # "A, name, B" / "A, name and B"
+    return bool(item_after and after.startswith(",") and _ITEM_AFTER.search(
+        after, item_after.end()))  # "name, B and C"
+
+
+_NOT_ITEMS = frozenset("Meanwhile However Moreover Also Further Furthermore Thus Hence "
+                       "Therefore Besides Instead Still Yet Now Today Earlier Later".split())
+
+
+_MINOR_WORDS = frozenset("of and the for in on to a an at by with".split())
+
+
+def initials(name: str) -> str:
+    """The letters an abbreviation of `name` is made of: 'Tariff Review Committee' → 'TRC'."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’']*", name) if w.lower() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def spelled_beside(before: str, after: str, answer: str) -> bool:
+    """Whether the prompt holds the answer's abbreviation, or the answer is one whose
+    expansion stands right beside the blank: 'of _____ (GVA)', 'TRC [_____]'."""
+    letters = initials(answer)
+    if len(letters) >= 2 and len(answer.split()) >= 2 and letters in before + after and re.search(
+            rf"\b{letters}s?\b", f"{before} {after}"):
+        return True
+    if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", answer):
+        word = r"\(?[A-Z][\w&'’-]*\)?"
+        named = re.search(rf"((?:{word}\s)*{word})(?:\s\d{{4}})?[\s,(–—-]*(?:(?:also\s|"
+                          r"popularly\s)?(?:known|called|referred to)\sas|or)\s$", before)
+        if named and initials(named.group(1)) == answer.upper().rstrip("S"):
+            return True  # "the Coastal Wetlands (Protection) Act 2019 -- known as _____"
+        beside = re.match(r"(?:['’]s)?\s?[(\[]([^)\]]{4,80})[)\]]", after) or re.search(
+            r"\(([^)]{4,80})\)\s?$", before)
+        return bool(beside and initials(beside.group(1)) == answer.upper().rstrip("S"))
+    return False
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ies|es|s)$", "", word.casefold())
+
+
+def echoed(rest: str, answer: str) -> bool:
+    """Whether most of the answer's words stand in the rest of its sentence: "'Coastal
+    land' is defined to mean _____" for "land along the coast"."""
+    words = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", answer)}
+    if len(words) < 2:
+        return False
+    there = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", rest)}
+    return len(words & there) * 3 >= len(words) * 2
+
+
+def echoed_word(rest: str, answer: str) -> bool:
+    """Whether a word of a name stands in the rest of its sentence, which gives the name
+    away: "the Mayor nominates ... if both _____ are absent" for "Mayor and Deputy Mayor".
+    A number is not a name: "from 15 lakh to less than _____" asks a figure."""
+    if number_value(answer) is not None:
+        return False
+    words = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", answer)} - _JOINING_WORDS
+    return bool(words & {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", rest)})
+
+
+_JOINING_WORDS = frozenset({"the", "and", "of", "in", "for", "to", "on", "a", "an"})
+
+
+def abbreviates(sentence: str, name: str) -> bool:
+    """Whether `name` is an abbreviation that the sentence spells out beside it, or
+    whose words it names elsewhere ('NC' where 'National Council' stands)."""
+    if not re.fullmatch(r"[A-Z][A-Za-z&-]{1,9}", name):
+        return False
+    if f"({name})" in sentence or f"{name}, or " in sentence or f", or {name}" in sentence:
+        return True
+    letters = name.upper()
+    words = re.findall(r"\b[A-Z][a-z]+", sentence)
+    return len(letters) >= 2 and any(
+        "".join(w[0] for w in words[i:i + len(letters)]) == letters
+        for i in range(len(words) - len(letters) + 1))
+
+
+_INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+
+
+def balanced(sentence: str) -> str:
+    """The sentence without the quotation mark of a quotation that opens or closes in
+    another paragraph: '“However, certain tax benefits ... expire.' shows no lone '“'."""
+    if sentence.count("“") != sentence.count("”"):
+        sentence = sentence.replace("“", "").replace("”", "")
+    if sentence.count('"') % 2:
+        sentence = sentence.replace('"', "")
+    return sentence.strip()
+
+
+def crop(sentence: str) -> str:
+    """The one sentence around the blank, where a long quotation ran several together."""
+    if len(sentence.split()) <= 40:
+        return sentence
+    parts: list[str] = []
+    for piece in _INNER_BOUNDARY.split(sentence):
+        last = re.search(r"(\S+)\.[\"”’]?$", parts[-1]) if parts else None
+        if last and (last.group(1).lower() in ABBREVIATIONS or len(last.group(1)) == 1):
+            parts[-1] = f"{parts[-1]} {piece}"  # "Dr. Deepak": no sentence ends at "Dr."
+        else:
+            parts.append(piece)
+    for at, part in enumerate(parts):
+        if BLANK in part and len(part.split()) >= 6:
+            if PRONOUN_START.match(part.strip()) and at:
+                part = f"{parts[at - 1]} {part}"  # "They are ...": with the noun it stands for
+            part = part.strip()
+            if part.count("“") != part.count("”"):
+                part = part.replace("“", "").replace("”", "")
+            if part.count('"') % 2:
+                part = part.replace('"', "")
+            return part
+    return sentence
+
+
+
+def _article(noun_phrase: str) -> str:
+    return ("an " if noun_phrase[:1].lower() in "aeiou" else "a ") + noun_phrase
+
+
+@functools.cache
+def aliases(party: str) -> list[str]:
+    table = gazetteer()
+    canon = table.party_of.get(party, party)
+    return [canon, *table.aliases_of(canon)]
+
+
+def count_words(text: str, phrase: str, joiners: str = "") -> int:
+    """How often `phrase` stands in `text` as whole words (no letter or digit, nor one
+    of `joiners`, on either side): str.find is far cheaper than a regex per phrase."""
+    if not phrase:
+        return 0
+    count, at = 0, text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or before in joiners) and not (
+                after.isalnum() or after == "_" or after in joiners):
+            count += 1
+        at = text.find(phrase, at + 1)
+    return count
+
+
+@functools.cache
+def _party_patterns(party: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    out = []
+    for alias in sorted(aliases(party), key=len, reverse=True):
+        escaped = re.escape(alias)
+        out.append((re.compile(rf"(?<![\w.])(?:the\s+)?{escaped}['’]s\b"),
+                    re.compile(rf"(?<![\w.])(?:the\s+)?{escaped}(?![\w])")))
+    return tuple(out)
+
+
+def without_party(text: str, party: str) -> str:
+    """The text with the party's names turned into 'it' and 'its', so it does not answer."""
+    for possessive, plain in _party_patterns(party):
+        text = possessive.sub("its", text)
+        text = plain.sub("it", text)
+    return text
+

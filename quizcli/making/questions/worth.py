@@ -1,0 +1,134 @@
+"""Why no exam setter would blank an answer: the vetoes a blank must pass."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizcli.making.questions.when import WEEKDAYS
+from quizcli.making.questions.wording import count_words, echoed, echoed_word, spelled_beside
+from quizcli.model import BLANK, Fact
+from quizcli.reading.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from quizcli.making.questions.maker import Maker
+
+
+_PRONOUN_ANSWER = re.compile(r"(?i)(?:he|she|it|they|we|you|i|this|that|these|those)"
+                             r"(?:['’](?:re|s|ll|ve|d|m))?")
+STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
+                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b")
+"""A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked'."""
+
+_AFFILIATION = re.compile(
+    r"(?i:\b(?:fellow|professor|researcher|analyst|scientist|scholar|director|head))\s"
+    r"(?:at|of|with|in)\s(?:the\s)?$|,\s(?:Director|Professor|Head|Fellow|Chair),\s$")
+"""What stands before the body a person quoted works for: "a fellow at the _____"."""
+
+
+def describes_noun(answer: str, after: str) -> bool:
+    """Whether the answer is one plain word (a common word, a people's name, a short
+    abbreviation) standing before a common noun: "a _____ post" (Facebook), "the
+    _____ government" (Central), "_____ students". A setter blanks the noun phrase or
+    the name, not the word that qualifies it; a name before its noun ("the _____
+    judgment" for a case's name) is still asked."""
+    table = gazetteer()
+    noun = re.match(r"\s([a-z]+)\b", after)
+    if noun is None or " " in answer or any(ch.isdigit() for ch in answer):
+        return False
+    word = noun.group(1)
+    singular = {word, word[:-1], word[:-3] + "y"} if word.endswith("s") else {word}
+    if not singular & table.common_words:
+        return False
+    return len(answer) <= 3 and answer.isupper() or "&" in answer or all(
+        part.casefold() in table.common_words or part in table.party_of
+        for part in answer.split("-"))
+
+
+def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: str) -> str | None:
+    """Why no exam setter would blank this answer, or None. Only a blank is judged:
+    a question asked in words of its own says what it asks."""
+    if BLANK not in prompt:
+        return None
+    kind = kind.rsplit(" ", 1)[0]
+    before, _, after = prompt.partition(BLANK)
+    unasked = _no_fact(answer)
+    if unasked:
+        return unasked
+    if kind == "who-holds" and maker.main_actor(answer):
+        return "the story's main actor"  # "Prime Minister _____" in a story of her
+    if kind.startswith("term:") and kind not in ("term:definition", "term:defined"):
+        unasked = _only_a_word(maker, answer, after)
+        if unasked:
+            return unasked
+    if kind.startswith("term:") and _AFFILIATION.search(before):
+        return "where someone works"  # "Dr Rao, Director, _____": a source's employer
+    if re.search(r"\btop\s$", before) and answer.casefold() in ("10", "ten", "100"):
+        return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
+    if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
+        return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
+    if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
+        return "one quoted word, which other words fill as well"  # "the '_____' step"
+    if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
+            ch.isdigit() for ch in answer):
+        return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
+    if answer.casefold() in ("two", "both", "three") and re.search(
+            r"\b(?:the|other)\s$", before) and re.match(r"\s[a-z]", after):
+        return "a count the story names"  # "the _____ leaders", "the other _____ judges"
+    if kind == "where" and re.match(r"\sofficials\b", after):
+        return "a capital standing for its government"  # "_____ officials said"
+    return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
+
+
+def _no_fact(answer: str) -> str | None:
+    """What the answer is when it is no fact to learn: a weekday, a time, a pronoun."""
+    if re.fullmatch(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")", answer):
+        return "a weekday"
+    if re.search(r"\d\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", answer, flags=re.I):
+        return "a time of day"
+    if answer.endswith(("'", "’")):
+        return "half a possessive"
+    if _PRONOUN_ANSWER.fullmatch(answer):
+        return "a pronoun"  # "_____ the ones who must decide": They're
+    return None
+
+
+def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
+    """Why a term is only a word of its sentence, not a name to learn."""
+    table = gazetteer()
+    if answer[:1].isupper() and not answer.isupper() and (
+            answer.casefold() in table.common_words):
+        return "a common word"  # "the _____ will decide": Council
+    named = count_words(maker.text, answer)
+    if maker.title and count_words(maker.title, answer) and (
+            named >= 3 or named >= 2 and len(answer.split()) >= 3):
+        return "the article's own subject"
+    if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
+            r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
+        return "an adjective of the noun after it"  # "_____ botanist"
+    if describes_noun(answer, after):
+        return "a word that only describes the noun after it"  # "the _____ office"
+    return None
+
+
+def _given_away(before: str, after: str, answer: str, kind: str) -> str | None:
+    """How the rest of the sentence gives the answer away."""
+    if spelled_beside(before, after, answer):
+        return "spelled out beside the blank"  # "the _____'s (WMO)", "TRC [_____]"
+    if kind.startswith("term:") and echoed(before + " " + after, answer):
+        return "its words stand beside the blank"  # "'Coastal land' means _____"
+    if kind == "term:name" and echoed_word(before + " " + after, answer):
+        return "a word of it stands beside the blank"  # "both _____ (Mayor and Deputy Mayor)"
+    return None
+
+
+def _no_exam_value(fact: Fact, answer: str, kind: str) -> str | None:
+    table = gazetteer()
+    if table.home and table.party_of.get(answer) == table.home:
+        return "the reader's own country"
+    written = fact.detail.get("written", answer)
+    if kind in ("when:year", "when:month") and STATISTIC.search(
+            fact.evidence.replace(written, " ")) and not re.search(
+            rf"\b(?:since|from)\s{re.escape(written)}", fact.evidence):
+        return "the date of a figure"  # "Nepal's rank in _____ was 87"
+    return None
