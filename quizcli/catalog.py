@@ -33,7 +33,7 @@ class Folder(NamedTuple):
     path: Path
 
 
-class Summary(NamedTuple):
+class BankSummary(NamedTuple):
     """What a listing shows of a bank, without loading its questions."""
 
     id: str
@@ -43,12 +43,12 @@ class Summary(NamedTuple):
     sources: int
 
     @classmethod
-    def of(cls, bank: Bank) -> Summary:
+    def of(cls, bank: Bank) -> BankSummary:
         return cls(bank.id, bank.title, len(bank.questions), len(bank.facts), len(bank.sources))
 
 
 class Entry(NamedTuple):
-    summary: Summary
+    summary: BankSummary
     path: Path
     origin: str
     shadowed_by: Path | None = None
@@ -124,7 +124,7 @@ class _SummaryCache:
         except (OSError, ValueError, EOFError, TypeError):
             pass  # a missing or damaged cache is rebuilt
 
-    def summary(self, file: Path) -> Summary:
+    def summary(self, file: Path) -> BankSummary:
         """The file's summary, from the cache if the file is unchanged; BankError if invalid."""
         key = str(file.resolve())
         try:
@@ -134,13 +134,13 @@ class _SummaryCache:
         cached = self.files.get(key)
         if now and cached and cached.get("stamp") == now:
             try:
-                return Summary(**cached["summary"])
+                return BankSummary(**cached["summary"])
             except (TypeError, KeyError):
                 pass
         from quizcli.bankfile import load_bank
 
         try:
-            summary = Summary.of(load_bank(file))
+            summary = BankSummary.of(load_bank(file))
         except BankError:
             if self.files.pop(key, None) is not None:
                 self.dirty = True
@@ -176,11 +176,11 @@ def shipped_summaries(folder: Path) -> str:
     for file in bank_files(folder):
         out[file.relative_to(folder).as_posix()] = {
             "sha1": digest(file.read_bytes()),
-            "summary": Summary.of(load_bank(file))._asdict()}
+            "summary": BankSummary.of(load_bank(file))._asdict()}
     return json.dumps(out, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _known_summary(folder: Path, file: Path, known: dict) -> Summary | None:
+def _known_summary(folder: Path, file: Path, known: dict) -> BankSummary | None:
     """The shipped summary of `file`, if the file is still the one it was made of."""
     from quizcli.ids import digest
 
@@ -190,7 +190,7 @@ def _known_summary(folder: Path, file: Path, known: dict) -> Summary | None:
     try:
         if digest(file.read_bytes()) != entry["sha1"]:
             return None
-        return Summary(**entry["summary"])
+        return BankSummary(**entry["summary"])
     except (OSError, TypeError, KeyError):
         return None
 

@@ -113,7 +113,7 @@ class Outcome:
 
 
 @dataclass
-class Summary:
+class SessionSummary:
     answered: int
     right: int
     seconds: float
@@ -375,14 +375,14 @@ class Session:
             self._current = Prompt(prompt.question_id, info, prompt.style, prompt.choices,
                                    prompt.done, prompt.remaining)
 
-    def finish(self) -> Summary:
+    def finish(self) -> SessionSummary:
         """End the session: an answer still on screen is saved already and counts."""
         if self._outcome is not None and self._outcome.grade is not None:
             self.next()
         now = self.clock()
         if self.session_id is not None:
             self.store.end_session(self.session_id, now)
-        return Summary(
+        return SessionSummary(
             answered=len(self.answered),
             right=sum(1 for _, right in self.answered if right),
             seconds=(now - self.started).total_seconds(),

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quizcli.review.schedule import Rating
-from quizcli.review.session import Outcome, Prompt, Session, Summary
+from quizcli.review.session import Outcome, Prompt, Session, SessionSummary
 from quizcli.ui import layout
 from quizcli.ui.keys import Keys
 
@@ -170,7 +170,7 @@ def _grade_hint(outcome: Outcome) -> layout.Hint:
                        (saved, "Enter: go on", "1-4: regrade", "q quit"))
 
 
-def summary_text(summary: Summary, tz: dt.tzinfo, now: dt.datetime) -> Text:
+def summary_text(summary: SessionSummary, tz: dt.tzinfo, now: dt.datetime) -> Text:
     minutes, seconds = divmod(round(summary.seconds), 60)
     share = f" ({100 * summary.right // summary.answered}%)" if summary.answered else ""
     text = Text.assemble(("Session over. ", "bold"),

@@ -145,10 +145,10 @@ def _inputs(articles: list[str], scratch: Path, title: str | None
             ) -> tuple[list[Path], dict[Path, str], dict[Path, str]]:
     """The files to ingest: the paths given, pasted text and fetched pages saved in
     `scratch`; with the address each page came from and the title of pasted text."""
-    import hashlib
     import sys
 
     from quizcli.fetch import fetch, is_url
+    from quizcli.ids import digest
 
     files: list[Path] = []
     origins: dict[Path, str] = {}
@@ -157,7 +157,7 @@ def _inputs(articles: list[str], scratch: Path, title: str | None
         if item == "-":
             data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else (
                 sys.stdin.read().encode("utf-8"))
-            name = f"pasted-{hashlib.sha1(data).hexdigest()[:10]}.txt"
+            name = f"pasted-{digest(data, 10)}.txt"
             path = scratch / name
             path.write_bytes(data)
             if title:

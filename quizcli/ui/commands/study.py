@@ -14,7 +14,7 @@ from quizcli.ui.options import at_least
 if TYPE_CHECKING:
     import datetime as dt
 
-    from quizcli.review.session import Summary
+    from quizcli.review.session import SessionSummary
     from quizcli.review.store import Store
     from quizcli.ui.keys import Keys
 
@@ -92,7 +92,7 @@ def study(
 def _session(store: Store, keys: Keys, console, banks: list[str] | None,
              only: set[str] | None, *,
              mode: StudyMode, cram: bool, limit: int | None, notices: list[str]
-             ) -> Summary | None:
+             ) -> SessionSummary | None:
     """Today's queue (or the cards to cram) on the study screen; the session's summary,
     or None when there was nothing to study."""
     import contextlib
