@@ -9,9 +9,10 @@ import pytest
 from bankgen import SCREENS
 
 from quizcli.catalog import Folder, discover
+from quizcli.review.asking import Asked, StudyMode
 from quizcli.review.library import sync_catalog
 from quizcli.review.schedule import Rating
-from quizcli.review.session import Mode, Session, suggest
+from quizcli.review.session import Session, suggest
 from quizcli.review.store import Store
 
 UTC = dt.timezone.utc
@@ -55,17 +56,17 @@ def test_cards_come_in_queue_order_each_in_its_style(store):
     session = _session(store, clock)
     first = session.current()
     assert first is not None and session.current() is first  # asked until answered
-    assert (first.question_id, first.style, first.done, first.remaining) == ("q1", "mcq", 0, 2)
+    assert (first.question_id, first.asked, first.done, first.remaining) == ("q1", "mcq", 0, 2)
     assert first.choices == ("Lakeshore", "Hillcrest", "Riverside", "Eastport")
     assert first.shown.bank == "river-commission-and-harbour-board-practice-questions"
     assert _choose_answer(session).grade is Rating.GOOD
     session.next()
     match = session.current()
-    assert (match.question_id, match.style, match.done) == ("q2", "mcq", 1)
+    assert (match.question_id, match.asked, match.done) == ("q2", "mcq", 1)
     _choose_answer(session)
     session.next()
     recall = session.current()
-    assert (recall.question_id, recall.style, recall.choices) == ("q3", "recall", ())
+    assert (recall.question_id, recall.asked, recall.choices) == ("q3", "recall", ())
 
 
 def test_an_answer_is_graded_by_whether_it_is_right_and_how_fast(store):
@@ -81,11 +82,11 @@ def test_an_answer_is_graded_by_whether_it_is_right_and_how_fast(store):
     clock.wait(5)
     assert _choose_answer(session, right=False).grade is Rating.AGAIN
     session.next()
-    assert session.current().style == "recall"  # the card forgotten is not due yet
+    assert session.current().asked == "recall"  # the card forgotten is not due yet
     typed = session.type_answer(" 14 ")
     assert (typed.right, typed.near_miss, typed.grade) == (True, False, Rating.GOOD)
     assert session.type_answer("15") is None  # answered already
-    assert suggest(True, True, 1, "recall") is Rating.HARD  # a near miss
+    assert suggest(True, True, 1, Asked.RECALL) is Rating.HARD  # a near miss
 
 
 def test_a_card_forgotten_comes_back_today_once_due(store):
@@ -161,10 +162,10 @@ def test_finishing_counts_the_answers_and_ends_the_session(store):
 
 def test_cramming_records_nothing_and_recall_mode_asks_for_the_answer(store):
     clock = Clock()
-    session = _session(store, clock, cram=True, mode=Mode.recall)
+    session = _session(store, clock, cram=True, mode=StudyMode.recall)
     assert session.session_id is None
     prompt = session.current()
-    assert (prompt.style, prompt.choices) == ("recall", ())
+    assert (prompt.asked, prompt.choices) == ("recall", ())
     assert session.type_answer("Lakeshore").right is True
     session.next()
     assert store.log("q1") == [] and session.finish().answered == 1

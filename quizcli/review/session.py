@@ -11,24 +11,17 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
 
 from quizcli.model import QuestionType
+from quizcli.review.asking import EXAM_FORMATS, Asked, StudyMode
 from quizcli.review.days import study_day
 from quizcli.review.library import Shown, shown
 from quizcli.review.names import same_person, without_titles
 from quizcli.review.schedule import MATURE_DAYS, CardState, Rating, preview
 from quizcli.review.store import Recorded, Store
 
-SLOW_SECONDS = {"mcq": 20.0, "truefalse": 15.0, "recall": 30.0}
+SLOW_SECONDS = {Asked.CHOICES: 20.0, Asked.TRUE_FALSE: 15.0, Asked.RECALL: 30.0}
 """A right answer slower than this is graded Hard."""
-EXAM_FORMATS = {"statements", "match", "order"}
-
-
-class Mode(str, Enum):
-    mcq = "mcq"
-    recall = "recall"
-    mixed = "mixed"
 
 
 def normalise_answer(text: str) -> str:
@@ -77,11 +70,11 @@ def _one_persons_names(targets: list[str]) -> bool:
     return len(targets) >= 2 or _INITIALS.fullmatch(without_titles(targets[0])) is not None
 
 
-def suggest(right: bool, near_miss: bool, seconds: float, style: str) -> Rating:
+def suggest(right: bool, near_miss: bool, seconds: float, asked: Asked) -> Rating:
     """The grade an answer earns: Again if wrong, Hard if slow or a near miss, else Good."""
     if not right:
         return Rating.AGAIN
-    if near_miss or seconds > SLOW_SECONDS.get(style, 30.0):
+    if near_miss or seconds > SLOW_SECONDS.get(asked, 30.0):
         return Rating.HARD
     return Rating.GOOD
 
@@ -92,8 +85,7 @@ class Prompt:
 
     question_id: str
     shown: Shown
-    style: str
-    """mcq, truefalse or recall."""
+    asked: Asked
     choices: tuple[str, ...]
     done: int
     remaining: int
@@ -129,7 +121,7 @@ class Session:
     cards: list[str]
     clock: Callable[[], dt.datetime]
     tz: dt.tzinfo
-    mode: Mode = Mode.mixed
+    mode: StudyMode = StudyMode.mixed
     cram: bool = False
     limit: int | None = None
     done_before: int = 0
@@ -156,20 +148,20 @@ class Session:
 
     # --- what to show ----------------------------------------------------------
 
-    def _style(self, question_id: str, info: Shown) -> str:
+    def _asked(self, question_id: str, info: Shown) -> Asked:
         q = info.question
         if q.type is QuestionType.TRUE_FALSE:
-            return "truefalse"
+            return Asked.TRUE_FALSE
         if q.type is not QuestionType.MCQ:
-            return "recall"
-        if self.mode is Mode.mcq or EXAM_FORMATS & set(q.tags.get("kind", ())):
-            return "mcq"
-        if self.mode is Mode.recall:
-            return "recall"
+            return Asked.RECALL
+        if self.mode is StudyMode.mcq or EXAM_FORMATS & set(q.tags.get("kind", ())):
+            return Asked.CHOICES
+        if self.mode is StudyMode.recall:
+            return Asked.RECALL
         card = self.store.card(question_id)
         mature = (card.state is CardState.REVIEW and card.due and card.last_review
                   and (card.due - card.last_review).days >= MATURE_DAYS)
-        return "recall" if mature else "mcq"
+        return Asked.RECALL if mature else Asked.CHOICES
 
     def current(self) -> Prompt | None:
         """The card to show now, or None when the session is over."""
@@ -185,14 +177,14 @@ class Session:
             info = shown(self.store, question_id)
             if info is not None:  # a card whose question has gone is passed over
                 break
-        style = self._style(question_id, info)
+        asked = self._asked(question_id, info)
         choices = info.question.choices
-        if style == "truefalse":
+        if asked is Asked.TRUE_FALSE:
             choices = ("True", "False")
-        elif style == "recall":
+        elif asked is Asked.RECALL:
             choices = ()
         remaining = len(self.cards) + len(self.learning)
-        self._current = Prompt(question_id, info, style, choices,
+        self._current = Prompt(question_id, info, asked, choices,
                                self.done_before + len(self.answered), remaining)
         self._asked_at = now
         return self._current
@@ -224,7 +216,7 @@ class Session:
         card = self.store.card(prompt.question_id)
         intervals = preview(card, now, self.store.settings_for(prompt.question_id),
                             tz=self.store.tz)
-        grade = None if right is None else suggest(right, near_miss, seconds, prompt.style)
+        grade = None if right is None else suggest(right, near_miss, seconds, prompt.asked)
         leech = False
         if grade is not None and not self.cram:
             leech = self._record(grade, now, given, seconds).leech
@@ -236,7 +228,7 @@ class Session:
         prompt = self._current
         assert prompt is not None
         recorded = self.store.record(prompt.question_id, grade, now, answer=given,
-                                     duration_ms=round(seconds * 1000), mode=prompt.style,
+                                     duration_ms=round(seconds * 1000), mode=prompt.asked.value,
                                      session=self.session_id, replacing=replacing)
         self._recorded = recorded.review_id
         self._suspended.clear()  # an answer since: undo now takes back the answer
@@ -372,7 +364,7 @@ class Session:
             self._current = None
             self.cards.insert(0, prompt.question_id)
         else:
-            self._current = Prompt(prompt.question_id, info, prompt.style, prompt.choices,
+            self._current = Prompt(prompt.question_id, info, prompt.asked, prompt.choices,
                                    prompt.done, prompt.remaining)
 
     def finish(self) -> SessionSummary:

@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from quizcli.review.asking import Asked
 from quizcli.review.schedule import Rating
 from quizcli.review.session import Outcome, Prompt, Session, SessionSummary
 from quizcli.ui import layout
@@ -61,7 +62,7 @@ def header(prompt: Prompt, cram: bool = False) -> Table:
 
 def _answer_keys(prompt: Prompt, pairs: bool) -> str:
     count = len(prompt.choices)
-    if prompt.style == "truefalse":
+    if prompt.asked is Asked.TRUE_FALSE:
         return "1/t True, 2/f False"
     if pairs:  # the letters name List I: only the digits answer
         return f"1-{count} to answer"
@@ -70,7 +71,7 @@ def _answer_keys(prompt: Prompt, pairs: bool) -> str:
 
 def _pairs(prompt: Prompt) -> layout.MatchLists | None:
     q = prompt.shown.question
-    if prompt.style != "mcq" or "match" not in q.tags.get("kind", ()):
+    if prompt.asked is not Asked.CHOICES or "match" not in q.tags.get("kind", ()):
         return None
     return layout.match_lists(q.prompt)
 
@@ -100,7 +101,7 @@ def question_screen(prompt: Prompt, cram: bool = False, compact: bool = False) -
     body = _prompt_text(prompt, pairs, compact, "bold")
     commands = ("u undo", "s suspend", "e edit", "? help", "q quit")
     if prompt.choices:
-        keys = ("t", "f") if prompt.style == "truefalse" else None
+        keys = ("t", "f") if prompt.asked is Asked.TRUE_FALSE else None
         table = Table.grid(padding=(0, 1))
         for i, choice in enumerate(prompt.choices):
             label = f"{i + 1}" + (f"/{keys[i]}" if keys else "")
@@ -324,7 +325,7 @@ class _Screen:
         """Take the answer to the question shown: True once answered, False when a command
         key came instead, None when the user quits."""
         session, keys = self.session, self.keys
-        if prompt.style == "recall":
+        if prompt.asked is Asked.RECALL:
             typed = keys.answer()
             if typed.startswith("/") and len(typed) == 2:
                 return False if self.command(typed[1].lower(), prompt) else None
@@ -358,6 +359,6 @@ def _choice(key: str, prompt: Prompt) -> int | None:
         return int(key) - 1
     if key in LETTERS[:len(prompt.choices)] and len(key) == 1 and not _pairs(prompt):
         return LETTERS.index(key)
-    if prompt.style == "truefalse" and key in ("t", "f"):
+    if prompt.asked is Asked.TRUE_FALSE and key in ("t", "f"):
         return 0 if key == "t" else 1
     return None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from quizcli.review.asking import StudyMode
 from quizcli.ui import context
 from quizcli.ui.app import AREA
 from quizcli.ui.options import at_least
@@ -19,15 +19,6 @@ if TYPE_CHECKING:
     from quizcli.ui.keys import Keys
 
 app = typer.Typer(**AREA)
-
-
-class StudyMode(str, Enum):
-    """The choices of --mode: the session's `Mode`, which this module does not import at
-    start-up."""
-
-    mcq = "mcq"
-    recall = "recall"
-    mixed = "mixed"
 
 
 @app.command()
@@ -98,7 +89,7 @@ def _session(store: Store, keys: Keys, console, banks: list[str] | None,
     import contextlib
 
     from quizcli.review.cards import cram_cards
-    from quizcli.review.session import Mode, Session
+    from quizcli.review.session import Session
     from quizcli.ui import screen
     from quizcli.ui.editor import editor_for
 
@@ -111,7 +102,7 @@ def _session(store: Store, keys: Keys, console, banks: list[str] | None,
         cards, cram = _nothing_due(store, keys, console, banks=banks, only=only, tz=tz, now=now)
     if not cards:
         return None
-    session = Session(store, cards, context.now, tz, Mode(mode.value), cram=cram, limit=limit,
+    session = Session(store, cards, context.now, tz, mode, cram=cram, limit=limit,
                       done_before=0 if cram else queue.reviewed_today,
                       learning=[] if cram else waiting)
     with contextlib.suppress(KeyboardInterrupt, EOFError):  # answers are saved already
