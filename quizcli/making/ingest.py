@@ -23,10 +23,10 @@ from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
-from quizcli.making.topics import area_of
 from quizcli.model import Bank, Fact, FactKind, Question, Source
 from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
+from quizcli.topics import area_of
 
 
 @dataclass
