@@ -20,13 +20,13 @@ import quizcli.making.questions.candidate as candidate
 import quizcli.reading.facts as reader
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.catalog import Folder, discover
-from quizcli.making.gate import normalise
 from quizcli.making.identity import KnownQuestions, blank_span, identity_key, same_answer
 from quizcli.making.ingest import ingest
 from quizcli.model import Question, QuestionType
 from quizcli.review.library import sync_catalog
 from quizcli.review.schedule import Rating
 from quizcli.review.store import Store
+from quizcli.text import compared
 from quizcli.ui.app import app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "banks"
@@ -87,7 +87,7 @@ def _assert_kept(before: list[Question], banks: Path) -> list[Question]:
     for question in after:
         assert not known.holds(question), identity_key(question)
         known.add(question)
-    prompts = Counter(normalise(q.prompt) for q in after)
+    prompts = Counter(compared(q.prompt) for q in after)
     assert [p for p, n in prompts.items() if n > 1] == []
     return list(after)
 

@@ -18,13 +18,14 @@ from quizcli.making.distractors import (
     party_choices,
     person_choices,
 )
-from quizcli.making.gate import gate, normalise, reject_reason
+from quizcli.making.gate import gate, reject_reason
 from quizcli.making.ingest import ingest, pools_for
 from quizcli.making.questions import make_candidates
 from quizcli.model import QuestionType
 from quizcli.reading.article import read_article
 from quizcli.reading.facts import extract_facts
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.text import compared
 from quizcli.ui.app import app
 
 SEEDS = [SEED_0, SEED_1]
@@ -211,7 +212,7 @@ def test_every_question_keeps_its_invariants(sentences, dated):
         if q.type is not QuestionType.MCQ:
             continue
         assert q.choices.count(q.answer) == 1
-        assert len({normalise(c) for c in q.choices}) == len(q.choices)
+        assert len({compared(c) for c in q.choices}) == len(q.choices)
         canon = table.party_of.get(q.answer)
         if canon:
             assert not any(table.party_of.get(c) == canon for c in q.choices if c != q.answer)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, aliases
 from quizcli.model import QuestionType
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.text import compared
 
 DEFAULT_BUDGET = 40
 """Questions kept per article."""
@@ -31,30 +31,19 @@ _PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
 
 
 @functools.lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """Text as compared for give-aways and duplicates: case, punctuation and a leading
-    article do not count."""
-    t = unicodedata.normalize("NFKC", str(text)).casefold().replace("’", "'").replace("‘", "'")
-    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
-    t = re.sub(r"(?<!\d)\.|\.(?!\d)", "", t)
-    t = re.sub(r"[^\w\s-]", " ", t)
-    t = re.sub(r"^(the|a|an)\s+", "", t.strip())
-    return " ".join(t.split())
-
-
 def answer_key(answer: str) -> str:
     """An answer as compared for asking it again: '6.50%' is '6.5%', '10.0' is '10'."""
     trimmed = re.sub(r"(?<=\d)\.(\d*?)0+(?!\d)", lambda m: f".{m.group(1)}" if m.group(1)
                      else "", answer)
-    return normalise(trimmed)
+    return compared(trimmed)
 
 
 def _contains(haystack: str, needle: str) -> bool:
     """Whether `needle` stands in `haystack` as whole words, once both are normalised."""
-    needle = normalise(needle)
+    needle = compared(needle)
     if len(needle) <= 2:
         return False
-    haystack = normalise(haystack)
+    haystack = compared(haystack)
     at = haystack.find(needle)
     while at != -1:
         end = at + len(needle)
@@ -102,10 +91,10 @@ def reject_reason(candidate: Candidate) -> str | None:
     if shown and len(shown.replace(BLANK, " ").split()) < 5:
         return "a fragment"  # a table cell or a label: "_____ or higher"
     if q.type is QuestionType.MCQ:
-        choices = [normalise(c) for c in q.choices]
+        choices = [compared(c) for c in q.choices]
         if len(choices) < 3 or len(set(choices)) != len(choices):
             return "too few or repeated choices"
-        if choices.count(normalise(q.answer)) != 1:
+        if choices.count(compared(q.answer)) != 1:
             return "the answer is not exactly one choice"
     return None
 
@@ -137,7 +126,7 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
     per_answer: dict[str, int] = dict(seen_answers or {})
     for candidate in sorted(candidates, key=lambda c: -c.score):
         reason = reject_reason(candidate)
-        key = normalise(candidate.question.prompt)
+        key = compared(candidate.question.prompt)
         evidence = candidate.question.evidence
         if reason is None and (key in seen or candidate.group in groups):
             reason = "repeats another question"
@@ -162,5 +151,5 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
     kept = passed[:budget]
     dropped += [(c, "over the article's budget") for c in passed[budget:]]
     for candidate, _ in dropped[len(dropped) - len(passed[budget:]):]:
-        seen.discard(normalise(candidate.question.prompt))
+        seen.discard(compared(candidate.question.prompt))
     return Gated(kept, dropped)

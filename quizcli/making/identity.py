@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from quizcli.making.gate import normalise
 from quizcli.model import Question, QuestionType
 from quizcli.schema import BLANK_MARK
+from quizcli.text import compared
 
 _WORD = re.compile(r"\w+")
 
@@ -56,12 +56,12 @@ def identity_key(question: Question) -> IdentityKey:
     and a multi-fact question by its type and set of sentences.
     """
     kind = next(iter(question.tags.get("kind", ())), "")
-    evidence = frozenset(normalise(line) for line in question.evidence.split("\n")
+    evidence = frozenset(compared(line) for line in question.evidence.split("\n")
                          if line.strip())
     keyed_by_answer = (question.type is not QuestionType.TRUE_FALSE
                        and kind not in MULTI_FACT_KINDS)
     return IdentityKey(question.source, _form(question), evidence,
-                       normalise(question.answer) if keyed_by_answer else "")
+                       compared(question.answer) if keyed_by_answer else "")
 
 
 def _shown_from(before: str, evidence: str) -> int:

@@ -20,12 +20,13 @@ from quizcli.bankfile import load_bank, save_bank
 from quizcli.files import atomic_write, locked
 from quizcli.ids import digest
 from quizcli.making.distractors import Pools
-from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate, normalise
+from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.model import Bank, Fact, FactKind, Question, Source
 from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
+from quizcli.text import compared
 from quizcli.topics import area_of
 
 
@@ -170,7 +171,7 @@ class _Held:
             sources={s.id: s for s in bank.sources} if bank else {},
             facts={f.id: f for f in bank.facts} if bank else {},
             questions=questions,
-            seen_prompts={normalise(q.prompt) for q in questions.values()},
+            seen_prompts={compared(q.prompt) for q in questions.values()},
             known=KnownQuestions(questions.values()),
             asked_of=asked_of,
             answered=answered,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,27 +18,19 @@ from quizcli.review.library import Shown, shown
 from quizcli.review.names import same_person, without_titles
 from quizcli.review.schedule import MATURE_DAYS, CardState, Rating, preview
 from quizcli.review.store import Recorded, Store
+from quizcli.text import answer_form
 
 SLOW_SECONDS = {Asked.CHOICES: 20.0, Asked.TRUE_FALSE: 15.0, Asked.RECALL: 30.0}
 """A right answer slower than this is graded Hard."""
 
 
-def normalise_answer(text: str) -> str:
-    """An answer as compared: no case, accents, punctuation or leading article."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^\s*(?:the|a|an)\s+", "", text)
-    return " ".join(text.split())
-
-
 def check_answer(given: str, answers: list[str]) -> tuple[bool, bool]:
     """(right, near miss): right when it matches an accepted answer once case, accents and
     punctuation are set aside, or is one small typo away from one (a near miss)."""
-    typed = normalise_answer(given)
+    typed = answer_form(given)
     if not typed:
         return False, False
-    targets = [normalise_answer(a) for a in answers if normalise_answer(a)]
+    targets = [answer_form(a) for a in answers if answer_form(a)]
     if typed in targets:
         return True, False
     if _one_persons_names(targets) and same_person(typed, max(targets, key=_words)):

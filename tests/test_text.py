@@ -1,0 +1,26 @@
+"""The forms in which two pieces of text count as the same."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizcli.text import answer_form, compared, name_key
+
+
+@given(st.text(max_size=40))
+def test_each_form_is_its_own_form(text):
+    assert compared(compared(text)) == compared(text)
+    assert answer_form(answer_form(text)) == answer_form(text)
+    assert name_key(name_key(text)) == name_key(text)
+
+
+def test_what_each_comparison_forgives():
+    assert compared("The 1,250 hectares.") == compared("1250 Hectares") == "1250 hectares"
+    assert compared("3.5%") != compared("35%")  # a decimal point counts
+    assert compared("Aditya-L1") != compared("Aditya L1")  # a hyphen counts in a prompt
+    assert answer_form("Aditya-L1") == answer_form("aditya l1")  # not in a typed answer
+    assert answer_form("Théâtre") == answer_form("the theatre") == "theatre"
+    assert compared("Théâtre") != compared("Theatre")
+    assert name_key("Anna-Lisa Kolb") == name_key("annalisa kolb") == name_key("Anna Lisa Kolb")
+    assert name_key("Anna Kolb") != name_key("Anna Kolbe")
