@@ -11,11 +11,16 @@ HEAVY = ["rich", "yaml", "sqlite3", "fsrs", "genanki", "quizcli.model", "quizcli
          "trafilatura", "lxml", "pypdfium2"]
 
 
+def python(code: str, home=None) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter, with its own QUIZCLI_HOME if `home` is given."""
+    env = {"QUIZCLI_HOME": str(home), "PATH": ""} if home else None
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env)
+
+
 def test_importing_the_cli_loads_no_heavy_module():
     code = EVERY_COMMAND + f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.split()
-    assert loaded == []
+    assert python(code).stdout.split() == []
 
 
 def test_a_command_imports_its_own_area_alone(tmp_path):
@@ -30,9 +35,7 @@ def test_a_command_imports_its_own_area_alone(tmp_path):
         "print(' '.join(sorted(m for m in sys.modules if m.startswith('quizcli.ui.commands.'))),"
         " file=sys.stderr)\n"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, env={"QUIZCLI_HOME": str(tmp_path), "PATH": ""}).stderr
-    assert loaded.split() == ["quizcli.ui.commands.banks"]
+    assert python(code, tmp_path).stderr.split() == ["quizcli.ui.commands.banks"]
 
 
 def test_listing_banks_from_the_cache_does_not_parse_yaml(tmp_path):
@@ -46,10 +49,8 @@ def test_listing_banks_from_the_cache_does_not_parse_yaml(tmp_path):
         "discover()\n"
         "print('yaml' in sys.modules)\n"
     )
-    env_run = dict(capture_output=True, text=True, check=True,
-                   env={"QUIZCLI_HOME": str(tmp_path), "PATH": ""})
-    first = subprocess.run([sys.executable, "-c", code], **env_run).stdout.strip()
-    second = subprocess.run([sys.executable, "-c", code], **env_run).stdout.strip()
+    first = python(code, tmp_path).stdout.strip()
+    second = python(code, tmp_path).stdout.strip()
     assert (first, second) == ("True", "False")
 
 
@@ -64,9 +65,7 @@ def test_reading_a_text_article_loads_no_page_or_pdf_library(tmp_path):
         f"load_article(Path({str(article)!r}))\n"
         "print(' '.join(m for m in ('trafilatura', 'lxml', 'pypdfium2') if m in sys.modules))\n"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.split()
-    assert loaded == []
+    assert python(code).stdout.split() == []
 
 
 def test_listing_the_shipped_banks_parses_no_yaml_even_with_no_cache(tmp_path):
@@ -75,9 +74,7 @@ def test_listing_the_shipped_banks_parses_no_yaml_even_with_no_cache(tmp_path):
         "from quizcli.catalog import discover\n"
         "print(len(discover().entries), 'yaml' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, env={"QUIZCLI_HOME": str(tmp_path), "PATH": ""}).stdout
-    assert out.split() == ["1", "False"]
+    assert python(code, tmp_path).stdout.split() == ["1", "False"]
 
 
 def test_the_shipped_summaries_are_those_of_the_shipped_banks():
