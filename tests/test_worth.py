@@ -309,3 +309,10 @@ def test_a_city_where_something_happened_is_not_answered_by_its_country():
     text = STORY + "The delegates met in Thimphu for the talks on Himalayan wetlands.\n"
     [where] = [q for q in kept(text) if q.answer == "Thimphu"]
     assert "Bhutan" not in where.accept
+
+
+def test_a_name_with_and_in_it_is_not_turned_round():
+    text = STORY + ("The survey was carried out with the National Institute of Hill Ecology and"
+                    " Forestry, which has studied wetlands since 1990.\n")
+    named = [q for q in kept(text) if q.answer.endswith("Hill Ecology and Forestry")]
+    assert named and all(not a.startswith("Forestry") for q in named for a in q.accept)

@@ -33,11 +33,13 @@ def section_subject(heading: str | None) -> str | None:
 def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     """Answers a reader may type for the same words: the two halves of 'X and Y' the
     other way round (unless the sentence pairs them with figures "respectively", or the
-    whole is one name by its head word: "Wetlands and Lakes Authority"), and American
+    whole is one name: by its head word, "Wetlands and Lakes Authority", or by the "of"
+    that opens what it is of, "Institute of Hill Ecology and Forestry"), and American
     spellings of '-isation' and '-ise'."""
     out = []
     pair = re.fullmatch(r"([A-Z][^,]*?) and ([A-Z][^,]*)", answer)
-    if pair and not re.search(r"\brespectively\b", sentence) and named_kind(answer) is None:
+    if pair and not re.search(r"\brespectively\b", sentence) and named_kind(answer) is None \
+            and not re.search(r"\s(?:of|for|on)\s", pair.group(1)):
         out.append(f"{pair.group(2)} and {pair.group(1)}")
     american = re.sub(r"isation\b", "ization", re.sub(r"ise\b", "ize", answer))
     if american != answer:
