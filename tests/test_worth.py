@@ -4,6 +4,7 @@ figures are the ones the sentence makes false."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -316,3 +317,35 @@ def test_a_name_with_and_in_it_is_not_turned_round():
                     " Forestry, which has studied wetlands since 1990.\n")
     named = [q for q in kept(text) if q.answer.endswith("Hill Ecology and Forestry")]
     assert named and all(not a.startswith("Forestry") for q in named for a in q.accept)
+
+
+def test_a_blank_never_cuts_a_word():
+    text = STORY + ("Nepal's President favours a lasting resolution of the US.-Nepal wetland"
+                    " dispute, which began in 2019.\n")
+    assert not [q.prompt for q in kept(text) if re.search(r"\w_____|_____\.?[\w-]", q.prompt)]
+
+
+def test_a_figure_the_title_gives_is_not_asked():
+    text = ("Third Wetland Summit Opens\n\nThe third wetland summit opened in Gangtok on "
+            "3 March 2025 with 40 countries taking part.\n")
+    assert "third" not in answers(text)
+
+
+def test_wrong_years_keep_the_order_of_the_sentences_other_years():
+    text = STORY + "The forum fell apart in 2008 and was revived in 2017 by four members.\n"
+    [question] = [q for q in kept(text) if q.answer == "2008"]
+    assert all(int(c) < 2017 for c in question.choices), question.choices
+
+
+def test_an_abbreviation_accepts_the_expansion_of_its_heading():
+    text = ("Wetland Report\n\nWetland Health Index (WHI)\n\nThe WHI is an index released by"
+            " the Tribunal that ranks the wetlands of each state.\n")
+    [question] = [q for q in kept(text) if q.answer == "WHI"]
+    assert "Wetland Health Index" in question.accept
+
+
+def test_a_provision_accepts_the_article_without_its_clause():
+    text = STORY + ("Article 48A (1) of the Constitution asks the State to protect the"
+                    " environment and safeguard the forests and wildlife of the country.\n")
+    [question] = [q for q in kept(text) if q.answer == "Article 48A (1)"]
+    assert "Article 48A" in question.accept

@@ -66,6 +66,9 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
     act = re.match(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)", written)
     if act and "Amendment" not in act.group(2):  # "Aadhaar (Targeted ...) Act" → "Aadhaar Act"
         accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
+    clause = re.fullmatch(r"((?:Article|Section|Rule)s?\s\d+[A-Z]?)\s?\(\w{1,4}\)", written)
+    if clause:  # "Article 12A (1)": the article is its clause's answer as well
+        accept = (*accept, clause.group(1))
     if short:
         accept = (*accept, short)
     accept = (*accept, *maker.other_names(written), *other_spellings(written, fact.evidence),

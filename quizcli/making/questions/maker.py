@@ -107,9 +107,12 @@ class Maker:
 
     @functools.cached_property
     def _runs(self) -> list[str]:
-        """The story's capitalised names of two words or more ('Pacific Islands Forum')."""
+        """The story's capitalised names of two words or more ('Pacific Islands Forum'),
+        in its title, sentences and headings ('Tariff Review Committee (TRC)')."""
+        headings = dict.fromkeys(f.detail.get("section") or "" for f in self.facts)
         return list(dict.fromkeys(re.sub(r"^(?:The|A|An)\s", "", run) for run in re.findall(
-            r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+", self.text)))
+            r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+",
+            " | ".join([self.title, self.text, *headings]))))
 
     def other_forms(self, name: str) -> tuple[str, ...]:
         """The story's other form of an abbreviation or of what it abbreviates, which a

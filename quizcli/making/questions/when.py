@@ -38,6 +38,21 @@ def _range_bounds(sentence: str) -> tuple[int | None, int | None]:
             int(before.group(1)) if before else None)
 
 
+def _between_years(sentence: str, year: int | None, low: int | None, high: int | None
+                   ) -> tuple[int | None, int | None]:
+    """The bounds narrowed to the sentence's other years on either side of the answer's:
+    in "fell apart in _____ and was revived in 2017" a wrong year is before 2017 too."""
+    if year is None:
+        return low, high
+    for found in re.finditer(r"\b((?:19|20)\d\d)\b", sentence):
+        other = int(found.group(1))
+        if other < year:
+            low = other if low is None else max(low, other)
+        elif other > year:
+            high = other if high is None else min(high, other)
+    return low, high
+
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -93,6 +108,7 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
     answer = show_date(fact.date)
     wrong = date_choices(fact.date, maker.pools, fact.id, n=6, article_date=maker.article_date)
     low, high = _range_bounds(sentence)
+    low, high = _between_years(sentence, _year_of(answer), low, high)
     wrong = [w for w in wrong if (year := _year_of(w)) is None or (
         (low is None or year > low) and (high is None or year < high)
         and str(year) not in sentence)][:3]  # a year the sentence gives is ruled out

@@ -55,6 +55,11 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     unasked = _no_fact(answer)
     if unasked:
         return unasked
+    if re.search(r"\w$", before) or re.match(r"\w|\.[-\w]", after):
+        return "part of a longer word"  # "the _____.-Nepal border": U.S.
+    if (kind.startswith("figure") or kind in ("when:year", "when:month")) and maker.title \
+            and count_words(maker.title.casefold(), answer.casefold()):
+        return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
     if kind == "who-holds" and maker.main_actor(answer):
         return "the story's main actor"  # "Prime Minister _____" in a story of her
     if kind.startswith("term:") and kind not in ("term:definition", "term:defined"):
