@@ -349,3 +349,13 @@ def test_a_provision_accepts_the_article_without_its_clause():
                     " environment and safeguard the forests and wildlife of the country.\n")
     [question] = [q for q in kept(text) if q.answer == "Article 48A (1)"]
     assert "Article 48A" in question.accept
+
+
+def test_a_long_name_accepts_its_initials_and_the_storys_short_form():
+    text = ("ZS Council meets\n\nThe Zoological Survey Council met in Gangtok on 3 March"
+            " 2025. The ZS Council will meet again in May, and the ZS Council has 12 members."
+            " The Council named the Himalayan"
+            " Wildlife Research Organisation its partner for the survey.\n")
+    [body] = [q for q in kept(text) if q.answer == "Himalayan Wildlife Research Organisation"]
+    assert "HWRO" in body.accept
+    assert "Zoological Survey Council" not in answers(text)  # the story's own subject

@@ -72,7 +72,7 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
     if short:
         accept = (*accept, short)
     accept = (*accept, *maker.other_names(written), *other_spellings(written, fact.evidence),
-              *maker.other_forms(written))
+              *maker.other_forms(written), *maker.short_forms(written))
     if fact.kind is FactKind.DATE:
         kind = "when:period"
     elif fact.kind is FactKind.PLACE:

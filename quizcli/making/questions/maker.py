@@ -28,6 +28,7 @@ from quizcli.making.questions.worth import not_worth_asking
 from quizcli.making.scores import NOT_WORTH_ASKING, score
 from quizcli.model import BLANK, Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import PlaceKind, gazetteer
+from quizcli.reading.rules.names import named_kind
 
 _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",
                           "definition"})
@@ -114,6 +115,16 @@ class Maker:
             r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+",
             " | ".join([self.title, self.text, *headings]))))
 
+    def short_forms(self, name: str) -> tuple[str, ...]:
+        """The shorter forms the story writes a long name in, in its title or its text:
+        'ZSI' or 'ZS Council' for 'Zoological Survey Council'."""
+        words = name.split()
+        if len(words) < 3:
+            return ()
+        forms = (initials(name), f"{initials(' '.join(words[:-1]))} {words[-1]}")
+        return tuple(f for f in forms if len(f) > 2 and (
+            count_words(self.title, f) or count_words(self.text, f)))
+
     def other_forms(self, name: str) -> tuple[str, ...]:
         """The story's other form of an abbreviation or of what it abbreviates, which a
         reader may type as well: 'Pacific Islands Forum' for 'PIF', and 'TRC' for 'Tariff
@@ -125,6 +136,8 @@ class Maker:
         if len(name.split()) >= 2 and len(letters) >= 2 and re.search(
                 rf"\b{letters}\b", self.text):
             return (letters,)
+        if len(letters) >= 3 and named_kind(name) is not None and " and " not in name:
+            return (letters,)  # "Defence Research & Development Organisation": DRDO
         return ()
 
     def mentioned(self, text: str) -> list[str]:

@@ -108,6 +108,10 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if maker.title and count_words(maker.title, answer) and (
             named >= 3 or named >= 2 and len(answer.split()) >= 3):
         return "the article's own subject"
+    short = maker.short_forms(answer)
+    if maker.title and any(count_words(maker.title, s) for s in short) and (
+            named + sum(count_words(maker.text, s) for s in short) >= 3):
+        return "the article's own subject"  # "the _____" in a story titled "GTC Council"
     if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
             r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
         return "an adjective of the noun after it"  # "_____ botanist"
