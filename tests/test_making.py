@@ -216,6 +216,8 @@ def test_every_question_keeps_its_invariants(sentences, dated):
         canon = table.party_of.get(q.answer)
         if canon:
             assert not any(table.party_of.get(c) == canon for c in q.choices if c != q.answer)
+        if any(q.answer in f.people for f in candidate.facts):
+            assert len(q.choices) == 4  # a person among four, or typed
 
 
 def test_ingest_command(runner, tmp_path, quizcli_home):

@@ -68,8 +68,9 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     # With one speaker in the story, "who said it?" asks nothing a reader would miss.
     if len(speakers) < 2 and len(wrong) < 3:
         return None
-    return maker.mcq(fact, "who-said", prompt, speaker, wrong, score=3.0, why=["quote +3"],
-                    accept=accept, typed=speaker in maker.pools.people)
+    person = speaker in maker.pools.people
+    return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,
+                     score=3.0, why=["quote +3"], accept=accept, typed=person)
 
 def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
     """Who completes the sentence that gives a person's office: the office stays in
@@ -107,8 +108,8 @@ def which_party(maker: Maker, fact: Fact) -> Candidate | None:
         wrong = person_choices(holder, maker.pools, fact.id,
                                avoid=maker.mentioned(stance) + maker.spoken_of(stance, holder))
         accept = (*maker.short_names(holder), fact.answer)
-        return maker.mcq(fact, "which-party", prompt, holder, wrong, score=3.0,
-                        why=["position +3"], accept=accept)
+        return maker.mcq(fact, "which-party", prompt, holder, _four_or_none(wrong), score=3.0,
+                         why=["position +3"], accept=accept, typed=len(wrong) == 2)
     prompt = f"Which party {was}{without_party(stance, fact.answer)}?"
     named = [p for p in maker.pools.parties if p != fact.answer
              and any(count_words(stance, a) for a in aliases(p))]
@@ -117,3 +118,8 @@ def which_party(maker: Maker, fact: Fact) -> Candidate | None:
                      why=["position +3"],
                     accept=tuple(aliases(fact.answer)))
 
+
+def _four_or_none(wrong: list[str]) -> list[str]:
+    """Three wrong names, or none (the name is typed): of two wrong names one is mostly
+    absurd, and a choice of three people is a choice of one."""
+    return wrong if len(wrong) >= 3 else []
