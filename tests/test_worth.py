@@ -359,3 +359,9 @@ def test_a_long_name_accepts_its_initials_and_the_storys_short_form():
     [body] = [q for q in kept(text) if q.answer == "Himalayan Wildlife Research Organisation"]
     assert "HWRO" in body.accept
     assert "Zoological Survey Council" not in answers(text)  # the story's own subject
+
+
+def test_a_clause_that_opens_the_sentence_is_no_name():
+    text = STORY + ("Opening the Wetland Session 2025, the Chief Minister announced a survey of"
+                    " every lake in the state.\n")
+    assert not [a for a in answers(text) if a.startswith("Opening")]

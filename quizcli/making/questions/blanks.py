@@ -56,6 +56,9 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
         return None  # "the _____ host": the adjective of a country the story names
     elif fact.detail.get("term", "name") == "name" and in_list(fact.evidence, written):
         return None  # one name of a list: any other name of it fits the blank as well
+    elif fact.detail.get("term") == "species" and in_list(fact.evidence, written) and (
+            f"{written} (" not in fact.evidence):
+        return None  # one species of a list, with nothing said of it alone
     elif fact.detail.get("term") == "name" and abbreviates(fact.evidence, written):
         return None  # '(DOSV)' beside 'Deep Ocean Survey Vehicle'
     else:

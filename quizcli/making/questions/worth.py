@@ -60,6 +60,9 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     if (kind.startswith("figure") or kind in ("when:year", "when:month")) and maker.title \
             and count_words(maker.title.casefold(), answer.casefold()):
         return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
+    if not before.strip() and re.match(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s",
+                                      answer):
+        return "a clause, not a name"  # "_____ 2025, the minister said": Opening the Session
     if kind == "who-holds" and maker.main_actor(answer):
         return "the story's main actor"  # "Prime Minister _____" in a story of her
     if kind.startswith("term:") and kind not in ("term:definition", "term:defined"):
