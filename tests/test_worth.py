@@ -365,3 +365,9 @@ def test_a_clause_that_opens_the_sentence_is_no_name():
     text = STORY + ("Opening the Wetland Session 2025, the Chief Minister announced a survey of"
                     " every lake in the state.\n")
     assert not [a for a in answers(text) if a.startswith("Opening")]
+
+
+def test_where_a_named_scientist_works_is_not_asked():
+    text = STORY + ("The survey was led by Dr Giri, Director, Wetland Trust; Dr Asha Rao,"
+                    " Himalayan Institute of Lake Studies, Gangtok; and Dr Ravi Menon of Kerala.\n")
+    assert "Himalayan Institute of Lake Studies" not in answers(text)

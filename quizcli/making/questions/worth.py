@@ -22,8 +22,10 @@ STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|bas
 
 _AFFILIATION = re.compile(
     r"(?i:\b(?:fellow|professor|researcher|analyst|scientist|scholar|director|head))\s"
-    r"(?:at|of|with|in)\s(?:the\s)?$|,\s(?:Director|Professor|Head|Fellow|Chair),\s$")
-"""What stands before the body a person quoted works for: "a fellow at the _____"."""
+    r"(?:at|of|with|in)\s(?:the\s)?$|,\s(?:Director|Professor|Head|Fellow|Chair),\s$"
+    r"|\b(?:Dr|Prof|Professor)\.?\s(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*,\s$")
+"""What stands before the body a person quoted works for: "a fellow at the _____",
+"Dr Asha Rao, _____, Gangtok"."""
 
 
 def describes_noun(answer: str, after: str) -> bool:
