@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from quizcli.reading.wordsearch import whole_words
+
 _MONTH_SPELLINGS = [
     ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
     ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
@@ -195,29 +197,48 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
     return None
 
 
-# Which words a pattern needs before it is worth running; most sentences hold no date.
+# What a pattern needs in the sentence before it is worth running; most sentences hold
+# no date. Every match of the pattern holds its cue.
 _NEEDS = {
     "mdy": "month", "dmy": "month", "iso": "numeric", "num": "numeric", "md": "month",
     "dm": "month", "my": "month", "m": "month", "y": "year", "y's": "year",
     "weekday": "weekday", "relday": "relative", "relyear": "relative", "ago": "relative",
 }
-_CUES = {
-    "digit": re.compile(r"\d"),
-    "year": re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"),
-    "numeric": re.compile(r"\d[-./]\d"),
-    "month": re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b"),
-    "weekday": re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b"),
-    "relative": re.compile(r"\b(?:yesterday|tomorrow|year|month|ago)\b"),
-}
+
+
+# Each opens with a character, not a look-behind or a word boundary, so that a search
+# skips to where it can match.
+_YEAR_CUE_AT = re.compile(r"(?:1[6-9]|20)(?<!\d..)\d\d(?!\d)")
+_NUMERIC_CUE = re.compile(r"[-./](?<=\d[-./])\d")
+_MONTH_CUE = re.compile(whole_words(list(MONTHS)))
+_WEEKDAY_CUE = re.compile(whole_words(list(WEEKDAYS)))
+_RELATIVE_WORDS = ("yesterday", "tomorrow", "year", "month", "ago")
+_RELATIVE_CUE = re.compile(r"\b(?:" + "|".join(_RELATIVE_WORDS) + r")\b")
+"""Matched against the lower-cased sentence."""
+
+
+def _cues(sentence: str) -> set[str]:
+    """Which of the needs of `_NEEDS` the sentence meets."""
+    cues = set()
+    if _YEAR_CUE_AT.search(sentence):
+        cues.add("year")
+    if _NUMERIC_CUE.search(sentence):
+        cues.add("numeric")
+    if _MONTH_CUE.search(sentence):
+        cues.add("month")
+    if "day" in sentence and _WEEKDAY_CUE.search(sentence):
+        cues.add("weekday")
+    lower = sentence.lower()
+    if any(word in lower for word in _RELATIVE_WORDS) and _RELATIVE_CUE.search(lower):
+        cues.add("relative")
+    return cues
 
 
 def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date in the sentence that can be placed, in order, never two overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    lower = sentence.lower()
-    cues = {name for name, cue in _CUES.items()
-            if cue.search(lower if name == "relative" else sentence)}
+    cues = _cues(sentence)
     for kind, pattern in _PATTERNS:
         if _NEEDS[kind] not in cues:
             continue

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from quizcli.datafiles import load_data
 from quizcli.reading.dates import MONTHS, WEEKDAYS
-from quizcli.reading.gazetteer import NameFinder, gazetteer
+from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.wordsearch import NameFinder
 
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?"

@@ -139,12 +139,24 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         rest = rest[listener.end():]
     clause = re.match(r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
     if clause and len(clause.group("c").split()) >= 4:
-        return re.sub(r"[\s,.]*([\"”]?)\s*$", r"\1", clause.group("c"))
+        return _without_end(clause.group("c"))
     before = text[:min(speaker.start, verb.start())]
     before = re.sub(r"[\s,]*(?:\bthe\s*)?$", "", before)
     if len(before.split()) >= 4 and not _inside(quotes, speaker.start):
         return before
     return None
+
+
+def _without_end(clause: str) -> str:
+    """The clause without the spaces, commas and full stops it ends with, but with the
+    closing quotation mark after them: 'it will rise ."' → 'it will rise"'. Walked back
+    from the end: a pattern anchored at the end would be tried at every character."""
+    end = len(clause.rstrip())
+    quote = clause[end - 1] if end and clause[end - 1] in "\"”" else ""
+    end -= len(quote)
+    while end and (clause[end - 1] in ",." or clause[end - 1].isspace()):
+        end -= 1
+    return clause[:end] + quote
 
 
 def positions(reader: Reader, sentence: Sentence, found: list[Mention],
