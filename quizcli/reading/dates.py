@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from quizcli.reading.spans import overlaps
 from quizcli.reading.wordsearch import whole_words
 
 _MONTH_SPELLINGS = [
@@ -249,7 +250,7 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
                 if kind == "m" and sentence[match.start():start].strip().lower() in (
                     "this", "last", "next"):
                     start = match.start()
-            if any(start < e and s < end for s, e in taken):
+            if overlaps(start, end, taken):
                 continue
             resolved = _resolve(kind, match.groupdict(), anchor)
             if resolved is None:

@@ -19,6 +19,7 @@ from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules import offices, places, speech
 from quizcli.reading.rules.names import agents, find_terms, key_terms
 from quizcli.reading.rules.numbers import find_periods, find_quantities
+from quizcli.reading.spans import overlaps
 
 MAX_SENTENCE = 1_500
 """Longer 'sentences' are walls of text with no full stops (a scraped menu, a table):
@@ -159,7 +160,7 @@ class Reader:
         text = sentence.text
         spans = []
         for period in periods:
-            if any(period.start < e and s < period.end for s, e in taken):
+            if overlaps(period.start, period.end, taken):
                 continue
             spans.append((period.start, period.end))
             self.add(sentence, FactKind.DATE, period.text, found, written=period.text,

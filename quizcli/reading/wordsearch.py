@@ -87,11 +87,16 @@ class NameFinder:
                                    reverse=True))
         # Where a name could begin: after no word character and no full stop, at a
         # capital, or at the first letters of a name written in lower case ("the Centre").
+        # The pattern opens with a class of the first characters, so that the search
+        # skips to one; what precedes and follows it is checked once it is read.
         capitals = sorted({k[0] for k in self._buckets if not k[0].islower()})
         lower = sorted({k for k in self._buckets if k[0].islower()})
-        starts = ["[" + re.escape("".join(capitals)) + "]"] if capitals else []
-        starts += [re.escape(k) for k in lower]
-        self._starts = re.compile(r"(?<![\w.])(?:" + "|".join(starts) + ")") if starts else None
+        starts = ["(?<=[" + re.escape("".join(capitals)) + "])"] if capitals else []
+        starts += ["(?<=" + re.escape(k[0]) + ")" + re.escape(k[1:]) for k in lower]
+        firsts = "".join(sorted({*capitals, *(k[0] for k in lower)}))
+        self._starts = re.compile(
+            "[" + re.escape(firsts) + r"](?<![\w.].)(?:" + "|".join(starts) + ")"
+        ) if starts else None
         self._recent: dict[str, tuple[NameMatch, ...]] = {}
 
     def finditer(self, text: str) -> Iterator[NameMatch]:

@@ -14,7 +14,8 @@ import re
 from typing import NamedTuple
 
 from quizcli.datafiles import load_data
-from quizcli.reading.wordsearch import by_first_character, whole_words
+from quizcli.reading.spans import overlaps
+from quizcli.reading.wordsearch import by_first_character
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -112,31 +113,29 @@ _NAMING = re.compile(
 _DIGIT = re.compile(r"\d")
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
 """A digit that is not 0 to 9, such as '٣'."""
-_NUMBER_CUE = re.compile(whole_words(["than a", *NUMBER_WORDS, *ORDINAL_WORDS]))
+_NUMBER_CUE = re.compile(r"\bthan a\b|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
+                         + r")\b")
 """Matched against the lower-cased sentence."""
 
 
 @functools.cache
-def _starts(worded: bool = True, plain_digits: bool = False) -> re.Pattern[str]:
+def _starts(worded: bool = True) -> re.Pattern[str]:
     """Where a quantity can begin: a digit, a currency, a number word, an ordinal word.
 
-    `worded=False` leaves the words out, for a sentence that has none; `plain_digits`
-    is for a sentence whose digits are all 0 to 9, and opens each way with a character,
-    so that the search skips to where a quantity can begin.
+    `worded=False` is for a sentence with no number word and no digit but 0 to 9: that
+    pattern opens each way with a character, so that the search skips to a digit or a
+    currency instead of trying every way at every character.
     """
     units = load_data("units.yaml")
     plain = [*NUMBER_WORDS, *ORDINAL_WORDS, "one", "a hundred"]
-    words = sorted(plain + [w.capitalize() for w in plain], key=len, reverse=True)
+    words = _words(plain + [w.capitalize() for w in plain])
     currencies = sorted(units["currency_before"], key=len, reverse=True)
-    if not plain_digits:
-        return re.compile(rf"(?<![\w.])\d|(?:{_words(currencies)})\s?\d"
-                          rf"|\b(?:{_words(words)})\b|\b(?:more|less) than a\b")
-    ways = [(digit, r"(?<![\w.]\d)") for digit in "0123456789"]
-    ways += [(c[0], re.escape(c[1:]) + r"\s?\d") for c in currencies]
     if worded:
-        ways += [(w[0], r"(?<!\w.)" + re.escape(w[1:]) + r"\b")
-                 for w in [*words, "more than a", "less than a"]]
-    return re.compile(by_first_character(ways))
+        return re.compile(rf"(?<![\w.])\d|(?:{_words(currencies)})\s?\d"
+                          rf"|\b(?:{words})\b|\b(?:more|less) than a\b")
+    return re.compile(by_first_character(
+        [(digit, r"(?<![\w.]\d)") for digit in "0123456789"]
+        + [(c[0], re.escape(c[1:]) + r"\s?\d") for c in currencies]))
 
 
 @functools.cache
@@ -168,7 +167,7 @@ def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantit
         return found
     # Where the cue finds no number word, only "one" can be one.
     plain_digits = sentence.isascii() or not _OTHER_DIGIT.search(sentence)
-    starts = _starts(worded or "one" in lower, plain_digits)
+    starts = _starts(worded or "one" in lower or not plain_digits)
     after = 0
     first_rule, rule_of = _first_rule()
     for start_match in starts.finditer(sentence):
@@ -206,7 +205,7 @@ def _quantity(sentence: str, at: int, spans: list[tuple[int, int]],
         if kind == "value" and (_RUNS_ON.match(sentence, end)
                                 or _YEAR.fullmatch(match.group())):
             continue  # a year, or a number that runs on into a range
-        if any(start < e and s < end for s, e in spans):
+        if overlaps(start, end, spans):
             continue
         return Quantity(start, end, sentence[start:end], kind)
     return None
