@@ -112,9 +112,10 @@ def _is_boilerplate(line: str) -> bool:
     if bare in table.boilerplate_lines or bare.startswith(table.boilerplate_starts):
         return True
     # A menu or a breadcrumb: 'Home | News | Environment'.
-    parts = [p for p in re.split(r"\s[|»›>/]\s", line) if p.strip()]
-    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
-        return True
+    if _MENU_MARK.search(line):
+        parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip()]
+        if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
+            return True
     # Page furniture: a short line naming a widget ('10 Min Read', 'Site Logo') or an
     # icon's name run together ('CalendarToday').
     return len(bare.split()) <= 8 and (
@@ -123,6 +124,8 @@ def _is_boilerplate(line: str) -> bool:
 
 
 _ICON_NAME = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+")
+_MENU_SEPARATOR = re.compile(r"\s[|»›>/]\s")
+_MENU_MARK = re.compile(r"[|»›>/]")
 
 
 @functools.cache

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from quizcli.datafiles import load_data
 from quizcli.reading.rules.definitions import definitions
 from quizcli.reading.rules.terms import Found, Term
-from quizcli.reading.wordsearch import by_first_character
 
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
 _CAP_OPENING = r"[A-Z](?:\.(?:[A-Z]\.)+|(?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
@@ -186,13 +185,9 @@ def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:
     return found
 
 
-_SPECIES_CUE = re.compile(by_first_character(
-    [(".", r"(?<=\b[A-Z]\.)\s[a-z]{3}")]
-    + [(w[0], r"(?<!\w.)" + re.escape(w[1:]) + r"\b")
-       for w in ("species", "genus", "sub-species", "subspecies")]
-))
-"""`\\b[A-Z]\\.\\s[a-z]{3}|\\b(?:species|genus|sub-species|subspecies)\\b`, opening with a
-character so that the search skips to one."""
+_INITIAL_DOT = re.compile(r"\.(?<=\b[A-Z]\.)\s[a-z]{3}")
+"""`\\b[A-Z]\\.\\s[a-z]{3}` ("R. kalakadensis"), opening with the full stop so that the
+search skips to one."""
 _LIST_WORDS = ("including", "namely", "such as", "viz")
 _LIST_CUE = re.compile(r"\b(?:" + "|".join(_LIST_WORDS) + r")\b")
 _PROVISION_WORDS = ("Article", "article", "Section", "section", "Rule", "rule", "Schedule",
@@ -230,7 +225,8 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     found.spans += people
     for term in _abbreviations(sentence):
         found.add(term)
-    for match in _SPECIES.finditer(sentence) if _SPECIES_CUE.search(sentence) else ():
+    species = "species" in sentence or "genus" in sentence or _INITIAL_DOT.search(sentence)
+    for match in _SPECIES.finditer(sentence) if species else ():
         found.add(Term(match.start(), match.end(), match.group(), "species"))
     for term in _agents(sentence) if " by " in sentence else ():
         found.add(term)

@@ -241,7 +241,7 @@ def find_periods(sentence: str) -> list[Quantity]:
     """Times and periods that are not one date: '11:50 am', '2024-25', 'from 2023-24 to
     2030-31', 'the early 1960s', 'the 20th century'."""
     found: list[Quantity] = []
-    if not re.search(r"\d", sentence):
+    if not _DIGIT.search(sentence):
         return found
     for kind, pattern in _PERIODS:
         for match in pattern.finditer(sentence):

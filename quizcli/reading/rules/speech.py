@@ -16,6 +16,7 @@ from quizcli.datafiles import load_data
 from quizcli.model import FactKind
 from quizcli.reading.article import Sentence
 from quizcli.reading.entities import Mention
+from quizcli.reading.wordsearch import by_first_character
 
 if TYPE_CHECKING:
     from quizcli.reading.facts import Reader
@@ -27,14 +28,16 @@ def _verbs() -> dict:
     return load_data("verbs.yaml")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
 
 
-_SPEECH = re.compile(
-    rf"\b(?:(?:{_alternation(_verbs()['ruling'])})(?= that\b)|{_alternation(_verbs()['speech'])})\b"
-)
-_POSITION = re.compile(rf"\b(?:{_alternation(_verbs()['position'])})\b")
+# Grouped by their first letter, so that a word's first letter picks the few verbs to try.
+_SPEECH = re.compile(r"\b" + by_first_character(
+    [(w[0], w[1:] + r"(?= that\b)") for w in _longest_first(_verbs()["ruling"])]
+    + [(w[0], w[1:]) for w in _longest_first(_verbs()["speech"])]) + r"\b")
+_POSITION = re.compile(r"\b" + by_first_character(
+    [(w[0], w[1:]) for w in _longest_first(_verbs()["position"])]) + r"\b")
 # What may stand between a subject and its verb: "Mr. Kim too reinforced".
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:\([A-Z]{2,10}\))?\s*(?:,\s*(?:which|who)\s+)?"
@@ -55,6 +58,8 @@ _SUBJECT_RANK = {"person": 0, "office": 1, "party": 2, "pronoun": 3}
 
 def quote_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the quotations of a sentence stand, and what each says."""
+    if "“" not in text and '"' not in text:
+        return []
     return [(m.start(), m.end(), m.group(1) or m.group(2)) for m in _QUOTE.finditer(text)]
 
 
@@ -73,11 +78,11 @@ def speaker_name(mention: Mention) -> str:
 
 
 def speaker_before(reader: Reader, text: str, verb: int, found: list[Mention],
-                   quotes: list[tuple[int, int, str]]) -> Mention | None:
-    """Who is doing the saying: the subject just before the verb, past any apposition."""
-    start = max([end for _, end, _ in quotes if end <= verb] + [0])
-    for match in _SPEECH.finditer(text, 0, verb):
-        start = max(start, match.end())
+                   quotes: list[tuple[int, int, str]], *, said_before: int = 0
+                   ) -> Mention | None:
+    """Who is doing the saying: the subject just before the verb, past any apposition
+    and past the verb of speech before it, which ends at `said_before`."""
+    start = max([end for _, end, _ in quotes if end <= verb] + [0, said_before])
     bounds = [start] + [i + 1 for i in range(start, verb) if text[i] in ",;"] + [verb]
     for seg_start, seg_end in reversed(list(zip(bounds, bounds[1:], strict=False))):
         segment = text[seg_start:seg_end]
@@ -95,17 +100,19 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
            quotes: list[tuple[int, int, str]]) -> list[Mention]:
     text = sentence.text
     speakers = []
-    for verb in _SPEECH.finditer(text):
+    verbs = list(_SPEECH.finditer(text))
+    for index, verb in enumerate(verbs):
         if _inside(quotes, verb.start()):
             continue
-        speaker = speaker_before(reader, text, verb.start(), found, quotes)
+        speaker = speaker_before(reader, text, verb.start(), found, quotes,
+                                 said_before=verbs[index - 1].end() if index else 0)
         if speaker is None:
             after = [m for m in found if m.start >= verb.end() and
                      text[verb.end():m.start].strip() in ("", "by")]
             speaker = reader.resolve(after[0]) if after else None
         if speaker is None:
             continue
-        following = _SPEECH.search(text, verb.end())
+        following = verbs[index + 1] if index + 1 < len(verbs) else None
         limit = len(text)
         if following:  # a later attribution ends this clause: '..." Carlin said'
             limit = max([end for _, end, _ in quotes if end <= following.start()] + [0])
