@@ -216,16 +216,19 @@ def _relative(kind: str, g: dict[str, str | None], anchor: dt.date) -> tuple[str
 
 
 # What a pattern needs in the sentence before it is worth running; most sentences hold
-# no date. Every match of the pattern holds its cue.
+# no date. Every match of the pattern holds all its cues.
 _NEEDS = {
-    "mdy": "month", "dmy": "month", "iso": "numeric", "num": "numeric", "md": "month",
-    "dm": "month", "my": "month", "m": "month", "y": "year", "y's": "year",
-    "weekday": "weekday", "relday": "relative", "relyear": "relative", "ago": "relative",
+    "mdy": ("month", "year"), "dmy": ("month", "year"), "iso": ("numeric",),
+    "num": ("numeric",), "md": ("month", "digit"), "dm": ("month", "digit"),
+    "my": ("month", "year"), "m": ("month",), "y": ("year",), "y's": ("year",),
+    "weekday": ("weekday",), "relday": ("relative",), "relyear": ("relative",),
+    "ago": ("relative",),
 }
 
 
 # Each opens with a character, not a look-behind or a word boundary, so that a search
 # skips to where it can match.
+_DIGIT = re.compile(r"\d")
 _YEAR_CUE_AT = re.compile(r"(?:1[6-9]|20)(?<!\d..)\d\d(?!\d)")
 _NUMERIC_CUE = re.compile(r"[-./](?<=\d[-./])\d")
 _MONTH_CUE = re.compile(whole_words(list(MONTHS)))
@@ -244,6 +247,8 @@ def _cues(sentence: str) -> set[str]:
         cues.add("numeric")
     if _MONTH_CUE.search(sentence):
         cues.add("month")
+        if _DIGIT.search(sentence):
+            cues.add("digit")
     if "day" in sentence and _WEEKDAY_CUE.search(sentence):
         cues.add("weekday")
     lower = sentence.lower()
@@ -258,7 +263,7 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
     found: list[DateMention] = []
     cues = _cues(sentence)
     for kind, pattern in PATTERNS:
-        if _NEEDS[kind] not in cues:
+        if not cues.issuperset(_NEEDS[kind]):
             continue
         for match in pattern.finditer(sentence):
             start, end = match.span()

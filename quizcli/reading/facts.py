@@ -68,7 +68,8 @@ class Reader:
         answer = answer.strip()
         if not answer:
             return
-        key = (id(found), tuple(self.resolved))
+        # Pronouns are only ever added to `resolved` while a sentence is read.
+        key = (id(found), len(self.resolved))
         if self._named_key != key:  # the same for every fact of a sentence, mostly
             everyone = found + list(self.resolved.values())
             self._named = (
@@ -78,7 +79,10 @@ class Reader:
                 _unique([m.value for m in everyone if m.kind == "person"]))
             self._named_key = key
         parties, people = self._named
-        kept = {k: v.strip() for k, v in detail.items() if v and v.strip()}
+        kept = {}
+        for name, value in detail.items():
+            if value and (value := value.strip()):
+                kept[name] = value
         if sentence.section:
             kept["section"] = sentence.section
         self.facts.append(Fact(

@@ -237,6 +237,18 @@ _PERIODS = [
 ]
 
 
+_TIME_CUE = re.compile(r"[:.](?<=\d[:.])\d\d")
+
+
+def _may_hold(kind: str, sentence: str) -> bool:
+    """Whether the sentence holds what every period of `kind` holds: most hold none."""
+    if kind == "time":
+        return _TIME_CUE.search(sentence) is not None
+    if kind in ("years", "year"):
+        return "-" in sentence or "–" in sentence
+    return ("0s" if kind == "decade" else "century") in sentence
+
+
 def find_periods(sentence: str) -> list[Quantity]:
     """Times and periods that are not one date: '11:50 am', '2024-25', 'from 2023-24 to
     2030-31', 'the early 1960s', 'the 20th century'."""
@@ -244,6 +256,8 @@ def find_periods(sentence: str) -> list[Quantity]:
     if not _DIGIT.search(sentence):
         return found
     for kind, pattern in _PERIODS:
+        if not _may_hold(kind, sentence):
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < q.end and q.start < end for q in found):
