@@ -54,6 +54,17 @@ _TIME_WORDS = (r"(?:in|since|by|until|till|from|during|before|after|early|late|m
 # "March 31 last year": the year is the article's year moved by the word, not the nearest one.
 _REL_YEAR = r"(?:,?\s+(?P<ry>(?i:last|this|next))\s+year\b)?"
 
+_YEARS = re.compile(rf"(?<![\d,.$₹])\b{_YEAR}['’]s\b")
+# "Act 1958", "the 2004 judgment", "declaring 2023 the hottest year": a year that
+# no preposition marks, but that no unit or count follows either.
+_BARE_YEAR = re.compile(rf"(?<![\d,.$₹#-])(?<!Rs )(?<!Rs\. )(?<!INR )(?<!USD )(?<!US\$ )"
+                        rf"(?<!No\. )(?<!number )\b{_YEAR}\b(?![,.]\d|[-–/]\d|\d|%|s\b|"
+                        rf"\s?(?:per\b|crore|lakh|million|billion|km|kg|tonnes|MW|people|"
+                        rf"persons|members|votes|seats|cases|deaths|families|students|times|"
+                        rf"units))")
+_AT_YEAR = (_YEARS, _BARE_YEAR)
+"""Patterns whose matches open with their year, so start no earlier than the first."""
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b")),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
@@ -67,13 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      rf"{_REL_YEAR}(?!\s+\d)")),
     ("y", re.compile(rf"(?:\b(?i:{_TIME_WORDS}|year)\s+(?:the\s+)?(?:year\s+)?|\()"
                      rf"{_YEAR}\b(?![,.]\d|-\d|\d|%|s\b)")),
-    ("y's", re.compile(rf"(?<![\d,.$₹])\b{_YEAR}['’]s\b")),
-    # "Act 1958", "the 2004 judgment", "declaring 2023 the hottest year": a year that
-    # no preposition marks, but that no unit or count follows either.
-    ("y", re.compile(rf"(?<![\d,.$₹#-])(?<!Rs )(?<!Rs\. )(?<!INR )(?<!USD )(?<!US\$ )"
-                     rf"(?<!No\. )(?<!number )\b{_YEAR}\b(?![,.]\d|[-–/]\d|\d|%|s\b|\s?(?:per\b|"
-                     rf"crore|lakh|million|billion|km|kg|tonnes|MW|people|persons|members|"
-                     rf"votes|seats|cases|deaths|families|students|times|units))")),
+    ("y's", _YEARS),
+    ("y", _BARE_YEAR),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|this|next|on)\s+)?{_WEEKDAY}\b")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|tomorrow)\b", re.I)),
     ("relyear", re.compile(r"\b(?P<rel>last|this|next|previous|the previous|the following)\s+"
@@ -238,10 +244,11 @@ _RELATIVE_CUE = re.compile(r"\b(?:" + "|".join(_RELATIVE_WORDS) + r")\b")
 """Matched against the lower-cased sentence."""
 
 
-def _cues(sentence: str) -> set[str]:
-    """Which of the needs of `_NEEDS` the sentence meets."""
+def _cues(sentence: str) -> tuple[set[str], int]:
+    """Which of the needs of `_NEEDS` the sentence meets, and where its first year is."""
     cues = set()
-    if _YEAR_CUE_AT.search(sentence):
+    year = _YEAR_CUE_AT.search(sentence)
+    if year:
         cues.add("year")
     if _NUMERIC_CUE.search(sentence):
         cues.add("numeric")
@@ -254,18 +261,18 @@ def _cues(sentence: str) -> set[str]:
     lower = sentence.lower()
     if any(word in lower for word in _RELATIVE_WORDS) and _RELATIVE_CUE.search(lower):
         cues.add("relative")
-    return cues
+    return cues, year.start() if year else 0
 
 
 def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date in the sentence that can be placed, in order, never two overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    cues = _cues(sentence)
+    cues, first_year = _cues(sentence)
     for kind, pattern in PATTERNS:
         if not cues.issuperset(_NEEDS[kind]):
             continue
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(sentence, first_year if pattern in _AT_YEAR else 0):
             start, end = match.span()
             if kind in ("y", "m"):  # the preposition is context, not part of the date
                 start = match.start("y" if kind == "y" else "m")

@@ -360,10 +360,13 @@ def _drop_nested(found: list[Mention]) -> list[Mention]:
         office.start <= mention.start and mention.end <= office.end for office in offices)]
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def is_object(sentence: str, mention: Mention) -> bool:
     """Whether the mention follows a preposition ('with Xi Jinping'), so is not a subject."""
     start = mention.title_start if mention.title_start is not None else mention.start
-    words = re.findall(r"[A-Za-z]+", sentence[max(0, start - 30):start])
+    words = _LETTERS.findall(sentence[max(0, start - 30):start])
     while words and words[-1] in ("the", "Mr", "Mrs", "Ms", "Dr", "a", "an"):
         words.pop()
     return bool(words) and words[-1].lower() in PREPOSITIONS

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from quizcli.datafiles import load_data
 from quizcli.reading.spans import overlaps
-from quizcli.reading.wordsearch import by_first_character
+from quizcli.reading.wordsearch import by_first_character, trie_pattern
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -113,8 +113,8 @@ _NAMING = re.compile(
 _DIGIT = re.compile(r"\d")
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
 """A digit that is not 0 to 9, such as '٣'."""
-_NUMBER_CUE = re.compile(r"\bthan a\b|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
-                         + r")\b")
+_NUMBER_CUE = re.compile(
+    r"\b(?:" + trie_pattern(sorted(["than a", *NUMBER_WORDS, *ORDINAL_WORDS])) + r")\b")
 """Matched against the lower-cased sentence."""
 
 

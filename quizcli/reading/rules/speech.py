@@ -53,6 +53,9 @@ _APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|the|who|whose|which)\b\s*[a-z]|[a-z]+i
 # A verb in a clause that opens with one of these ends its stance at the first comma.
 _SUBORDINATE = re.compile(r"^\s*(?:Although|Though|While|As|Since|If|When|Because)\s+(?:the\s+)?$")
 
+_THE = re.compile(r"^the\s+", re.I)
+_DEMONYM_END = re.compile(r"(?:i|ese|an|ian|ish|ic)$")
+
 _SUBJECT_RANK = {"person": 0, "office": 1, "party": 2, "pronoun": 3}
 
 
@@ -70,8 +73,8 @@ def _inside(spans: list[tuple[int, int, str]], position: int) -> bool:
 def speaker_name(mention: Mention) -> str:
     """How a question names the speaker: 'White House' as written, a person in full."""
     if mention.kind == "party" and mention.text.lower() not in ("it", "they"):
-        written = re.sub(r"^the\s+", "", mention.text, flags=re.I)
-        if " " not in written and re.search(r"(?:i|ese|an|ian|ish|ic)$", written):
+        written = _THE.sub("", mention.text)
+        if " " not in written and _DEMONYM_END.search(written):
             return mention.value  # "the Omani host" said it: the party, not its adjective
         return written
     return mention.value
