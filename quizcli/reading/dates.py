@@ -24,7 +24,7 @@ import re
 from typing import NamedTuple
 
 from quizcli.reading.spans import overlaps
-from quizcli.reading.wordsearch import whole_words
+from quizcli.reading.wordsearch import trie_pattern, whole_words
 
 _MONTH_SPELLINGS = [
     ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
@@ -44,13 +44,15 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 
-_MONTH = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# As tries: at a place where no word is, each character is tried once, not every word.
+_MONTH = r"(?P<m>" + trie_pattern(sorted(MONTHS)) + r")\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
 _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _NOT_NUMBER_AFTER = r"(?![\d,]\d|\.\d|\d|%)"
-_TIME_WORDS = (r"(?:in|since|by|until|till|from|during|before|after|early|late|mid-|last|this|"
-               r"next|of|through|around|to|between|and|or)")
+_TIME_WORDS = "(?:" + trie_pattern(sorted(
+    "in since by until till from during before after early late mid- last this next of "
+    "through around to between and or".split())) + ")"
 # "March 31 last year": the year is the article's year moved by the word, not the nearest one.
 _REL_YEAR = r"(?:,?\s+(?P<ry>(?i:last|this|next))\s+year\b)?"
 
