@@ -22,8 +22,12 @@ from quizcli.datafiles import load_data
 from quizcli.reading.rules.definitions import definitions
 from quizcli.reading.rules.terms import Found, Term
 
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
-_CAP_OPENING = r"[A-Z](?:\.(?:[A-Z]\.)+|(?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
+# A capitalised word: its letters, with a full stop or an apostrophe inside it ("U.S",
+# "O'Neil") but not a possessive's; `(?:[\w&]|\.(?=\w)|[’'](?!s\b))*` written as a run of
+# letters between the marks, which the engine reads in one step.
+_WORD_INSIDE = r"[\w&]*(?:(?:\.(?=\w)|[’'](?!s\b))[\w&]*)*"
+_CAP = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_WORD_INSIDE}(?:-[\w]+)*)"
+_CAP_OPENING = rf"[A-Z](?:\.(?:[A-Z]\.)+|{_WORD_INSIDE}(?:-[\w]+)*)"
 """`_CAP` with its capital taken out in front: a pattern that opens with it opens with a
 character class, so that the search skips to a capital."""
 _JOIN = r"(?:\s(?:of|and|for|the|de|&)\s|\s)"

@@ -11,7 +11,7 @@ from quizcli.model import FactKind
 from quizcli.reading.article import Sentence
 from quizcli.reading.entities import Mention
 from quizcli.reading.gazetteer import gazetteer
-from quizcli.reading.wordsearch import by_first_character
+from quizcli.reading.wordsearch import trie_pattern
 
 if TYPE_CHECKING:
     from quizcli.reading.facts import Reader
@@ -21,8 +21,8 @@ _EVENT_WORDS = (
     "place signed dialogue negotiations election elections attack blast protest protests "
     "launch launched exercise exercises war conflict deal treaty agreement accord ceremony "
     "session forum games").split()
-# Grouped by their first letter, so that a word's first letter picks the few to try.
-_EVENT = re.compile(r"\b" + by_first_character([(w[0], w[1:]) for w in _EVENT_WORDS]) + r"\b")
+# As a trie: at a word where none is, each letter is tried once, not every word.
+_EVENT = re.compile(r"\b(?:" + trie_pattern(sorted(_EVENT_WORDS)) + r")\b")
 """Matched against the lower-cased sentence: a case-folding pattern is slower."""
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|to|from|near|inside|outside|visit|visited|visiting|hosted by|held in)\s+"
