@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizcli.reading.dates import find_article_date, find_dates, parse_dateline, read_dateline
+from quizcli.reading.datelines import find_article_date, parse_dateline, read_dateline
+from quizcli.reading.dates import find_dates
 
 TUESDAY = dt.date(2018, 9, 11)
 

@@ -10,14 +10,8 @@ import pytest
 from conftest import EVERY_COMMAND
 
 from quizcli.reading import world
-from quizcli.reading.gazetteer import (
-    _AFTER,
-    _BEFORE,
-    NameFinder,
-    PlaceKind,
-    gazetteer,
-    trie_pattern,
-)
+from quizcli.reading.gazetteer import _AFTER, _BEFORE, PlaceKind, gazetteer
+from quizcli.reading.wordsearch import NameFinder, trie_pattern
 
 
 @pytest.fixture(scope="module")

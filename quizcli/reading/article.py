@@ -16,7 +16,7 @@ from pathlib import Path
 
 from quizcli.datafiles import load_data
 from quizcli.errors import CONTROL_CHARACTERS, QuizcliError
-from quizcli.reading.dates import find_article_date
+from quizcli.reading.datelines import find_article_date
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.sentences import split_sentences
 
@@ -99,7 +99,7 @@ def _clean_inline(text: str) -> str:
         text = _HTML_TAG.sub(" ", text)
     if "`" in text:
         text = text.replace("`", "")
-    if "  " in text or _ODD_SPACE.search(text):
+    if "  " in text or "\t" in text or not text.isascii() and _ODD_SPACE.search(text):
         text = _SPACES.sub(" ", text)
     return text.strip()
 
@@ -112,9 +112,10 @@ def _is_boilerplate(line: str) -> bool:
     if bare in table.boilerplate_lines or bare.startswith(table.boilerplate_starts):
         return True
     # A menu or a breadcrumb: 'Home | News | Environment'.
-    parts = [p for p in re.split(r"\s[|»›>/]\s", line) if p.strip()]
-    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
-        return True
+    if _MENU_MARK.search(line):
+        parts = [p for p in _MENU_SEPARATOR.split(line) if p.strip()]
+        if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
+            return True
     # Page furniture: a short line naming a widget ('10 Min Read', 'Site Logo') or an
     # icon's name run together ('CalendarToday').
     return len(bare.split()) <= 8 and (
@@ -123,6 +124,8 @@ def _is_boilerplate(line: str) -> bool:
 
 
 _ICON_NAME = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+")
+_MENU_SEPARATOR = re.compile(r"\s[|»›>/]\s")
+_MENU_MARK = re.compile(r"[|»›>/]")
 
 
 @functools.cache
@@ -139,46 +142,68 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
     dated = find_article_date(lines)
     if dated.lines:
         lines = [line for at, line in enumerate(lines) if at not in dated.lines]
-    lines = _tables_as_lines(lines)
-    title: str | None = None
-    publisher: str | None = None
-    blocks: list[tuple[str | None, str]] = []  # (section, text)
-    section: str | None = None
-    paragraph: list[str] = []
-    seen_body = False
+    body = _Body(_tables_as_lines(lines))
+    body.read()
+    return Article(name, body.title, body.publisher, date or dated.date, body.sentences())
 
-    def flush() -> None:
-        if paragraph:
-            blocks.append((section, " ".join(paragraph)))
-            paragraph.clear()
 
-    headings: list[str] = []
-    lead_in: str | None = None  # a 'Label (Article 12):' line that opens the next line
-    for at, raw in enumerate(lines):
-        line = raw.strip()
-        if not line or _RULE.match(line):
-            flush()
-            if lead_in:
-                section, lead_in = lead_in, None
-            continue
-        heading = _HEADING.match(line)
-        plain = None if heading else _plain_heading(line, _next_line(lines, at))
-        if heading or plain:
-            flush()
-            text_ = _clean_inline(heading.group(2) if heading else plain or "")
-            if not text_ or _is_boilerplate(text_):
+class _Body:
+    """What the lines of an article make, read one by one: its title and publisher, its
+    headings, and its paragraphs and bullets as blocks under their sections."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.title: str | None = None
+        self.publisher: str | None = None
+        self.blocks: list[tuple[str | None, str]] = []  # (section, text)
+        self.headings: list[str] = []
+        self.section: str | None = None
+        self.paragraph: list[str] = []
+        self.seen_body = False
+        self.lead_in: str | None = None  # a 'Label (Article 12):' line that opens the next line
+        self.last = max((at for at, line in enumerate(lines) if line.strip()), default=-1)
+        """The last line with text: nothing follows it."""
+
+    def flush(self) -> None:
+        if self.paragraph:
+            self.blocks.append((self.section, " ".join(self.paragraph)))
+            self.paragraph.clear()
+
+    def read(self) -> None:
+        for at, raw in enumerate(self.lines):
+            line = raw.strip()
+            if not line or _RULE.match(line):
+                self.flush()
+                if self.lead_in:
+                    self.section, self.lead_in = self.lead_in, None
                 continue
-            headings.append(text_)
-            if title is None and not seen_body:
-                title = text_
-            elif plain and line.endswith(":") and _opens_next_line(lines, at):
-                lead_in = text_ + ":"
+            heading = _HEADING.match(line)
+            plain = None if heading else _plain_heading(line, at == self.last)
+            if heading or plain:
+                self.heading(at, line, heading.group(2) if heading else plain or "", plain)
             else:
-                section, lead_in = text_, None
-            continue
+                self.body_line(line)
+        self.flush()
+
+    def heading(self, at: int, line: str, written: str, plain: str | None) -> None:
+        """A heading, `written` as it reads; `plain` when it has no Markdown mark."""
+        self.flush()
+        text = _clean_inline(written)
+        if not text or _is_boilerplate(text):
+            return
+        self.headings.append(text)
+        if self.title is None and not self.seen_body:
+            self.title = text
+        elif plain and line.endswith(":") and _opens_next_line(self.lines, at):
+            self.lead_in = text + ":"
+        else:
+            self.section, self.lead_in = text, None
+
+    def body_line(self, line: str) -> None:
+        """A line of text: a paragraph's, a bullet, a source, a title or debris."""
         bullet = _BULLET.match(line)
         if bullet:
-            flush()
+            self.flush()
             line = line[bullet.end():]
             while inner := _BULLET.match(line):  # "• • Majority opinion", "• 1. Whether"
                 line = line[inner.end():]
@@ -186,48 +211,53 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
         if cleaned.startswith("[") and cleaned.endswith("]"):  # an editor's note
             cleaned = re.sub(r"^\[(?:Note\s*:\s*)?|\]$", "", cleaned)
         source = _SOURCE.match(cleaned)
-        if source:
-            flush()
-            publisher = source.group("name")
-            continue
-        if _is_boilerplate(cleaned):
-            flush()
-            continue
-        if title is None and not seen_body and not paragraph and _looks_like_title(cleaned):
-            title = cleaned
-            continue
-        if not seen_body:
-            wire = _WIRE_DATELINE.match(cleaned) or _AGENCY_DATELINE.match(cleaned)
-            if wire:
-                cleaned = cleaned[wire.end():]
-                if wire.group("agency") and publisher is None:
-                    publisher = wire.group("agency").strip()
-            place = _PLACE_DATELINE.match(cleaned)
-            if place and place.group("place").split("/")[0] in gazetteer().places:
-                cleaned = cleaned[place.end():]
-        seen_body = True
-        if lead_in:
-            cleaned, lead_in = f"{lead_in} {cleaned}", None
+        if source or _is_boilerplate(cleaned):
+            self.flush()
+            if source:
+                self.publisher = source.group("name")
+            return
+        if (self.title is None and not self.seen_body and not self.paragraph
+                and _looks_like_title(cleaned)):
+            self.title = cleaned
+            return
+        if not self.seen_body:
+            cleaned = self.without_dateline(cleaned)
+        self.seen_body = True
+        if self.lead_in:
+            cleaned, self.lead_in = f"{self.lead_in} {cleaned}", None
         if bullet and cleaned[:1].islower() and cleaned[1:2].islower():
             cleaned = cleaned[0].upper() + cleaned[1:]  # "- the Union Health Minister ..."
-        paragraph.append(cleaned)
+        self.paragraph.append(cleaned)
         if bullet:
-            flush()
-    flush()
+            self.flush()
 
-    # A table of contents, a breadcrumb or a repeated headline says again what a heading
-    # or the title says: it is not part of the story.
-    named = {_bare(t) for t in [title, *headings] if t}
-    longest = max((len(t) for t in [title, *headings] if t), default=0) + 10
-    blocks = [(sec, body) for sec, body in blocks
-              if len(body) > longest or _bare(body) not in named]
-    sentences = tuple(
-        Sentence(sentence, sec, index)
-        for index, (sec, body) in enumerate(blocks)
-        for sentence in _without_credits(split_sentences(body))
-        if not _CAPTION.search(sentence)
-    )
-    return Article(name, title, publisher, date or dated.date, sentences)
+    def without_dateline(self, cleaned: str) -> str:
+        """The story's first line without the wire or place dateline it opens with; a
+        wire's agency is the publisher, unless a source line said otherwise."""
+        wire = _WIRE_DATELINE.match(cleaned) or _AGENCY_DATELINE.match(cleaned)
+        if wire:
+            cleaned = cleaned[wire.end():]
+            if wire.group("agency") and self.publisher is None:
+                self.publisher = wire.group("agency").strip()
+        place = _PLACE_DATELINE.match(cleaned)
+        if place and place.group("place").split("/")[0] in gazetteer().places:
+            cleaned = cleaned[place.end():]
+        return cleaned
+
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the blocks, but a block that only repeats the title or a
+        heading (a table of contents, a breadcrumb, a repeated headline): it is not part
+        of the story."""
+        named = {_bare(t) for t in [self.title, *self.headings] if t}
+        longest = max((len(t) for t in [self.title, *self.headings] if t), default=0) + 10
+        blocks = [(sec, body) for sec, body in self.blocks
+                  if len(body) > longest or _bare(body) not in named]
+        return tuple(
+            Sentence(sentence, sec, index)
+            for index, (sec, body) in enumerate(blocks)
+            for sentence in _without_credits(split_sentences(body))
+            if not _CAPTION.search(sentence)
+        )
 
 
 _CELL = re.compile(r"^[^.!?;:]{1,40}$")
@@ -286,19 +316,11 @@ _CREDIT = re.compile(r"^\((?:AP|PTI|ANI|AFP|IANS|Reuters)\)\s+")
 def _without_credits(sentences: list[str]) -> list[str]:
     """A photo's credit that the page ran into the next sentence, '(AP) It said ...',
     comes off it."""
-    return [_CREDIT.sub("", s) for s in sentences]
+    return [_CREDIT.sub("", s) if s.startswith("(") else s for s in sentences]
 
 
 def _bare(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip().casefold()
-
-
-def _next_line(lines: list[str], at: int) -> str | None:
-    """The next line that is not blank, or None at the end."""
-    for line in lines[at + 1:]:
-        if line.strip():
-            return line.strip()
-    return None
 
 
 def _opens_next_line(lines: list[str], at: int) -> bool:
@@ -312,8 +334,9 @@ def _opens_next_line(lines: list[str], at: int) -> bool:
         following) and len(following.split()) > 3 and not own_label
 
 
-def _plain_heading(line: str, following: str | None) -> str | None:
-    """The text of a heading written without Markdown, or None.
+def _plain_heading(line: str, last: bool) -> str | None:
+    """The text of a heading written without Markdown, or None; `last` when no line
+    with text follows it.
 
     Explainers write headings as short lines of their own: a question ('What is the
     Ocean Council?'), a label ending in a colon ('Key Highlights:'), or a short line with
@@ -323,7 +346,7 @@ def _plain_heading(line: str, following: str | None) -> str | None:
     bullet = _BULLET.match(line)
     text = _clean_inline(line[bullet.end():] if bullet else line).strip()
     words = len(text.split())
-    if not text or words > 14 or following is None and not _HEADING_END.search(text):
+    if not text or words > 14 or last and not _HEADING_END.search(text):
         return None
     if text.endswith("?"):
         return text.rstrip("?").strip() + "?"

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from typing import NamedTuple
+
+from quizcli.reading.spans import overlaps
+from quizcli.reading.wordsearch import trie_pattern, whole_words
 
 _MONTH_SPELLINGS = [
     ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
@@ -42,17 +44,30 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 
-_MONTH = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# As tries: at a place where no word is, each character is tried once, not every word.
+_MONTH = r"(?P<m>" + trie_pattern(sorted(MONTHS)) + r")\.?"
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)"
 _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _NOT_NUMBER_AFTER = r"(?![\d,]\d|\.\d|\d|%)"
-_TIME_WORDS = (r"(?:in|since|by|until|till|from|during|before|after|early|late|mid-|last|this|"
-               r"next|of|through|around|to|between|and|or)")
+_TIME_WORDS = "(?:" + trie_pattern(sorted(
+    "in since by until till from during before after early late mid- last this next of "
+    "through around to between and or".split())) + ")"
 # "March 31 last year": the year is the article's year moved by the word, not the nearest one.
 _REL_YEAR = r"(?:,?\s+(?P<ry>(?i:last|this|next))\s+year\b)?"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_YEARS = re.compile(rf"(?<![\d,.$₹])\b{_YEAR}['’]s\b")
+# "Act 1958", "the 2004 judgment", "declaring 2023 the hottest year": a year that
+# no preposition marks, but that no unit or count follows either.
+_BARE_YEAR = re.compile(rf"(?<![\d,.$₹#-])(?<!Rs )(?<!Rs\. )(?<!INR )(?<!USD )(?<!US\$ )"
+                        rf"(?<!No\. )(?<!number )\b{_YEAR}\b(?![,.]\d|[-–/]\d|\d|%|s\b|"
+                        rf"\s?(?:per\b|crore|lakh|million|billion|km|kg|tonnes|MW|people|"
+                        rf"persons|members|votes|seats|cases|deaths|families|students|times|"
+                        rf"units))")
+_AT_YEAR = (_YEARS, _BARE_YEAR)
+"""Patterns whose matches open with their year, so start no earlier than the first."""
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b")),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -65,13 +80,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      rf"{_REL_YEAR}(?!\s+\d)")),
     ("y", re.compile(rf"(?:\b(?i:{_TIME_WORDS}|year)\s+(?:the\s+)?(?:year\s+)?|\()"
                      rf"{_YEAR}\b(?![,.]\d|-\d|\d|%|s\b)")),
-    ("y's", re.compile(rf"(?<![\d,.$₹])\b{_YEAR}['’]s\b")),
-    # "Act 1958", "the 2004 judgment", "declaring 2023 the hottest year": a year that
-    # no preposition marks, but that no unit or count follows either.
-    ("y", re.compile(rf"(?<![\d,.$₹#-])(?<!Rs )(?<!Rs\. )(?<!INR )(?<!USD )(?<!US\$ )"
-                     rf"(?<!No\. )(?<!number )\b{_YEAR}\b(?![,.]\d|[-–/]\d|\d|%|s\b|\s?(?:per\b|"
-                     rf"crore|lakh|million|billion|km|kg|tonnes|MW|people|persons|members|"
-                     rf"votes|seats|cases|deaths|families|students|times|units))")),
+    ("y's", _YEARS),
+    ("y", _BARE_YEAR),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|this|next|on)\s+)?{_WEEKDAY}\b")),
     ("relday", re.compile(r"\b(?P<rel>yesterday|tomorrow)\b", re.I)),
     ("relyear", re.compile(r"\b(?P<rel>last|this|next|previous|the previous|the following)\s+"
@@ -79,6 +89,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                        r"eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]
+"""Each kind of date with its pattern, tried in this order: a date a pattern finds is
+no later pattern's."""
 
 
 class DateMention(NamedTuple):
@@ -130,8 +142,9 @@ def _placed(iso: str | None, precision: str) -> tuple[str, str] | None:
     return (iso, precision) if iso else None
 
 
-def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tuple[str, str] | None:
-    """ISO text and precision for one match, or None when it cannot be placed."""
+def resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tuple[str, str] | None:
+    """ISO text and precision for one match of the `kind` pattern, by its groups `g`, or
+    None when it cannot be placed."""
     m_text, d_text, y_text = g.get("m"), g.get("d"), g.get("y")
     month = MONTHS.get(m_text) if m_text else None
     if kind in ("iso", "num"):
@@ -150,6 +163,15 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
         return _placed(_iso(year), "year") if year else None
     if anchor is None:
         return None
+    if kind in ("md", "dm", "m"):
+        return _in_year_of(kind, g, anchor, month, day)
+    return _relative(kind, g, anchor)
+
+
+def _in_year_of(kind: str, g: dict[str, str | None], anchor: dt.date, month: int | None,
+                day: int | None) -> tuple[str, str] | None:
+    """A day or a month without its year ("July 8", "in March", "March 31 last year"):
+    in the year the words say, or the one that puts it nearest the article's date."""
     shift = {"last": -1, "this": 0, "next": 1}.get((g.get("ry") or "").lower())
     if kind in ("md", "dm"):
         if not (month and day):
@@ -161,6 +183,12 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
             return None
         year = anchor.year + shift if shift is not None else _nearest_year(month, 15, anchor)
         return _placed(_iso(year, month), "month") if year else None
+    return None
+
+
+def _relative(kind: str, g: dict[str, str | None], anchor: dt.date) -> tuple[str, str] | None:
+    """A date said from the article's own: "on Monday", "yesterday", "last year", "three
+    months ago"."""
     rel = (g.get("rel") or "").lower()
     if kind == "weekday":
         target = WEEKDAYS[g["wd"] or ""]
@@ -195,42 +223,67 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None) -> tup
     return None
 
 
-# Which words a pattern needs before it is worth running; most sentences hold no date.
+# What a pattern needs in the sentence before it is worth running; most sentences hold
+# no date. Every match of the pattern holds all its cues.
 _NEEDS = {
-    "mdy": "month", "dmy": "month", "iso": "numeric", "num": "numeric", "md": "month",
-    "dm": "month", "my": "month", "m": "month", "y": "year", "y's": "year",
-    "weekday": "weekday", "relday": "relative", "relyear": "relative", "ago": "relative",
+    "mdy": ("month", "year"), "dmy": ("month", "year"), "iso": ("numeric",),
+    "num": ("numeric",), "md": ("month", "digit"), "dm": ("month", "digit"),
+    "my": ("month", "year"), "m": ("month",), "y": ("year",), "y's": ("year",),
+    "weekday": ("weekday",), "relday": ("relative",), "relyear": ("relative",),
+    "ago": ("relative",),
 }
-_CUES = {
-    "digit": re.compile(r"\d"),
-    "year": re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"),
-    "numeric": re.compile(r"\d[-./]\d"),
-    "month": re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b"),
-    "weekday": re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b"),
-    "relative": re.compile(r"\b(?:yesterday|tomorrow|year|month|ago)\b"),
-}
+
+
+# Each opens with a character, not a look-behind or a word boundary, so that a search
+# skips to where it can match.
+_DIGIT = re.compile(r"\d")
+_YEAR_CUE_AT = re.compile(r"(?:1[6-9]|20)(?<!\d..)\d\d(?!\d)")
+_NUMERIC_CUE = re.compile(r"[-./](?<=\d[-./])\d")
+_MONTH_CUE = re.compile(whole_words(list(MONTHS)))
+_WEEKDAY_CUE = re.compile(whole_words(list(WEEKDAYS)))
+_RELATIVE_WORDS = ("yesterday", "tomorrow", "year", "month", "ago")
+_RELATIVE_CUE = re.compile(r"\b(?:" + "|".join(_RELATIVE_WORDS) + r")\b")
+"""Matched against the lower-cased sentence."""
+
+
+def _cues(sentence: str) -> tuple[set[str], int]:
+    """Which of the needs of `_NEEDS` the sentence meets, and where its first year is."""
+    cues = set()
+    year = _YEAR_CUE_AT.search(sentence)
+    if year:
+        cues.add("year")
+    if _NUMERIC_CUE.search(sentence):
+        cues.add("numeric")
+    if _MONTH_CUE.search(sentence):
+        cues.add("month")
+        if _DIGIT.search(sentence):
+            cues.add("digit")
+    if "day" in sentence and _WEEKDAY_CUE.search(sentence):
+        cues.add("weekday")
+    lower = sentence.lower()
+    if any(word in lower for word in _RELATIVE_WORDS) and _RELATIVE_CUE.search(lower):
+        cues.add("relative")
+    return cues, year.start() if year else 0
 
 
 def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date in the sentence that can be placed, in order, never two overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    lower = sentence.lower()
-    cues = {name for name, cue in _CUES.items()
-            if cue.search(lower if name == "relative" else sentence)}
-    for kind, pattern in _PATTERNS:
-        if _NEEDS[kind] not in cues:
+    cues, first_year = _cues(sentence)
+    for kind, pattern in PATTERNS:
+        if not cues.issuperset(_NEEDS[kind]):
             continue
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(sentence, first_year if pattern in _AT_YEAR else 0):
             start, end = match.span()
             if kind in ("y", "m"):  # the preposition is context, not part of the date
                 start = match.start("y" if kind == "y" else "m")
                 if kind == "m" and sentence[match.start():start].strip().lower() in (
                     "this", "last", "next"):
                     start = match.start()
-            if any(start < e and s < end for s, e in taken):
+            if overlaps(start, end, taken):
                 continue
-            resolved = _resolve(kind, match.groupdict(), anchor)
+            resolved = resolve(kind, match.groupdict(), anchor)
             if resolved is None:
                 continue
             iso, precision = resolved
@@ -238,134 +291,3 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
             found.append(DateMention(start, end, sentence[start:end], iso, precision))
     found.sort()
     return found
-
-
-# A label that says the date after it is the article's: "Published –", "Updated on:",
-# "Date of Order / Judgment:". Its own words must end it, so "Dates of the exam" is none.
-_LABEL = (r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\b"
-          r"|(?P<event>date\s+of\s+[^:\d\n]{1,40}:)|dated\b|date\b(?:\s+on\b)?")
-_PUNCT = r"[\s:|*_–—-]*"
-_DATELINE_START = re.compile(rf"^[\s|*_>#:–—-]*(?:(?P<label>{_LABEL}){_PUNCT})?", re.I)
-# In a byline ("Edited By: A Name @handle Mumbai Updated on: March 3, 2025 9:15 IST")
-# the label stands after other words, so it needs its colon.
-_BYLINE_LABEL = re.compile(rf"\b(?:(?:first|last)\s+)?(?:published|updated|posted)(?:\s+on)?\s*:"
-                           rf"{_PUNCT}", re.I)
-_FULL_DATES = ("mdy", "dmy", "iso", "num")
-_PATTERNS_BY_KIND = dict(_PATTERNS)
-_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
-_YEAR_CUE = re.compile(r"(?:1[6-9]|20)\d\d")
-
-
-class Dateline(NamedTuple):
-    """The date a dateline gives, and what kind of dateline it is."""
-
-    date: dt.date
-    labelled: bool
-    """A label such as 'Published', 'Updated on:' or 'Date of Order:' stands before the date."""
-    weekday: bool
-    """A bare date that opens with its weekday ('Thursday, May 23, 2024'), as a page's
-    header shows the day it is read rather than the day the story was written."""
-    event: bool = False
-    """The label names what happened that day ('Date of Order / Judgment:'): the line is
-    a fact of the story as well as the article's date."""
-
-    @property
-    def rank(self) -> int:
-        """Which dateline of an article's opening gives its date: the highest, then the first."""
-        return 2 if self.labelled else 0 if self.weekday else 1
-
-
-def _date_at(text: str) -> tuple[dt.date, str, bool] | None:
-    """The full date `text` opens with, what follows it, and whether it opens with a weekday."""
-    for kind in _FULL_DATES:
-        match = _PATTERNS_BY_KIND[kind].match(text)
-        if match:
-            groups = match.groupdict()
-            resolved = _resolve(kind, groups, None)
-            if resolved is None:
-                return None
-            return dt.date.fromisoformat(resolved[0]), text[match.end():], bool(groups.get("wd"))
-    return None
-
-
-def read_dateline(line: str) -> Dateline | None:
-    """The dateline `line` is, or None.
-
-    A dateline holds a full date and little else (a time, a time zone, a place): either a
-    line that starts with the date, after a label or not ('| September 11 , 2018 , 14:06
-    IST', 'Published – December 17, 2024 02:09 pm IST', '12-06-2025'), or a byline that
-    holds a labelled date ('By A Name, Mumbai Updated on: March 3, 2025 9:15 IST').
-    """
-    if len(line) > 200 or not _YEAR_CUE.search(line):  # every full date has a year
-        return None
-    start = _DATELINE_START.match(line)
-    assert start is not None  # every part of the pattern is optional
-    found = _date_at(line[start.end():]) if len(line) <= 100 else None
-    labelled, event = bool(start.group("label")), bool(start.group("event"))
-    if found is None:
-        labelled, event = True, False
-        for label in _BYLINE_LABEL.finditer(line):
-            found = _date_at(line[label.end():])
-            if found:
-                break
-    if found is None:
-        return None
-    date, tail, weekday = found
-    if len(_LONG_WORD.findall(tail)) > 3:
-        return None
-    return Dateline(date, labelled, weekday and not labelled, event)
-
-
-def parse_dateline(line: str) -> dt.date | None:
-    """The date of a line that is a dateline, such as '| September 11 , 2018 , 14:06 IST'."""
-    dateline = read_dateline(line)
-    return dateline.date if dateline else None
-
-
-# How far into an article its dateline may stand: past a headline, a byline, a page's
-# widgets and breadcrumbs, but not into the story.
-_OPENING_LINES = 15
-_PROSE_END = re.compile(r"[.!][\"'”’)\]]*$")
-
-
-class ArticleDate(NamedTuple):
-    """An article's date as its opening lines give it, and which lines are datelines."""
-
-    date: dt.date | None
-    lines: frozenset[int]
-    """Indices of the datelines found that are page furniture, not sentences of the story;
-    a 'Date of ...:' line is not among them."""
-
-
-def find_article_date(lines: Sequence[str]) -> ArticleDate:
-    """The article's date, read from the datelines among its first fifteen lines.
-
-    A bare date line counts only before the story's first line of prose (eight words or
-    more ending a sentence); a labelled one ('Published', 'Updated on:', 'Date of ...:')
-    counts after it too, since a standfirst or a first paragraph can come before it. A
-    labelled date wins over a bare date line, which wins over a bare weekday-led one
-    ('Thursday, May 23, 2024', a page widget showing the day it was read); among equals
-    the first wins.
-    """
-    best: Dateline | None = None
-    found: set[int] = set()
-    before_prose = True
-    seen = 0
-    for number, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            continue
-        seen += 1
-        if seen > _OPENING_LINES:
-            break
-        if line.startswith("#"):  # a heading is a title or a section, never a dateline
-            continue
-        dateline = read_dateline(line)
-        if dateline and (before_prose or dateline.labelled):
-            if not dateline.event:
-                found.add(number)
-            if best is None or dateline.rank > best.rank:
-                best = dateline
-        elif before_prose and len(line.split()) >= 8 and _PROSE_END.search(line):
-            before_prose = False
-    return ArticleDate(best.date if best else None, frozenset(found))

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from quizcli.datafiles import load_data
 from quizcli.reading.dates import MONTHS, WEEKDAYS
-from quizcli.reading.gazetteer import NameFinder, gazetteer
+from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.wordsearch import NameFinder, trie_pattern
 
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?"
@@ -22,9 +23,15 @@ _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[
 # Initials with or without full stops ("J.S. Khehar", "RK Menon", "J M Rao",
 # "Anil S Verma") and a regnal number ("Charles III") belong to the name.
 _INITIALS = r"(?:(?:[A-Z]\.\s?){1,4}|(?:[A-Z]{1,2}\s){1,2})"
-_NAME = re.compile(  # the look-ahead for a capital lets the engine skip to one
-    rf"(?=[A-Z\u00c0-\u00de])(?<![\w(#.]){_INITIALS}?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}"
-    rf"(?:\s(?:II|III|IV|VI|VII|VIII)\b)?(?!\w)"
+# `(?<![\w(#.]){_INITIALS}?{_NAME_TOKEN}...`, written to open with the class of capitals
+# (the initials' and the token's first letters, checked after it), so that the search
+# skips to a capital.
+_INITIALS_REST = r"(?:\.\s?(?:[A-Z]\.\s?){0,3}|[A-Z]?\s(?:[A-Z]{1,2}\s)?)"
+_NAME_TOKEN_REST = rf"(?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[A-Za-z][{_LOWER}]+)*"
+_NAME = re.compile(
+    rf"[A-Z\u00c0-\u00de](?<![\w(#.].)(?:(?<=[A-Z]){_INITIALS_REST}{_NAME_TOKEN}"
+    rf"|(?<=[A-Z\u00c0-\u00d6\u00d8-\u00de]){_NAME_TOKEN_REST})"
+    rf"(?:\s+(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}(?:\s(?:II|III|IV|VI|VII|VIII)\b)?(?!\w)"
 )
 _WORD = re.compile(r"\S+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|He|She|It|They)\b")
@@ -58,7 +65,27 @@ def _common(word: str) -> bool:
 
 _LABEL_AFTER = re.compile(r"\s?(?:\([^)]{1,40}\))?\s?:")
 _LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
-_JOINED_TO = re.compile(r"(\S+)\s+(?:of|for|on|and)\s+$")
+_JOINS = frozenset(("of", "for", "on", "and"))
+
+
+def _joined_to(before: str) -> str | None:
+    """The word that 'of', 'for', 'on' or 'and' joins to what follows `before`, as
+    `(\\S+)\\s+(?:of|for|on|and)\\s+$` finds it: 'Ministry' in 'the Ministry of '."""
+    if not before[-1:].isspace():
+        return None
+    words = before.split()
+    return words[-2] if len(words) >= 2 and words[-1] in _JOINS else None
+
+
+def _tokens(name: str, at: int) -> list[tuple[int, str]]:
+    """The words of a name found at `at`, each with where it starts."""
+    tokens = []
+    end = 0
+    for word in name.split():
+        end = name.index(word, end)
+        tokens.append((at + end, word))
+        end += len(word)
+    return tokens
 
 
 @functools.cache
@@ -165,7 +192,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
     not_names, honorifics, not_name_words = _name_words()
     found = []
     for match in _NAME.finditer(masked):
-        tokens = [(m.start() + match.start(), m.group()) for m in _WORD.finditer(match.group())]
+        tokens = _tokens(match.group(), match.start())
         at = match.start()
         while at and masked[at - 1] == " ":
             at -= 1
@@ -191,8 +218,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         if next_word and (next_word.group().strip(",.;:") in not_name_words
                           or next_word.group().strip(",.;:") in _place_nouns()):
             continue
-        previous = _JOINED_TO.search(text, max(0, start - 40), start)
-        if previous and previous.group(1) in not_name_words:
+        if _joined_to(text[max(0, start - 40):start]) in not_name_words:
             continue
         if _CASE_BEFORE.search(text, max(0, start - 10), start) or _CASE_AFTER.match(text, end):
             continue  # "State of Sikkim v Ravi Menon": a case's name, not a person's
@@ -235,18 +261,17 @@ def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
 
 
 @functools.cache
-def _office_words() -> frozenset[str]:
-    """Every word of every title of office, lower-cased: a sentence with none of them
-    names no office, and the long office pattern need not run on it."""
-    return frozenset(w for office in gazetteer().offices for w in re.findall(r"[a-z]+", office)
-                     if len(w) > 2 and w not in ("the", "and", "for"))
-
-
-_LOWER_WORDS = re.compile(r"[A-Za-z]+")
+def _office_words() -> re.Pattern[str]:
+    """Any word of any title of office, as a whole run of letters of the lower-cased
+    sentence: a sentence with none of them names no office, and the long office pattern
+    need not run on it."""
+    words = {w for office in gazetteer().offices for w in re.findall(r"[a-z]+", office)
+             if len(w) > 2 and w not in ("the", "and", "for")}
+    return re.compile(r"(?<![A-Za-z])(?:" + trie_pattern(sorted(words)) + r")(?![A-Za-z])")
 
 
 def _may_name_an_office(sentence: str) -> bool:
-    return not _office_words().isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
+    return _office_words().search(sentence.lower()) is not None
 
 
 class _Scan(NamedTuple):
@@ -328,22 +353,20 @@ def _mentions(sentence: str, people: People, first_pass: bool = False,
 
 def _drop_nested(found: list[Mention]) -> list[Mention]:
     """A party inside an office title ('U.S. Vice President') is part of that mention."""
-    out: list[Mention] = []
-    for mention in found:
-        covered = any(
-            other is not mention and other.kind == "office" and other.start <= mention.start
-            and mention.end <= other.end
-            for other in found
-        )
-        if not (covered and mention.kind == "party"):
-            out.append(mention)
-    return out
+    offices = [m for m in found if m.kind == "office"]
+    if not offices:
+        return found
+    return [mention for mention in found if mention.kind != "party" or not any(
+        office.start <= mention.start and mention.end <= office.end for office in offices)]
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def is_object(sentence: str, mention: Mention) -> bool:
     """Whether the mention follows a preposition ('with Xi Jinping'), so is not a subject."""
     start = mention.title_start if mention.title_start is not None else mention.start
-    words = re.findall(r"[A-Za-z]+", sentence[max(0, start - 30):start])
+    words = _LETTERS.findall(sentence[max(0, start - 30):start])
     while words and words[-1] in ("the", "Mr", "Mrs", "Ms", "Dr", "a", "an"):
         words.pop()
     return bool(words) and words[-1].lower() in PREPOSITIONS

@@ -19,6 +19,7 @@ from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules import offices, places, speech
 from quizcli.reading.rules.names import agents, find_terms, key_terms
 from quizcli.reading.rules.numbers import find_periods, find_quantities
+from quizcli.reading.spans import overlaps
 
 MAX_SENTENCE = 1_500
 """Longer 'sentences' are walls of text with no full stops (a scraped menu, a table):
@@ -67,7 +68,8 @@ class Reader:
         answer = answer.strip()
         if not answer:
             return
-        key = (id(found), tuple(self.resolved))
+        # Pronouns are only ever added to `resolved` while a sentence is read.
+        key = (id(found), len(self.resolved))
         if self._named_key != key:  # the same for every fact of a sentence, mostly
             everyone = found + list(self.resolved.values())
             self._named = (
@@ -77,7 +79,10 @@ class Reader:
                 _unique([m.value for m in everyone if m.kind == "person"]))
             self._named_key = key
         parties, people = self._named
-        kept = {k: v.strip() for k, v in detail.items() if v and v.strip()}
+        kept = {}
+        for name, value in detail.items():
+            if value and (value := value.strip()):
+                kept[name] = value
         if sentence.section:
             kept["section"] = sentence.section
         self.facts.append(Fact(
@@ -159,7 +164,7 @@ class Reader:
         text = sentence.text
         spans = []
         for period in periods:
-            if any(period.start < e and s < period.end for s, e in taken):
+            if overlaps(period.start, period.end, taken):
                 continue
             spans.append((period.start, period.end))
             self.add(sentence, FactKind.DATE, period.text, found, written=period.text,

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from quizcli.reading.article import Article, ArticleError, read_article
-from quizcli.reading.dates import read_dateline
+from quizcli.reading.datelines import read_dateline
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _CONTENTS_LINE = re.compile(r"(?:\.{5,}|…{3,})\s*\d{0,4}\s*$|(?:\.{3,}|…{2,}|\s{3,})\s*\d{1,4}\s*$")

@@ -17,26 +17,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from quizcli.datafiles import load_data
+from quizcli.reading.rules.definitions import definitions
+from quizcli.reading.rules.terms import Found, Term
 
-
-class Term(NamedTuple):
-    start: int
-    end: int
-    text: str
-    kind: str
-    """abbreviation, body, law, scheme, report, thing, provision, case, quoted, title,
-    species, defined, definition or name."""
-    short: str | None = None
-    """The abbreviation the sentence gives for it, where it gives one."""
-
-
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w)|[’'](?!s\b))*(?:-[\w]+)*)"
+# A capitalised word: its letters, with a full stop or an apostrophe inside it ("U.S",
+# "O'Neil") but not a possessive's; `(?:[\w&]|\.(?=\w)|[’'](?!s\b))*` written as a run of
+# letters between the marks, which the engine reads in one step.
+_WORD_INSIDE = r"[\w&]*(?:(?:\.(?=\w)|[’'](?!s\b))[\w&]*)*"
+_CAP = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_WORD_INSIDE}(?:-[\w]+)*)"
+_CAP_OPENING = rf"[A-Z](?:\.(?:[A-Z]\.)+|{_WORD_INSIDE}(?:-[\w]+)*)"
+"""`_CAP` with its capital taken out in front: a pattern that opens with it opens with a
+character class, so that the search skips to a capital."""
 _JOIN = r"(?:\s(?:of|and|for|the|de|&)\s|\s)"
-# Each opens with a look-ahead for a capital, which lets the engine skip to one.
-_RUN = re.compile(rf"(?=[A-Z]){_CAP}(?:(?:{_JOIN}|\s\([^()]{{1,60}}\)\s){_CAP})*")
+_RUN = re.compile(rf"{_CAP_OPENING}(?:(?:{_JOIN}|\s\([^()]{{1,60}}\)\s){_CAP})*")
 _STOP = frozenset("of and for on the in to de &".split())
 
 
@@ -79,29 +74,15 @@ _CASE = re.compile(
     rf"(?=[A-Z])\b{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.?)?\s(?:v|vs|v/s)\.?\s"
     rf"{_CAP}(?:\s(?:of|and|&)?\s?{_CAP}){{0,6}}(?:\s(?:and\s)?Ors\.)?"
 )
-_CASE_CUE = re.compile(r"\sv(?:s|/s)?\.?\s")
-_QUOTED = re.compile(r"“(?P<q>[^“”]{2,90})”|(?<!\w)[‘'](?P<s>[^‘’'\"]{2,90})[’'](?!\w)"
-                     r"|\"(?P<d>[^\"“”]{2,90})\"")
+_CASE_CUE = re.compile(r"v(?<=\sv)(?:s|/s)?\.?\s")
+# Opening with the class of the opening marks, the search skips to one.
+_QUOTED = re.compile(r"[“‘'\"](?:(?<=“)(?P<q>[^“”]{2,90})”"
+                     r"|(?<=[‘'])(?<!\w.)(?P<s>[^‘’'\"]{2,90})[’'](?!\w)"
+                     r"|(?<=\")(?P<d>[^\"“”]{2,90})\")")
 _TITLED = re.compile(r"\b(?:titled|entitled|named|called|dubbed|christened)\s*,?\s*$")
 _SPECIES = re.compile(
     r"(?=[A-Z])(?<![\w.])(?:[A-Z]\.|[A-Z][a-z]{3,})\s[a-z]{3,}(?:ensis|ii|ae|i|us|um|is|a|ata|oides)\b"
 )
-_DEFINED_AS = re.compile(
-    r"\b(?:is|are|was|were|be)\s(?:termed|known|referred to|described|defined|recognised|"
-    r"recognized)\sas\s|\b(?:is|are|was|were|be)\scalled\s|\bso-called\s"
-    r"|\b(?:is|are)\sdefined\sto\smean\s|\balso\sknown\sas\s|\bknown\sas\s"
-)
-_COPULA = re.compile(
-    r"\s(?:is|are|was|were|will be|remains)\s(?:considered\s|regarded as\s|only\s|also\s)?"
-    r"(?P<det>a|an|the|one of the)\s"
-)
-_NP_END = re.compile(
-    r"[,;:()“”\"]|\s(?:that|which|who|whose|where|when|while|because|with|by|for|from|to|"
-    r"in|on|at|of|as|and|but|launched|used|set|made|based|found|native|known|meant|"
-    r"designed|aimed|located|established|developed|named|described|formed|standing|"
-    r"representing)\b|\s[a-z]+ed\b|\s[-–—]|\.$"
-)
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
 # Who made a report, a scheme, a test: "released by RBI", "jointly released by X and Y".
 _AGENT = re.compile(
     rf"\b(?:released|published|launched|conducted|prepared|issued|developed|organised|"
@@ -194,8 +175,11 @@ def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:
     found = []
     for start, _end, text in runs:
         words = text.split()
-        at = max((i for i, w in enumerate(words) if w.strip(",.") in heads), default=None)
-        if at is None or len(words) < 2:
+        if len(words) < 2:
+            continue
+        at = next((i for i in range(len(words) - 1, -1, -1) if words[i].strip(",.") in heads),
+                  None)
+        if at is None:
             continue
         kind = heads[words[at].strip(",.")]
         if 0 < at < len(words) - 1 and words[at + 1] not in ("of", "for", "on"):
@@ -205,43 +189,11 @@ def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:
     return found
 
 
-def _definition(sentence: str) -> list[Term]:
-    found = []
-    for match in _DEFINED_AS.finditer(sentence):
-        rest = sentence[match.end():]
-        rest = _LEADING_ARTICLE.sub("", rest)
-        offset = len(sentence) - len(rest)
-        # "is defined to mean personal data in digital form": the whole of what it means
-        end = (re.search(r"[,;:(]|\.$|\s(?:which|that|and)\b", rest) if "mean" in match.group()
-               else _NP_END.search(rest))
-        phrase = rest[:end.start() if end else len(rest)].strip(" .")
-        if 1 <= len(phrase.split()) <= 6:
-            found.append(Term(offset, offset + len(phrase), phrase, "defined"))
-    copula = _COPULA.search(sentence)
-    if copula and (copula.group("det") in ("a", "an") or "considered" in copula.group()
-                   or "regarded" in copula.group() or re.match(
-            r"[\w\s-]{3,40}?\s(?:at|by|in|through)?\s?(?:which|that|of)\b",
-            sentence[copula.end():])):
-        subject = sentence[:copula.start()]
-        plain = _LEADING_ARTICLE.sub("", subject)
-        if (1 <= len(plain.split()) <= 4 and not re.search(r"[,;:]|\sof\s", plain)
-                and plain.split()[0].lower() not in ("it", "this", "they", "these", "he", "she",
-                                                      "there", "that", "its")):
-            offset = len(subject) - len(plain)
-            found.append(Term(offset, len(subject), plain, "definition"))
-        rest = sentence[copula.end():]
-        end = _NP_END.search(rest)
-        phrase = rest[:end.start() if end else len(rest)].strip(" .")
-        # One word after "is a" has many fits ("an assessment", "a measure"); two or more
-        # name a class: "a zoonotic virus", "a Centrally Sponsored scheme".
-        if 2 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an"):
-            found.append(Term(copula.end(), copula.end() + len(phrase), phrase, "defined"))
-    return found
-
-
-_QUOTE_MARKS = ("“", "‘", "'", '"')
-_SPECIES_CUE = re.compile(r"\b[A-Z]\.\s[a-z]{3}|\b(?:species|genus|sub-species|subspecies)\b")
-_LIST_CUE = re.compile(r"\b(?:including|namely|such as|viz)\b")
+_INITIAL_DOT = re.compile(r"\.(?<=\b[A-Z]\.)\s[a-z]{3}")
+"""`\\b[A-Z]\\.\\s[a-z]{3}` ("R. kalakadensis"), opening with the full stop so that the
+search skips to one."""
+_LIST_WORDS = ("including", "namely", "such as", "viz")
+_LIST_CUE = re.compile(r"\b(?:" + "|".join(_LIST_WORDS) + r")\b")
 _PROVISION_WORDS = ("Article", "article", "Section", "section", "Rule", "rule", "Schedule",
                     "Clause", "Part", "Amendment")
 _NEXT_WORD = re.compile(r"\s([a-z]+)")
@@ -268,91 +220,118 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     each other; the more telling rule wins where two find the same words. A case name
     or a quoted title may hold `people` ("State of X v Some Person"); no other term does. A word of
     `known` (places, parties) is a name even where it opens the sentence."""
-    spans = list(taken)
-    found: list[Term] = []
+    found = Found(taken)
     for match in _CASE.finditer(sentence) if _CASE_CUE.search(sentence) else ():
-        start, end = match.span()
-        if not any(start < e and s < end for s, e in spans):
-            spans.append((start, end))
-            found.append(Term(start, end, match.group().strip(), "case"))
+        found.add(Term(match.start(), match.end(), match.group().strip(), "case"), blank=True)
+    if "“" in sentence or "‘" in sentence or "'" in sentence or '"' in sentence:
+        for term in _quoted(sentence):
+            found.add(term, blank=True)
+    found.spans += people
+    for term in _abbreviations(sentence):
+        found.add(term)
+    species = "species" in sentence or "genus" in sentence or _INITIAL_DOT.search(sentence)
+    for match in _SPECIES.finditer(sentence) if species else ():
+        found.add(Term(match.start(), match.end(), match.group(), "species"))
+    for term in _agents(sentence) if " by " in sentence else ():
+        found.add(term)
+    runs = _runs(sentence)
+    for term in _headed(runs):
+        found.add(term)
+    listed = any(word in sentence for word in _LIST_WORDS) and _LIST_CUE.search(sentence)
+    for match in _LIST.finditer(sentence) if listed else ():
+        found.add(Term(match.start("items"), match.end("items"), match.group("items"), "list"))
+    provisions = any(word in sentence for word in _PROVISION_WORDS)
+    for match in _PROVISION.finditer(sentence) if provisions else ():
+        found.add(Term(match.start(), match.end(), match.group().strip(), "provision"))
+    for term in definitions(sentence):
+        found.add(term)
+    for term in _names(sentence, runs, known):
+        found.add(term)
+    found.terms.sort()
+    return found.terms
 
-    def add_first(term: Term) -> None:
-        if not any(term.start < e and s < term.end for s, e in spans):
-            spans.append((term.start, term.end))
-            found.append(term)
 
-    quoted = any(q in sentence for q in _QUOTE_MARKS)
-    for match in _QUOTED.finditer(sentence) if quoted else ():
+_SAID_AFTER = re.compile(r"[,.!?]?\s*[\"”’']?\s*(?:said|says|added|told|he said|she said)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added)[,:]?\s*$")
+
+
+def _quoted(sentence: str) -> list[Term]:
+    """A short term in quotation marks, and a title after "titled", but no one's words."""
+    found = []
+    for match in _QUOTED.finditer(sentence):
         group = next(g for g in ("q", "s", "d") if match.group(g) is not None)
         words = len(match.group(group).split())
         titled = _TITLED.search(sentence[:match.start()]) is not None
         text = match.group(group).strip(" ,.")
-        said = re.match(r"[,.!?]?\s*[\"”’']?\s*(?:said|says|added|told|he said|she said)\b",
-                        sentence[match.end(group):])
-        if said or re.search(r"\b(?:said|says|added)[,:]?\s*$", sentence[:match.start()]):
+        said = _SAID_AFTER.match(sentence[match.end(group):])
+        if said or _SAID_BEFORE.search(sentence[:match.start()]):
             continue  # a short quotation of someone's words: nothing to blank in it
         if words <= 6 or (titled and words <= 14):
             start = match.start(group) + match.group(group).index(text)
-            add_first(Term(start, start + len(text), text, "title" if titled else "quoted"))
-    spans += list(people)
+            found.append(Term(start, start + len(text), text, "title" if titled else "quoted"))
+    return found
 
-    def add(term: Term | None) -> None:
-        if term is None or not term.text.strip():
-            return
-        if any(term.start < e and s < term.end for s, e in spans):
-            return
-        spans.append((term.start, term.end))
-        found.append(term)
 
+def _abbreviations(sentence: str) -> list[Term]:
+    """An abbreviation with its expansion: "Deep Ocean Survey Vehicle (DOSV)", "LCR, or
+    Liquidity Coverage Ratio", "liquidity coverage ratio, or LCR"."""
+    found: list[Term | None] = []
     if "(" in sentence:
-        for match in _ABBR.finditer(sentence):
-            add(_expansion(sentence, match))
-    has_or = ", or " in sentence
-    for match in _OR_ABBR.finditer(sentence) if has_or else ():
-        add(Term(match.start("abbr"), match.end("abbr"), match.group("abbr"), "abbreviation",
-                 match.group("long")))
-    for match in _LONG_OR.finditer(sentence) if has_or else ():
+        found += [_expansion(sentence, match) for match in _ABBR.finditer(sentence)]
+    if ", or " not in sentence:
+        return [term for term in found if term is not None]
+    for match in _OR_ABBR.finditer(sentence):
+        found.append(Term(match.start("abbr"), match.end("abbr"), match.group("abbr"),
+                          "abbreviation", match.group("long")))
+    for match in _LONG_OR.finditer(sentence):
         tokens = list(re.finditer(r"[\w-]+", match.group("long")))
         for i in range(len(tokens)):
             tail = [w.group() for w in tokens[i:] if w.group().lower() not in _STOP]
             if _fits(match.group("abbr"), _initials(tail)):
                 start = match.start("long") + tokens[i].start()
-                add(Term(start, match.end("long"), sentence[start:match.end("long")],
-                         "abbreviation", match.group("abbr")))
+                found.append(Term(start, match.end("long"), sentence[start:match.end("long")],
+                                  "abbreviation", match.group("abbr")))
                 break
-    for match in _SPECIES.finditer(sentence) if _SPECIES_CUE.search(sentence) else ():
-        add(Term(match.start(), match.end(), match.group(), "species"))
-    for match in _AGENT.finditer(sentence) if " by " in sentence else ():
+    return [term for term in found if term is not None]
+
+
+_NOT_AGENT = re.compile(r"\s(?!(?:and|or|in|on|at|of|for|to|with|that|which|from|as|under|"
+                        r"since)\b)[a-z]")
+
+
+def _agents(sentence: str) -> list[Term]:
+    """Who made a report, a scheme, a test: "released by RBI"."""
+    found = []
+    for match in _AGENT.finditer(sentence):
         follows = sentence[match.end("agent"):]
-        if match.group("agent").endswith("-based") or re.match(
-                r"\s(?!(?:and|or|in|on|at|of|for|to|with|that|which|from|as|under|since)\b)"
-                r"[a-z]", follows):
+        if match.group("agent").endswith("-based") or _NOT_AGENT.match(follows):
             continue  # "led by Pune-based geologist ...": an adjective, not the agent
-        add(Term(match.start("agent"), match.end("agent"), match.group("agent"), "agent"))
-    runs = _runs(sentence)
-    for term in _headed(runs):
-        add(term)
-    for match in _LIST.finditer(sentence) if _LIST_CUE.search(sentence) else ():
-        add(Term(match.start("items"), match.end("items"), match.group("items"), "list"))
-    provisions = any(word in sentence for word in _PROVISION_WORDS)
-    for match in _PROVISION.finditer(sentence) if provisions else ():
-        add(Term(match.start(), match.end(), match.group().strip(), "provision"))
-    for term in _definition(sentence):
-        add(term)
+        found.append(Term(match.start("agent"), match.end("agent"), match.group("agent"),
+                          "agent"))
+    return found
+
+
+_DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|ic)$")
+
+
+def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str]
+           ) -> list[Term]:
+    """The capitalised runs left as names, the last resort; or as places, where a noun
+    of place follows one word ("Lohit district", "the Beas river")."""
     places = _place_nouns()
+    found = []
     for start, end, text in runs:
         next_word = _NEXT_WORD.match(sentence, end)
-        if next_word and next_word.group(1) in places and " " not in text and not re.search(
-                r"(?:an|ian|ese|ish|ic)$", text):  # "Lohit district", not "Arabian peninsula
-            add(Term(start, end, text, "place"))  # "Lohit district", "the Beas river"
+        if next_word and next_word.group(1) in places and " " not in text and not (
+                _DEMONYM_END.search(text)):  # "Lohit district", not "Arabian peninsula"
+            found.append(Term(start, end, text, "place"))
             continue
         if sentence[max(0, start - 1):start] in "-‑–" and start or sentence[end:end + 1] in (
                 "-", "‑", "–") and end < len(sentence):
             continue  # half of a hyphened compound: "Indo-Pacific"
         if " " not in text and text not in known and _opens_clause(sentence, start):
             continue  # a capital that only opens the sentence or a clause
-        add(Term(start, end, text, "name"))
-    found.sort()
+        found.append(Term(start, end, text, "name"))
     return found
 
 

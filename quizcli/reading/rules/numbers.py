@@ -14,6 +14,8 @@ import re
 from typing import NamedTuple
 
 from quizcli.datafiles import load_data
+from quizcli.reading.spans import overlaps
+from quizcli.reading.wordsearch import by_first_character, trie_pattern
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -40,7 +42,10 @@ class Quantity(NamedTuple):
 
 
 def _words(items: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+    """An alternation of `items` (to stand in a group) that tries the longest first of
+    those written at a place, as a trie: at a place where none is, it tries each
+    character once instead of every word."""
+    return trie_pattern(sorted(set(items)))
 
 
 @functools.cache
@@ -109,19 +114,45 @@ _NAMING = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-_NUMBER_CUE = re.compile(r"\bthan a\b|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS])
-                         + r")\b")
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
+"""A digit that is not 0 to 9, such as '٣'."""
+_NUMBER_CUE = re.compile(
+    r"\b(?:" + trie_pattern(sorted(["than a", *NUMBER_WORDS, *ORDINAL_WORDS])) + r")\b")
 """Matched against the lower-cased sentence."""
 
 
 @functools.cache
-def _starts() -> re.Pattern[str]:
-    """Where a quantity can begin: a digit, a number word, an ordinal word, a currency."""
+def _starts(worded: bool = True) -> re.Pattern[str]:
+    """Where a quantity can begin: a digit, a currency, a number word, an ordinal word.
+
+    `worded=False` is for a sentence with no number word and no digit but 0 to 9: that
+    pattern opens each way with a character, so that the search skips to a digit or a
+    currency instead of trying every way at every character.
+    """
     units = load_data("units.yaml")
     plain = [*NUMBER_WORDS, *ORDINAL_WORDS, "one", "a hundred"]
     words = _words(plain + [w.capitalize() for w in plain])
-    return re.compile(rf"(?<![\w.])\d|(?:{_words(units['currency_before'])})\s?\d"
-                      rf"|\b(?:{words})\b|\b(?:more|less) than a\b")
+    currencies = sorted(units["currency_before"], key=len, reverse=True)
+    if worded:
+        return re.compile(rf"(?<![\w.])\d|(?:{_words(currencies)})\s?\d"
+                          rf"|\b(?:{words})\b|\b(?:more|less) than a\b")
+    return re.compile(by_first_character(
+        [(digit, r"(?<![\w.]\d)") for digit in "0123456789"]
+        + [(c[0], re.escape(c[1:]) + r"\s?\d") for c in currencies]))
+
+
+@functools.cache
+def _first_rule() -> tuple[re.Pattern[str], dict[int, int]]:
+    """The rules of `_patterns` as one alternation, tried in their order, so that one
+    match says which rule fits first at a place; and each rule's group to its index."""
+    rules = _patterns()
+    joined = re.compile("|".join(f"(?P<rule{i}>{pattern.pattern})"
+                                 for i, (_kind, pattern) in enumerate(rules)))
+    return joined, {joined.groupindex[f"rule{i}"]: i for i in range(len(rules))}
+
+
+_RUNS_ON = re.compile(r"\s?(?:[-–]\s?\d|\)|st\b|nd\b|rd\b|th\b)")
+_YEAR = re.compile(r"1[6-9]\d\d|20\d\d")
 
 
 def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -133,36 +164,54 @@ def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantit
     """
     spans = list(taken)
     found: list[Quantity] = []
-    if not _DIGIT.search(sentence) and not _NUMBER_CUE.search(sentence.lower()):
+    lower = sentence.lower()
+    worded = _NUMBER_CUE.search(lower) is not None
+    if not worded and not _DIGIT.search(sentence):
         return found
+    # Where the cue finds no number word, only "one" can be one.
+    plain_digits = sentence.isascii() or not _OTHER_DIGIT.search(sentence)
+    starts = _starts(worded or "one" in lower or not plain_digits)
     after = 0
-    for start_match in _starts().finditer(sentence):
+    first_rule, rule_of = _first_rule()
+    for start_match in starts.finditer(sentence):
         at = start_match.start()
         if at < after or any(s <= at < e for s, e in spans):
             continue
-        for kind, pattern in _patterns():
-            match = pattern.match(sentence, at)
-            if not match:
-                continue
-            start, end = match.span()
-            noun = match.groupdict().get("noun")
-            if kind == "count" and (noun in _not_plurals()
-                                    or match.group().lower() in ("one", "a hundred")):
-                continue
-            if kind in ("count", "value", "ordinal") and _NAMING.search(
-                    sentence[max(0, start - 40):start]):
-                continue
-            if kind == "value" and (re.match(r"\s?(?:[-–]\s?\d|\)|st\b|nd\b|rd\b|th\b)",
-                                             sentence[end:])
-                                    or re.fullmatch(r"1[6-9]\d\d|20\d\d", match.group())):
-                continue  # a year, or a number that runs on into a range
-            if any(start < e and s < end for s, e in spans):
-                continue
-            spans.append((start, end))
-            found.append(Quantity(start, end, sentence[start:end], kind))
-            after = end
-            break
+        first = first_rule.match(sentence, at)
+        if first is None:
+            continue  # no rule fits here
+        # The rule's own group closes last, so it is the match's last group.
+        quantity = _quantity(sentence, at, spans, first, rule_of[first.lastindex or 0])
+        if quantity is not None:
+            spans.append((quantity.start, quantity.end))
+            found.append(quantity)
+            after = quantity.end
     return found
+
+
+def _quantity(sentence: str, at: int, spans: list[tuple[int, int]],
+              first: re.Match[str] | None, index: int) -> Quantity | None:
+    """What the first rule that fits at `at` and passes its checks reads there; `first`
+    is the match of rule `index`, the first that matches at all."""
+    for kind, pattern in _patterns()[index:]:
+        match, first = first or pattern.match(sentence, at), None
+        if not match:
+            continue
+        start, end = match.span()
+        noun = match.group("noun") if "noun" in pattern.groupindex else None
+        if kind == "count" and (noun in _not_plurals()
+                                or match.group().lower() in ("one", "a hundred")):
+            continue
+        if kind in ("count", "value", "ordinal") and _NAMING.search(
+                sentence[max(0, start - 40):start]):
+            continue
+        if kind == "value" and (_RUNS_ON.match(sentence, end)
+                                or _YEAR.fullmatch(match.group())):
+            continue  # a year, or a number that runs on into a range
+        if overlaps(start, end, spans):
+            continue
+        return Quantity(start, end, sentence[start:end], kind)
+    return None
 
 
 def number_value(text: str) -> float | None:
@@ -191,13 +240,27 @@ _PERIODS = [
 ]
 
 
+_TIME_CUE = re.compile(r"[:.](?<=\d[:.])\d\d")
+
+
+def _may_hold(kind: str, sentence: str) -> bool:
+    """Whether the sentence holds what every period of `kind` holds: most hold none."""
+    if kind == "time":
+        return _TIME_CUE.search(sentence) is not None
+    if kind in ("years", "year"):
+        return "-" in sentence or "–" in sentence
+    return ("0s" if kind == "decade" else "century") in sentence
+
+
 def find_periods(sentence: str) -> list[Quantity]:
     """Times and periods that are not one date: '11:50 am', '2024-25', 'from 2023-24 to
     2030-31', 'the early 1960s', 'the 20th century'."""
     found: list[Quantity] = []
-    if not re.search(r"\d", sentence):
+    if not _DIGIT.search(sentence):
         return found
     for kind, pattern in _PERIODS:
+        if not _may_hold(kind, sentence):
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < q.end and q.start < end for q in found):

@@ -25,6 +25,7 @@ _APPOSITIVE_ROLE = re.compile(
 _APPOSITIVE_TITLE = re.compile(
     r"^,\s+(?P<phrase>(?:[A-Z][\w&.’'-]*\s){0,4}[A-Z][\w’'-]*)(?=\s*[,;.]|\s+(?:and|said)\b|$)"
 )
+_THE = re.compile(r"^the\s+", re.I)
 _CASE_NAME = re.compile(r"^\s*(?:\(Retd\.?\)\s*)?vs?\.?\s")
 
 def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> None:
@@ -39,7 +40,7 @@ def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> None:
         if mention.office:
             office = mention.office
             title = text[mention.title_start:mention.start].strip()
-            title = re.sub(r"^the\s+", "", title, flags=re.I)
+            title = _THE.sub("", title)
         else:
             apposition = (_APPOSITIVE_ROLE.match(text[mention.end:])
                           or _APPOSITIVE_TITLE.match(text[mention.end:]))

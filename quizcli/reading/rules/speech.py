@@ -16,6 +16,7 @@ from quizcli.datafiles import load_data
 from quizcli.model import FactKind
 from quizcli.reading.article import Sentence
 from quizcli.reading.entities import Mention
+from quizcli.reading.wordsearch import by_first_character
 
 if TYPE_CHECKING:
     from quizcli.reading.facts import Reader
@@ -27,14 +28,16 @@ def _verbs() -> dict:
     return load_data("verbs.yaml")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
 
 
-_SPEECH = re.compile(
-    rf"\b(?:(?:{_alternation(_verbs()['ruling'])})(?= that\b)|{_alternation(_verbs()['speech'])})\b"
-)
-_POSITION = re.compile(rf"\b(?:{_alternation(_verbs()['position'])})\b")
+# Grouped by their first letter, so that a word's first letter picks the few verbs to try.
+_SPEECH = re.compile(r"\b" + by_first_character(
+    [(w[0], w[1:] + r"(?= that\b)") for w in _longest_first(_verbs()["ruling"])]
+    + [(w[0], w[1:]) for w in _longest_first(_verbs()["speech"])]) + r"\b")
+_POSITION = re.compile(r"\b" + by_first_character(
+    [(w[0], w[1:]) for w in _longest_first(_verbs()["position"])]) + r"\b")
 # What may stand between a subject and its verb: "Mr. Kim too reinforced".
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:\([A-Z]{2,10}\))?\s*(?:,\s*(?:which|who)\s+)?"
@@ -50,11 +53,16 @@ _APPOSITIVE = re.compile(r"^\s*(?:(?:a|an|the|who|whose|which)\b\s*[a-z]|[a-z]+i
 # A verb in a clause that opens with one of these ends its stance at the first comma.
 _SUBORDINATE = re.compile(r"^\s*(?:Although|Though|While|As|Since|If|When|Because)\s+(?:the\s+)?$")
 
+_THE = re.compile(r"^the\s+", re.I)
+_DEMONYM_END = re.compile(r"(?:i|ese|an|ian|ish|ic)$")
+
 _SUBJECT_RANK = {"person": 0, "office": 1, "party": 2, "pronoun": 3}
 
 
 def quote_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the quotations of a sentence stand, and what each says."""
+    if "“" not in text and '"' not in text:
+        return []
     return [(m.start(), m.end(), m.group(1) or m.group(2)) for m in _QUOTE.finditer(text)]
 
 
@@ -65,19 +73,19 @@ def _inside(spans: list[tuple[int, int, str]], position: int) -> bool:
 def speaker_name(mention: Mention) -> str:
     """How a question names the speaker: 'White House' as written, a person in full."""
     if mention.kind == "party" and mention.text.lower() not in ("it", "they"):
-        written = re.sub(r"^the\s+", "", mention.text, flags=re.I)
-        if " " not in written and re.search(r"(?:i|ese|an|ian|ish|ic)$", written):
+        written = _THE.sub("", mention.text)
+        if " " not in written and _DEMONYM_END.search(written):
             return mention.value  # "the Omani host" said it: the party, not its adjective
         return written
     return mention.value
 
 
 def speaker_before(reader: Reader, text: str, verb: int, found: list[Mention],
-                   quotes: list[tuple[int, int, str]]) -> Mention | None:
-    """Who is doing the saying: the subject just before the verb, past any apposition."""
-    start = max([end for _, end, _ in quotes if end <= verb] + [0])
-    for match in _SPEECH.finditer(text, 0, verb):
-        start = max(start, match.end())
+                   quotes: list[tuple[int, int, str]], *, said_before: int = 0
+                   ) -> Mention | None:
+    """Who is doing the saying: the subject just before the verb, past any apposition
+    and past the verb of speech before it, which ends at `said_before`."""
+    start = max([end for _, end, _ in quotes if end <= verb] + [0, said_before])
     bounds = [start] + [i + 1 for i in range(start, verb) if text[i] in ",;"] + [verb]
     for seg_start, seg_end in reversed(list(zip(bounds, bounds[1:], strict=False))):
         segment = text[seg_start:seg_end]
@@ -95,17 +103,19 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
            quotes: list[tuple[int, int, str]]) -> list[Mention]:
     text = sentence.text
     speakers = []
-    for verb in _SPEECH.finditer(text):
+    verbs = list(_SPEECH.finditer(text))
+    for index, verb in enumerate(verbs):
         if _inside(quotes, verb.start()):
             continue
-        speaker = speaker_before(reader, text, verb.start(), found, quotes)
+        speaker = speaker_before(reader, text, verb.start(), found, quotes,
+                                 said_before=verbs[index - 1].end() if index else 0)
         if speaker is None:
             after = [m for m in found if m.start >= verb.end() and
                      text[verb.end():m.start].strip() in ("", "by")]
             speaker = reader.resolve(after[0]) if after else None
         if speaker is None:
             continue
-        following = _SPEECH.search(text, verb.end())
+        following = verbs[index + 1] if index + 1 < len(verbs) else None
         limit = len(text)
         if following:  # a later attribution ends this clause: '..." Carlin said'
             limit = max([end for _, end, _ in quotes if end <= following.start()] + [0])
@@ -139,12 +149,24 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         rest = rest[listener.end():]
     clause = re.match(r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
     if clause and len(clause.group("c").split()) >= 4:
-        return re.sub(r"[\s,.]*([\"”]?)\s*$", r"\1", clause.group("c"))
+        return _without_end(clause.group("c"))
     before = text[:min(speaker.start, verb.start())]
     before = re.sub(r"[\s,]*(?:\bthe\s*)?$", "", before)
     if len(before.split()) >= 4 and not _inside(quotes, speaker.start):
         return before
     return None
+
+
+def _without_end(clause: str) -> str:
+    """The clause without the spaces, commas and full stops it ends with, but with the
+    closing quotation mark after them: 'it will rise ."' → 'it will rise"'. Walked back
+    from the end: a pattern anchored at the end would be tried at every character."""
+    end = len(clause.rstrip())
+    quote = clause[end - 1] if end and clause[end - 1] in "\"”" else ""
+    end -= len(quote)
+    while end and (clause[end - 1] in ",." or clause[end - 1].isspace()):
+        end -= 1
+    return clause[:end] + quote
 
 
 def positions(reader: Reader, sentence: Sentence, found: list[Mention],

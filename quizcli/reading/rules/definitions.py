@@ -1,0 +1,64 @@
+"""Terms an explainer defines: "The bank rate is the rate at which ...", "... is termed
+as revenue deficit", "Measles is a contagious disease"."""
+
+from __future__ import annotations
+
+import re
+
+from quizcli.reading.rules.terms import Term
+
+_DEFINED_AS = re.compile(
+    r"\b(?:is|are|was|were|be)\s(?:termed|known|referred to|described|defined|recognised|"
+    r"recognized)\sas\s|\b(?:is|are|was|were|be)\scalled\s|\bso-called\s"
+    r"|\b(?:is|are)\sdefined\sto\smean\s|\balso\sknown\sas\s|\bknown\sas\s"
+)
+_COPULA = re.compile(
+    r"\s(?:is|are|was|were|will be|remains)\s(?:considered\s|regarded as\s|only\s|also\s)?"
+    r"(?P<det>a|an|the|one of the)\s"
+)
+_NP_END = re.compile(
+    r"[,;:()“”\"]|\s(?:that|which|who|whose|where|when|while|because|with|by|for|from|to|"
+    r"in|on|at|of|as|and|but|launched|used|set|made|based|found|native|known|meant|"
+    r"designed|aimed|located|established|developed|named|described|formed|standing|"
+    r"representing)\b|\s[a-z]+ed\b|\s[-–—]|\.$"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
+_DEFINED_WORDS = ("termed", "known", "referred", "described", "defined", "recogni", "called")
+"""One of them is in every match of `_DEFINED_AS`."""
+
+
+def definitions(sentence: str) -> list[Term]:
+    """What a definition defines ("is termed as revenue deficit"), what it is said of
+    ("Measles is a contagious disease") and, after "is a", the class it names."""
+    found = []
+    defines = any(word in sentence for word in _DEFINED_WORDS)
+    for match in _DEFINED_AS.finditer(sentence) if defines else ():
+        rest = sentence[match.end():]
+        rest = _LEADING_ARTICLE.sub("", rest)
+        offset = len(sentence) - len(rest)
+        # "is defined to mean personal data in digital form": the whole of what it means
+        end = (re.search(r"[,;:(]|\.$|\s(?:which|that|and)\b", rest) if "mean" in match.group()
+               else _NP_END.search(rest))
+        phrase = rest[:end.start() if end else len(rest)].strip(" .")
+        if 1 <= len(phrase.split()) <= 6:
+            found.append(Term(offset, offset + len(phrase), phrase, "defined"))
+    copula = _COPULA.search(sentence)
+    if copula and (copula.group("det") in ("a", "an") or "considered" in copula.group()
+                   or "regarded" in copula.group() or re.match(
+            r"[\w\s-]{3,40}?\s(?:at|by|in|through)?\s?(?:which|that|of)\b",
+            sentence[copula.end():])):
+        subject = sentence[:copula.start()]
+        plain = _LEADING_ARTICLE.sub("", subject)
+        if (1 <= len(plain.split()) <= 4 and not re.search(r"[,;:]|\sof\s", plain)
+                and plain.split()[0].lower() not in ("it", "this", "they", "these", "he", "she",
+                                                      "there", "that", "its")):
+            offset = len(subject) - len(plain)
+            found.append(Term(offset, len(subject), plain, "definition"))
+        rest = sentence[copula.end():]
+        end = _NP_END.search(rest)
+        phrase = rest[:end.start() if end else len(rest)].strip(" .")
+        # One word after "is a" has many fits ("an assessment", "a measure"); two or more
+        # name a class: "a zoonotic virus", "a Centrally Sponsored scheme".
+        if 2 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an"):
+            found.append(Term(copula.end(), copula.end() + len(phrase), phrase, "defined"))
+    return found
