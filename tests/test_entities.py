@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quizcli.reading.entities import People, is_object, name_key, read_mentions
+from quizcli.reading.entities import People, is_object, read_mentions
+from quizcli.text import name_key
 
 
 def _named(mentions) -> list[tuple[str, str, str]]:

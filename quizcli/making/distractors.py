@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from quizcli.ids import digest
 from quizcli.reading.dates import MONTH_NAMES, add_months
-from quizcli.reading.entities import name_key
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.numbers import NUMBER_WORDS, ORDINAL_WORDS
+from quizcli.text import name_key
 
 
 def show_date(iso: str) -> str:

@@ -16,6 +16,7 @@ from quizcli.datafiles import load_data
 from quizcli.reading.dates import MONTHS, WEEKDAYS
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.wordsearch import NameFinder, trie_pattern
+from quizcli.text import name_key
 
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _NAME_TOKEN = (rf"[A-Z\u00c0-\u00d6\u00d8-\u00de](?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?"
@@ -95,12 +96,6 @@ def _place_nouns() -> frozenset[str]:
     return frozenset(data["place_nouns"]) | frozenset(data["thing_nouns"])
 
 
-_KEY_NOISE = re.compile(r"[\s\-’'.]")
-
-
-def name_key(name: str) -> str:
-    """Spellings of one name that differ only in case, hyphens and spaces share a key."""
-    return _KEY_NOISE.sub("", name).casefold()
 
 
 class Mention(NamedTuple):

@@ -7,10 +7,10 @@ form the rule recognises, because a wrong fact makes a wrong question.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from quizcli.ids import joined_id
 from quizcli.model import Fact, FactKind
 from quizcli.reading.article import Article, Sentence
 from quizcli.reading.dates import find_dates
@@ -37,8 +37,7 @@ class _Context:
 
 def fact_id(kind: str, answer: str, evidence: str) -> str:
     """A fact's id, stable for as long as its kind, answer and sentence are."""
-    digest = hashlib.sha1(f"{kind}\x1f{answer}\x1f{evidence}".encode()).hexdigest()
-    return f"f-{digest[:10]}"
+    return joined_id("f-", kind, answer, evidence)
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str, ...]:

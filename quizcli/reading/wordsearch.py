@@ -69,8 +69,9 @@ class NameFinder:
 
     _KEY = 4
     """Names are filed under their first four characters (shorter names whole)."""
-    _RECENT = 4096
-    """How many texts' matches are kept."""
+    _RECENT = 512
+    """How many texts' matches are kept: the sentences of one long article, which the
+    reader looks at twice (for its people, then for its facts)."""
 
     def __init__(self, names: Iterable[str], not_after: Iterable[str] = ()):
         """`not_after`: titles after which a name is a person's, not this name's

@@ -101,9 +101,9 @@ def _cache_path(key: tuple) -> Path:
     folder ($QUIZCLI_HOME) uses the same one, so a fresh folder costs no rebuild. Its name
     holds a digest of `key`, so two installations (two virtual environments) keep a file
     each instead of overwriting each other's."""
-    import hashlib
+    from quizcli.ids import digest
 
-    name = f"world-{hashlib.sha1(repr(key).encode()).hexdigest()[:12]}.marshal"
+    name = f"world-{digest(repr(key), 12)}.marshal"
     try:
         return _cache_dir() / "quizcli" / name
     except RuntimeError:  # no home folder: a path that cannot be read or written
