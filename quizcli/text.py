@@ -12,6 +12,7 @@ same. Each comparison has its own form, because each forgives different things:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,8 +25,10 @@ def _spaced(text: str) -> str:
     return " ".join(_ARTICLE.sub("", text.strip()).split())
 
 
+@functools.lru_cache(maxsize=65536)
 def compared(text: str) -> str:
-    """Text as compared for give-aways and duplicates."""
+    """Text as compared for give-aways and duplicates. The gate compares each prompt and
+    sentence with many others, so the forms are kept."""
     t = unicodedata.normalize("NFKC", str(text)).casefold().replace("’", "'").replace("‘", "'")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = re.sub(r"(?<!\d)\.|\.(?!\d)", "", t)
