@@ -371,3 +371,9 @@ def test_where_a_named_scientist_works_is_not_asked():
     text = STORY + ("The survey was led by Dr Giri, Director, Wetland Trust; Dr Asha Rao,"
                     " Himalayan Institute of Lake Studies, Gangtok; and Dr Ravi Menon of Kerala.\n")
     assert "Himalayan Institute of Lake Studies" not in answers(text)
+
+
+def test_the_possessive_of_a_blanked_name_stays_grammatical():
+    text = STORY + ("The rise was marked by the Maldives' successful bid to host the wetland"
+                    " summit in 2019, which drew 40 countries.\n")
+    assert not [q.prompt for q in kept(text) if "_____' " in q.prompt]

@@ -65,17 +65,11 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
         sentence = maker.blanked(fact, written, keep_preposition=False)
     if not sentence:
         return None
-    accept: tuple[str, ...] = ()
-    act = re.match(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)", written)
-    if act and "Amendment" not in act.group(2):  # "Aadhaar (Targeted ...) Act" → "Aadhaar Act"
-        accept = (f"{act.group(1)} {act.group(3).split(',')[0]}",)
-    clause = re.fullmatch(r"((?:Article|Section|Rule)s?\s\d+[A-Z]?)\s?\(\w{1,4}\)", written)
-    if clause:  # "Article 12A (1)": the article is its clause's answer as well
-        accept = (*accept, clause.group(1))
-    if short:
-        accept = (*accept, short)
-    accept = (*accept, *maker.other_names(written), *other_spellings(written, fact.evidence),
-              *maker.other_forms(written), *maker.short_forms(written))
+    if written != fact.answer:  # the possessive of a name ending in s: "the _____'s test"
+        sentence = re.sub(rf"{BLANK}(['’])(?=\s)", rf"{BLANK}\1s", sentence)
+    accept = (*_typed_forms(written, short), *maker.other_names(written),
+              *other_spellings(written, fact.evidence), *maker.other_forms(written),
+              *maker.short_forms(written), *_longer_names(maker, written))
     if fact.kind is FactKind.DATE:
         kind = "when:period"
     elif fact.kind is FactKind.PLACE:
@@ -90,3 +84,28 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
                           accept=accept, context=context)
 
 # --- several facts of one story -------------------------------------------
+
+
+def _typed_forms(written: str, short: str) -> tuple[str, ...]:
+    """Shorter forms a reader may type for a name: "Aadhaar Act" for "Aadhaar (Targeted
+    ...) Act", "Article 12A" for "Article 12A (1)", and its abbreviation."""
+    forms: list[str] = []
+    act = re.match(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)", written)
+    if act and "Amendment" not in act.group(2):
+        forms.append(f"{act.group(1)} {act.group(3).split(',')[0]}")
+    clause = re.fullmatch(r"((?:Article|Section|Rule)s?\s\d+[A-Z]?)\s?\(\w{1,4}\)", written)
+    if clause:  # "Article 12A (1)": the article is its clause's answer as well
+        forms.append(clause.group(1))
+    if short:
+        forms.append(short)
+    return tuple(forms)
+
+
+def _longer_names(maker: Maker, written: str) -> tuple[str, ...]:
+    """The story's fuller names of the same thing, a word or two longer at the front:
+    "Global Wetland Index" for "Wetland Index", where the story names both."""
+    if len(written.split()) < 2 or not written[:1].isupper():
+        return ()
+    return tuple(dict.fromkeys(
+        f.answer for f in maker.facts if f.kind is FactKind.FACT
+        and re.fullmatch(rf"(?:[A-Z][a-z]+\s){{1,2}}{re.escape(written)}", f.answer)))[:2]
