@@ -25,7 +25,8 @@ from review import NOW, UTC, percentile, populate
 from rich.console import Console
 
 from quizcli.model import Question, QuestionType
-from quizcli.review.session import Mode, Session
+from quizcli.review.asking import StudyMode
+from quizcli.review.session import Session
 from quizcli.review.settings import Settings
 from quizcli.review.store import Store
 from quizcli.ui.screen import outcome_screen, question_screen
@@ -65,7 +66,7 @@ def main() -> None:
             return clock["now"]
 
         console = Console(file=io.StringIO(), width=100, force_terminal=True)
-        session = Session(store, store.queue(NOW, UTC).cards, now, UTC, Mode.mcq)
+        session = Session(store, store.queue(NOW, UTC).cards, now, UTC, StudyMode.mcq)
         answer_times, next_times = [], []
         prompt = session.current()
         console.print(question_screen(prompt))
