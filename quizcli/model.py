@@ -32,9 +32,20 @@ class FactKind(str, Enum):
     FACT = "fact"
 
 
+EXAM_FORMATS: dict[str, FactKind] = {
+    "statements": FactKind.NUMBER, "match": FactKind.ROLE, "order": FactKind.DATE}
+"""The exam formats of a question built on several facts (its `format` tag), each with
+the kind of the facts it is built on (its `kind` tag)."""
+
+
+def question_kind(question: Question) -> str | None:
+    """What a question is, for the stats and the session: its exam format where it has
+    one ("statements"), else the kind of its fact ("date")."""
+    return next(iter(question.tags.get("format", ()) or question.tags.get("kind", ())), None)
+
+
 class KindWords(NamedTuple):
-    """What a kind of question is called: a question's kind tag is its fact's kind or,
-    for a question built on several facts, its exam format."""
+    """What a kind of question (`question_kind`) is called."""
 
     title: str | None
     """Over a table of the facts of the kind; None for an exam format."""
@@ -54,7 +65,7 @@ KIND_WORDS: dict[str, KindWords] = {
     "match": KindWords(None, "match the pairs"),
     "order": KindWords(None, "chronology"),
 }
-"""Every kind a question's kind tag names, in the order they are shown."""
+"""Every kind of question, in the order they are shown."""
 
 
 class _Detail(TypedDict, total=False):
@@ -283,6 +294,21 @@ def party_positions(facts: list[Fact]) -> dict[str, list[str]]:
     return stances
 
 
+def _tags(raw: dict[Any, Any]) -> dict[str, tuple[str, ...]]:
+    """A question's tags as lists of text. A bank written before the `format` tag gave
+    the exam format as the kind ("kind: statements"): it is read as the format, and the
+    kind as the kind of fact that format is built on."""
+    tags: dict[str, tuple[str, ...]] = {}
+    for name, values in raw.items():
+        values = (str(values),) if isinstance(values, str) else tuple(str(v) for v in values)
+        if str(name) == "kind" and values and values[0] in EXAM_FORMATS and "format" not in raw:
+            tags["kind"] = (EXAM_FORMATS[values[0]].value,)
+            tags["format"] = values[:1]
+        else:
+            tags[str(name)] = values
+    return tags
+
+
 @dataclass(frozen=True)
 class Question:
     """A question and everything needed to check and explain its answer.
@@ -302,14 +328,15 @@ class Question:
     accept: tuple[str, ...] = ()
     """Other answers that count as correct when typed."""
     tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Named tag lists, such as topic, party and kind."""
+    """Named tag lists, such as topic, party, kind (of its fact) and format (the exam
+    format of a question on several facts)."""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Question:
         answer = d["answer"]
         if isinstance(answer, bool):
             answer = TRUE_FALSE_ANSWERS[0] if answer else TRUE_FALSE_ANSWERS[1]
-        tags = d.get("tags") or {}
+        tags = _tags(d.get("tags") or {})
         return cls(
             id=str(d["id"]),
             type=QuestionType(d["type"]),
@@ -320,10 +347,7 @@ class Question:
             fact=_opt(d, "fact"),
             choices=_strs(d, "choices"),
             accept=_strs(d, "accept"),
-            tags={
-                str(k): (str(v),) if isinstance(v, str) else tuple(str(x) for x in v)
-                for k, v in tags.items()
-            },
+            tags=tags,
         )
 
     def to_dict(self) -> dict[str, Any]:

@@ -188,3 +188,17 @@ def test_save_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.undo()
     save_bank(bank, path)
     assert load_bank(path) == bank
+
+
+def test_a_bank_that_named_its_exam_format_as_the_kind_reads_it_as_the_format():
+    from quizcli.model import Question, question_kind
+
+    old = Question.from_dict({
+        "id": "q-1", "type": "mcq", "prompt": "Consider the following statements: ...",
+        "choices": ["1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2"],
+        "answer": "1 only", "evidence": "One.\nTwo.", "source": "s", "fact": "f-1",
+        "tags": {"topic": ["wetlands"], "kind": ["statements"], "party": ["Nepal"]}})
+    assert old.tags == {"topic": ("wetlands",), "kind": ("number",),
+                        "format": ("statements",), "party": ("Nepal",)}
+    assert question_kind(old) == "statements"
+    assert Question.from_dict(old.to_dict()) == old

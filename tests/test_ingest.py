@@ -22,7 +22,7 @@ from quizcli.bankfile import load_bank, save_bank
 from quizcli.catalog import Folder, discover
 from quizcli.making.identity import KnownQuestions, blank_span, identity_key, same_answer
 from quizcli.making.ingest import ingest
-from quizcli.model import Question, QuestionType
+from quizcli.model import Question, QuestionType, question_kind
 from quizcli.review.library import sync_catalog
 from quizcli.review.schedule import Rating
 from quizcli.review.store import Store
@@ -156,7 +156,7 @@ def test_questions_edited_by_hand_still_match_by_evidence_and_answer(library, mo
     banks, articles = library
     path = banks / f"{BANK_ID}.yaml"
     bank = load_bank(path)
-    kinds = {(q.type, q.tags["kind"][0]): q for q in bank.questions}
+    kinds = {(q.type, question_kind(q)): q for q in bank.questions}
     mcq, cloze = kinds[QuestionType.MCQ, "quote"], kinds[QuestionType.CLOZE, "fact"]
     statements = kinds[QuestionType.MCQ, "statements"]
     edited = {

@@ -13,15 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from quizcli.model import Question, QuestionType
+from quizcli.model import EXAM_FORMATS, Question, QuestionType, question_kind
 from quizcli.schema import BLANK_MARK
 from quizcli.text import compared
 
 _WORD = re.compile(r"\w+")
-
-MULTI_FACT_KINDS = frozenset({"statements", "match", "order"})
-"""Kind tags of questions built on several facts: their evidence is a set of sentences,
-and their answer ("1 and 3 only", "B-2, A-1, C-3") is a code the maker chose."""
 
 
 class IdentityKey(NamedTuple):
@@ -42,24 +38,22 @@ def _form(question: Question) -> str:
     # a number or a term changes nothing the user sees.
     if question.type is QuestionType.CLOZE:
         return question.type.value
-    kind = next(iter(question.tags.get("kind", ())), "")
-    return f"{question.type.value}/{kind}"
+    return f"{question.type.value}/{question_kind(question) or ''}"
 
 
 def identity_key(question: Question) -> IdentityKey:
     """The key of a question, made only of what stays when a reader or maker changes.
 
-    It holds the source id, the question type and kind tag, the evidence sentences
-    and the answer; the id, the prompt's wording, the choices and the accepted answers
+    It holds the source id, the question type and kind (`question_kind`), the evidence
+    sentences and the answer; the id, the prompt's wording, the choices and the accepted answers
     do not count. A true-or-false question is keyed by its sentence alone (whether the
     statement is shown true or altered follows from the id, so it would flip with it),
     and a multi-fact question by its type and set of sentences.
     """
-    kind = next(iter(question.tags.get("kind", ())), "")
     evidence = frozenset(compared(line) for line in question.evidence.split("\n")
                          if line.strip())
     keyed_by_answer = (question.type is not QuestionType.TRUE_FALSE
-                       and kind not in MULTI_FACT_KINDS)
+                       and question_kind(question) not in EXAM_FORMATS)
     return IdentityKey(question.source, _form(question), evidence,
                        compared(question.answer) if keyed_by_answer else "")
 

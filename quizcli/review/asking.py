@@ -24,6 +24,3 @@ class Asked(str, Enum):
     TRUE_FALSE = "truefalse"
     RECALL = "recall"
 
-
-EXAM_FORMATS = frozenset({"statements", "match", "order"})
-"""Kinds of question only asked with their choices: a statement set has no answer to type."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from quizcli.catalog import Catalog
 from quizcli.errors import BankError
 from quizcli.files import stamp
-from quizcli.model import Question
+from quizcli.model import Question, question_kind
 from quizcli.review.store import Store
 
 
@@ -41,8 +41,8 @@ def sync_catalog(store: Store, catalog: Catalog) -> list[BankError]:
                        "source": source.title if source else q.source,
                        "publisher": source.publisher if source else None,
                        "path": str(entry.path)}
-            kind = next(iter(q.tags.get("kind", ())), None)
-            questions.append((q.id, q.fact, json.dumps(payload, ensure_ascii=False), kind))
+            questions.append((q.id, q.fact, json.dumps(payload, ensure_ascii=False),
+                              question_kind(q)))
         rows.append((bank.id, questions))
     store.sync(rows, stamps)
     return errors

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quizcli.model import QuestionType
-from quizcli.review.asking import EXAM_FORMATS, Asked, StudyMode
+from quizcli.review.asking import Asked, StudyMode
 from quizcli.review.days import study_day
 from quizcli.review.library import Shown, shown
 from quizcli.review.names import same_person, without_titles
@@ -145,7 +145,7 @@ class Session:
             return Asked.TRUE_FALSE
         if q.type is not QuestionType.MCQ:
             return Asked.RECALL
-        if self.mode is StudyMode.mcq or EXAM_FORMATS & set(q.tags.get("kind", ())):
+        if self.mode is StudyMode.mcq or q.tags.get("format"):  # no code to type
             return Asked.CHOICES
         if self.mode is StudyMode.recall:
             return Asked.RECALL

@@ -71,7 +71,7 @@ def _answer_keys(prompt: Prompt, pairs: bool) -> str:
 
 def _pairs(prompt: Prompt) -> layout.MatchLists | None:
     q = prompt.shown.question
-    if prompt.asked is not Asked.CHOICES or "match" not in q.tags.get("kind", ()):
+    if prompt.asked is not Asked.CHOICES or "match" not in q.tags.get("format", ()):
         return None
     return layout.match_lists(q.prompt)
 

@@ -26,7 +26,7 @@ from quizcli.making.questions.wording import (
 )
 from quizcli.making.questions.worth import not_worth_asking
 from quizcli.making.scores import NOT_WORTH_ASKING, score
-from quizcli.model import BLANK, Fact, FactKind, Question, QuestionType
+from quizcli.model import BLANK, EXAM_FORMATS, Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import PlaceKind, gazetteer
 from quizcli.reading.rules.names import named_kind
 
@@ -238,8 +238,11 @@ class Maker:
             score, why = score + NOT_WORTH_ASKING, [*why, f"{unasked} {NOT_WORTH_ASKING:g}"]
         facts = (fact, *extra)
         parties = list(dict.fromkeys(p for f in facts for p in f.parties))
-        tags: dict[str, tuple[str, ...]] = {"topic": (self.bank,),
-                                            "kind": (kind or fact.kind.value,)}
+        tags: dict[str, tuple[str, ...]] = {"topic": (self.bank,)}
+        if kind in EXAM_FORMATS:  # a question on several facts: their kind, and its format
+            tags |= {"kind": (EXAM_FORMATS[kind].value,), "format": (kind,)}
+        else:
+            tags["kind"] = (kind or fact.kind.value,)
         if parties:
             tags["party"] = tuple(parties)
         question = Question(
