@@ -104,8 +104,6 @@ def _typed_forms(written: str, short: str) -> tuple[str, ...]:
 def _longer_names(maker: Maker, written: str) -> tuple[str, ...]:
     """The story's fuller names of the same thing, a word or two longer at the front:
     "Global Wetland Index" for "Wetland Index", where the story names both."""
-    if len(written.split()) < 2 or not written[:1].isupper():
+    if not written[:1].isupper():
         return ()
-    return tuple(dict.fromkeys(
-        f.answer for f in maker.facts if f.kind is FactKind.FACT
-        and re.fullmatch(rf"(?:[A-Z][a-z]+\s){{1,2}}{re.escape(written)}", f.answer)))[:2]
+    return maker.longer_names.get(written, ())[:2]

@@ -216,6 +216,11 @@ def _span_of(sentence: str, written: str) -> bool:
 
 
 
+_FIGURE_WORDS = re.compile(r"\w+(?:[.,]\d+)*")
+"""The words and numbers of a sentence ("1,250", "6.5"), for telling whether a wrong
+figure is one the sentence already gives."""
+
+
 def figure(maker: Maker, fact: Fact) -> Candidate | None:
     """Which figure completes the sentence, with wrong figures written like it."""
     written = fact.answer
@@ -235,8 +240,9 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
         ceiling = maker.ranked_among  # "Chile ranks _____" of the story's 146 countries
     wrong = figure_choices(written, fact.id, n=6, ceiling=ceiling)
     possible = _possible_wrong(sentence, number_value(written))
-    wrong = [w for w in wrong if possible(number_value(w) or 0) and not re.search(
-        rf"(?<![\w.,]){re.escape(w)}(?![\w]|[.,]\d)", sentence)][:3]  # "the 17th and _____"
+    given = {m.group() for m in _FIGURE_WORDS.finditer(sentence)}
+    wrong = [w for w in wrong if possible(number_value(w) or 0)  # "the 17th and _____"
+             and not (w in sentence and set(_FIGURE_WORDS.findall(w)) <= given)][:3]
     prompt = f"Which figure completes the sentence? “{shown}”"
     accept = spelled_numbers(written)
     candidate = maker.mcq(fact, "figure", prompt, written, wrong, score=score, why=why,

@@ -41,6 +41,10 @@ MAIN_ACTOR = 4
 """How often a story names its main actors."""
 
 
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
+"""One or two words written as a name's: "Global", "National Wetland"."""
+
+
 class Maker:
     """Makes the candidate questions of one article."""
 
@@ -58,6 +62,7 @@ class Maker:
         self.text = " ".join(sentences)
         self._short: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, set[str]] | None = None
+        self._short_forms: dict[str, tuple[str, ...]] = {}
 
     def short_names(self, full: str) -> tuple[str, ...]:
         """The shorter names the article itself uses for a person: 'Kim', 'Bolton'."""
@@ -118,12 +123,28 @@ class Maker:
     def short_forms(self, name: str) -> tuple[str, ...]:
         """The shorter forms the story writes a long name in, in its title or its text:
         'ZSI' or 'ZS Council' for 'Zoological Survey Council'."""
-        words = name.split()
-        if len(words) < 3:
-            return ()
-        forms = (initials(name), f"{initials(' '.join(words[:-1]))} {words[-1]}")
-        return tuple(f for f in forms if len(f) > 2 and (
-            count_words(self.title, f) or count_words(self.text, f)))
+        if name not in self._short_forms:
+            words = name.split()
+            forms = (initials(name), f"{initials(' '.join(words[:-1]))} {words[-1]}") \
+                if len(words) >= 3 else ()
+            self._short_forms[name] = tuple(f for f in forms if len(f) > 2 and (
+                count_words(self.title, f) or count_words(self.text, f)))
+        return self._short_forms[name]
+
+    @functools.cached_property
+    def longer_names(self) -> dict[str, tuple[str, ...]]:
+        """The story's names of things a word or two longer at the front than another
+        name, by that name: 'Global Wetland Index' under 'Wetland Index'."""
+        found: dict[str, tuple[str, ...]] = {}
+        for fact in self.facts:
+            words = fact.answer.split()
+            if fact.kind is not FactKind.FACT or len(words) < 3:
+                continue
+            for cut in (1, 2):
+                head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+                if len(words) - cut >= 2 and _TITLE_WORDS.fullmatch(head):
+                    found[tail] = tuple(dict.fromkeys((*found.get(tail, ()), fact.answer)))
+        return found
 
     def other_forms(self, name: str) -> tuple[str, ...]:
         """The story's other form of an abbreviation or of what it abbreviates, which a

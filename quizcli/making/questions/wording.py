@@ -130,12 +130,13 @@ def echoed_word(rest: str, answer: str) -> bool:
     """Whether a word of a name stands in the rest of its sentence, which gives the name
     away: "the Mayor nominates ... if both _____ are absent" for "Mayor and Deputy Mayor".
     A number is not a name: "from 15 lakh to less than _____" asks a figure."""
-    if number_value(answer) is not None:
+    words = {_stem(w) for w in _LETTERS.findall(answer)} - _JOINING_WORDS
+    if not words or not words & {_stem(w) for w in _LETTERS.findall(rest)}:
         return False
-    words = {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", answer)} - _JOINING_WORDS
-    return bool(words & {_stem(w) for w in re.findall(r"[A-Za-z]{2,}", rest)})
+    return number_value(answer) is None
 
 
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
 _JOINING_WORDS = frozenset({"the", "and", "of", "in", "for", "to", "on", "a", "an"})
 
 
