@@ -48,3 +48,22 @@ def test_only_the_terminal_layer_imports_the_terminal():
              for name in imported(path) if name.split(".")[0] in TERMINAL[:3]
              or name.startswith(TERMINAL[3])}
     assert not wrong
+
+
+def test_modules_and_functions_stay_small():
+    """No module over 400 lines, no function over 60, and no more than six parameters
+    that may be given by position."""
+    too_big = []
+    for path in modules():
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(PACKAGE)
+        if text.count("\n") > 400:
+            too_big.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                positional = len(node.args.posonlyargs) + len(node.args.args)
+                if lines > 60 or positional > 6:
+                    too_big.append(f"{name}:{node.lineno} {node.name}: {lines} lines, "
+                                   f"{positional} positional")
+    assert not too_big
