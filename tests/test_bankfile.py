@@ -191,7 +191,8 @@ def test_save_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def test_a_bank_that_named_its_exam_format_as_the_kind_reads_it_as_the_format():
-    from quizcli.model import Question, question_kind
+    from quizcli.model import Question
+    from quizcli.question_kinds import question_kind
 
     old = Question.from_dict({
         "id": "q-1", "type": "mcq", "prompt": "Consider the following statements: ...",

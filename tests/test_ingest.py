@@ -22,7 +22,8 @@ from quizcli.bankfile import load_bank, save_bank
 from quizcli.catalog import Folder, discover
 from quizcli.making.identity import KnownQuestions, blank_span, identity_key, same_answer
 from quizcli.making.ingest import ingest
-from quizcli.model import Question, QuestionType, question_kind
+from quizcli.model import Question, QuestionType
+from quizcli.question_kinds import question_kind
 from quizcli.review.library import sync_catalog
 from quizcli.review.schedule import Rating
 from quizcli.review.store import Store

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from quizcli.model import EXAM_FORMATS, Question, QuestionType, question_kind
+from quizcli.model import EXAM_FORMATS, Question, QuestionType
+from quizcli.question_kinds import question_kind
 from quizcli.schema import BLANK_MARK
 from quizcli.text import compared
 

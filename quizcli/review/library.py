@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from quizcli.catalog import Catalog
 from quizcli.errors import BankError
 from quizcli.files import stamp
-from quizcli.model import Question, question_kind
+from quizcli.model import Question
+from quizcli.question_kinds import question_kind
 from quizcli.review.store import Store
 
 

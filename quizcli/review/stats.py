@@ -14,7 +14,7 @@ import json
 import math
 from dataclasses import asdict, dataclass, field
 
-from quizcli.model import KIND_WORDS
+from quizcli.question_kinds import KIND_WORDS
 from quizcli.review.days import days_between, streak, study_day
 from quizcli.review.exam import exam_recall
 from quizcli.review.schedule import (
