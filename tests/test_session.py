@@ -169,3 +169,14 @@ def test_cramming_records_nothing_and_recall_mode_asks_for_the_answer(store):
     assert session.type_answer("Lakeshore").right is True
     session.next()
     assert store.log("q1") == [] and session.finish().answered == 1
+
+
+def test_a_typed_list_is_right_in_any_order():
+    from quizcli.review.session import check_answer
+
+    assert check_answer("politics, health and education", ["health, education and politics"])[0]
+    assert check_answer("Goa & Sikkim", ["Sikkim and Goa"])[0]
+    assert not check_answer("Goa", ["Sikkim and Goa"])[0]
+    assert not check_answer("Goa, Sikkim and Assam", ["Sikkim and Goa"])[0]
+    assert not check_answer("Small, Ministry of Micro and Medium Enterprises",
+                            ["Ministry of Micro, Small and Medium Enterprises"])[0]

@@ -33,6 +33,9 @@ def check_answer(given: str, answers: list[str]) -> tuple[bool, bool]:
     targets = [answer_form(a) for a in answers if answer_form(a)]
     if typed in targets:
         return True, False
+    items = _items(given)
+    if items and any(items == _items(a) for a in answers):
+        return True, False  # "Goa and Sikkim" for "Sikkim and Goa": a list in any order
     if _one_persons_names(targets) and same_person(typed, max(targets, key=_words)):
         return True, False  # "Justice Khehar", "Jagdish Singh Khehar" for "J.S. Khehar"
     for target in targets:
@@ -41,6 +44,18 @@ def check_answer(given: str, answers: list[str]) -> tuple[bool, bool]:
         if allowed and ratio >= 1 - allowed / max(len(target), 1) - 0.05 and ratio >= 0.8:
             return True, True
     return False, False
+
+
+def _items(text: str) -> frozenset[str] | None:
+    """The items of a list ("A, B and C"), as compared, or None for no list. A name with
+    "of" in it is one name ("Ministry of Micro, Small and Medium Enterprises")."""
+    if re.search(r"\bof\b", text, re.I):
+        return None
+    items = [answer_form(part) for part in _LIST_JOINS.split(text)]
+    return frozenset(items) if len(items) >= 2 and all(items) else None
+
+
+_LIST_JOINS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
 def _words(text: str) -> int:
