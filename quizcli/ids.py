@@ -4,13 +4,22 @@ review store and exported decks stay byte for byte what they were."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 
 def digest(content: str | bytes, length: int | None = None) -> str:
     """The SHA-1 of `content` (text as UTF-8) in hex; its first `length` digits if given."""
-    import hashlib  # loads OpenSSL: only what makes an id pays for it
-
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return hashlib.sha1(data).hexdigest()[:length]
+    return _sha1()(data).hexdigest()[:length]
+
+
+@functools.cache
+def _sha1() -> Callable[[bytes], Any]:
+    import hashlib  # loads OpenSSL: only what makes an id pays for it, and once
+
+    return hashlib.sha1
 
 
 def joined_id(prefix: str, *parts: str, length: int = 10) -> str:

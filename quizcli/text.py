@@ -5,9 +5,9 @@ same. Each comparison has its own form, because each forgives different things:
   ids): case, punctuation, thousands separators and a leading article do not count;
   hyphens and accents do.
 - `answer_form`: an answer the user typed against the accepted ones: accents do not count
-  either, nor hyphens ("Aditya-L1" is "Aditya L1").
+  either, nor hyphens ("Surya-2" is "Surya 2").
 - `name_key`: spellings of one name, which differ only in case, hyphens, apostrophes,
-  full stops and spaces ("Kim Jong-un", "Kim Jong Un").
+  full stops and spaces ("Anna-Lisa Kolb", "Anna Lisa Kolb").
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import SHIPPED_BANKS
 
 from quizcli.bankfile import load_bank
-from quizcli.topics import area_of, areas
+from quizcli.reading.topics import area_of, areas
 
 SYLLABUS = ("polity", "economy", "environment", "science and technology",
             "international relations", "history and culture", "geography", "security",

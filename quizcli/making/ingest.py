@@ -26,8 +26,8 @@ from quizcli.making.questions import Candidate, make_candidates
 from quizcli.model import Bank, Fact, FactKind, Question, Source
 from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
+from quizcli.reading.topics import area_of
 from quizcli.text import compared
-from quizcli.topics import area_of
 
 
 @dataclass

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quizcli.datafiles import load_data
-from quizcli.reading.wordsearch import NameFinder
-from quizcli.reading.wordsearch import trie_pattern as trie_pattern  # as it was imported
+from quizcli.reading.wordsearch import NameFinder, trie_pattern
 from quizcli.reading.world import BIG_CITY
 
 

@@ -103,7 +103,7 @@ def tagged(store: Store, wanted: list[str]) -> tuple[set[str], list[str]]:
 
 def areas_in(store: Store) -> list[str]:
     """The syllabus areas the cards are tagged with, in the order of the syllabus."""
-    from quizcli.topics import areas
+    from quizcli.reading.topics import areas
 
     held = set()
     for (payload,) in store.db.execute(

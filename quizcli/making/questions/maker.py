@@ -112,7 +112,7 @@ class Maker:
         return tuple(sorted(names))[:8]
 
     @functools.cached_property
-    def runs(self) -> list[str]:
+    def _runs(self) -> list[str]:
         """The story's capitalised names of two words or more ('Pacific Islands Forum'),
         in its title, sentences and headings ('Tariff Review Committee (TRC)')."""
         headings = dict.fromkeys(f.detail.get("section") or "" for f in self.facts)
@@ -152,13 +152,13 @@ class Maker:
         Review Committee'."""
         if re.fullmatch(r"[A-Z]{2,6}s?", name):
             letters = name.rstrip("s")
-            return tuple(run for run in self.runs if initials(run) == letters)[:2]
+            return tuple(run for run in self._runs if initials(run) == letters)[:2]
         letters = initials(name)
         if len(name.split()) >= 2 and len(letters) >= 2 and re.search(
                 rf"\b{letters}\b", self.text):
             return (letters,)
         if len(letters) >= 3 and named_kind(name) is not None and " and " not in name:
-            return (letters,)  # "Defence Research & Development Organisation": DRDO
+            return (letters,)  # "Himalayan Wildlife Research Organisation": HWRO
         return ()
 
     def mentioned(self, text: str) -> list[str]:

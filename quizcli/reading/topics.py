@@ -18,7 +18,7 @@ TITLE_WEIGHT = 3
 def _tables() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(area, a pattern of its words) in the table's order, which breaks ties."""
     from quizcli.datafiles import load_data
-    from quizcli.reading.gazetteer import trie_pattern
+    from quizcli.reading.wordsearch import trie_pattern
 
     out = []
     for area, words in load_data("topics.yaml").items():
