@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -159,8 +160,11 @@ def test_an_exported_file_takes_the_users_umask(runner, tmp_path, umask):
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
 
 
-def test_the_shell_completes_commands_and_options(runner):
-    shown = runner.invoke(app, ["--show-completion", "bash"], prog_name="quizcli")
+def test_the_shell_completes_commands_and_options(runner, monkeypatch):
+    import shellingham  # the script shown is for the shell the command is run from
+
+    monkeypatch.setattr(shellingham, "detect_shell", lambda: ("bash", "/bin/bash"))
+    shown = runner.invoke(app, ["--show-completion"], prog_name="quizcli")
     assert shown.exit_code == 0 and "_quizcli_completion" in shown.output
 
     def complete(words: str) -> list[str]:
@@ -178,7 +182,10 @@ def test_the_console_script_completes_commands_too(tmp_path):
     run = ("import sys\nfrom quizcli.ui.app import main\nsys.argv[0] = 'quizcli'\n"
            "sys.argv[1:] = sys.argv[2:]\nmain()\n")
     env = {"QUIZCLI_HOME": str(tmp_path), "PATH": ""}
-    shown = subprocess.run([sys.executable, "-c", run, "-", "--show-completion", "bash"],
+    # Run from bash, as a user would: the script shown is for the shell it is run from.
+    bash = shutil.which("bash") or "/bin/bash"
+    shown = subprocess.run([bash, "-c", '"$0" -c "$1" - --show-completion; true',
+                            sys.executable, run],
                            capture_output=True, text=True, env=env, check=True).stdout
     assert "_quizcli_completion" in shown
     done = subprocess.run([sys.executable, "-c", run, "-"], capture_output=True, text=True,

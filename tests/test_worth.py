@@ -377,3 +377,32 @@ def test_the_possessive_of_a_blanked_name_stays_grammatical():
     text = STORY + ("The rise was marked by the Maldives' successful bid to host the wetland"
                     " summit in 2019, which drew 40 countries.\n")
     assert not [q.prompt for q in kept(text) if "_____' " in q.prompt]
+
+
+def test_a_city_blanked_in_its_sentence_is_not_answered_by_its_country():
+    text = STORY + ("The talks will be the most important since Thimphu in 2019, and wetland "
+                    "finance has been a key item.\n")
+    [blank] = [q for q in kept(text) if q.answer == "Thimphu"]
+    assert "Bhutan" not in blank.accept
+
+
+@pytest.mark.parametrize(("sentence", "answer", "plainer"), [
+    ("The Wetlands Research & Development Organisation (WRDO) tested a probe over the lakes"
+     " on 4 March 2025.", "Wetlands Research & Development Organisation",
+     "Wetlands Research and Development Organisation"),
+    ("The Wetlands Authority tested the Surya-V probe over the lakes on 4 March 2025.",
+     "Surya-V", "Surya-5"),
+    ("The Audit Board of Bhutan found that 40 wetlands had no survey since 2019.",
+     "Audit Board of Bhutan", "Audit Board"),
+    ("In a post on Friday, District Collector A K Verma said the lakes of the district would"
+     " be counted by 2026.", "A K Verma", "Verma"),
+])
+def test_a_typed_name_accepts_its_plainer_forms(sentence, answer, plainer):
+    [typed] = [q for q in kept(STORY + sentence + "\n") if q.answer == answer]
+    assert plainer in typed.accept
+
+
+def test_a_body_of_a_state_keeps_its_state():
+    text = STORY + "The High Court of Sikkim found that 40 wetlands had no survey since 2019.\n"
+    typed = [q for q in kept(text) if q.answer == "High Court of Sikkim"]
+    assert all("High Court" not in q.accept for q in typed)

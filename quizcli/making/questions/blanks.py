@@ -67,7 +67,8 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
         return None
     if written != fact.answer:  # the possessive of a name ending in s: "the _____'s test"
         sentence = re.sub(rf"{BLANK}(['’])(?=\s)", rf"{BLANK}\1s", sentence)
-    accept = (*_typed_forms(written, short), *maker.other_names(written),
+    accept = (*_typed_forms(written, short),
+              *maker.other_names(written, place=_a_place(fact, sentence)),
               *other_spellings(written, fact.evidence), *maker.other_forms(written),
               *maker.short_forms(written), *_longer_names(maker, written))
     if fact.kind is FactKind.DATE:
@@ -82,6 +83,14 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
     prompt = f"{context} {sentence}" if context else sentence
     return maker.candidate(fact, qid, QuestionType.CLOZE, prompt, written, score=score, why=why,
                           accept=accept, context=context)
+
+def _a_place(fact: Fact, sentence: str) -> bool:
+    """Whether a place's blank asks for the place, "talks since _____ in 2015", and not
+    for the government it stands for, "_____ had made little headway"."""
+    return fact.kind is FactKind.PLACE and bool(re.search(
+        r"\b(?i:in|at|from|to|near|since|inside|outside|across|into|towards?|via)\s+"
+        r"(?:the\s+)?" + re.escape(BLANK), sentence))
+
 
 # --- several facts of one story -------------------------------------------
 

@@ -77,11 +77,15 @@ class Maker:
 
     def name_forms(self, person: str) -> tuple[str, ...]:
         """What a reader may type for a person: the shorter names the story uses, and the
-        story's fuller name for a name it also gives short ("Asha Verma" for "Verma").
-        A name with initials needs no more: the session takes its surname and its
-        initials written out. No surname is guessed: in "Xi Jinping" it comes first."""
+        story's fuller name for a name it also gives short ("Asha Verma" for "Verma"),
+        and the surname of a name with initials ("Verma" for "A K Verma"), which an
+        exported card shows too. No other surname is guessed: in "Xi Jinping" it
+        comes first."""
+        initialled = re.fullmatch(r"(?:[A-Z]{1,3}\.?\s?)+\s([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)",
+                                  person)
         forms = [*self.short_names(person),
-                 *(full for full in self.pools.people if full.endswith(f" {person}"))]
+                 *(full for full in self.pools.people if full.endswith(f" {person}")),
+                 *([initialled.group(1)] if initialled else [])]
         return tuple(dict.fromkeys(f for f in forms if f != person))
 
     def other_names(self, name: str, place: bool = False) -> tuple[str, ...]:

@@ -44,7 +44,31 @@ def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     american = re.sub(r"isation\b", "ization", re.sub(r"ise\b", "ize", answer))
     if american != answer:
         out.append(american)
-    return tuple(out)
+    return tuple(dict.fromkeys(f for f in (*out, *_plainer(answer)) if f != answer))
+
+
+_ROMAN = {"II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7", "VIII": "8",
+          "IX": "9", "X": "10"}
+
+
+def _plainer(answer: str) -> list[str]:
+    """The same name as a reader may write it more plainly: 'and' for '&', the number
+    for a Roman numeral at its end ('Surya-5' for 'Surya-V'), without an honorific
+    ("President" for "Hon'ble President") or without the country a body is of
+    ("Audit Board" for "Audit Board of Bhutan"; a state or a city stays)."""
+    out = []
+    if " & " in answer:
+        out.append(answer.replace(" & ", " and "))
+    numeral = re.fullmatch(r"(.+?[- ])([IVX]{1,4})", answer)
+    if numeral and numeral.group(2) in _ROMAN:
+        out.append(numeral.group(1) + _ROMAN[numeral.group(2)])
+    honoured = re.fullmatch(r"Hon['’]ble\s+(.+)", answer)
+    if honoured:
+        out.append(honoured.group(1))
+    of_country = re.fullmatch(r"(.+\s.+?) of (?:the )?(.+)", answer)
+    if of_country and of_country.group(2) in gazetteer().countries:
+        out.append(of_country.group(1))
+    return out
 
 
 def demonym(name: str) -> bool:
