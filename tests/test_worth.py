@@ -325,10 +325,13 @@ def test_a_blank_never_cuts_a_word():
     assert not [q.prompt for q in kept(text) if re.search(r"\w_____|_____\.?[\w-]", q.prompt)]
 
 
-def test_a_figure_the_title_gives_is_not_asked():
+def test_an_ordinal_the_title_gives_is_not_asked_but_its_headline_figure_is():
     text = ("Third Wetland Summit Opens\n\nThe third wetland summit opened in Gangtok on "
             "3 March 2025 with 40 countries taking part.\n")
     assert "third" not in answers(text)
+    text = ("Survey Finds 130 New Lakes in Sikkim\n\nA survey of the state's wetlands found "
+            "130 new lakes above 4,000 metres, the forest department said on 3 March 2025.\n")
+    assert "130" in answers(text)
 
 
 def test_wrong_years_keep_the_order_of_the_sentences_other_years():

@@ -59,7 +59,7 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return unasked
     if re.search(r"\w$", before) or re.match(r"\w|\.[-\w]", after):
         return "part of a longer word"  # "the _____.-Nepal border": U.S.
-    if (kind.startswith("figure") or kind in ("when:year", "when:month")) and maker.title \
+    if kind in ("figure:ordinal", "when:year", "when:month") and maker.title \
             and count_words(maker.title.casefold(), answer.casefold()):
         return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
     if not before.strip() and re.match(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s",
