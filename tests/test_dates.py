@@ -32,6 +32,9 @@ TUESDAY = dt.date(2018, 9, 11)
         ("He may go. 5,000 people and 2,021 votes, 1990s, 2018-19, 15.2018.",
          []),
         ("May 5 and in May", [("May 5", "2018-05-05"), ("May", "2018-05")]),
+        ("the Bill introduced on Monday (September 10, 2018) and on Friday (August 3)",
+         [("Monday (September 10, 2018)", "2018-09-10"), ("Friday (August 3)", "2018-08-03")]),
+        ("met on Monday and (in June) again", [("on Monday", "2018-09-10"), ("June", "2018-06")]),
     ],
 )
 def test_dates_are_normalised_against_the_article_date(sentence, expected):

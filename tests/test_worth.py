@@ -409,3 +409,10 @@ def test_a_body_of_a_state_keeps_its_state():
     text = STORY + "The High Court of Sikkim found that 40 wetlands had no survey since 2019.\n"
     typed = [q for q in kept(text) if q.answer == "High Court of Sikkim"]
     assert all("High Court" not in q.accept for q in typed)
+
+
+def test_a_straight_quote_closed_by_a_curly_one_is_shown_as_a_pair():
+    text = STORY + ('The Tribunal launched the Wetland Care Package (WCP) with "mapping” and '
+                    '"restoring” as its two aims.\n')
+    shown = [q.prompt for q in kept(text) if "mapping" in q.prompt]
+    assert shown and all("“mapping” and “restoring”" in p for p in shown), shown

@@ -290,4 +290,23 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
             taken.append((start, end))
             found.append(DateMention(start, end, sentence[start:end], iso, precision))
     found.sort()
-    return found
+    return _with_weekdays(sentence, found)
+
+
+_BRACKETED = re.compile(r"\s?\(\s?$")
+
+
+def _with_weekdays(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """A weekday and the date that follows it in brackets as one date: "on Tuesday
+    (December 17, 2024)" is 2024-12-17, written so that neither half gives the other."""
+    merged: list[DateMention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        if last and last.text.split()[-1] in WEEKDAYS and _BRACKETED.fullmatch(
+                sentence[last.end:mention.start]) and sentence[mention.end:mention.end + 1] == ")":
+            start = last.start + len(last.text) - len(last.text.split()[-1])
+            merged[-1] = mention._replace(start=start, end=mention.end + 1,
+                                          text=sentence[start:mention.end + 1])
+            continue
+        merged.append(mention)
+    return merged

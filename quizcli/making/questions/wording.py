@@ -181,9 +181,14 @@ def abbreviates(sentence: str, name: str) -> bool:
 _INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 
 
+_MIXED_QUOTE = re.compile(r'"([^"“”]{1,80})”')
+
+
 def balanced(sentence: str) -> str:
     """The sentence without the quotation mark of a quotation that opens or closes in
-    another paragraph: '“However, certain tax benefits ... expire.' shows no lone '“'."""
+    another paragraph: '“However, certain tax benefits ... expire.' shows no lone '“'.
+    A straight mark closed by a curly one, '"rules” and "laws”', is a pair of curly ones."""
+    sentence = _MIXED_QUOTE.sub(r"“\1”", sentence)
     if sentence.count("“") != sentence.count("”"):
         sentence = sentence.replace("“", "").replace("”", "")
     if sentence.count('"') % 2:
