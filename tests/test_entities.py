@@ -61,3 +61,13 @@ def test_spellings_of_one_name_share_a_key_and_a_person():
     assert people.full_names == {"ashaverma": "Asha Verma"}
     assert people.resolve("VERMA") == "Asha Verma" and people.resolve("Asha") == "Asha Verma"
     assert people.resolve("Ravi Verma") is None  # a full name that is not hers
+
+
+def test_a_range_or_a_plateau_is_no_person():
+    people, _ = read_mentions([
+        "Frogs of this kind live across the Meruvan Ghats and the Talvari Plateau, said "
+        "Asha Verma.",
+        "The team of Asha Verma found them in the Kondavar Range.",
+    ])
+    named = [m.value for ms in _ for m in ms if m.kind == "person"]
+    assert set(named) == {"Asha Verma"}, named
