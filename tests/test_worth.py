@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from quizcli.making.distractors import Pools
 from quizcli.making.gate import gate
 from quizcli.making.ingest import pools_for
 from quizcli.making.questions import make_candidates
@@ -416,3 +417,25 @@ def test_a_straight_quote_closed_by_a_curly_one_is_shown_as_a_pair():
                     '"restoring” as its two aims.\n')
     shown = [q.prompt for q in kept(text) if "mapping" in q.prompt]
     assert shown and all("“mapping” and “restoring”" in p for p in shown), shown
+
+
+def test_a_great_city_asked_as_a_district_is_offered_towns_of_its_state():
+    from quizcli.making.distractors import place_choices
+    from quizcli.reading.gazetteer import gazetteer
+
+    table = gazetteer()
+    home = table.place_area["Nagpur"]
+    as_city = place_choices("Nagpur", Pools(), "seed", sentence="The team flew in from _____.")
+    assert all(table.population[p] >= 1_000_000 for p in as_city), as_city
+    as_district = place_choices("Nagpur", Pools(), "seed",
+                                sentence="Tigers were counted in _____ district last year.")
+    assert all(home & table.place_area[p] for p in as_district), as_district
+
+
+def test_the_storys_places_are_offered_only_of_the_answers_size_and_continent():
+    from quizcli.making.distractors import place_choices
+
+    pools = Pools(places=("Senegal", "Peru", "Chile", "Tunisia", "Kolhapur", "Lucknow",
+                          "Mumbai"))
+    assert not {"Peru", "Chile"} & set(place_choices("Tunisia", pools, "seed"))
+    assert "Kolhapur" not in place_choices("Lucknow", pools, "seed")

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from quizcli.ids import digest
+from quizcli.model import BLANK
 from quizcli.reading.dates import MONTH_NAMES, add_months
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.gazetteer import BIG_CITY, gazetteer
 from quizcli.reading.rules.numbers import NUMBER_WORDS, ORDINAL_WORDS
 from quizcli.text import name_key
 
@@ -34,9 +35,12 @@ def show_date(iso: str) -> str:
 
 
 @functools.cache
-def _alike(place: str) -> list[str]:
+def _alike(place: str, local: bool = False) -> list[str]:
     """The gazetteer's places of the kind of `place`, worked out once per place."""
-    return gazetteer().alike(place)
+    return gazetteer().alike(place, local=local)
+
+
+_DISTRICT = re.compile(re.escape(BLANK) + r"\s(?:district|taluka|tehsil|block)\b", re.I)
 
 
 def same_party(a: str, b: str) -> bool:
@@ -154,24 +158,41 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     """Other places of the answer's kind, the story's first, then the gazetteer's:
     countries near a country, states of a state's country, cities of a city's country.
     A city is never offered for a country, nor a place the sentence already names
-    ("reach Goa from _____" offers no Goa), nor one inside the answer."""
+    ("reach Goa from _____" offers no Goa), nor one inside the answer. The story's
+    countries are offered for a country of their own continent, its great cities for a
+    great city; a town asked as a district ("_____ district") gets its state's towns."""
     table = gazetteer()
     kinds = table.place_kind
     kind = kinds.get(answer)
     home = set(table.place_country.get(answer, ()))
+    local = bool(_DISTRICT.search(sentence))
     # The story's places of the answer's kind, and for a city or a state of its country:
     # "London" is no wrong answer for a district of Goa.
     # A place the gazetteer does not know (a district, a town) is asked beside others it
     # does not know: no state or foreign capital is offered for a district.
     story = [p for p in pools.places if kinds.get(p) == kind and (
-        not home or home & set(table.place_country.get(p, ())) or p not in table.place_country)]
-    candidates = _then(story, lambda: stable_order(_alike(answer), seed))
+        not home or home & set(table.place_country.get(p, ())) or p not in table.place_country)
+        and _of_a_size(answer, p, local)]
+    candidates = _then(story, lambda: stable_order(_alike(answer, local), seed))
 
     def different(a: str, b: str) -> bool:
         return (a != b and not same_party(a, b) and a not in b and b not in a
                 and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", sentence))
 
     return _pick(candidates, answer, n, different, seed)
+
+
+def _of_a_size(answer: str, other: str, local: bool) -> bool:
+    """Whether a place of the story is a fair wrong answer for `answer` by its size and
+    its continent: a country of another continent is not ("the continent's earthquake in
+    _____"), nor a town for a great city."""
+    table = gazetteer()
+    continent = table.continent.get(answer)
+    if continent and table.continent.get(other, continent) != continent:
+        return False
+    if not local and table.population.get(answer, 0) >= BIG_CITY:
+        return table.population.get(other, 0) >= BIG_CITY
+    return True
 
 
 def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,

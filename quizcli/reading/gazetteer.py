@@ -68,7 +68,7 @@ class Gazetteer:
         """Every name of `party` but its canonical one."""
         return [a for a, canon in self.party_of.items() if canon == party and a != party]
 
-    def alike(self, place: str, n: int = 12) -> list[str]:
+    def alike(self, place: str, n: int = 12, local: bool = False) -> list[str]:
         """Other places of the kind of `place`, nearest and best known first, for
         wrong answers: for a country, the `n` most populous of its continent (then
         of the world); for a city, the `n` most populous of its country (then of
@@ -76,7 +76,8 @@ class Gazetteer:
         other region. Names written with diacritics are left to their plain form.
         A town's own state comes first: the wrong answers for a town of one state are
         towns of that state. A city of a million or more is asked beside the country's
-        other great cities, not its own suburbs."""
+        other great cities, not its own suburbs, unless it is asked as a `local` place
+        (a district): then its own state's towns come first too."""
         kind = self.place_kind.get(place)
         if kind is None:
             return []
@@ -100,7 +101,7 @@ class Gazetteer:
             near = sorted(p for p in pool if not far(p))
             return near or sorted(pool)
         area = self.place_area.get(place, frozenset())
-        if self.population.get(place, 0) >= BIG_CITY:
+        if self.population.get(place, 0) >= BIG_CITY and not local:
             area = frozenset()
         pool.sort(key=lambda c: (far(c), not area & self.place_area.get(c, frozenset()),
                                  -self.population.get(c, 0), c))
