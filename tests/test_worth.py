@@ -416,7 +416,16 @@ def test_a_straight_quote_closed_by_a_curly_one_is_shown_as_a_pair():
     text = STORY + ('The Tribunal launched the Wetland Care Package (WCP) with "mapping” and '
                     '"restoring” as its two aims.\n')
     shown = [q.prompt for q in kept(text) if "mapping" in q.prompt]
-    assert shown and all("“mapping” and “restoring”" in p for p in shown), shown
+    assert shown and all(re.search("([“‘])mapping[”’] and \\1restoring[”’]", p)
+                         for p in shown), shown
+
+
+def test_a_quotation_inside_a_quoted_sentence_is_in_single_marks():
+    text = STORY + ('The minister called the 40 new wetland sites "a national treasure" at '
+                    'the meeting in Gangtok.\n')
+    [figure] = [q for q in kept(text) if q.answer == "40"]
+    assert figure.prompt.endswith("‘a national treasure’ at the meeting in Gangtok.”")
+    assert figure.prompt.count("“") == 1 and '"' not in figure.prompt
 
 
 def test_a_great_city_asked_as_a_district_is_offered_towns_of_its_state():

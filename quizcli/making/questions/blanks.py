@@ -18,6 +18,7 @@ from quizcli.making.questions.wording import (
     demonym,
     in_list,
     other_spellings,
+    quoted,
 )
 from quizcli.model import BLANK, Fact, FactKind, QuestionType
 
@@ -36,7 +37,7 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
     score, why = maker.scored("where", fact)
     context = maker.context_for(fact)
     shown = f"{context} {sentence}" if context else sentence
-    prompt = f"Which place completes the sentence? “{shown}”"
+    prompt = f"Which place completes the sentence? {quoted(shown)}"
     return maker.mcq(fact, "where", prompt, fact.answer,
                     place_choices(fact.answer, maker.pools, fact.id, sentence=sentence),
                     score=score, why=why, accept=maker.other_names(fact.answer, place=True),

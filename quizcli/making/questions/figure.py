@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from quizcli.making.distractors import figure_choices
 from quizcli.making.questions.blanks import blank
 from quizcli.making.questions.candidate import Candidate
+from quizcli.making.questions.wording import quoted
 from quizcli.making.scores import SCORES
 from quizcli.model import BLANK, Fact
 from quizcli.reading.rules.numbers import NUMBER_WORDS, number_value
@@ -243,7 +244,7 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
     given = {m.group() for m in _FIGURE_WORDS.finditer(sentence)}
     wrong = [w for w in wrong if possible(number_value(w) or 0)  # "the 17th and _____"
              and not (w in sentence and set(_FIGURE_WORDS.findall(w)) <= given)][:3]
-    prompt = f"Which figure completes the sentence? “{shown}”"
+    prompt = f"Which figure completes the sentence? {quoted(shown)}"
     accept = spelled_numbers(written)
     candidate = maker.mcq(fact, "figure", prompt, written, wrong, score=score, why=why,
                          accept=accept, kind="number", context=context)

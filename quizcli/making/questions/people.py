@@ -19,6 +19,7 @@ from quizcli.making.questions.wording import (
     balanced,
     count_words,
     crop,
+    quoted,
     without_party,
 )
 from quizcli.model import BLANK, Fact, FactKind
@@ -91,7 +92,7 @@ def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
     score, why = maker.scored("who-holds", fact)
     context = maker.context_for(fact)
     shown = f"{context} {sentence}" if context else sentence
-    prompt = f"Who completes the sentence? “{shown}”"
+    prompt = f"Who completes the sentence? {quoted(shown)}"
     return maker.mcq(fact, "who-holds", prompt, holder, wrong, score=score, why=why,
                     accept=maker.name_forms(holder), group=f"who-holds:{fact.evidence}",
                     context=context, typed=True)

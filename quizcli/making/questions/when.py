@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from quizcli.making.distractors import date_choices, show_date
 from quizcli.making.questions.candidate import Candidate
+from quizcli.making.questions.wording import quoted
 from quizcli.model import BLANK, Fact, FactKind
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
     context = maker.context_for(fact)
     if context:
         sentence = f"{context} {sentence}"
-    prompt = f"Which date completes the sentence{of_story}? “{sentence}”"
+    prompt = f"Which date completes the sentence{of_story}? {quoted(sentence)}"
     return maker.mcq(fact, "when", prompt, answer, wrong, score=score, why=why,
                      context=context,
                     accept=(fact.date,) if style == "absolute" else ())

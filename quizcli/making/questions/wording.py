@@ -181,6 +181,13 @@ def abbreviates(sentence: str, name: str) -> bool:
 _INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
 
 
+def quoted(sentence: str) -> str:
+    """The sentence in quotation marks, with its own quotations in single ones, as a
+    quotation within a quotation is written: “He called it ‘historic’.”"""
+    inner = re.sub(r'"([^"]*)"', r"‘\1’", sentence.replace("“", "‘").replace("”", "’"))
+    return f"“{inner}”"
+
+
 _MIXED_QUOTE = re.compile(r'"([^"“”]{1,80})”')
 
 
