@@ -448,3 +448,39 @@ def test_the_storys_places_are_offered_only_of_the_answers_size_and_continent():
                           "Mumbai"))
     assert not {"Peru", "Chile"} & set(place_choices("Tunisia", pools, "seed"))
     assert "Kolhapur" not in place_choices("Lucknow", pools, "seed")
+
+
+FIGURES = """Wetland Survey Finds Fewer Lakes
+
+Sikkim counted 1,250 high lakes in its wetland survey of 2024.
+Lake cover: The lakes cover 4.2% of the state's area, the survey said.
+The state spent Rs 40 crore on the survey over three seasons.
+Only 61 of the lakes have a management plan in place today.
+The survey team walked 3,800 km across the high passes of the state.
+Some 18% of the lakes have shrunk since the last survey was done in 2014.
+Tourism brings Rs 900 crore a year to the lake districts of the state.
+"""
+
+
+def statement_sets(text: str) -> list:
+    return [q for q in kept(text) if q.prompt.startswith("Consider the following statements")]
+
+
+def test_the_figures_give_two_sets_of_statements_that_share_no_sentence():
+    sets = statement_sets(FIGURES)
+    assert len(sets) == 2
+    first, second = ({line[3:] for line in q.prompt.splitlines() if line[:2] in ("1.", "2.", "3.")}
+                     for q in sets)
+    assert first and second and not first & second
+
+
+def test_a_statement_drops_its_bullets_label_and_any_of_seven_answers_may_be_right():
+    sets = statement_sets(FIGURES)
+    lines = [line for q in sets for line in q.prompt.splitlines()]
+    assert [line for line in lines if line.endswith("of the state's area, the survey said.")
+            and "Lake cover" not in line]
+    seven = {"1 only", "2 only", "3 only", "1 and 2 only", "2 and 3 only", "1 and 3 only",
+             "1, 2 and 3"}
+    for q in sets:
+        if "3. " in q.prompt:
+            assert q.answer in q.choices and set(q.choices) <= seven and len(q.choices) == 4

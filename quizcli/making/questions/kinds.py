@@ -40,6 +40,7 @@ KINDS: tuple[QuestionKind, ...] = (
     QuestionKind("figure", FactKind.NUMBER, figure.figure),
     QuestionKind("blank", FactKind.FACT, blanks.blank),
     QuestionKind("statements", None, story.statements),
+    QuestionKind("statements", None, story.more_statements),
     QuestionKind("match", None, story.match_pairs),
     QuestionKind("chronology", None, story.order),
 )

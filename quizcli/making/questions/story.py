@@ -24,27 +24,15 @@ if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
 
 
-def statements(maker: Maker) -> Candidate | None:
+def statements(maker: Maker, skip: int = 0) -> Candidate | None:
     """'Which of the statements given above is/are correct?' on the figures of two or
-    three sentences of the story, some of them changed to a near figure.
+    three sentences of the story, some of them changed to a near figure; with `skip`,
+    on the sentences after the first `skip` that serve (a second set of statements).
 
     A figure's sentence is shown as the article wrote it, so a true statement is
     true by the article's own words and a false one differs in its figure alone.
     """
-    lines: list[tuple[Fact, str]] = []
-    sentences: set[str] = set()
-    for fact in maker.facts:
-        unit = fact.detail.get("unit", "")
-        evidence = fact.evidence
-        if (fact.kind is not FactKind.NUMBER or unit in ("count", "value", "ordinal")
-                or evidence in sentences or not 8 <= word_count(evidence) <= 30
-                or PRONOUN_START.match(evidence) or re.search(r"[\"“”]", evidence)
-                or evidence.count(fact.answer) != 1 or ":" in evidence[:40]):
-            continue
-        lines.append((fact, evidence))
-        sentences.add(evidence)
-        if len(lines) == 3:
-            break
+    lines = _statement_lines(maker.facts)[skip:skip + 3]
     if len(lines) < 2:
         return None
     first = lines[0][0]
@@ -69,11 +57,12 @@ def statements(maker: Maker) -> Candidate | None:
         answer = ("Neither 1 nor 2" if not numbers else
                   f"{numbers[0]} only" if len(numbers) == 1 else "Both 1 and 2")
     else:
-        options = ["1 and 2 only", "2 and 3 only", "1 and 3 only", "1, 2 and 3"]
         answer = ("1, 2 and 3" if len(numbers) == 3 else
-                  f"{numbers[0]} and {numbers[1]} only" if len(numbers) == 2 else "")
-        if answer not in options:
-            return None
+                  f"{numbers[0]} and {numbers[1]} only" if len(numbers) == 2 else
+                  f"{numbers[0]} only")
+        # Three of the other six answers, as the exam mixes them: the choices do not
+        # tell how many statements are true.
+        options = [answer, *stable_order([o for o in _OF_THREE if o != answer], qid)[:3]]
     body = "\n".join(f"{i + 1}. {text}" for i, text in enumerate(shown))
     prompt = ("Consider the following statements:\n" + body +
               "\nWhich of the statements given above is/are correct?")
@@ -82,6 +71,44 @@ def statements(maker: Maker) -> Candidate | None:
     return maker.mcq(first, "statements:" + qid, prompt, answer, wrong,
                      score=score("statements"), why=["statements"], kind="statements",
                     extra=tuple(f for f, _ in lines[1:]), evidence=evidence)
+
+_REFERS_BACK = re.compile(r"\b(?:to|of|on|in|about|for|with|from)\s(?:it|them)\b")
+"""A pronoun that stands for something of another sentence: "changes to it"."""
+
+_OF_THREE = ("1 only", "2 only", "3 only", "1 and 2 only", "2 and 3 only", "1 and 3 only",
+             "1, 2 and 3")
+"""The answers to three statements, in the order the exam lists them."""
+
+
+def _statement_lines(facts: list[Fact]) -> list[tuple[Fact, str]]:
+    """The figures whose sentences read as statements alone, one figure a sentence."""
+    lines: list[tuple[Fact, str]] = []
+    sentences: set[str] = set()
+    for fact in facts:
+        unit = fact.detail.get("unit", "")
+        evidence = _unlabelled(fact.evidence)
+        if (fact.kind is not FactKind.NUMBER or unit in ("count", "value", "ordinal")
+                or evidence in sentences or not 8 <= word_count(evidence) <= 30
+                or PRONOUN_START.match(evidence) or re.search(r"[\"“”]", evidence)
+                or evidence.count(fact.answer) != 1 or ":" in evidence[:40]
+                or not evidence.endswith((".", "!", "?")) or _REFERS_BACK.search(evidence)):
+            continue
+        sentences.add(evidence)
+        lines.append((fact, evidence))
+    return lines
+
+
+def _unlabelled(sentence: str) -> str:
+    """A bullet's sentence without the short label that opens it, as a statement reads:
+    'Funding Gap: In 2024, only $5.9 billion ...' is 'In 2024, only $5.9 billion ...'."""
+    label = re.match(r"[A-Z][^:.;]{1,40}?:\s(?=[A-Z])", sentence)
+    return sentence[label.end():] if label and word_count(label.group()) <= 4 else sentence
+
+
+def more_statements(maker: Maker) -> Candidate | None:
+    """A second set of statements, on the figures the first set leaves."""
+    return statements(maker, skip=3)
+
 
 def match_pairs(maker: Maker) -> Candidate | None:
     """Match each person with the office the story gives them."""
