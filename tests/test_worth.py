@@ -484,3 +484,12 @@ def test_a_statement_drops_its_bullets_label_and_any_of_seven_answers_may_be_rig
     for q in sets:
         if "3. " in q.prompt:
             assert q.answer in q.choices and set(q.choices) <= seven and len(q.choices) == 4
+
+
+def test_a_body_the_headline_names_by_its_initials_is_never_the_blank():
+    text = ("Sikkim HC Upholds Ban On Plastic Near Lakes\n\n"
+            "The High Court on 3 March 2025 upheld the state's ban on plastic within 500 metres"
+            " of its lakes.\n"
+            "The bench of the High Court said that the ban served the public interest in"
+            " clean water.\n")
+    assert "High Court" not in answers(text)

@@ -6,7 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from quizcli.making.questions.when import WEEKDAYS
-from quizcli.making.questions.wording import count_words, echoed, echoed_word, spelled_beside
+from quizcli.making.questions.wording import (
+    count_words,
+    echoed,
+    echoed_word,
+    initials,
+    spelled_beside,
+)
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
 
@@ -117,6 +123,10 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if maker.title and any(count_words(maker.title, s) for s in short) and (
             named + sum(count_words(maker.text, s) for s in short) >= 3):
         return "the article's own subject"  # "the _____" in a story titled "GTC Council"
+    letters = initials(answer)
+    if maker.title and len(answer.split()) >= 2 and len(letters) >= 2 and count_words(
+            maker.title, letters) and named + count_words(maker.text, letters) >= 2:
+        return "the article's own subject"  # "the _____ ruled" in "Sikkim HC rules ..."
     if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
             r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
         return "an adjective of the noun after it"  # "_____ botanist"
