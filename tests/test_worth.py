@@ -493,3 +493,13 @@ def test_a_body_the_headline_names_by_its_initials_is_never_the_blank():
             "The bench of the High Court said that the ban served the public interest in"
             " clean water.\n")
     assert "High Court" not in answers(text)
+
+
+def test_a_capital_standing_for_the_storys_own_country_is_never_the_blank():
+    text = ("Bhutan Talks Stall\n\n"
+            "Bhutan and Nepal met in Kathmandu on 3 March 2025 to talk about the river.\n"
+            "Bhutan wants a joint survey, and Bhutan's envoy said so at the talks.\n"
+            "Nepal said Bhutan had not shared its data, and Bhutan denied it.\n"
+            "Officials said that Thimphu had made little headway on its commitments.\n"
+            "Bhutan will host the next round of talks.\n")
+    assert "Thimphu" not in answers(text)

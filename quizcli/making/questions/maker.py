@@ -309,6 +309,8 @@ class Maker:
         if kind in ("term:definition", "term:defined"):
             return base, why  # asking a term from its definition is the point of it
         named = count_words(self.text, answer)
+        if kind == "where" and answer in gazetteer().party_of:
+            named = sum(count_words(self.text, name) for name in aliases(answer))
         acronym = re.fullmatch(r"[A-Z]{2,5}s?", answer) is not None and (
             answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
         if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)
