@@ -400,6 +400,8 @@ def test_a_city_blanked_in_its_sentence_is_not_answered_by_its_country():
      "Audit Board of Bhutan", "Audit Board"),
     ("In a post on Friday, District Collector A K Verma said the lakes of the district would"
      " be counted by 2026.", "A K Verma", "Verma"),
+    ("The Tribunal said the census would be finished in the financial year 2025-’26 across"
+     " all districts.", "2025-’26", "2025-2026"),
 ])
 def test_a_typed_name_accepts_its_plainer_forms(sentence, answer, plainer):
     [typed] = [q for q in kept(STORY + sentence + "\n") if q.answer == answer]

@@ -53,7 +53,8 @@ _ROMAN = {"II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7", "VI
 
 def _plainer(answer: str) -> list[str]:
     """The same name as a reader may write it more plainly: 'and' for '&', the number
-    for a Roman numeral at its end ('Surya-5' for 'Surya-V'), without an honorific
+    for a Roman numeral at its end ('Surya-5' for 'Surya-V'), a financial year in full
+    ('2024-2025' for "2024-’25"), without an honorific
     ("President" for "Hon'ble President") or without the country a body is of
     ("Audit Board" for "Audit Board of Bhutan"; a state or a city stays)."""
     out = []
@@ -65,6 +66,10 @@ def _plainer(answer: str) -> list[str]:
     honoured = re.fullmatch(r"Hon['’]ble\s+(.+)", answer)
     if honoured:
         out.append(honoured.group(1))
+    span = re.fullmatch(r"((?:FY\s?)?)((?:19|20)\d\d)\s?[-–]\s?['’]?(\d\d)", answer)
+    if span:  # "2024-’25" is also written "2024-25" and "2024-2025"
+        start, end = span.group(2), span.group(3)
+        out += [f"{span.group(1)}{start}-{end}", f"{span.group(1)}{start}-{start[:2]}{end}"]
     of_country = re.fullmatch(r"(.+\s.+?) of (?:the )?(.+)", answer)
     if of_country and of_country.group(2) in gazetteer().countries:
         out.append(of_country.group(1))
