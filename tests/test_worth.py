@@ -79,6 +79,13 @@ def test_a_weekday_in_a_dated_story_asks_its_date():
     assert not {"12 April 2025", "12 May 2025"} & set(question.choices), question.choices
 
 
+def test_a_weekday_said_without_on_is_asked_with_on():
+    text = STORY + "The Wetlands Bill will pass the House soon, the minister said Wednesday.\n"
+    [question] = [q for q in kept(text) if q.prompt.startswith("Which date")
+                  and "the minister said" in q.prompt]
+    assert question.prompt.endswith("the minister said on _____.”")
+
+
 def test_an_undated_story_never_asks_the_date_of_a_weekday():
     text = ("Wetland Census Ordered\n\n"
             "The Rajya Sabha passed the Wetlands Bill on Wednesday by a voice vote.\n")
@@ -484,8 +491,11 @@ def test_a_statement_drops_its_bullets_label_and_any_of_seven_answers_may_be_rig
     seven = {"1 only", "2 only", "3 only", "1 and 2 only", "2 and 3 only", "1 and 3 only",
              "1, 2 and 3"}
     for q in sets:
+        assert q.answer not in ("Both 1 and 2", "1, 2 and 3")  # one statement is changed
         if "3. " in q.prompt:
             assert q.answer in q.choices and set(q.choices) <= seven and len(q.choices) == 4
+            sizes = {c.count(" and ") + (", " in c) + 1 for c in q.choices}
+            assert {1, 2} <= sizes, q.choices  # the choices do not tell how many are true
 
 
 def test_a_body_the_headline_names_by_its_initials_is_never_the_blank():

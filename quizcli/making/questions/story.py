@@ -42,6 +42,8 @@ def statements(maker: Maker, skip: int = 0) -> Candidate | None:
     truths: list[bool] = []
     for i, (fact, text) in enumerate(lines):
         true = bool(flags >> i & 1) or (i == len(lines) - 1 and not any(truths))
+        if i == len(lines) - 1 and all(truths) and true:
+            true = False  # one statement at least is changed: copied ones alone test nothing
         if not true:
             swap = figure_choices(fact.answer, qid + str(i), n=1,
                                   ceiling=bound(fact.evidence, fact.answer))
@@ -60,9 +62,13 @@ def statements(maker: Maker, skip: int = 0) -> Candidate | None:
         answer = ("1, 2 and 3" if len(numbers) == 3 else
                   f"{numbers[0]} and {numbers[1]} only" if len(numbers) == 2 else
                   f"{numbers[0]} only")
-        # Three of the other six answers, as the exam mixes them: the choices do not
-        # tell how many statements are true.
-        options = [answer, *stable_order([o for o in _OF_THREE if o != answer], qid)[:3]]
+        # Three of the other six answers, as the exam mixes them: one of one statement and
+        # one of two at least, so that the choices do not tell how many are true.
+        others = stable_order([o for o in _OF_THREE if o != answer], qid)
+        single = next(o for o in others if o.endswith(" only") and " and " not in o)
+        double = next(o for o in others if o.endswith(" only") and " and " in o)
+        options = [answer, single, double,
+                   next(o for o in others if o not in (single, double))]
     body = "\n".join(f"{i + 1}. {text}" for i, text in enumerate(shown))
     prompt = ("Consider the following statements:\n" + body +
               "\nWhich of the statements given above is/are correct?")

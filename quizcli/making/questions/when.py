@@ -103,6 +103,9 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         if not (maker.article_date and day and 0 <= (maker.article_date - day).days < 7):
             return None
         style = "absolute"
+        # "Bolton said Monday" asks "said on _____": a date is had on, a weekday not always.
+        sentence = re.sub(rf"(?<!\bon )(?<!\bOn ){re.escape(BLANK)}", f"on {BLANK}", sentence,
+                          count=1)
         # The story's own date, with its weekday, makes the date one a reader can tell.
         of_story = (f", in a story of {maker.article_date:%A}, "
                     f"{show_date(maker.article_date.isoformat())}")
