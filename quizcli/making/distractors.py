@@ -3,7 +3,7 @@
 Parties come from the same story, then from the user's other banks, then from
 the gazetteer; people from the same story, then other banks; dates are the
 story's other dates or near ones at the same precision. A distractor is never
-an alias of the answer (Pyongyang is not a distractor for North Korea), never
+an alias of the answer (Thimphu is not a distractor for Bhutan), never
 a spelling of the same person, and never another correct answer.
 """
 
@@ -49,7 +49,7 @@ def same_party(a: str, b: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two spellings or forms of one name: 'Kim Jong-Un', 'Kim Jong-un', 'Kim'."""
+    """Two spellings or forms of one name: 'Ri Song-Ho', 'Ri Song-ho', 'Ri'."""
     if name_key(a) == name_key(b):
         return True
     parts_a = {name_key(p) for p in a.split()}

@@ -70,7 +70,7 @@ def reject_reason(candidate: Candidate) -> str | None:
     q = candidate.question
     answers = [q.answer, *q.accept]
     table = gazetteer()
-    if table.party_of.get(q.answer) == q.answer:  # "Pyongyang" gives away "North Korea"
+    if table.party_of.get(q.answer) == q.answer:  # "Thimphu" gives away "Bhutan"
         answers += aliases(q.answer)
     if any(_contains(q.prompt, a) for a in answers if a not in ("True", "False")):
         return "gives the answer away"

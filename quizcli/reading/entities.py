@@ -1,7 +1,7 @@
 """Who and what a sentence names: parties, people, offices, and pronouns.
 
-People are known by the names an article gives them. A short name ("Bolton",
-"Mr. Kim") means the one full name in the article that begins or ends with it,
+People are known by the names an article gives them. A short name ("Verma",
+"Mr. Menon") means the one full name in the article that begins or ends with it,
 and nothing when there are two.
 """
 
@@ -110,7 +110,7 @@ class Mention(NamedTuple):
     party: str | None = None
     """The party a person or office belongs to, where known."""
     title_start: int | None = None
-    """Where the title before a person's name starts: 'US President Donald Trump'."""
+    """Where the title before a person's name starts: 'Bhutan's Prime Minister Asha Verma'."""
     office: str | None = None
     """The office in that title, as written: 'President'."""
 
@@ -232,7 +232,7 @@ def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
     """The people of an article, and what each of its sentences names.
 
     Two passes: the first learns the full names, so that the second can tell
-    that "Bolton" is John Bolton wherever he is named; a person's party is
+    that "Verma" is Asha Verma wherever he is named; a person's party is
     learned from any title the article gives them ("US Secretary of State").
     """
     people = People()

@@ -65,7 +65,7 @@ class Maker:
         self._short_forms: dict[str, tuple[str, ...]] = {}
 
     def short_names(self, full: str) -> tuple[str, ...]:
-        """The shorter names the article itself uses for a person: 'Kim', 'Bolton'."""
+        """The shorter names the article itself uses for a person: 'Verma', 'Menon'."""
         if full not in self._short:
             text = self.text
             whole = count_words(text, full)
@@ -90,7 +90,7 @@ class Maker:
 
     def other_names(self, name: str, place: bool = False) -> tuple[str, ...]:
         """Other names the story or the world gives the same thing, which a reader may
-        type for it: 'Pacific Islands Forum' for 'PIF', 'North Korea' for 'Pyongyang'
+        type for it: 'Pacific Islands Forum' for 'PIF', 'Bhutan' for 'Thimphu'
         where the capital stands for its government; not where it is a `place`: talks
         "in _____" are held in a city, not in its country."""
         if self._abbreviations is None:

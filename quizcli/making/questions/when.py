@@ -91,7 +91,7 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
             and f.detail.get("unit") in FIGURE_UNITS for f in maker.facts):
         score, why = score - 1, [*why, "the date of a figure it stands beside -1"]
     if _REMARK_DATE.search(fact.evidence.replace(written, "DATE", 1)):
-        score, why = score - 1, [*why, "the day of a remark -1"]  # "Bolton said on ..."
+        score, why = score - 1, [*why, "the day of a remark -1"]  # "Verma said on ..."
     style = _date_style(written)
     of_story = ""
     if style == "relative":
@@ -103,7 +103,7 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         if not (maker.article_date and day and 0 <= (maker.article_date - day).days < 7):
             return None
         style = "absolute"
-        # "Bolton said Monday" asks "said on _____": a date is had on, a weekday not always.
+        # "Verma said Monday" asks "said on _____": a date is had on, a weekday not always.
         sentence = re.sub(rf"(?<!\bon )(?<!\bOn ){re.escape(BLANK)}", f"on {BLANK}", sentence,
                           count=1)
         # The story's own date, with its weekday, makes the date one a reader can tell.

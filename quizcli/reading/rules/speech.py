@@ -117,7 +117,7 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
             continue
         following = verbs[index + 1] if index + 1 < len(verbs) else None
         limit = len(text)
-        if following:  # a later attribution ends this clause: '..." Carlin said'
+        if following:  # a later attribution ends this clause: '..." Menon said'
             limit = max([end for _, end, _ in quotes if end <= following.start()] + [0])
             limit = limit if limit > verb.end() else len(text)
         said = what_was_said(text[:limit], verb, speaker, quotes)
