@@ -515,3 +515,14 @@ def test_a_capital_standing_for_the_storys_own_country_is_never_the_blank():
             "Officials said that Thimphu had made little headway on its commitments.\n"
             "Bhutan will host the next round of talks.\n")
     assert "Thimphu" not in answers(text)
+
+
+def test_a_match_of_people_and_offices_leaves_out_heads_of_government():
+    text = STORY + (
+        "Bhutan's Prime Minister Asha Verma opened the wetland summit in Thimphu.\n"
+        "Foreign Secretary Ravi Menon said the summit would end on 4 March 2025.\n"
+        "National Security Adviser Tenzin Dorji said the border lakes were safe.\n"
+        "Press Secretary Karma Wangdi said that 40 countries had sent delegates.\n")
+    [match] = [q for q in kept(text) if q.prompt.startswith("Match List I")]
+    assert "Asha Verma" not in match.prompt and "Prime Minister" not in match.prompt
+    assert all(name in match.prompt for name in ("Ravi Menon", "Tenzin Dorji", "Karma Wangdi"))

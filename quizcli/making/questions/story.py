@@ -116,12 +116,20 @@ def more_statements(maker: Maker) -> Candidate | None:
     return statements(maker, skip=3)
 
 
+_HEAD = re.compile(r"\b(?:(?<!Vice )President|Prime Minister|PM|Premier|Chancellor|King|"
+                   r"Queen|Emperor|[Ll]eader)\b")
+"""A head of state, of government or of a country: an office every reader knows the
+holder of, which a match of people and offices does not ask."""
+
+
 def match_pairs(maker: Maker) -> Candidate | None:
-    """Match each person with the office the story gives them."""
+    """Match each person with the office the story gives them, leaving out the heads of
+    states and governments, whom every reader knows."""
     pairs: list[tuple[Fact, str, str]] = []
     for fact in maker.facts:
         title = fact.detail.get("title", "")
-        if fact.kind is not FactKind.ROLE or not title[:1].isupper() or word_count(title) < 2:
+        if fact.kind is not FactKind.ROLE or not title[:1].isupper() or word_count(title) < 2 \
+                or _HEAD.search(title):
             continue
         if any(p == fact.answer or t == title for _, p, t in pairs):
             continue
