@@ -526,3 +526,19 @@ def test_a_match_of_people_and_offices_leaves_out_heads_of_government():
     [match] = [q for q in kept(text) if q.prompt.startswith("Match List I")]
     assert "Asha Verma" not in match.prompt and "Prime Minister" not in match.prompt
     assert all(name in match.prompt for name in ("Ravi Menon", "Tenzin Dorji", "Karma Wangdi"))
+
+
+def test_a_peoples_name_is_never_the_blank():
+    text = STORY + ("The envoy said the talks could not make the Costa Ricans give up "
+                    "the lake survey of 2024.\n")
+    assert "Costa Ricans" not in answers(text)
+
+
+def test_the_two_parties_a_story_is_about_are_never_the_blank():
+    text = ("Bhutan Talks Stall\n\n"
+            "Bhutan and Nepal met in Kathmandu on 3 March 2025 to talk about the river.\n"
+            "Bhutan wants a joint survey, and Nepal's envoy said so at the talks.\n"
+            "Nepal said Bhutan had not shared its data, and Bhutan denied it.\n"
+            "Nepal will host the next round, Nepal's foreign office said.\n"
+            "The talks will set the terms of the relationship between Bhutan and Nepal.\n")
+    assert "Bhutan and Nepal" not in answers(text)

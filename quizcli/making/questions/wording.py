@@ -78,11 +78,11 @@ def _plainer(answer: str) -> list[str]:
 
 def demonym(name: str) -> bool:
     """Whether a name is another name of a party that is not the party's own: the
-    adjective 'Omani', 'Chinese'."""
+    adjective 'Omani', 'Chinese', or its people, 'Bhutanese', 'Costa Ricans'."""
     table = gazetteer()
     canon = table.party_of.get(name)
-    return canon is not None and canon != name and " " not in name and bool(
-        re.search(r"(?:i|ese|an|ian|ish|ic)$", name))
+    return canon is not None and canon != name and (" " not in name or canon.count(" ") == (
+        name.count(" "))) and bool(re.search(r"(?:i|ese|an|ian|ish|ic)s?$", name))
 
 
 _ITEM_BEFORE = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,\s$")

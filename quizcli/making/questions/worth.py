@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
+    aliases,
     count_words,
     echoed,
     echoed_word,
@@ -127,12 +128,25 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if maker.title and len(answer.split()) >= 2 and len(letters) >= 2 and count_words(
             maker.title, letters) and named + count_words(maker.text, letters) >= 2:
         return "the article's own subject"  # "the _____ ruled" in "Sikkim HC rules ..."
+    if _the_storys_parties(maker, answer):
+        return "the story's own parties"  # "relations between _____": the two it is about
     if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
             r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
         return "an adjective of the noun after it"  # "_____ botanist"
     if describes_noun(answer, after):
         return "a word that only describes the noun after it"  # "the _____ office"
     return None
+
+
+def _the_storys_parties(maker: Maker, answer: str) -> bool:
+    """Whether the answer pairs the parties the story is about, each of them named five
+    times or more, under any of its names."""
+    pair = re.fullmatch(r"(.+) and (.+)", answer)
+    if not pair:
+        return False
+    table = gazetteer()
+    return all(part in table.party_of and sum(
+        count_words(maker.text, name) for name in aliases(part)) >= 5 for part in pair.groups())
 
 
 def _given_away(before: str, after: str, answer: str, kind: str) -> str | None:
