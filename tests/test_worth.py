@@ -542,3 +542,12 @@ def test_the_two_parties_a_story_is_about_are_never_the_blank():
             "Nepal will host the next round, Nepal's foreign office said.\n"
             "The talks will set the terms of the relationship between Bhutan and Nepal.\n")
     assert "Bhutan and Nepal" not in answers(text)
+
+
+def test_a_name_the_story_says_again_with_the_same_words_is_never_the_blank():
+    once = STORY + ("The survey was funded by the Wetlands and Lakes Authority of the state"
+                    " in 2024.\n")
+    twice = once + ("A second survey will also be funded by the Wetlands and Lakes Authority"
+                    " in 2026.\n")
+    assert "Wetlands and Lakes Authority" in answers(once)
+    assert "Wetlands and Lakes Authority" not in answers(twice)

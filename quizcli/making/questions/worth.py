@@ -94,6 +94,9 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
     if kind == "where" and re.match(r"\sofficials\b", after):
         return "a capital standing for its government"  # "_____ officials said"
+    if not kind.startswith(("figure", "when:day", "when:year", "when:month", "term:list")) \
+            and _repeated(maker, fact.evidence, before, after, answer):
+        return "a phrase the story repeats"  # "the rivers of the _____" said three times
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
 
 
@@ -136,6 +139,17 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if describes_noun(answer, after):
         return "a word that only describes the noun after it"  # "the _____ office"
     return None
+
+
+def _repeated(maker: Maker, evidence: str, before: str, after: str, answer: str) -> bool:
+    """Whether another sentence of the story says the answer with the same two words
+    before it or after it, so that the phrase fills the blank by itself."""
+    lead = re.findall(r"[\w'’-]+", before)[-2:]
+    tail = re.findall(r"[\w'’-]+", after)[:2]
+    phrases = [f"{' '.join(lead)} {answer}"] if len(lead) == 2 else []
+    phrases += [f"{answer} {' '.join(tail)}"] if len(tail) == 2 else []
+    return any(phrase in sentence for sentence in maker.sentences if sentence != evidence
+               for phrase in phrases)
 
 
 def _the_storys_parties(maker: Maker, answer: str) -> bool:
