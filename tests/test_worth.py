@@ -551,3 +551,12 @@ def test_a_name_the_story_says_again_with_the_same_words_is_never_the_blank():
                     " in 2026.\n")
     assert "Wetlands and Lakes Authority" in answers(once)
     assert "Wetlands and Lakes Authority" not in answers(twice)
+
+
+def test_quoted_praise_of_a_noun_is_never_the_blank_but_a_quoted_name_is():
+    text = STORY + ('The envoy said the minister had sent a "very warm, very cordial" letter on '
+                    'the lakes in 2024.\n'
+                    'The Tribunal set up the “lakes and rivers” fund in 2024 for the survey.\n')
+    found = answers(text)
+    assert "very warm, very cordial" not in found
+    assert "lakes and rivers" in found

@@ -86,6 +86,8 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
     if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
         return "one quoted word, which other words fill as well"  # "the '_____' step"
+    if kind == "term:quoted" and _INTENSIFIED.match(answer) and _before_a_noun(after):
+        return "quoted praise of the noun after it"  # 'a "_____" letter': very warm
     if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
             ch.isdigit() for ch in answer):
         return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
@@ -139,6 +141,17 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if describes_noun(answer, after):
         return "a word that only describes the noun after it"  # "the _____ office"
     return None
+
+
+_INTENSIFIED = re.compile(r"(?:very|so|most|more|highly|extremely|truly|really|deeply)\s"
+                          r"|[a-z]+,\s[a-z]")
+"""Quoted words that praise or blame ("very warm", "frank, cordial"), not a name."""
+
+
+def _before_a_noun(after: str) -> bool:
+    """Whether a quotation closes right before a common noun it describes."""
+    noun = re.match(r"[”\"’']\s([a-z]+)\b", after)
+    return bool(noun) and noun.group(1) in gazetteer().common_words
 
 
 def _repeated(maker: Maker, evidence: str, before: str, after: str, answer: str) -> bool:
