@@ -151,7 +151,7 @@ _INTENSIFIED = re.compile(r"(?:very|so|most|more|highly|extremely|truly|really|d
 def _before_a_noun(after: str) -> bool:
     """Whether a quotation closes right before a common noun it describes."""
     noun = re.match(r"[”\"’']\s([a-z]+)\b", after)
-    return bool(noun) and noun.group(1) in gazetteer().common_words
+    return noun is not None and noun.group(1) in gazetteer().common_words
 
 
 def _repeated(maker: Maker, evidence: str, before: str, after: str, answer: str) -> bool:
