@@ -560,3 +560,27 @@ def test_quoted_praise_of_a_noun_is_never_the_blank_but_a_quoted_name_is():
     found = answers(text)
     assert "very warm, very cordial" not in found
     assert "lakes and rivers" in found
+
+
+def test_a_quotation_cut_by_the_sentences_end_is_closed_there():
+    text = STORY + ('Dr Asha Verma said, "The lakes above 4,000 metres have shrunk by 18% since '
+                    '2014. They are fed by glaciers that retreat each year, and the villages '
+                    'below them depend on their water for drinking, for their fields and for the '
+                    'small mills that grind their grain through the long winter months."\n')
+    shown = [q.prompt for q in kept(text) if "4,000 metres" in q.prompt and "18%" in q.prompt]
+    assert shown and all(p.endswith("since _____.’”") or p.endswith("since 2014.’”")
+                         for p in shown), shown
+
+
+def test_an_abbreviation_blanked_with_its_name_takes_the_comma_after_it():
+    text = STORY + ("The survey projected the real gross wetland product, or GWP, growth for "
+                    "the state at 7% in 2025.\n")
+    blanks = [q.prompt for q in kept(text) if q.answer == "gross wetland product"]
+    assert blanks and all("real _____ growth" in p for p in blanks), blanks
+
+
+def test_a_sentence_that_is_all_quotation_is_shown_in_one_pair_of_marks():
+    text = STORY + ("“To keep the lakes alive, I propose to extend the survey to 31 March "
+                    "2026,” the minister said.\n")
+    shown = [q.prompt for q in kept(text) if "keep the lakes alive" in q.prompt]
+    assert shown and all(p.count("“") == 1 for p in shown), shown

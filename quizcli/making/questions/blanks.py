@@ -48,8 +48,10 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
     if re.search(r"[a-z]s['’]$", written):
         written = written[:-1]  # "the United States' test": the name, not its possessive
     short = fact.detail.get("short", "")
-    pair = next((p for p in (f"{written} ({short})", f"{written}, or {short}")
-                 if short and p in fact.evidence), None)
+    pair = next((p for p in (f"{written} ({short})", f"{written}, or {short},",
+                             f"{written}, or {short}") if short and p in fact.evidence), None)
+    if pair and pair.endswith(","):
+        pair = pair[:-1] if fact.evidence.count(pair) != 1 else pair  # "real _____ growth"
     if pair:
         # Neither half may stay beside the blank: each gives the other away.
         sentence = maker.blanked(fact, pair, keep_preposition=False)

@@ -190,6 +190,8 @@ def quoted(sentence: str) -> str:
     """The sentence in quotation marks, with its own quotations in single ones, as a
     quotation within a quotation is written: “He called it ‘historic’.”"""
     inner = re.sub(r'"([^"]*)"', r"‘\1’", sentence.replace("“", "‘").replace("”", "’"))
+    if inner.startswith("‘") and inner.endswith(("’", "’.")) and inner.count("‘") == 1:
+        inner = inner[1:-2] + "." if inner.endswith("’.") else inner[1:-1]
     return f"“{inner}”"
 
 
@@ -197,15 +199,36 @@ _MIXED_QUOTE = re.compile(r'"([^"“”]{1,80})”')
 
 
 def balanced(sentence: str) -> str:
-    """The sentence without the quotation mark of a quotation that opens or closes in
-    another paragraph: '“However, certain tax benefits ... expire.' shows no lone '“'.
-    A straight mark closed by a curly one, '"rules” and "laws”', is a pair of curly ones."""
-    sentence = _MIXED_QUOTE.sub(r"“\1”", sentence)
+    """The sentence with each quotation closed: one that runs on past the sentence is
+    closed where the sentence ends ('Rao said, “The lake is dry.' ends 'dry.”'), one that
+    began a sentence earlier opens where it starts, and marks that pair with nothing are
+    left out. A straight mark closed by a curly one, '"rules” and "laws”', is a pair of
+    curly ones."""
+    sentence = _MIXED_QUOTE.sub(r"“\1”", sentence).strip()
+    sentence = _closed(sentence, "“", "”")
     if sentence.count("“") != sentence.count("”"):
         sentence = sentence.replace("“", "").replace("”", "")
     if sentence.count('"') % 2:
-        sentence = sentence.replace('"', "")
+        last, first = sentence.rfind('"'), sentence.find('"')
+        if sentence[last + 1:last + 2].isalnum() and re.search(r"[.!?]$", sentence):
+            sentence += '"'  # 'Rao said, "The lake is dry.': its quotation runs on
+        elif first and not sentence[first - 1].isspace() and sentence.count('"') == 1:
+            sentence = '"' + sentence  # 'the lakes are dry." He said': it began earlier
+        else:
+            sentence = sentence.replace('"', "")
     return sentence.strip()
+
+
+def _closed(sentence: str, opening: str, closing: str) -> str:
+    """A quotation cut by the sentence's end or start given its other mark: 'Rao said,
+    “The lake is dry.' ends “…dry.”; 'However, it is dry.” He left.' opens with “."""
+    opened, closed = sentence.count(opening), sentence.count(closing)
+    if opened == closed + 1 and sentence.rfind(opening) > sentence.rfind(closing) and re.search(
+            r"[.!?]$", sentence):
+        return sentence + closing
+    if closed == opened + 1 and (not opened or sentence.find(closing) < sentence.find(opening)):
+        return opening + sentence
+    return sentence
 
 
 def crop(sentence: str) -> str:
@@ -223,12 +246,7 @@ def crop(sentence: str) -> str:
         if BLANK in part and len(part.split()) >= 6:
             if PRONOUN_START.match(part.strip()) and at:
                 part = f"{parts[at - 1]} {part}"  # "They are ...": with the noun it stands for
-            part = part.strip()
-            if part.count("“") != part.count("”"):
-                part = part.replace("“", "").replace("”", "")
-            if part.count('"') % 2:
-                part = part.replace('"', "")
-            return part
+            return balanced(part)
     return sentence
 
 
