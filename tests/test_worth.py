@@ -584,3 +584,10 @@ def test_a_sentence_that_is_all_quotation_is_shown_in_one_pair_of_marks():
                     "2026,” the minister said.\n")
     shown = [q.prompt for q in kept(text) if "keep the lakes alive" in q.prompt]
     assert shown and all(p.count("“") == 1 for p in shown), shown
+
+
+def test_a_court_or_a_law_accepts_no_initials_the_story_never_writes():
+    text = STORY + ("The Sikkim High Court upheld the Lake Conservation Amendment Bill on "
+                    "4 March 2025 after a long hearing.\n")
+    for q in kept(text):
+        assert "SHC" not in q.accept and "LCAB" not in q.accept, q.accept

@@ -28,7 +28,6 @@ from quizcli.making.questions.worth import not_worth_asking
 from quizcli.making.scores import NOT_WORTH_ASKING, score
 from quizcli.model import BLANK, EXAM_FORMATS, Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import PlaceKind, gazetteer
-from quizcli.reading.rules.names import named_kind
 
 _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",
                           "definition"})
@@ -43,6 +42,14 @@ MAIN_ACTOR = 4
 
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 """One or two words written as a name's: "Global", "National Wetland"."""
+
+
+_KNOWN_BY_INITIALS = frozenset(
+    "Organisation Organization Agency Institute Institution Authority Commission Corporation"
+    " Bureau Fund Directorate Secretariat Laboratory Observatory Board Council Committee"
+    " Foundation Forum Bank".split())
+"""Head words of bodies that go by their initials, which a reader may type though the
+story never writes them; a court, a college, a law or a report does not ("KHC")."""
 
 
 class Maker:
@@ -161,7 +168,7 @@ class Maker:
         if len(name.split()) >= 2 and len(letters) >= 2 and re.search(
                 rf"\b{letters}\b", self.text):
             return (letters,)
-        if len(letters) >= 3 and named_kind(name) is not None and " and " not in name:
+        if len(letters) >= 3 and name.split()[-1] in _KNOWN_BY_INITIALS and " and " not in name:
             return (letters,)  # "Himalayan Wildlife Research Organisation": HWRO
         return ()
 
