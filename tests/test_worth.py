@@ -591,3 +591,10 @@ def test_a_court_or_a_law_accepts_no_initials_the_story_never_writes():
                     "4 March 2025 after a long hearing.\n")
     for q in kept(text):
         assert "SHC" not in q.accept and "LCAB" not in q.accept, q.accept
+
+
+def test_a_year_is_offered_beside_years_near_it_not_the_storys_far_ones():
+    text = STORY + ("The survey of 2019 and the survey of 2021 found fewer lakes than in 2020.\n"
+                    "The wetland census was first held in 1994 by the Tribunal's board.\n")
+    [question] = [q for q in kept(text) if q.answer == "1994"]
+    assert all(abs(int(c) - 1994) <= 10 for c in question.choices), question.choices
