@@ -598,3 +598,10 @@ def test_a_year_is_offered_beside_years_near_it_not_the_storys_far_ones():
                     "The wetland census was first held in 1994 by the Tribunal's board.\n")
     [question] = [q for q in kept(text) if q.answer == "1994"]
     assert all(abs(int(c) - 1994) <= 10 for c in question.choices), question.choices
+
+
+def test_a_temperature_is_offered_beside_near_temperatures():
+    from quizcli.making.distractors import figure_choices
+
+    choices = figure_choices("40 °C", "seed", n=4)
+    assert choices and all(30 <= int(c.split()[0]) <= 50 for c in choices), choices

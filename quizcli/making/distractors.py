@@ -345,6 +345,9 @@ def _digit_choices(written: str, seed: str, n: int, ceiling: float | None) -> li
         step = max(1.0, round(step))
     if decimals == 0 and not ordinal and value in (5.0, 10.0):
         step = 5.0  # a round 5 or 10 among round figures, so the answer is not the one
+    temperature = re.search(r"°|\bdegrees?\s(?:C|F|Celsius|Fahrenheit)\b", written) is not None
+    if temperature:
+        step = max(1.0, round(value / 20))  # 40 °C beside 38 or 44 °C, never 55 °C
 
     limit = 100.0 if re.search(r"%|per ?cent", written) else math.inf
     if value < 1 and decimals:
@@ -357,7 +360,7 @@ def _digit_choices(written: str, seed: str, n: int, ceiling: float | None) -> li
         ceiling = float(ratio.group(1))
         numbers = numbers[:1]
     candidates = []
-    steps: tuple[int, ...] = (-1, 1, -2, 2, 3, -3)
+    steps: tuple[int, ...] = (-1, 1, -2, 2) if temperature else (-1, 1, -2, 2, 3, -3)
     if ordinal and value - 3 * step >= 1:
         steps = (-1, -2, -3)  # "the 47th meeting": a later one has not been held yet
     for k in steps:
