@@ -605,3 +605,13 @@ def test_a_temperature_is_offered_beside_near_temperatures():
 
     choices = figure_choices("40 °C", "seed", n=4)
     assert choices and all(30 <= int(c.split()[0]) <= 50 for c in choices), choices
+
+
+def test_a_city_that_is_part_of_a_greater_one_is_offered_beside_no_city():
+    from quizcli.reading.gazetteer import gazetteer
+
+    table = gazetteer()
+    assert {"Sakai", "Higashiosaka"} <= table.suburbs  # beside Osaka
+    assert "Tokyo" not in table.suburbs
+    for city in ("Osaka", "Nagoya", "Karachi"):
+        assert not set(table.alike(city)) & table.suburbs

@@ -40,6 +40,10 @@ def _alike(place: str, local: bool = False) -> list[str]:
     return gazetteer().alike(place, local=local)
 
 
+_BEST_KNOWN = 6
+"""How many of the gazetteer's nearest and best-known places the choices are drawn from
+first."""
+
 _DISTRICT = re.compile(re.escape(BLANK) + r"\s(?:district|taluka|tehsil|block)\b", re.I)
 
 
@@ -173,7 +177,17 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     story = [p for p in pools.places if kinds.get(p) == kind and (
         not home or home & set(table.place_country.get(p, ())) or p not in table.place_country)
         and _of_a_size(answer, p, local)]
-    candidates = _then(story, lambda: stable_order(_alike(answer, local), seed))
+    def alike() -> list[str]:
+        """The gazetteer's best-known places in an order fixed by the seed, its country's
+        first: a city of a country with few is not offered a foreign one before its own,
+        nor a village of its country before its other cities."""
+        found = _alike(answer, local)
+        near = [p for p in found if not home or home & set(table.place_country.get(p, ()))]
+        far = [p for p in found if p not in near]
+        return (stable_order(near[:_BEST_KNOWN], seed) + stable_order(near[_BEST_KNOWN:], seed)
+                + stable_order(far, seed))
+
+    candidates = _then(story, alike)
 
     def different(a: str, b: str) -> bool:
         return (a != b and not same_party(a, b) and a not in b and b not in a

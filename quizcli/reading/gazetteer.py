@@ -57,6 +57,8 @@ class Gazetteer:
     continent: dict[str, str]
     """A country to its continent's code ("AS")."""
     continents: frozenset[str] = frozenset()
+    suburbs: frozenset[str] = frozenset()
+    """Cities that are parts of a greater city near them, offered beside no city."""
     home: str | None = None
     """The country of the exams quizcli prepares for: its readers know it without reading."""
     common_words: frozenset[str] = frozenset()
@@ -100,6 +102,7 @@ class Gazetteer:
         if kind == PlaceKind.SUBDIVISION:
             near = sorted(p for p in pool if not far(p))
             return near or sorted(pool)
+        pool = [p for p in pool if p not in self.suburbs]
         area = self.place_area.get(place, frozenset())
         if self.population.get(place, 0) >= BIG_CITY and not local:
             area = frozenset()
@@ -172,6 +175,7 @@ def gazetteer() -> Gazetteer:
         continent={canon: tables["countries"][code]["continent"]
                    for canon, code in parties.code.items() if code},
         common_words=frozenset(tables.get("common_words", ())),
+        suburbs=frozenset(tables.get("suburbs", ())),
         home=parties.party_of.get(hand.get("home", "")),
         continents=frozenset(tables["continents"]),
     )
