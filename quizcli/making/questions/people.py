@@ -98,7 +98,7 @@ def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
                     context=context, typed=True)
 
 def which_party(maker: Maker, fact: Fact) -> Candidate | None:
-    stance = fact.detail.get("stance", "")
+    stance = _with_its_noun(fact.detail.get("stance", ""), fact.evidence)
     holder = fact.detail.get("holder")
     verb = fact.detail.get("verb", "")
     if word_count(stance) < 3:
@@ -118,6 +118,22 @@ def which_party(maker: Maker, fact: Fact) -> Candidate | None:
     return maker.mcq(fact, "which-party", prompt, fact.answer, wrong, score=3.0,
                      why=["position +3"],
                     accept=tuple(aliases(fact.answer)))
+
+
+def _with_its_noun(stance: str, evidence: str) -> str:
+    """The stance with an object 'it' named by the last 'the …' noun its sentence gives
+    before it: 'suggested to send it to a committee', in a sentence of the bill, is
+    'suggested to send the bill to a committee'."""
+    pronoun = re.search(r"\b(?:send|sent|refer|referred|pass|passed|approve|approved|oppose|"
+                        r"opposed|support|supported|reject|rejected|introduce|introduced|"
+                        r"withdraw|withdrew|table|tabled|sign|signed)\s(it)\b", stance)
+    at = evidence.find(stance)
+    if pronoun is None or at <= 0:
+        return stance
+    nouns = re.findall(r"\bthe ([a-z]{3,})\b", evidence[:at])
+    if not nouns:
+        return stance
+    return stance[:pronoun.start(1)] + f"the {nouns[-1]}" + stance[pronoun.end(1):]
 
 
 def _four_or_none(wrong: list[str]) -> list[str]:

@@ -37,7 +37,7 @@ def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     that opens what it is of, "Institute of Hill Ecology and Forestry"), and American
     spellings of '-isation' and '-ise'."""
     out = []
-    pair = re.fullmatch(r"([A-Z][^,]*?) and ([A-Z][^,]*)", answer)
+    pair = re.fullmatch(r"([A-Za-z][^,]*?) and ([A-Za-z][^,]*)", answer)
     if pair and not re.search(r"\brespectively\b", sentence) and named_kind(answer) is None \
             and not re.search(r"\s(?:of|for|on)\s", pair.group(1)):
         out.append(f"{pair.group(2)} and {pair.group(1)}")

@@ -84,6 +84,9 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
     if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
         return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
+    if kind == "term:list" and "," in answer and re.search(
+            r"(?i)\b(?:such as|like|e\.g\.,?|for example,?)(?:\s(?:through|by|in))?\s$", before):
+        return "some examples, not the whole list"  # "trades such as _____": any others fit
     if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
         return "one quoted word, which other words fill as well"  # "the '_____' step"
     if kind == "term:quoted" and _INTENSIFIED.match(answer) and _before_a_noun(after):
