@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from quizcli import schema
+from quizcli import schema, yamlfast
 from quizcli.errors import BankError, Problem
 from quizcli.files import atomic_write, read_capped
 from quizcli.model import Bank
@@ -31,7 +31,7 @@ HEADER = (
 )
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(yamlfast.QuickResolver, _BaseLoader):  # type: ignore[misc, valid-type]
     """A safe loader that also notes keys given twice in one mapping."""
 
     def __init__(self, stream: str):
@@ -52,7 +52,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _Dumper(yamlfast.QuickResolver, _BaseDumper):  # type: ignore[misc, valid-type]
     pass
 
 
@@ -187,21 +187,34 @@ class AliasError(Exception):
         self.line = line
 
 
-def load_plain(loader: yaml.SafeLoader, text: str) -> Any:
+def load_plain(loader: yaml.SafeLoader, text: str, *, quick: bool = False) -> Any:
     """The document `loader` holds (made from `text`), built only when it uses no anchor
-    and alias; AliasError otherwise, before anything is built."""
+    and alias; AliasError otherwise, before anything is built. `quick` builds plain data
+    (a bank's) the short way (`yamlfast.built`), which gives what the loader would."""
     node = loader.get_single_node()
     shared = first_alias(node) if _MAY_ALIAS.search(text) else None
     if shared is not None:
         raise AliasError(shared)
-    return loader.construct_document(node) if node is not None else None
+    if node is None:
+        return None
+    if quick:
+        try:
+            return yamlfast.built(node, loader)
+        except (yamlfast.Unusual, *_PARSE_ERRORS):
+            pass  # the loader builds it again, and says what is wrong
+    return loader.construct_document(node)
 
 
 def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
     """Parse and check a bank; raise BankError listing every problem found."""
+    with yamlfast.collector_paused():
+        return _parse_bank(text, path)
+
+
+def _parse_bank(text: str, path: Path | str) -> Bank:
     loader = _Loader(text)
     try:
-        data: Any = load_plain(loader, text)
+        data: Any = load_plain(loader, text, quick=True)
     except AliasError as exc:
         raise BankError(path, [Problem(exc.line, "uses a YAML anchor and alias (&name, "
                                        "*name); a bank writes each value out in full")]) from None
@@ -250,17 +263,19 @@ def load_bank(path: Path) -> Bank:
     return parse_bank(read_text(path), path)
 
 
+_DUMP_OPTIONS: dict[str, Any] = {
+    "sort_keys": False, "allow_unicode": True, "default_flow_style": False, "width": 100_000}
+
+
 def dump_bank(bank: Bank) -> str:
     """The bank as YAML text, in the order and layout a person reads."""
-    body = yaml.dump(
-        _layout(bank.to_dict()),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100_000,
-    )
-    return HEADER + body
+    with yamlfast.collector_paused():
+        data = _layout(bank.to_dict())
+        try:
+            node = yamlfast.nodes(data, _Flow, {})
+        except yamlfast.Unusual:  # what only the general representer writes
+            return HEADER + yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)
+        return HEADER + yamlfast.serialized(node, _Dumper, **_DUMP_OPTIONS)
 
 
 def save_bank(bank: Bank, path: Path) -> None:
