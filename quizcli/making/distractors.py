@@ -20,7 +20,7 @@ from quizcli.ids import digest
 from quizcli.reading.dates import MONTH_NAMES, add_months
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.numbers import NUMBER_WORDS, ORDINAL_WORDS
-from quizcli.text import name_key
+from quizcli.text import name_key, stands_alone
 
 
 def show_date(iso: str) -> str:
@@ -48,9 +48,13 @@ def same_person(a: str, b: str) -> bool:
     """Two spellings or forms of one name: 'Kim Jong-Un', 'Kim Jong-un', 'Kim'."""
     if name_key(a) == name_key(b):
         return True
-    parts_a = {name_key(p) for p in a.split()}
-    parts_b = {name_key(p) for p in b.split()}
-    return bool(parts_a & parts_b)
+    return not _name_parts(a).isdisjoint(_name_parts(b))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_parts(name: str) -> frozenset[str]:
+    """The keys of a name's words, worked out once per name: each is compared with many."""
+    return frozenset(name_key(p) for p in name.split())
 
 
 def stable_order(items: Iterable[str], seed: str) -> list[str]:
@@ -169,7 +173,7 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
     def different(a: str, b: str) -> bool:
         return (a != b and not same_party(a, b) and a not in b and b not in a
-                and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", sentence))
+                and not stands_alone(sentence, a))
 
     return _pick(candidates, answer, n, different, seed)
 

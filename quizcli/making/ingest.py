@@ -180,8 +180,10 @@ class _Held:
     def ask(self, report: ArticleReport, candidates: list[Candidate], budget: int) -> None:
         """Gate one article's candidates against the bank, adding the kept to `report`."""
         questions, known = self.questions, self.known
+        keyed = {id(c): known.keyed(c.question) for c in candidates}
         there = [(questions[c.question.id].source == report.source
-                  if c.question.id in questions else False) or known.holds(c.question)
+                  if c.question.id in questions else False)
+                 or known.holds(c.question, keyed[id(c)])
                  for c in candidates]
         # A question of another article with the same id (the same sentence in two
         # articles) is neither new nor this article's.
@@ -195,10 +197,10 @@ class _Held:
         report.dropped = Counter(reason for _, reason in gated.dropped)
         # Kept best first, so of two candidates that are one question the better stays.
         for candidate in gated.kept:
-            if known.holds(candidate.question):
+            if known.holds(candidate.question, keyed[id(candidate)]):
                 report.dropped["repeats another question"] += 1
                 continue
-            known.add(candidate.question)
+            known.add(candidate.question, keyed[id(candidate)])
             report.added.append(candidate)
 
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 _SPELLED = {word: str(value) for word, value in {"one": 1, **NUMBER_WORDS}.items()}
+_SPELLED_PATTERNS = [(word, digits, re.compile(rf"\b{word}\b", flags=re.I))
+                     for word, digits in _SPELLED.items()]
 _UNIT_SPELLINGS = [("per cent", "%"), ("percent", "%"), ("kilometres", "km"),
                    ("kilometers", "km"), ("kilograms", "kg"), ("kgs", "kg"), ("Rs ", "₹"),
                    ("Rs. ", "₹"), ("basis points", "bps")]
@@ -28,9 +30,12 @@ def spelled_numbers(written: str) -> tuple[str, ...]:
     """Other ways a reader may type a figure: 'five' → '5', 'four kilometres' →
     '4 km', '6.50 per cent' → '6.50%', and the bare number."""
     forms = {written}
-    for word, digits in _SPELLED.items():
+    for word, digits, pattern in _SPELLED_PATTERNS:
         for form in list(forms):
-            forms.add(re.sub(rf"\b{word}\b", digits, form, flags=re.I))
+            # Text of ASCII alone holds the word in any case only where its lower case
+            # does; other text may hold letters that match ASCII ones regardless of case.
+            if not form.isascii() or word in form.lower():
+                forms.add(pattern.sub(digits, form))
     for long, short in _UNIT_SPELLINGS:
         for form in list(forms):
             forms.add(form.replace(long, short).replace(f" {short}", short)

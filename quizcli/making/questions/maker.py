@@ -29,6 +29,7 @@ from quizcli.making.scores import NOT_WORTH_ASKING, score
 from quizcli.model import BLANK, EXAM_FORMATS, Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import PlaceKind, gazetteer
 from quizcli.reading.rules.names import named_kind
+from quizcli.text import stands_alone
 
 _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",
                           "definition"})
@@ -43,6 +44,19 @@ MAIN_ACTOR = 4
 
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 """One or two words written as a name's: "Global", "National Wetland"."""
+_CAPITALS = re.compile(r"[A-Z][A-Z.]{1,7}")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+")
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}s?")
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+_NAME_PARTS = re.compile(r"[\s-]+")
+_PREPOSITION = re.compile(r"(?i)(on|last|next|this)\s+(.*)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _untitled(title: str) -> str:
+    """A title as looked for in a sentence: lower case, without a leading 'the'."""
+    return re.sub(r"^(?:the\s+)", "", title.casefold())
 
 
 class Maker:
@@ -107,7 +121,7 @@ class Maker:
             canon = table.party_of[name]
             body = canon not in table.countries
             names.update(a for a in aliases(name)
-                         if body or a == canon or re.fullmatch(r"[A-Z][A-Z.]{1,7}", a))
+                         if body or a == canon or _CAPITALS.fullmatch(a))
         names.discard(name)
         return tuple(sorted(names))[:8]
 
@@ -116,8 +130,7 @@ class Maker:
         """The story's capitalised names of two words or more ('Pacific Islands Forum'),
         in its title, sentences and headings ('Tariff Review Committee (TRC)')."""
         headings = dict.fromkeys(f.detail.get("section") or "" for f in self.facts)
-        return list(dict.fromkeys(re.sub(r"^(?:The|A|An)\s", "", run) for run in re.findall(
-            r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+",
+        return list(dict.fromkeys(_LEADING_ARTICLE.sub("", run) for run in _NAME_RUN.findall(
             " | ".join([self.title, self.text, *headings]))))
 
     def short_forms(self, name: str) -> tuple[str, ...]:
@@ -150,12 +163,13 @@ class Maker:
         """The story's other form of an abbreviation or of what it abbreviates, which a
         reader may type as well: 'Pacific Islands Forum' for 'PIF', and 'TRC' for 'Tariff
         Review Committee'."""
-        if re.fullmatch(r"[A-Z]{2,6}s?", name):
+        if _ABBREVIATION.fullmatch(name):
             letters = name.rstrip("s")
             return tuple(run for run in self._runs if initials(run) == letters)[:2]
         letters = initials(name)
-        if len(name.split()) >= 2 and len(letters) >= 2 and re.search(
-                rf"\b{letters}\b", self.text):
+        # The initials are capitals, so a word boundary either side is what stands_alone
+        # looks for.
+        if len(name.split()) >= 2 and len(letters) >= 2 and stands_alone(self.text, letters):
             return (letters,)
         if len(letters) >= 3 and named_kind(name) is not None and " and " not in name:
             return (letters,)  # "Himalayan Wildlife Research Organisation": HWRO
@@ -166,7 +180,7 @@ class Maker:
         the office the story gives them ('the US president')."""
         lower = text.casefold()
         by_office = {who for title, who in self.pools.titles
-                     if title and re.sub(r"^(?:the\s+)", "", title.casefold()) in lower}
+                     if title and _untitled(title) in lower}
         return [p for p in self.pools.people
                 if p in by_office
                 or any(count_words(text, part, "-") for part in p.split() if len(part) > 2)]
@@ -220,7 +234,7 @@ class Maker:
         """Whether the story is about a person: its title names them, or it names them
         so often (by any part of the name) that no reader needs it to say who holds the
         office."""
-        parts = [p for p in re.split(r"[\s-]+", person) if len(p) > 2] or [person]
+        parts = [p for p in _NAME_PARTS.split(person) if len(p) > 2] or [person]
         return any(count_words(self.title, p) for p in parts) or max(
             count_words(self.text, p) for p in parts) >= MAIN_ACTOR
 
@@ -285,7 +299,7 @@ class Maker:
     def blanked(self, fact: Fact, written: str, keep_preposition: bool = True) -> str | None:
         """The evidence with `written` replaced by a blank, or None if it is not there once."""
         if keep_preposition:
-            match = re.match(r"(?i)(on|last|next|this)\s+(.*)", written)
+            match = _PREPOSITION.match(written)
             if match and match.group(1).lower() == "on":
                 written = match.group(2)
         if fact.evidence.count(written) != 1:
@@ -305,7 +319,7 @@ class Maker:
         if kind in ("term:definition", "term:defined"):
             return base, why  # asking a term from its definition is the point of it
         named = count_words(self.text, answer)
-        acronym = re.fullmatch(r"[A-Z]{2,5}s?", answer) is not None and (
+        acronym = _ACRONYM.fullmatch(answer) is not None and (
             answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
         if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)
                                 or kind == "where" and named >= 6):

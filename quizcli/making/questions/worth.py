@@ -28,6 +28,19 @@ _AFFILIATION = re.compile(
 "Dr Asha Rao, _____, Gangtok"."""
 
 
+_NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
+_WORD_END = re.compile(r"\w$")
+_WORD_ON = re.compile(r"\w|\.[-\w]")
+_CLAUSE = re.compile(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s")
+_TOP = re.compile(r"\btop\s$")
+_SHARE_OF = re.compile(r"(?:per\s?cent|%)\sof\s(?:the\s)?$")
+_ONE_WORD = re.compile(r"[a-z][a-z-]*")
+_NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*\s\($")
+_COUNT_BEFORE = re.compile(r"\b(?:the|other)\s$")
+_LOWER_AFTER = re.compile(r"\s[a-z]")
+_OFFICIALS = re.compile(r"\sofficials\b")
+
+
 def describes_noun(answer: str, after: str) -> bool:
     """Whether the answer is one plain word (a common word, a people's name, a short
     abbreviation) standing before a common noun: "a _____ post" (Facebook), "the
@@ -35,7 +48,7 @@ def describes_noun(answer: str, after: str) -> bool:
     the name, not the word that qualifies it; a name before its noun ("the _____
     judgment" for a case's name) is still asked."""
     table = gazetteer()
-    noun = re.match(r"\s([a-z]+)\b", after)
+    noun = _NOUN_AFTER.match(after)
     if noun is None or " " in answer or any(ch.isdigit() for ch in answer):
         return False
     word = noun.group(1)
@@ -57,13 +70,12 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     unasked = _no_fact(answer)
     if unasked:
         return unasked
-    if re.search(r"\w$", before) or re.match(r"\w|\.[-\w]", after):
+    if _WORD_END.search(before) or _WORD_ON.match(after):
         return "part of a longer word"  # "the _____.-Nepal border": U.S.
     if (kind.startswith("figure") or kind in ("when:year", "when:month")) and maker.title \
             and count_words(maker.title.casefold(), answer.casefold()):
         return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
-    if not before.strip() and re.match(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s",
-                                      answer):
+    if not before.strip() and _CLAUSE.match(answer):
         return "a clause, not a name"  # "_____ 2025, the minister said": Opening the Session
     if kind == "who-holds" and maker.main_actor(answer):
         return "the story's main actor"  # "Prime Minister _____" in a story of her
@@ -73,28 +85,34 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
             return unasked
     if kind.startswith("term:") and _AFFILIATION.search(before):
         return "where someone works"  # "Dr Rao, Director, _____": a source's employer
-    if re.search(r"\btop\s$", before) and answer.casefold() in ("10", "ten", "100"):
+    if _TOP.search(before) and answer.casefold() in ("10", "ten", "100"):
         return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
-    if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
+    if _SHARE_OF.search(before):
         return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
-    if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
+    if kind == "term:quoted" and _ONE_WORD.fullmatch(answer):
         return "one quoted word, which other words fill as well"  # "the '_____' step"
-    if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
+    if _NAME_IN_BRACKETS.search(before) and after.startswith(")") and not any(
             ch.isdigit() for ch in answer):
         return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
-    if answer.casefold() in ("two", "both", "three") and re.search(
-            r"\b(?:the|other)\s$", before) and re.match(r"\s[a-z]", after):
+    if answer.casefold() in ("two", "both", "three") and _COUNT_BEFORE.search(
+            before) and _LOWER_AFTER.match(after):
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
-    if kind == "where" and re.match(r"\sofficials\b", after):
+    if kind == "where" and _OFFICIALS.match(after):
         return "a capital standing for its government"  # "_____ officials said"
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
 
 
+_WEEKDAY = re.compile(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")")
+_TIME_OF_DAY = re.compile(r"\d\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", flags=re.I)
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic|i)$")
+
+
 def _no_fact(answer: str) -> str | None:
     """What the answer is when it is no fact to learn: a weekday, a time, a pronoun."""
-    if re.fullmatch(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")", answer):
+    if _WEEKDAY.fullmatch(answer):
         return "a weekday"
-    if re.search(r"\d\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", answer, flags=re.I):
+    if _TIME_OF_DAY.search(answer):
         return "a time of day"
     if answer.endswith(("'", "’")):
         return "half a possessive"
@@ -117,8 +135,8 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if maker.title and any(count_words(maker.title, s) for s in short) and (
             named + sum(count_words(maker.text, s) for s in short) >= 3):
         return "the article's own subject"  # "the _____" in a story titled "GTC Council"
-    if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
-            r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
+    if _ADJECTIVE.fullmatch(answer) and _ADJECTIVE_END.search(answer) and _LOWER_AFTER.match(
+            after):
         return "an adjective of the noun after it"  # "_____ botanist"
     if describes_noun(answer, after):
         return "a word that only describes the noun after it"  # "the _____ office"
