@@ -54,9 +54,9 @@ def name_key(name: str) -> str:
 
 
 def stands_alone(text: str, phrase: str) -> bool:
-    """Whether `phrase` stands in `text` with no letter, digit or underscore on either
-    side: what a search for `(?<!\w)phrase(?!\w)` finds, for a phrase that is not
-    empty, without compiling a pattern for each phrase."""
+    r"""Whether `phrase` stands in `text` with no letter, digit or underscore on either
+    side: what a search for `(?<!\w)phrase(?!\w)` finds, without compiling a pattern for
+    each phrase."""
     at = text.find(phrase)
     size = len(phrase)
     while at != -1:
