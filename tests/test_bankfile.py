@@ -153,6 +153,34 @@ def test_dump_then_load_gives_back_the_same_bank(bank):
     assert parse_bank(dump_bank(bank)) == bank
 
 
+@given(banks())
+def test_the_short_ways_through_yaml_give_what_the_general_ways_give(bank):
+    import yaml
+
+    from quizcli import bankfile, yamlfast
+
+    text = dump_bank(bank)
+    data = bankfile._layout(bank.to_dict())
+    assert text == bankfile.HEADER + yaml.dump(data, Dumper=bankfile._Dumper,
+                                               **bankfile._DUMP_OPTIONS)
+    loader = bankfile._Loader(text)
+    try:
+        assert yamlfast.built(loader.get_single_node(), loader) == yaml.load(
+            text, Loader=yaml.SafeLoader)
+    finally:
+        loader.dispose()
+
+
+def test_what_the_short_way_does_not_build_the_general_way_does():
+    """An unquoted date, a key given twice: the general loader builds them, and the checks
+    report them."""
+    dated = MINIMAL.replace("created: 2026-11-22", "created: 2026-11-22\ndescription: 2026-11-23")
+    with pytest.raises(BankError, match="must be text, not a date"):
+        parse_bank(dated)
+    with pytest.raises(BankError, match="given twice"):
+        parse_bank(MINIMAL.replace("title: A tiny bank", "title: A tiny bank\ntitle: Again"))
+
+
 @given(st.text(max_size=2000))
 def test_any_text_is_a_bank_or_a_bank_error(text: str):
     try:
