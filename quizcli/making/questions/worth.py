@@ -70,7 +70,10 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     unasked = _no_fact(answer)
     if unasked:
         return unasked
-    if _WORD_END.search(before) or _WORD_ON.match(after):
+    # A pattern that ends the text ($: at its end, or before a line break that ends it)
+    # is searched for only where a match of it can start: its longest match from the end.
+    if _WORD_END.search(before, len(before) - 2 if len(before) > 2 else 0) or _WORD_ON.match(
+            after):
         return "part of a longer word"  # "the _____.-Nepal border": U.S.
     if (kind.startswith("figure") or kind in ("when:year", "when:month")) and maker.title \
             and count_words(maker.title.casefold(), answer.casefold()):
@@ -83,19 +86,19 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         unasked = _only_a_word(maker, answer, after)
         if unasked:
             return unasked
-    if kind.startswith("term:") and _AFFILIATION.search(before):
+    if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
         return "where someone works"  # "Dr Rao, Director, _____": a source's employer
-    if _TOP.search(before) and answer.casefold() in ("10", "ten", "100"):
+    if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):
         return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
-    if _SHARE_OF.search(before):
+    if _SHARE_OF.search(before, max(0, len(before) - 20)):
         return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
     if kind == "term:quoted" and _ONE_WORD.fullmatch(answer):
         return "one quoted word, which other words fill as well"  # "the '_____' step"
-    if _NAME_IN_BRACKETS.search(before) and after.startswith(")") and not any(
+    if after.startswith(")") and _NAME_IN_BRACKETS.search(before) and not any(
             ch.isdigit() for ch in answer):
         return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
     if answer.casefold() in ("two", "both", "three") and _COUNT_BEFORE.search(
-            before) and _LOWER_AFTER.match(after):
+            before, max(0, len(before) - 8)) and _LOWER_AFTER.match(after):
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
     if kind == "where" and _OFFICIALS.match(after):
         return "a capital standing for its government"  # "_____ officials said"
