@@ -73,7 +73,9 @@ _SHOWN = re.compile(r"[?:] “(.*)”$", flags=re.S)
 def _shown_sentence(candidate: Candidate) -> str:
     """The article sentence a question shows, where it shows one."""
     prompt = candidate.question.prompt
-    quoted = _SHOWN.search(prompt)
+    # The pattern ends with a closing quotation mark ($: at the end, or before a line
+    # break that ends the prompt).
+    quoted = _SHOWN.search(prompt) if prompt.endswith(("”", "”\n")) else None
     if quoted and not prompt.startswith("Who said"):
         return quoted.group(1)
     if candidate.question.type is QuestionType.CLOZE:

@@ -176,11 +176,16 @@ def abbreviates(sentence: str, name: str) -> bool:
         return False
     if f"({name})" in sentence or f"{name}, or " in sentence or f", or {name}" in sentence:
         return True
-    letters = name.upper()
-    words = _CAPITALISED.findall(sentence)
-    return len(letters) >= 2 and any(
-        "".join(w[0] for w in words[i:i + len(letters)]) == letters
-        for i in range(len(words) - len(letters) + 1))
+    # The first letters of some run of the sentence's capitalised words spell the name:
+    # the name stands in the string of all their first letters.
+    return len(name) >= 2 and name.upper() in _first_letters(sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_letters(sentence: str) -> str:
+    """The first letters of the sentence's capitalised words, in order: each fact of the
+    sentence asks of them."""
+    return "".join(w[0] for w in _CAPITALISED.findall(sentence))
 
 
 _INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
