@@ -35,3 +35,14 @@ def test_a_phrase_stands_alone_where_a_pattern_finds_it(text, phrase):
 
     found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
     assert stands_alone(text, phrase) == found
+
+
+@given(st.text(alphabet="ab, \n\tor", max_size=10))
+def test_a_text_ends_before_a_space_where_the_pattern_ends(text):
+    import re
+
+    from quizcli.making.questions.wording import ends_before_space
+
+    for endings in ((",",), ("and", "or"), ("as", "or")):
+        pattern = r"(?:" + "|".join(map(re.escape, endings)) + r")\s$"
+        assert ends_before_space(text, endings) == (re.search(pattern, text) is not None)

@@ -69,15 +69,24 @@ _LAST_ITEM = re.compile(r",\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,?\s(?:and|o
 _ITEM_AFTER = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)[A-Z]")
 
 
+def ends_before_space(text: str, endings: tuple[str, ...]) -> bool:
+    r"""Whether `text` ends with one of `endings` and a space (at its very end, or before
+    a line break that ends it): what a pattern that ends `(?:endings)\s$` needs, so that
+    it is only searched for, all along the text, where it may match."""
+    if text[-1:].isspace() and text[:-1].endswith(endings):
+        return True
+    return text.endswith("\n") and text[-2:-1].isspace() and text[:-2].endswith(endings)
+
+
 def in_list(sentence: str, name: str) -> bool:
     """Whether `name` is one item of a list of names: 'Delhi, Mumbai, Chennai and ...',
     where any other name of the list would fill its blank as well. Two names apart by
     one comma ('Meanwhile, Norway', 'NIV, Pune') are no list."""
     at = sentence.find(name)
     before, after = sentence[:at], sentence[at + len(name):]
-    if _LAST_ITEM.search(before):
+    if ends_before_space(before, ("and", "or")) and _LAST_ITEM.search(before):
         return True  # "A, B and name"
-    item_before = _ITEM_BEFORE.search(before)
+    item_before = _ITEM_BEFORE.search(before) if ends_before_space(before, (",",)) else None
     if item_before and before[:item_before.start()].rstrip().endswith(","):
         return True  # "A, B, name"
     item_after = _ITEM_AFTER.match(after)
@@ -122,10 +131,12 @@ def spelled_beside(before: str, after: str, answer: str) -> bool:
             rf"\b{letters}s?\b", f"{before} {after}"):
         return True
     if _SHORT_NAME.fullmatch(answer):
-        named = _KNOWN_AS.search(before)
+        named = _KNOWN_AS.search(before) if ends_before_space(before, ("as", "or")) else None
         if named and initials(named.group(1)) == answer.upper().rstrip("S"):
             return True  # "the Coastal Wetlands (Protection) Act 2019 -- known as _____"
-        beside = _BRACKETED_AFTER.match(after) or _BRACKETED_BEFORE.search(before)
+        # The brackets before the blank end the text: at most 84 characters from its end.
+        beside = _BRACKETED_AFTER.match(after) or _BRACKETED_BEFORE.search(
+            before, max(0, len(before) - 85))
         return bool(beside and initials(beside.group(1)) == answer.upper().rstrip("S"))
     return False
 
