@@ -77,6 +77,23 @@ class Maker:
         self._short: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, set[str]] | None = None
         self._short_forms: dict[str, tuple[str, ...]] = {}
+        self._in_text: dict[str, int] = {}
+        self._in_title: dict[str, int] = {}
+
+    def in_text(self, phrase: str) -> int:
+        """How often the story names `phrase` as whole words (`count_words`); kept, as each
+        kind of question asks it of the same answers."""
+        count = self._in_text.get(phrase)
+        if count is None:
+            count = self._in_text[phrase] = count_words(self.text, phrase)
+        return count
+
+    def in_title(self, phrase: str) -> int:
+        """How often the story's title names `phrase` as whole words; kept."""
+        count = self._in_title.get(phrase)
+        if count is None:
+            count = self._in_title[phrase] = count_words(self.title, phrase)
+        return count
 
     def short_names(self, full: str) -> tuple[str, ...]:
         """The shorter names the article itself uses for a person: 'Kim', 'Bolton'."""
@@ -141,7 +158,7 @@ class Maker:
             forms = (initials(name), f"{initials(' '.join(words[:-1]))} {words[-1]}") \
                 if len(words) >= 3 else ()
             self._short_forms[name] = tuple(f for f in forms if len(f) > 2 and (
-                count_words(self.title, f) or count_words(self.text, f)))
+                self.in_title(f) or self.in_text(f)))
         return self._short_forms[name]
 
     @functools.cached_property
@@ -181,9 +198,15 @@ class Maker:
         lower = text.casefold()
         by_office = {who for title, who in self.pools.titles
                      if title and _untitled(title) in lower}
-        return [p for p in self.pools.people
+        return [p for p, parts in self._people_parts
                 if p in by_office
-                or any(count_words(text, part, "-") for part in p.split() if len(part) > 2)]
+                or any(part in text and count_words(text, part, "-") for part in parts)]
+
+    @functools.cached_property
+    def _people_parts(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The story's people, each with the parts of their name longer than two letters."""
+        return [(p, tuple(part for part in p.split() if len(part) > 2))
+                for p in self.pools.people]
 
     def context_for(self, fact: Fact) -> str | None:
         """What a sentence that opens with a pronoun needs shown before it: the subject of
@@ -235,8 +258,8 @@ class Maker:
         so often (by any part of the name) that no reader needs it to say who holds the
         office."""
         parts = [p for p in _NAME_PARTS.split(person) if len(p) > 2] or [person]
-        return any(count_words(self.title, p) for p in parts) or max(
-            count_words(self.text, p) for p in parts) >= MAIN_ACTOR
+        return any(self.in_title(p) for p in parts) or max(
+            self.in_text(p) for p in parts) >= MAIN_ACTOR
 
     def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str], *,
             score: float, why: list[str], accept: tuple[str, ...] = (),
@@ -318,14 +341,14 @@ class Maker:
         answer = fact.answer
         if kind in ("term:definition", "term:defined"):
             return base, why  # asking a term from its definition is the point of it
-        named = count_words(self.text, answer)
+        named = self.in_text(answer)
         acronym = _ACRONYM.fullmatch(answer) is not None and (
             answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
         if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)
                                 or kind == "where" and named >= 6):
             base -= 1
             why.append("answer named often in the article -1")
-        in_title = bool(self.title) and count_words(self.title, answer) > 0
+        in_title = bool(self.title) and self.in_title(answer) > 0
         if in_title and (kind in ("term:name", "where") or kind.startswith("term:")
                          and named >= 2):
             base -= 1

@@ -130,13 +130,13 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if answer[:1].isupper() and not answer.isupper() and (
             answer.casefold() in table.common_words):
         return "a common word"  # "the _____ will decide": Council
-    named = count_words(maker.text, answer)
-    if maker.title and count_words(maker.title, answer) and (
+    named = maker.in_text(answer)
+    if maker.title and maker.in_title(answer) and (
             named >= 3 or named >= 2 and len(answer.split()) >= 3):
         return "the article's own subject"
     short = maker.short_forms(answer)
-    if maker.title and any(count_words(maker.title, s) for s in short) and (
-            named + sum(count_words(maker.text, s) for s in short) >= 3):
+    if maker.title and any(maker.in_title(s) for s in short) and (
+            named + sum(maker.in_text(s) for s in short) >= 3):
         return "the article's own subject"  # "the _____" in a story titled "GTC Council"
     if _ADJECTIVE.fullmatch(answer) and _ADJECTIVE_END.search(answer) and _LOWER_AFTER.match(
             after):
