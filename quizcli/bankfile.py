@@ -272,6 +272,10 @@ def dump_bank(bank: Bank) -> str:
     with yamlfast.collector_paused():
         data = _layout(bank.to_dict())
         try:
+            return HEADER + yamlfast.written(data, _Flow, yamlfast.Resolver())
+        except yamlfast.Unusual:  # a value whose writing only the emitter decides
+            pass
+        try:
             node = yamlfast.nodes(data, _Flow, {})
         except yamlfast.Unusual:  # what only the general representer writes
             return HEADER + yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)

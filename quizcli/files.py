@@ -10,11 +10,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
-def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> None:
+def atomic_write(path: Path, content: str | bytes, *, durable: bool = True,
+                 mode: int | None = None) -> None:
     """Replace `path` with `content` so that readers see the old or the new file, never half.
 
     `durable` also flushes the new file to disk before it takes the name, so
-    that a power cut cannot leave an empty file; a cache can skip that cost.
+    that a power cut cannot leave an empty file; a cache can skip that cost. `mode` is
+    what `new_file_mode` gives, read beforehand where threads write (the umask is read by
+    setting it).
     """
     import tempfile  # costs start-up time; only writers need it
 
@@ -32,7 +35,7 @@ def atomic_write(path: Path, content: str | bytes, *, durable: bool = True) -> N
                 os.fsync(out.fileno())
         # mkstemp makes the file 0600; the file takes the mode any new file of the user's
         # would have, as if opened with open().
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, new_file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -77,6 +80,11 @@ def stamp(path: Path) -> str:
     and when it was last modified. OSError when it cannot be looked at."""
     status = path.stat()
     return f"{path.resolve()}:{status.st_size}:{status.st_mtime_ns}"
+
+
+def new_file_mode() -> int:
+    """The mode a new file of the user's gets, as if opened with open()."""
+    return 0o666 & ~_umask()
 
 
 def _umask() -> int:

@@ -18,6 +18,9 @@ import unicodedata
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _NAME_NOISE = re.compile(r"[\s\-’'.]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_PUNCTUATION = re.compile(r"[^\w\s-]")
 
 
 def _spaced(text: str) -> str:
@@ -30,9 +33,9 @@ def compared(text: str) -> str:
     """Text as compared for give-aways and duplicates. The gate compares each prompt and
     sentence with many others, so the forms are kept."""
     t = unicodedata.normalize("NFKC", str(text)).casefold().replace("’", "'").replace("‘", "'")
-    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
-    t = re.sub(r"(?<!\d)\.|\.(?!\d)", "", t)
-    return _spaced(re.sub(r"[^\w\s-]", " ", t))
+    t = _THOUSANDS.sub("", t)
+    t = _STOP.sub("", t)
+    return _spaced(_PUNCTUATION.sub(" ", t))
 
 
 def answer_form(text: str) -> str:
@@ -43,6 +46,23 @@ def answer_form(text: str) -> str:
     return " ".join(_ARTICLE.sub("", t.lstrip()).split())
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """One key for the spellings of one name."""
+    """One key for the spellings of one name. Distractors compare each name with many
+    others, so the keys are kept."""
     return _NAME_NOISE.sub("", name).casefold()
+
+
+def stands_alone(text: str, phrase: str) -> bool:
+    r"""Whether `phrase` stands in `text` with no letter, digit or underscore on either
+    side: what a search for `(?<!\w)phrase(?!\w)` finds, without compiling a pattern for
+    each phrase."""
+    at = text.find(phrase)
+    size = len(phrase)
+    while at != -1:
+        end = at + size
+        if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            return True
+        at = text.find(phrase, at + 1)
+    return False

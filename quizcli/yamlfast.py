@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -127,3 +128,139 @@ def serialized(node: yaml.Node, dumper: type, **options: Any) -> str:
     finally:
         writer.dispose()
     return stream.getvalue()
+
+
+# --- writing plain data straight to text ------------------------------------------
+# What libyaml's emitter writes for a bank (block style, an indent of 2, lines of any
+# length, Unicode as it is), for the scalars whose style the rules below decide for
+# certain; any other value raises Unusual, and the emitter writes the whole bank.
+
+_SPECIAL = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]|\ufeff|[\u2028\u2029]")
+"""A character libyaml does not write as it is (or a line break other than LF)."""
+_FIRST_INDICATOR = "#,[]{}&*!|>'\"%@`"
+_BLOCK_INDICATOR = re.compile(r"^[#,\[\]{}&*!|>'\"%@`]|^[?-](?=[ \n]|\Z)|:(?=[ \n]|\Z)"
+                              r"|[ \n]#|^(?:---|\.\.\.)")
+"""What keeps a scalar from being written plain in block context."""
+_FLOW_INDICATOR = re.compile(r"[,?\[\]{}:]|^[#&*!|>'\"%@`]|^-(?=[ \n]|\Z)|[ \n]#"
+                             r"|^(?:---|\.\.\.)")
+"""What keeps a scalar from being written plain inside a flow sequence."""
+_LONGEST = 40_000
+"""Longer text is left to the emitter, which folds lines past its width."""
+
+
+class _Writer:
+    """Writes a bank's plain data as libyaml does, or raises Unusual."""
+
+    def __init__(self, resolver: Any, flow: type):
+        self.resolver = resolver
+        self.flow = flow
+        self.out: list[str] = []
+        self.in_block: dict[str, str] = {}
+        self.in_flow: dict[str, str] = {}
+
+    def plain_tag(self, text: str) -> bool:
+        """Whether text written plain reads back as text (not a number, a date, null)."""
+        return bool(self.resolver.resolve(yaml.ScalarNode, text, (True, False)) == STR)
+
+    def scalar(self, value: Any, in_flow: bool = False) -> str:
+        """A scalar on one line: plain, or in single quotes."""
+        if type(value) is not str:
+            if value is None:
+                return "null"
+            if value is True or value is False:
+                return "true" if value else "false"
+            if type(value) is int:
+                number = str(value)
+                if self.resolver.resolve(yaml.ScalarNode, number, (True, False)) != INT:
+                    raise Unusual(number)
+                return number
+            raise Unusual(type(value).__name__)
+        memo = self.in_flow if in_flow else self.in_block
+        known = memo.get(value)
+        if known is not None:
+            return known
+        if not value or len(value) > _LONGEST or "\n" in value or (
+                not value.isprintable() if value.isascii() else _SPECIAL.search(value)):
+            raise Unusual("text the emitter writes")
+        indicators = _FLOW_INDICATOR if in_flow else _BLOCK_INDICATOR
+        if (value[0] != " " and value[-1] != " " and not indicators.search(value)
+                and self.plain_tag(value)):
+            text = value
+        else:
+            text = "'" + value.replace("'", "''") + "'"
+        if len(value) <= 64:  # keys, kinds, names: written again and again
+            memo[value] = text
+        return text
+
+    def literal(self, value: str, indent: int) -> str:
+        """Text of several lines as a literal block ('|-'), its lines at `indent`."""
+        if (len(value) > _LONGEST or _SPECIAL.search(value) or value[0] in " \n"
+                or value[-1] in " \n" or " \n" in value):
+            raise Unusual("a block the emitter writes")
+        pad = " " * indent
+        lines = [pad + line if line else "" for line in value.split("\n")]
+        return "|-\n" + "\n".join(lines)
+
+    def key(self, key: Any) -> str:
+        if type(key) is not str or len(key) > 100:
+            raise Unusual("a key the emitter writes")
+        return self.scalar(key)
+
+    def mapping(self, data: dict, indent: int, inline: bool = False) -> None:
+        """The pairs of a block mapping at `indent`; `inline`: the first goes on the line
+        already begun ('- ')."""
+        if not data:
+            raise Unusual("an empty mapping")
+        out = self.out
+        for at, (key, value) in enumerate(data.items()):
+            if at or not inline:
+                out.append(" " * indent)
+            out.append(self.key(key))
+            out.append(":")
+            self.value(value, indent)
+
+    def value(self, value: Any, indent: int) -> None:
+        """The value of a key at `indent`, from just after its colon."""
+        out = self.out
+        kind = type(value)
+        if kind is dict:
+            out.append("\n")
+            self.mapping(value, indent + 2)
+        elif kind is list:
+            if not value:
+                raise Unusual("an empty list")
+            out.append("\n")
+            for item in value:  # a list in a mapping is not indented further
+                out.append(" " * indent + "- ")
+                if type(item) is dict:
+                    self.mapping(item, indent + 2, inline=True)
+                elif type(item) in (dict, list) or isinstance(item, self.flow):
+                    raise Unusual("a list in a list")
+                else:
+                    out.append(self.scalar(item))
+                    out.append("\n")
+        elif kind is self.flow:
+            if not value:
+                raise Unusual("an empty list")
+            line = "[" + ", ".join(self.scalar(item, in_flow=True) for item in value) + "]"
+            if len(line) > _LONGEST:
+                raise Unusual("a long line")
+            out.append(" " + line + "\n")
+        elif kind is str and "\n" in value:
+            out.append(" " + self.literal(value, indent + 2) + "\n")
+        else:
+            out.append(" " + self.scalar(value) + "\n")
+
+
+class Resolver(QuickResolver, yaml.resolver.Resolver):
+    """The implicit tags a SafeDumper gives plain scalars."""
+
+
+def written(data: dict, flow: type, resolver: Any) -> str:
+    """The text libyaml writes of a bank's plain data (block style, an indent of 2, any
+    width, Unicode as is; text with a line break as a literal block, lists of the type
+    `flow` on one line), for data made of text, whole numbers, null, true and false;
+    Unusual for anything whose writing it does not decide for certain."""
+    writer = _Writer(resolver, flow)
+    writer.mapping(data, 0)
+    return "".join(writer.out)

@@ -153,6 +153,56 @@ def test_dump_then_load_gives_back_the_same_bank(bank):
     assert parse_bank(dump_bank(bank)) == bank
 
 
+@given(banks())
+def test_the_short_ways_through_yaml_give_what_the_general_ways_give(bank):
+    import yaml
+
+    from quizcli import bankfile, yamlfast
+
+    text = dump_bank(bank)
+    data = bankfile._layout(bank.to_dict())
+    assert text == bankfile.HEADER + yaml.dump(data, Dumper=bankfile._Dumper,
+                                               **bankfile._DUMP_OPTIONS)
+    loader = bankfile._Loader(text)
+    try:
+        assert yamlfast.built(loader.get_single_node(), loader) == yaml.load(
+            text, Loader=yaml.SafeLoader)
+    finally:
+        loader.dispose()
+
+
+_TRICKY = st.lists(st.sampled_from(
+    list(" \n:#-?,[]{}'\"!&*|>%@`.a1é’\u00a0\u2028\ufeff\t\x85yn~=<+e\U0001F600")
+    + ["true", "null", "1.5", "2026-01-01", "---", "...", "0x1F", "No"]), max_size=8).map("".join)
+
+
+@given(_TRICKY, _TRICKY)
+def test_text_written_straight_is_what_the_emitter_writes(value, key):
+    """Written straight or left to the emitter (Unusual), text comes out as libyaml
+    writes it: plain, quoted or a literal block, as a value, a key, in a list."""
+    import yaml
+
+    from quizcli import bankfile, yamlfast
+
+    data = {"quizcli_bank": 1, key or "k": value, "list": [value, "x"],
+            "flow": bankfile._Flow([value, "y"]), "nested": {"id": value, "n": None}}
+    try:
+        text = yamlfast.written(data, bankfile._Flow, yamlfast.Resolver())
+    except yamlfast.Unusual:
+        return
+    assert text == yaml.dump(data, Dumper=bankfile._Dumper, **bankfile._DUMP_OPTIONS)
+
+
+def test_what_the_short_way_does_not_build_the_general_way_does():
+    """An unquoted date, a key given twice: the general loader builds them, and the checks
+    report them."""
+    dated = MINIMAL.replace("created: 2026-11-22", "created: 2026-11-22\ndescription: 2026-11-23")
+    with pytest.raises(BankError, match="must be text, not a date"):
+        parse_bank(dated)
+    with pytest.raises(BankError, match="given twice"):
+        parse_bank(MINIMAL.replace("title: A tiny bank", "title: A tiny bank\ntitle: Again"))
+
+
 @given(st.text(max_size=2000))
 def test_any_text_is_a_bank_or_a_bank_error(text: str):
     try:

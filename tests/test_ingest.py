@@ -326,3 +326,23 @@ def test_the_facts_command_names_a_file_with_no_facts(runner, tmp_path, hindi):
     assert both.exit_code == 0
     assert both.stderr == f"{hindi}: no facts found in this article\n"
     assert '"source": "wire-fisheries-talks.txt"' in both.stdout
+
+
+def test_articles_of_one_name_are_kept_apart_beside_the_bank(tmp_path):
+    """Copies are written in the background, but named as if one after another: the same
+    bytes are kept once, other bytes under the name with their digest."""
+    seed = sorted((Path(__file__).parent.parent / "banks" / "sources").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    paths = []
+    for folder, body in (("a", text), ("b", text.replace("the", "a")), ("c", text)):
+        path = tmp_path / folder / "story.txt"
+        path.parent.mkdir()
+        path.write_text(body, encoding="utf-8")
+        paths.append(path)
+    result = ingest(paths, tmp_path / "banks", TODAY, bank_id="one-name")
+    copies = sorted(p.name for p in (tmp_path / "banks" / "sources").iterdir())
+    assert len(copies) == 2 and "story.txt" in copies
+    for source in result.bank.sources:
+        kept = (tmp_path / "banks" / source.path).read_text(encoding="utf-8")
+        assert kept in (text, text.replace("the", "a"))
+    assert not [p for p in (tmp_path / "banks").rglob("*.tmp")]

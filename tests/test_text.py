@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizcli.text import answer_form, compared, name_key
+from quizcli.text import answer_form, compared, name_key, stands_alone
 
 
 @given(st.text(max_size=40))
@@ -24,3 +24,25 @@ def test_what_each_comparison_forgives():
     assert compared("Théâtre") != compared("Theatre")
     assert name_key("Anna-Lisa Kolb") == name_key("annalisa kolb") == name_key("Anna Lisa Kolb")
     assert name_key("Anna Kolb") != name_key("Anna Kolbe")
+
+
+_PIECES = st.text(alphabet="ab _.-1²éß\u00a0", max_size=12)
+
+
+@given(_PIECES, _PIECES)
+def test_a_phrase_stands_alone_where_a_pattern_finds_it(text, phrase):
+    import re
+
+    found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+    assert stands_alone(text, phrase) == found
+
+
+@given(st.text(alphabet="ab, \n\tor", max_size=10))
+def test_a_text_ends_before_a_space_where_the_pattern_ends(text):
+    import re
+
+    from quizcli.making.questions.wording import ends_before_space
+
+    for endings in ((",",), ("and", "or"), ("as", "or")):
+        pattern = r"(?:" + "|".join(map(re.escape, endings)) + r")\s$"
+        assert ends_before_space(text, endings) == (re.search(pattern, text) is not None)

@@ -21,7 +21,7 @@ from quizcli.model import BLANK
 from quizcli.reading.dates import MONTH_NAMES, add_months
 from quizcli.reading.gazetteer import BIG_CITY, gazetteer
 from quizcli.reading.rules.numbers import NUMBER_WORDS, ORDINAL_WORDS
-from quizcli.text import name_key
+from quizcli.text import name_key, stands_alone
 
 
 def show_date(iso: str) -> str:
@@ -40,9 +40,7 @@ def _alike(place: str, local: bool = False) -> list[str]:
     return gazetteer().alike(place, local=local)
 
 
-_BEST_KNOWN = 6
-"""How many of the gazetteer's nearest and best-known places the choices are drawn from
-first."""
+_BEST_KNOWN = 6  # the gazetteer's nearest, best-known places, which choices come from first
 
 _DISTRICT = re.compile(re.escape(BLANK) + r"\s(?:district|taluka|tehsil|block)\b", re.I)
 
@@ -56,9 +54,13 @@ def same_person(a: str, b: str) -> bool:
     """Two spellings or forms of one name: 'Ri Song-Ho', 'Ri Song-ho', 'Ri'."""
     if name_key(a) == name_key(b):
         return True
-    parts_a = {name_key(p) for p in a.split()}
-    parts_b = {name_key(p) for p in b.split()}
-    return bool(parts_a & parts_b)
+    return not _name_parts(a).isdisjoint(_name_parts(b))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_parts(name: str) -> frozenset[str]:
+    """The keys of a name's words, worked out once per name: each is compared with many."""
+    return frozenset(name_key(p) for p in name.split())
 
 
 def stable_order(items: Iterable[str], seed: str) -> list[str]:
@@ -177,10 +179,7 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     story = [p for p in pools.places if kinds.get(p) == kind and (
         not home or home & set(table.place_country.get(p, ())) or p not in table.place_country)
         and _of_a_size(answer, p, local)]
-    def alike() -> list[str]:
-        """The gazetteer's best-known places in an order fixed by the seed, its country's
-        first: a city of a country with few is not offered a foreign one before its own,
-        nor a village of its country before its other cities."""
+    def alike() -> list[str]:  # the best known of the answer's country first, then the rest
         found = _alike(answer, local)
         near = [p for p in found if not home or home & set(table.place_country.get(p, ()))]
         far = [p for p in found if p not in near]
@@ -191,7 +190,7 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
     def different(a: str, b: str) -> bool:
         return (a != b and not same_party(a, b) and a not in b and b not in a
-                and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", sentence))
+                and not stands_alone(sentence, a))
 
     return _pick(candidates, answer, n, different, seed)
 

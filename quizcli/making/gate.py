@@ -54,10 +54,28 @@ def _contains(haystack: str, needle: str) -> bool:
     return False
 
 
+def _dangles(text: str) -> bool:
+    """Whether the text ends on a word that leaves it hanging ("... and", "... of the").
+    What `_DANGLING` matches is the text's last run of word characters and what follows
+    it, so the search starts there, not at each word of a long prompt."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return _DANGLING.search(text, start) is not None
+
+
+_SHOWN = re.compile(r"[?:] “(.*)”$", flags=re.S)
+
+
 def _shown_sentence(candidate: Candidate) -> str:
     """The article sentence a question shows, where it shows one."""
     prompt = candidate.question.prompt
-    quoted = re.search(r"[?:] “(.*)”$", prompt, flags=re.S)
+    # The pattern ends with a closing quotation mark ($: at the end, or before a line
+    # break that ends the prompt).
+    quoted = _SHOWN.search(prompt) if prompt.endswith(("”", "”\n")) else None
     if quoted and not prompt.startswith("Who said"):
         return quoted.group(1)
     if candidate.question.type is QuestionType.CLOZE:
@@ -83,7 +101,7 @@ def reject_reason(candidate: Candidate) -> str | None:
         return "a fragment"
     if q.prompt.count(BLANK) > 1 or (q.type is QuestionType.CLOZE and BLANK not in q.prompt):
         return "a fragment"
-    if _DANGLING.search(q.prompt.rstrip("?”\" ")):
+    if _dangles(q.prompt.rstrip("?”\" ")):
         return "a fragment"
     shown = _shown_sentence(candidate)
     if shown and PRONOUN_START.match(shown) and not candidate.context:

@@ -34,6 +34,10 @@ class IdentityKey(NamedTuple):
     """Empty where the answer is the maker's choice, not the article's."""
 
 
+Keyed = tuple[IdentityKey, "tuple[int, int] | None"]
+"""A question's identity key and the span of its blank (`KnownQuestions.keyed`)."""
+
+
 def _form(question: Question) -> str:
     # A cloze blanks its answer out of the sentence: whether the reader called that answer
     # a number or a term changes nothing the user sees.
@@ -130,20 +134,25 @@ class KnownQuestions:
         for question in questions:
             self.add(question)
 
-    def add(self, question: Question) -> None:
-        key = identity_key(question)
+    def add(self, question: Question, keyed: Keyed | None = None) -> None:
+        """Gather the question; `keyed` is what `keyed` gives for it, where it is known."""
+        key, span = keyed or self.keyed(question)
         self._answers.setdefault(key[:3], set()).add(key.answer)
-        span = blank_span(question)
         if span:
             self._blanks.setdefault((key.source, key.evidence), []).append(span)
 
-    def holds(self, question: Question) -> bool:
+    @staticmethod
+    def keyed(question: Question) -> Keyed:
+        """What the question is compared by: its identity key and its blank's span. A
+        question checked and then added is keyed once."""
+        return identity_key(question), blank_span(question)
+
+    def holds(self, question: Question, keyed: Keyed | None = None) -> bool:
         """Whether a question the same as this one is among those added."""
-        key = identity_key(question)
+        key, span = keyed or self.keyed(question)
         answers = self._answers.get(key[:3], set())
         if key.answer in answers:
             return True
-        span = blank_span(question)
         if span:  # the blank says what is asked, more closely than the answer's wording
             first, last = span
             return any(start < last and first < end

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quizcli.bankfile import load_bank, save_bank
-from quizcli.files import atomic_write, locked
-from quizcli.ids import digest
+from quizcli.files import locked
 from quizcli.making.distractors import Pools
 from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
+from quizcli.making.sources import SourceCopies
 from quizcli.model import Bank, Fact, FactKind, Question, Source
 from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
@@ -126,18 +126,6 @@ def with_area(question: Question, area: str | None) -> Question:
     return replace(question, tags={**question.tags, "area": (area,)})
 
 
-def _copy_source(path: Path, sources_dir: Path) -> str:
-    """Keep the article beside the bank; returns its path relative to the bank folder."""
-    target = sources_dir / path.name
-    if target.exists() and target.resolve() == path.resolve():
-        return f"sources/{path.name}"
-    if target.exists() and target.read_bytes() != path.read_bytes():
-        target = sources_dir / f"{path.stem}-{digest(path.read_bytes(), 8)}{path.suffix}"
-    if not target.exists():  # written whole or not at all, like the bank beside it
-        atomic_write(target, path.read_bytes())
-    return f"sources/{target.name}"
-
-
 def _unread(articles: list[tuple[Path, Article | None, str | None]]) -> str:
     """Why no article could be read: each file's own message, then what happened."""
     return "\n".join([error for _, _, error in articles if error]
@@ -180,8 +168,10 @@ class _Held:
     def ask(self, report: ArticleReport, candidates: list[Candidate], budget: int) -> None:
         """Gate one article's candidates against the bank, adding the kept to `report`."""
         questions, known = self.questions, self.known
+        keyed = {id(c): known.keyed(c.question) for c in candidates}
         there = [(questions[c.question.id].source == report.source
-                  if c.question.id in questions else False) or known.holds(c.question)
+                  if c.question.id in questions else False)
+                 or known.holds(c.question, keyed[id(c)])
                  for c in candidates]
         # A question of another article with the same id (the same sentence in two
         # articles) is neither new nor this article's.
@@ -195,10 +185,10 @@ class _Held:
         report.dropped = Counter(reason for _, reason in gated.dropped)
         # Kept best first, so of two candidates that are one question the better stays.
         for candidate in gated.kept:
-            if known.holds(candidate.question):
+            if known.holds(candidate.question, keyed[id(candidate)]):
                 report.dropped["repeats another question"] += 1
                 continue
-            known.add(candidate.question)
+            known.add(candidate.question, keyed[id(candidate)])
             report.added.append(candidate)
 
 
@@ -247,10 +237,10 @@ def _extract(articles: list[tuple[Path, Article | None, str | None]], extractor:
 
 
 def _source(report: ArticleReport, article: Article, out_dir: Path,
-            origins: dict[Path, str] | None) -> Source:
+            origins: dict[Path, str] | None, copies: SourceCopies) -> Source:
     """The article as a source of the bank, its file kept beside the bank."""
     path = report.path
-    relative = _copy_source(path, out_dir / "sources")
+    relative = copies.copy(path, out_dir / "sources")
     return Source(
         id=report.source, title=article.title or path.stem, publisher=article.publisher,
         date=article.date.isoformat() if article.date else None, path=relative,
@@ -297,8 +287,14 @@ def ingest(
         existing = load_bank(target) if target.exists() else None
         held = _Held.of(existing)
         reports, extracted = _extract(articles, extractor or default_extractor(), on_article)
-        new_candidates = _add(held, extracted, [f for bank in others or () for f in bank.facts],
-                              bank_id=bank_id, budget=budget, out_dir=out_dir, origins=origins)
+        copies = SourceCopies()
+        try:
+            new_candidates = _add(held, extracted,
+                                  [f for bank in others or () for f in bank.facts],
+                                  bank_id=bank_id, budget=budget, out_dir=out_dir,
+                                  origins=origins, copies=copies)
+        finally:
+            copies.wait()  # no bank names a copy that is not written
         if existing is None and not new_candidates and not readable:
             raise ArticleError(_unread(articles))
         changed = bool(new_candidates) or (existing is not None
@@ -317,7 +313,7 @@ def ingest(
 
 def _add(held: _Held, extracted: list[tuple[ArticleReport, Article, list[Fact]]],
          other_facts: list[Fact], *, bank_id: str, budget: int, out_dir: Path,
-         origins: dict[Path, str] | None) -> list[Candidate]:
+         origins: dict[Path, str] | None, copies: SourceCopies) -> list[Candidate]:
     """Make and gate each article's questions, adding the kept and their sources to
     `held`; returns the new questions, best first."""
     # Every other story, in this bank, in this ingest or in other banks, lends its
@@ -335,7 +331,8 @@ def _add(held: _Held, extracted: list[tuple[ArticleReport, Article, list[Fact]]]
                  budget)
         new_candidates += report.added
         if report.yielded:  # an article that gave nothing leaves no trace in the bank
-            held.sources.setdefault(report.source, _source(report, article, out_dir, origins))
+            held.sources.setdefault(report.source,
+                                    _source(report, article, out_dir, origins, copies))
     new_candidates.sort(key=lambda c: -c.score)
     for candidate in new_candidates:
         held.questions[candidate.question.id] = with_area(

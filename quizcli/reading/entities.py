@@ -182,9 +182,13 @@ _CASE_BEFORE = re.compile(r"\s(?:v|vs|versus)\.?\s$")
 _CASE_AFTER = re.compile(r"(?:\sand\s(?:Ors|Others)\.?)?\s(?:v|vs|versus)\.?\s")
 
 
+_INITIAL_ONLY = re.compile(r"[A-Z]{1,2}")
+
+
 def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:
     """Capitalised phrases that may be names: (start, end, name, after_honorific)."""
     not_names, honorifics, not_name_words = _name_words()
+    place_nouns, honorific_re = _place_nouns(), _honorific_re()
     found = []
     for match in _NAME.finditer(masked):
         tokens = _tokens(match.group(), match.start())
@@ -193,7 +197,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             at -= 1
         after_title = at > 0 and masked[at - 1] == "#"
         while tokens and tokens[0][1].rstrip(".") in not_names and not (
-                after_title and len(tokens) > 1 and re.fullmatch(r"[A-Z]{1,2}", tokens[0][1])):
+                after_title and len(tokens) > 1 and _INITIAL_ONLY.fullmatch(tokens[0][1])):
             tokens.pop(0)  # "A" opens a sentence; after a title it is an initial: "A Lata
         while tokens and tokens[-1][1] in not_names:
             tokens.pop()
@@ -211,14 +215,14 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             continue  # "Annual Review (Article 12): …": a label, not a person
         next_word = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
         if next_word and (next_word.group().strip(",.;:") in not_name_words
-                          or next_word.group().strip(",.;:") in _place_nouns()):
+                          or next_word.group().strip(",.;:") in place_nouns):
             continue
         if _joined_to(text[max(0, start - 40):start]) in not_name_words:
             continue
         if _CASE_BEFORE.search(text, max(0, start - 10), start) or _CASE_AFTER.match(text, end):
             continue  # "State of Sikkim v Ravi Menon": a case's name, not a person's
         before = text[max(0, start - 6):start]
-        honorific = _honorific_re().search(before) is not None
+        honorific = honorific_re.search(before) is not None
         found.append((start, end, text[start:end], honorific))
     return found
 

@@ -44,6 +44,23 @@ def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
+def _named(everyone: list[Mention]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The parties and the people the mentions name: the parties named, then those of the
+    people and offices named; each once, in order."""
+    named, held, people = [], [], []
+    for m in everyone:
+        kind = m.kind
+        if kind == "party":
+            named.append(m.value)
+        elif kind == "person":
+            people.append(m.value)
+            if m.party:
+                held.append(m.party)
+        elif kind == "office" and m.party:
+            held.append(m.party)
+    return _unique(named + held), _unique(people)
+
+
 class Reader:
     """Reads the facts of one article, sentence by sentence."""
 
@@ -68,14 +85,10 @@ class Reader:
         if not answer:
             return
         # Pronouns are only ever added to `resolved` while a sentence is read.
-        key = (id(found), len(self.resolved))
+        resolved = self.resolved
+        key = (id(found), len(resolved))
         if self._named_key != key:  # the same for every fact of a sentence, mostly
-            everyone = found + list(self.resolved.values())
-            self._named = (
-                _unique([m.value for m in everyone if m.kind == "party"]
-                        + [m.party for m in everyone if m.kind in ("person", "office")
-                           and m.party]),
-                _unique([m.value for m in everyone if m.kind == "person"]))
+            self._named = _named(found + list(resolved.values()) if resolved else found)
             self._named_key = key
         parties, people = self._named
         kept = {}
@@ -84,18 +97,11 @@ class Reader:
                 kept[name] = value
         if sentence.section:
             kept["section"] = sentence.section
-        self.facts.append(Fact(
-            id=fact_id(kind.value, answer, sentence.text),
-            source=self.source,
-            kind=kind,
-            answer=answer,
-            evidence=sentence.text,
-            parties=parties,
-            people=people,
-            date=date,
-            detail=kept,
-            by=self.by,
-        ))
+        text = sentence.text
+        # The fields in their order: id, source, kind, answer, evidence, parties, people,
+        # date, detail, by.
+        self.facts.append(Fact(fact_id(kind.value, answer, text), self.source, kind, answer,
+                               text, parties, people, date, kept, self.by))
 
     def read(self) -> list[Fact]:
         section: str | None = None

@@ -107,13 +107,14 @@ class NameFinder:
         if found is None:
             if len(self._recent) >= self._RECENT:
                 self._recent.clear()
-            found = self._recent[text] = tuple(self._find(text))
+            found = self._recent[text] = self._find(text)
         return iter(found)
 
-    def _find(self, text: str) -> Iterator[NameMatch]:
+    def _find(self, text: str) -> tuple[NameMatch, ...]:
         if self._starts is None:
-            return
-        buckets, short, key = self._buckets, self._short, self._KEY
+            return ()
+        buckets, short, key, title = self._buckets, self._short, self._KEY, self._title
+        found = []
         done = 0
         for start in self._starts.finditer(text):
             at = start.start()
@@ -131,10 +132,11 @@ class NameFinder:
                         if end >= 0:
                             break
             if end >= 0:
-                if self._title is not None and self._title.search(text[max(0, at - 40):at]):
+                if title is not None and title.search(text[max(0, at - 40):at]):
                     continue
-                yield NameMatch(at, end, text[at:end])
+                found.append(NameMatch(at, end, text[at:end]))
                 done = end
+        return tuple(found)
 
     def search(self, text: str) -> NameMatch | None:
         """The first name in `text`, or None."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -25,12 +26,24 @@ from quizcli.model import BLANK, Fact, FactKind, QuestionType
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
 
+_POSSESSIVE = re.compile(r"[a-z]s['’]$")
+_BLANK_POSSESSIVE = re.compile(rf"{BLANK}(['’])(?=\s)")
+_ACT = re.compile(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)")
+_CLAUSE = re.compile(r"((?:Article|Section|Rule)s?\s\d+[A-Z]?)\s?\(\w{1,4}\)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _after_a_preposition(place: str) -> re.Pattern[str]:
+    """The place after a preposition of place ("in", "near", "visited"); made once for each
+    place, which many stories name."""
+    return re.compile(rf"\b(?:in|at|to|from|near|inside|outside|visit\w*)\s+(?:the\s+)?"
+                      rf"({re.escape(place)})(?!\w)")
+
 
 def where(maker: Maker, fact: Fact) -> Candidate | None:
     if in_list(fact.evidence, fact.answer):
         return None  # one place of a list: any other place of it fits the blank as well
-    match = re.search(rf"\b(?:in|at|to|from|near|inside|outside|visit\w*)\s+(?:the\s+)?"
-                      rf"({re.escape(fact.answer)})(?!\w)", fact.evidence)
+    match = _after_a_preposition(fact.answer).search(fact.evidence)
     if not match:
         return None
     sentence = crop(fact.evidence[:match.start(1)] + BLANK + fact.evidence[match.end(1):])
@@ -45,7 +58,7 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
 
 def blank(maker: Maker, fact: Fact) -> Candidate | None:
     written = fact.answer
-    if re.search(r"[a-z]s['’]$", written):
+    if _POSSESSIVE.search(written):
         written = written[:-1]  # "the United States' test": the name, not its possessive
     short = fact.detail.get("short", "")
     pair = next((p for p in (f"{written} ({short})", f"{written}, or {short},",
@@ -69,7 +82,7 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
     if not sentence:
         return None
     if written != fact.answer:  # the possessive of a name ending in s: "the _____'s test"
-        sentence = re.sub(rf"{BLANK}(['’])(?=\s)", rf"{BLANK}\1s", sentence)
+        sentence = _BLANK_POSSESSIVE.sub(rf"{BLANK}\1s", sentence)
     accept = (*_typed_forms(written, short),
               *maker.other_names(written, place=_a_place(fact, sentence)),
               *other_spellings(written, fact.evidence), *maker.other_forms(written),
@@ -102,10 +115,10 @@ def _typed_forms(written: str, short: str) -> tuple[str, ...]:
     """Shorter forms a reader may type for a name: "Aadhaar Act" for "Aadhaar (Targeted
     ...) Act", "Article 12A" for "Article 12A (1)", and its abbreviation."""
     forms: list[str] = []
-    act = re.match(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)", written)
+    act = _ACT.match(written)
     if act and "Amendment" not in act.group(2):
         forms.append(f"{act.group(1)} {act.group(3).split(',')[0]}")
-    clause = re.fullmatch(r"((?:Article|Section|Rule)s?\s\d+[A-Z]?)\s?\(\w{1,4}\)", written)
+    clause = _CLAUSE.fullmatch(written)
     if clause:  # "Article 12A (1)": the article is its clause's answer as well
         forms.append(clause.group(1))
     if short:

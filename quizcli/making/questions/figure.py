@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 
 _SPELLED = {word: str(value) for word, value in {"one": 1, **NUMBER_WORDS}.items()}
+_SPELLED_PATTERNS = [(word, digits, re.compile(rf"\b{word}\b", flags=re.I))
+                     for word, digits in _SPELLED.items()]
 _UNIT_SPELLINGS = [("per cent", "%"), ("percent", "%"), ("kilometres", "km"),
                    ("kilometers", "km"), ("kilograms", "kg"), ("kgs", "kg"), ("Rs ", "₹"),
                    ("Rs. ", "₹"), ("basis points", "bps")]
@@ -29,9 +31,12 @@ def spelled_numbers(written: str) -> tuple[str, ...]:
     """Other ways a reader may type a figure: 'five' → '5', 'four kilometres' →
     '4 km', '6.50 per cent' → '6.50%', and the bare number."""
     forms = {written}
-    for word, digits in _SPELLED.items():
+    for word, digits, pattern in _SPELLED_PATTERNS:
         for form in list(forms):
-            forms.add(re.sub(rf"\b{word}\b", digits, form, flags=re.I))
+            # Text of ASCII alone holds the word in any case only where its lower case
+            # does; other text may hold letters that match ASCII ones regardless of case.
+            if not form.isascii() or word in form.lower():
+                forms.add(pattern.sub(digits, form))
     for long, short in _UNIT_SPELLINGS:
         for form in list(forms):
             forms.add(form.replace(long, short).replace(f" {short}", short)
@@ -96,6 +101,11 @@ _CHANGE_FROM = re.compile(
 """'fell from _____ (2010) to 14 per 1,000': where a change starts, and where it ends."""
 
 
+_OF_WHICH = re.compile(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)")
+_COUNTRIES_AFTER = re.compile(re.escape(BLANK) + r"\s(?:countries|nations)\b")
+_SOME_OF = re.compile(r"(?:^|\s)(\w+) of (?:the|these|its) " + re.escape(BLANK))
+
+
 def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], bool]:
     """Whether a wrong figure is one the blanked sentence makes false, and not absurd:
     above the answer after "over _____", below it after "less than _____"; above the part
@@ -106,17 +116,17 @@ def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], boo
     side = _side(sentence)
     if side and value is not None:
         limits.append(lambda w: w * side > value * side)
-    floor = re.search(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)", sentence)
+    floor = _OF_WHICH.search(sentence)
     if floor:
         part = float(floor.group(1).replace(",", ""))
         limits.append(lambda w: w > part)
-    if _RANK.search(sentence) and re.search(re.escape(BLANK) + r"\s(?:countries|nations)\b",
-                                            sentence):
+    if _RANK.search(sentence) and _COUNTRIES_AFTER.search(sentence):
         ranks = [int(r) for r in re.findall(r"(?<![\d.,])(\d{1,3})(?:st|nd|rd|th)?(?![\d.,]\d)",
                                             sentence)]
         if ranks:
             limits.append(lambda w: w > max(ranks))
-    some = re.search(r"(?:^|\s)(\w+) of (?:the|these|its) " + re.escape(BLANK), sentence)
+    some = _SOME_OF.search(sentence) if any(
+        f" of {word} {BLANK}" in sentence for word in ("the", "these", "its")) else None
     some_of = number_value(some.group(1)) if some else None
     if some_of is not None:  # "three of the _____ species": more than three
         limits.append(lambda w: w > some_of)
@@ -124,7 +134,7 @@ def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], boo
     end_of_range = number_value(range_end.group("end")) if range_end else None
     if end_of_range is not None:
         limits.append(lambda w: w < end_of_range)
-    start = _CHANGE_FROM.search(sentence)
+    start = _CHANGE_FROM.search(sentence, max(0, sentence.find(BLANK) - 80))
     end = number_value(start.group("end")) if start else None
     if start and end is not None:
         rose = start.group("verb").lower() in _RISING
@@ -136,9 +146,12 @@ def _side(sentence: str) -> int:
     """Which side of the answer a wrong figure must lie on for the sentence to be false
     with it: +1 above ('over _____', 'rose from 53% to _____'), -1 below ('less than
     _____', 'fell from 28 to _____'), 0 either."""
-    if _ABOVE.search(sentence) or _RISE.search(sentence) or _RANGE_END.search(sentence):
+    # Each match but a range's ends at a blank, at most 77 characters after it starts.
+    near = max(0, sentence.find(BLANK) - 80)
+    if (_ABOVE.search(sentence, near) or _RISE.search(sentence, near)
+            or _RANGE_END.search(sentence)):
         return 1
-    if _BELOW.search(sentence) or _FALL.search(sentence):
+    if _BELOW.search(sentence, near) or _FALL.search(sentence, near):
         return -1
     return 0
 

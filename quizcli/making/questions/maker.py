@@ -28,6 +28,7 @@ from quizcli.making.questions.worth import not_worth_asking
 from quizcli.making.scores import NOT_WORTH_ASKING, score
 from quizcli.model import BLANK, EXAM_FORMATS, Fact, FactKind, Question, QuestionType
 from quizcli.reading.gazetteer import PlaceKind, gazetteer
+from quizcli.text import stands_alone
 
 _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined",
                           "definition"})
@@ -42,6 +43,19 @@ MAIN_ACTOR = 4
 
 _TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?")
 """One or two words written as a name's: "Global", "National Wetland"."""
+_CAPITALS = re.compile(r"[A-Z][A-Z.]{1,7}")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+")
+_ABBREVIATION = re.compile(r"[A-Z]{2,6}s?")
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+_NAME_PARTS = re.compile(r"[\s-]+")
+_PREPOSITION = re.compile(r"(?i)(on|last|next|this)\s+(.*)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _untitled(title: str) -> str:
+    """A title as looked for in a sentence: lower case, without a leading 'the'."""
+    return re.sub(r"^(?:the\s+)", "", title.casefold())
 
 
 _KNOWN_BY_INITIALS = frozenset(
@@ -70,6 +84,23 @@ class Maker:
         self._short: dict[str, tuple[str, ...]] = {}
         self._abbreviations: dict[str, set[str]] | None = None
         self._short_forms: dict[str, tuple[str, ...]] = {}
+        self._in_text: dict[str, int] = {}
+        self._in_title: dict[str, int] = {}
+
+    def in_text(self, phrase: str) -> int:
+        """How often the story names `phrase` as whole words (`count_words`); kept, as each
+        kind of question asks it of the same answers."""
+        count = self._in_text.get(phrase)
+        if count is None:
+            count = self._in_text[phrase] = count_words(self.text, phrase)
+        return count
+
+    def in_title(self, phrase: str) -> int:
+        """How often the story's title names `phrase` as whole words; kept."""
+        count = self._in_title.get(phrase)
+        if count is None:
+            count = self._in_title[phrase] = count_words(self.title, phrase)
+        return count
 
     def short_names(self, full: str) -> tuple[str, ...]:
         """The shorter names the article itself uses for a person: 'Verma', 'Menon'."""
@@ -118,7 +149,7 @@ class Maker:
             canon = table.party_of[name]
             body = canon not in table.countries
             names.update(a for a in aliases(name)
-                         if body or a == canon or re.fullmatch(r"[A-Z][A-Z.]{1,7}", a))
+                         if body or a == canon or _CAPITALS.fullmatch(a))
         names.discard(name)
         return tuple(sorted(names))[:8]
 
@@ -127,8 +158,7 @@ class Maker:
         """The story's capitalised names of two words or more ('Pacific Islands Forum'),
         in its title, sentences and headings ('Tariff Review Committee (TRC)')."""
         headings = dict.fromkeys(f.detail.get("section") or "" for f in self.facts)
-        return list(dict.fromkeys(re.sub(r"^(?:The|A|An)\s", "", run) for run in re.findall(
-            r"\b[A-Z][\w’'-]*(?:\s(?:of|and|for|the|on|in)?\s?[A-Z][\w’'-]*)+",
+        return list(dict.fromkeys(_LEADING_ARTICLE.sub("", run) for run in _NAME_RUN.findall(
             " | ".join([self.title, self.text, *headings]))))
 
     def short_forms(self, name: str) -> tuple[str, ...]:
@@ -139,7 +169,7 @@ class Maker:
             forms = (initials(name), f"{initials(' '.join(words[:-1]))} {words[-1]}") \
                 if len(words) >= 3 else ()
             self._short_forms[name] = tuple(f for f in forms if len(f) > 2 and (
-                count_words(self.title, f) or count_words(self.text, f)))
+                self.in_title(f) or self.in_text(f)))
         return self._short_forms[name]
 
     @functools.cached_property
@@ -161,12 +191,13 @@ class Maker:
         """The story's other form of an abbreviation or of what it abbreviates, which a
         reader may type as well: 'Pacific Islands Forum' for 'PIF', and 'TRC' for 'Tariff
         Review Committee'."""
-        if re.fullmatch(r"[A-Z]{2,6}s?", name):
+        if _ABBREVIATION.fullmatch(name):
             letters = name.rstrip("s")
             return tuple(run for run in self._runs if initials(run) == letters)[:2]
         letters = initials(name)
-        if len(name.split()) >= 2 and len(letters) >= 2 and re.search(
-                rf"\b{letters}\b", self.text):
+        # The initials are capitals, so a word boundary either side is what stands_alone
+        # looks for.
+        if len(name.split()) >= 2 and len(letters) >= 2 and stands_alone(self.text, letters):
             return (letters,)
         if len(letters) >= 3 and name.split()[-1] in _KNOWN_BY_INITIALS and " and " not in name:
             return (letters,)  # "Himalayan Wildlife Research Organisation": HWRO
@@ -177,10 +208,16 @@ class Maker:
         the office the story gives them ('the US president')."""
         lower = text.casefold()
         by_office = {who for title, who in self.pools.titles
-                     if title and re.sub(r"^(?:the\s+)", "", title.casefold()) in lower}
-        return [p for p in self.pools.people
+                     if title and _untitled(title) in lower}
+        return [p for p, parts in self._people_parts
                 if p in by_office
-                or any(count_words(text, part, "-") for part in p.split() if len(part) > 2)]
+                or any(part in text and count_words(text, part, "-") for part in parts)]
+
+    @functools.cached_property
+    def _people_parts(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The story's people, each with the parts of their name longer than two letters."""
+        return [(p, tuple(part for part in p.split() if len(part) > 2))
+                for p in self.pools.people]
 
     def context_for(self, fact: Fact) -> str | None:
         """What a sentence that opens with a pronoun needs shown before it: the subject of
@@ -231,9 +268,9 @@ class Maker:
         """Whether the story is about a person: its title names them, or it names them
         so often (by any part of the name) that no reader needs it to say who holds the
         office."""
-        parts = [p for p in re.split(r"[\s-]+", person) if len(p) > 2] or [person]
-        return any(count_words(self.title, p) for p in parts) or max(
-            count_words(self.text, p) for p in parts) >= MAIN_ACTOR
+        parts = [p for p in _NAME_PARTS.split(person) if len(p) > 2] or [person]
+        return any(self.in_title(p) for p in parts) or max(
+            self.in_text(p) for p in parts) >= MAIN_ACTOR
 
     def mcq(self, fact: Fact, variant: str, prompt: str, answer: str, wrong: list[str], *,
             score: float, why: list[str], accept: tuple[str, ...] = (),
@@ -296,7 +333,7 @@ class Maker:
     def blanked(self, fact: Fact, written: str, keep_preposition: bool = True) -> str | None:
         """The evidence with `written` replaced by a blank, or None if it is not there once."""
         if keep_preposition:
-            match = re.match(r"(?i)(on|last|next|this)\s+(.*)", written)
+            match = _PREPOSITION.match(written)
             if match and match.group(1).lower() == "on":
                 written = match.group(2)
         if fact.evidence.count(written) != 1:
@@ -315,16 +352,16 @@ class Maker:
         answer = fact.answer
         if kind in ("term:definition", "term:defined"):
             return base, why  # asking a term from its definition is the point of it
-        named = count_words(self.text, answer)
+        named = self.in_text(answer)
         if kind == "where" and answer in gazetteer().party_of:
-            named = sum(count_words(self.text, name) for name in aliases(answer))
-        acronym = re.fullmatch(r"[A-Z]{2,5}s?", answer) is not None and (
+            named = sum(self.in_text(name) for name in aliases(answer))
+        acronym = _ACRONYM.fullmatch(answer) is not None and (
             answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
         if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)
                                 or kind == "where" and named >= 6):
             base -= 1
             why.append("answer named often in the article -1")
-        in_title = bool(self.title) and count_words(self.title, answer) > 0
+        in_title = bool(self.title) and self.in_title(answer) > 0
         if in_title and (kind in ("term:name", "where") or kind.startswith("term:")
                          and named >= 2):
             base -= 1

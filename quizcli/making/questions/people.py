@@ -29,18 +29,22 @@ if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_NAME_PARTS = re.compile(r"[\s-]+")
+
+
 def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     quote = fact.detail.get("quote", "")
     speaker = fact.answer
     verb = fact.detail.get("verb", "said")
-    direct = re.search(r"[\"“]" + re.escape(quote), fact.evidence) is not None
+    direct = f'"{quote}' in fact.evidence or f"“{quote}" in fact.evidence
     if any(other is not fact and other.kind is FactKind.QUOTE and other.answer != speaker
            and other.evidence == fact.evidence and quote in other.detail.get("quote", "")
            for other in maker.facts):
         return None  # words another speaker in the sentence reports: whose are they?
     who = "Which country" if speaker in gazetteer().countries else "Who"
     if direct:
-        first = re.split(r"(?<=[.?!])\s+", quote)[0]
+        first = _SENTENCE_END.split(quote)[0]
         cut = (first if word_count(first) >= 6 else quote).rstrip(".")
         prompt = f"{who} said: “{cut}”?"
     else:
@@ -50,7 +54,7 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     if word_count(quote) < 4:
         return None
     if any(len(part) > 2 and part in quote and re.search(rf"\b{re.escape(part)}\b", quote)
-           for part in re.split(r"[\s-]+", speaker)):
+           for part in _NAME_PARTS.split(speaker)):
         return None  # the quote names its speaker
     party = fact.detail.get("party")
     if party and speaker not in maker.pools.people and any(

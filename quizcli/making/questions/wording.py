@@ -37,11 +37,11 @@ def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     that opens what it is of, "Institute of Hill Ecology and Forestry"), and American
     spellings of '-isation' and '-ise'."""
     out = []
-    pair = re.fullmatch(r"([A-Za-z][^,]*?) and ([A-Za-z][^,]*)", answer)
-    if pair and not re.search(r"\brespectively\b", sentence) and named_kind(answer) is None \
-            and not re.search(r"\s(?:of|for|on)\s", pair.group(1)):
+    pair = _PAIR.fullmatch(answer) if " and " in answer else None
+    if pair and not _RESPECTIVELY.search(sentence) and named_kind(answer) is None \
+            and not _OF_FOR_ON.search(pair.group(1)):
         out.append(f"{pair.group(2)} and {pair.group(1)}")
-    american = re.sub(r"isation\b", "ization", re.sub(r"ise\b", "ize", answer))
+    american = _ISATION.sub("ization", _ISE.sub("ize", answer)) if "is" in answer else answer
     if american != answer:
         out.append(american)
     return tuple(dict.fromkeys(f for f in (*out, *_plainer(answer)) if f != answer))
@@ -76,18 +76,35 @@ def _plainer(answer: str) -> list[str]:
     return out
 
 
+_PAIR = re.compile(r"([A-Za-z][^,]*?) and ([A-Za-z][^,]*)")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_OF_FOR_ON = re.compile(r"\s(?:of|for|on)\s")
+_ISE = re.compile(r"ise\b")
+_ISATION = re.compile(r"isation\b")
+_DEMONYM = re.compile(r"(?:i|ese|an|ian|ish|ic)s?$")
+
+
 def demonym(name: str) -> bool:
     """Whether a name is another name of a party that is not the party's own: the
     adjective 'Omani', 'Chinese', or its people, 'Bhutanese', 'Costa Ricans'."""
     table = gazetteer()
     canon = table.party_of.get(name)
     return canon is not None and canon != name and (" " not in name or canon.count(" ") == (
-        name.count(" "))) and bool(re.search(r"(?:i|ese|an|ian|ish|ic)s?$", name))
+        name.count(" "))) and bool(_DEMONYM.search(name))
 
 
 _ITEM_BEFORE = re.compile(r"[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,\s$")
 _LAST_ITEM = re.compile(r",\s[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*)*,?\s(?:and|or)\s$")
 _ITEM_AFTER = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)[A-Z]")
+
+
+def ends_before_space(text: str, endings: tuple[str, ...]) -> bool:
+    r"""Whether `text` ends with one of `endings` and a space (at its very end, or before
+    a line break that ends it): what a pattern that ends `(?:endings)\s$` needs, so that
+    it is only searched for, all along the text, where it may match."""
+    if text[-1:].isspace() and text[:-1].endswith(endings):
+        return True
+    return text.endswith("\n") and text[-2:-1].isspace() and text[:-2].endswith(endings)
 
 
 def in_list(sentence: str, name: str) -> bool:
@@ -96,9 +113,9 @@ def in_list(sentence: str, name: str) -> bool:
     one comma ('Meanwhile, Norway', 'NIV, Pune') are no list."""
     at = sentence.find(name)
     before, after = sentence[:at], sentence[at + len(name):]
-    if _LAST_ITEM.search(before):
+    if ends_before_space(before, ("and", "or")) and _LAST_ITEM.search(before):
         return True  # "A, B and name"
-    item_before = _ITEM_BEFORE.search(before)
+    item_before = _ITEM_BEFORE.search(before) if ends_before_space(before, (",",)) else None
     if item_before and before[:item_before.start()].rstrip().endswith(","):
         return True  # "A, B, name"
     item_after = _ITEM_AFTER.match(after)
@@ -116,10 +133,23 @@ _NOT_ITEMS = frozenset("Meanwhile However Moreover Also Further Furthermore Thus
 _MINOR_WORDS = frozenset("of and the for in on to a an at by with".split())
 
 
+_INITIAL_WORD = re.compile(r"[A-Za-z][\w’']*")
+
+
+@functools.lru_cache(maxsize=65536)
 def initials(name: str) -> str:
-    """The letters an abbreviation of `name` is made of: 'Tariff Review Committee' → 'TRC'."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’']*", name) if w.lower() not in _MINOR_WORDS]
+    """The letters an abbreviation of `name` is made of: 'Tariff Review Committee' → 'TRC'.
+    Kept, as the same names are asked of again and again."""
+    words = [w for w in _INITIAL_WORD.findall(name) if w.lower() not in _MINOR_WORDS]
     return "".join(w[0] for w in words).upper()
+
+
+_SHORT_NAME = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+_NAME_WORD = r"\(?[A-Z][\w&'’-]*\)?"
+_KNOWN_AS = re.compile(rf"((?:{_NAME_WORD}\s)*{_NAME_WORD})(?:\s\d{{4}})?[\s,(–—-]*(?:(?:also\s|"
+                       r"popularly\s)?(?:known|called|referred to)\sas|or)\s$")
+_BRACKETED_AFTER = re.compile(r"(?:['’]s)?\s?[(\[]([^)\]]{4,80})[)\]]")
+_BRACKETED_BEFORE = re.compile(r"\(([^)]{4,80})\)\s?$")
 
 
 def spelled_beside(before: str, after: str, answer: str) -> bool:
@@ -129,29 +159,35 @@ def spelled_beside(before: str, after: str, answer: str) -> bool:
     if len(letters) >= 2 and len(answer.split()) >= 2 and letters in before + after and re.search(
             rf"\b{letters}s?\b", f"{before} {after}"):
         return True
-    if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", answer):
-        word = r"\(?[A-Z][\w&'’-]*\)?"
-        named = re.search(rf"((?:{word}\s)*{word})(?:\s\d{{4}})?[\s,(–—-]*(?:(?:also\s|"
-                          r"popularly\s)?(?:known|called|referred to)\sas|or)\s$", before)
+    if _SHORT_NAME.fullmatch(answer):
+        named = _KNOWN_AS.search(before) if ends_before_space(before, ("as", "or")) else None
         if named and initials(named.group(1)) == answer.upper().rstrip("S"):
             return True  # "the Coastal Wetlands (Protection) Act 2019 -- known as _____"
-        beside = re.match(r"(?:['’]s)?\s?[(\[]([^)\]]{4,80})[)\]]", after) or re.search(
-            r"\(([^)]{4,80})\)\s?$", before)
+        # The brackets before the blank end the text: at most 84 characters from its end.
+        beside = _BRACKETED_AFTER.match(after) or _BRACKETED_BEFORE.search(
+            before, max(0, len(before) - 85))
         return bool(beside and initials(beside.group(1)) == answer.upper().rstrip("S"))
     return False
 
 
+_PLURAL = re.compile(r"(?:ies|es|s)$")
+
+
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return re.sub(r"(?:ies|es|s)$", "", word.casefold())
+    return _PLURAL.sub("", word.casefold())
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
 def echoed(rest: str, answer: str) -> bool:
     """Whether most of the answer's words stand in the rest of its sentence: "'Coastal
     land' is defined to mean _____" for "land along the coast"."""
-    words = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", answer)}
+    words = {_stem(w) for w in _LONG_WORD.findall(answer)}
     if len(words) < 2:
         return False
-    there = {_stem(w) for w in re.findall(r"[A-Za-z]{4,}", rest)}
+    there = {_stem(w) for w in _LONG_WORD.findall(rest)}
     return len(words & there) * 3 >= len(words) * 2
 
 
@@ -169,18 +205,27 @@ _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _JOINING_WORDS = frozenset({"the", "and", "of", "in", "for", "to", "on", "a", "an"})
 
 
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&-]{1,9}")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+
+
 def abbreviates(sentence: str, name: str) -> bool:
     """Whether `name` is an abbreviation that the sentence spells out beside it, or
     whose words it names elsewhere ('NC' where 'National Council' stands)."""
-    if not re.fullmatch(r"[A-Z][A-Za-z&-]{1,9}", name):
+    if not _ABBREVIATION.fullmatch(name):
         return False
     if f"({name})" in sentence or f"{name}, or " in sentence or f", or {name}" in sentence:
         return True
-    letters = name.upper()
-    words = re.findall(r"\b[A-Z][a-z]+", sentence)
-    return len(letters) >= 2 and any(
-        "".join(w[0] for w in words[i:i + len(letters)]) == letters
-        for i in range(len(words) - len(letters) + 1))
+    # The first letters of some run of the sentence's capitalised words spell the name:
+    # the name stands in the string of all their first letters.
+    return len(name) >= 2 and name.upper() in _first_letters(sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_letters(sentence: str) -> str:
+    """The first letters of the sentence's capitalised words, in order: each fact of the
+    sentence asks of them."""
+    return "".join(w[0] for w in _CAPITALISED.findall(sentence))
 
 
 _INNER_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’]?\s+(?=[\"“‘]?[A-Z])")

@@ -35,6 +35,19 @@ _AFFILIATION = re.compile(
 "Dr Asha Rao, _____, Gangtok"."""
 
 
+_NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
+_WORD_END = re.compile(r"\w$")
+_WORD_ON = re.compile(r"\w|\.[-\w]")
+_CLAUSE = re.compile(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s")
+_TOP = re.compile(r"\btop\s$")
+_SHARE_OF = re.compile(r"(?:per\s?cent|%)\sof\s(?:the\s)?$")
+_ONE_WORD = re.compile(r"[a-z][a-z-]*")
+_NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*\s\($")
+_COUNT_BEFORE = re.compile(r"\b(?:the|other)\s$")
+_LOWER_AFTER = re.compile(r"\s[a-z]")
+_OFFICIALS = re.compile(r"\sofficials\b")
+
+
 def describes_noun(answer: str, after: str) -> bool:
     """Whether the answer is one plain word (a common word, a people's name, a short
     abbreviation) standing before a common noun: "a _____ post" (Facebook), "the
@@ -42,7 +55,7 @@ def describes_noun(answer: str, after: str) -> bool:
     the name, not the word that qualifies it; a name before its noun ("the _____
     judgment" for a case's name) is still asked."""
     table = gazetteer()
-    noun = re.match(r"\s([a-z]+)\b", after)
+    noun = _NOUN_AFTER.match(after)
     if noun is None or " " in answer or any(ch.isdigit() for ch in answer):
         return False
     word = noun.group(1)
@@ -64,13 +77,15 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     unasked = _no_fact(answer)
     if unasked:
         return unasked
-    if re.search(r"\w$", before) or re.match(r"\w|\.[-\w]", after):
+    # A pattern that ends the text ($: at its end, or before a line break that ends it)
+    # is searched for only where a match of it can start: its longest match from the end.
+    if _WORD_END.search(before, len(before) - 2 if len(before) > 2 else 0) or _WORD_ON.match(
+            after):
         return "part of a longer word"  # "the _____.-Nepal border": U.S.
     if kind in ("figure:ordinal", "when:year", "when:month") and maker.title \
             and count_words(maker.title.casefold(), answer.casefold()):
         return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
-    if not before.strip() and re.match(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s",
-                                      answer):
+    if not before.strip() and _CLAUSE.match(answer):
         return "a clause, not a name"  # "_____ 2025, the minister said": Opening the Session
     if kind == "who-holds" and maker.main_actor(answer):
         return "the story's main actor"  # "Prime Minister _____" in a story of her
@@ -78,26 +93,25 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         unasked = _only_a_word(maker, answer, after)
         if unasked:
             return unasked
-    if kind.startswith("term:") and _AFFILIATION.search(before):
+    if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
         return "where someone works"  # "Dr Rao, Director, _____": a source's employer
-    if re.search(r"\btop\s$", before) and answer.casefold() in ("10", "ten", "100"):
+    if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):
         return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
-    if re.search(r"(?:per\s?cent|%)\sof\s(?:the\s)?$", before):
+    if _SHARE_OF.search(before, max(0, len(before) - 20)):
         return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
-    if kind == "term:list" and "," in answer and re.search(
-            r"(?i)\b(?:such as|like|e\.g\.,?|for example,?)(?:\s(?:through|by|in))?\s$", before):
+    if kind == "term:list" and "," in answer and _EXAMPLES.search(before):
         return "some examples, not the whole list"  # "trades such as _____": any others fit
-    if kind == "term:quoted" and re.fullmatch(r"[a-z][a-z-]*", answer):
+    if kind == "term:quoted" and _ONE_WORD.fullmatch(answer):
         return "one quoted word, which other words fill as well"  # "the '_____' step"
     if kind == "term:quoted" and _INTENSIFIED.match(answer) and _before_a_noun(after):
         return "quoted praise of the noun after it"  # 'a "_____" letter': very warm
-    if re.search(r"[A-Z][\w.-]*\s\($", before) and after.startswith(")") and not any(
+    if after.startswith(")") and _NAME_IN_BRACKETS.search(before) and not any(
             ch.isdigit() for ch in answer):
         return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
-    if answer.casefold() in ("two", "both", "three") and re.search(
-            r"\b(?:the|other)\s$", before) and re.match(r"\s[a-z]", after):
+    if answer.casefold() in ("two", "both", "three") and _COUNT_BEFORE.search(
+            before, max(0, len(before) - 8)) and _LOWER_AFTER.match(after):
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
-    if kind == "where" and re.match(r"\sofficials\b", after):
+    if kind == "where" and _OFFICIALS.match(after):
         return "a capital standing for its government"  # "_____ officials said"
     if not kind.startswith(("figure", "when:day", "when:year", "when:month", "term:list")) \
             and _repeated(maker, fact.evidence, before, after, answer):
@@ -105,11 +119,19 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
 
 
+_EXAMPLES = re.compile(r"(?i)\b(?:such as|like|e\.g\.,?|for example,?)(?:\s(?:through|by|in))?"
+                       r"\s$")
+_WEEKDAY = re.compile(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")")
+_TIME_OF_DAY = re.compile(r"\d\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", flags=re.I)
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic|i)$")
+
+
 def _no_fact(answer: str) -> str | None:
     """What the answer is when it is no fact to learn: a weekday, a time, a pronoun."""
-    if re.fullmatch(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")", answer):
+    if _WEEKDAY.fullmatch(answer):
         return "a weekday"
-    if re.search(r"\d\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", answer, flags=re.I):
+    if _TIME_OF_DAY.search(answer):
         return "a time of day"
     if answer.endswith(("'", "’")):
         return "half a possessive"
@@ -124,22 +146,22 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     if answer[:1].isupper() and not answer.isupper() and (
             answer.casefold() in table.common_words):
         return "a common word"  # "the _____ will decide": Council
-    named = count_words(maker.text, answer)
-    if maker.title and count_words(maker.title, answer) and (
+    named = maker.in_text(answer)
+    if maker.title and maker.in_title(answer) and (
             named >= 3 or named >= 2 and len(answer.split()) >= 3):
         return "the article's own subject"
     short = maker.short_forms(answer)
-    if maker.title and any(count_words(maker.title, s) for s in short) and (
-            named + sum(count_words(maker.text, s) for s in short) >= 3):
+    if maker.title and any(maker.in_title(s) for s in short) and (
+            named + sum(maker.in_text(s) for s in short) >= 3):
         return "the article's own subject"  # "the _____" in a story titled "GTC Council"
     letters = initials(answer)
-    if maker.title and len(answer.split()) >= 2 and len(letters) >= 2 and count_words(
-            maker.title, letters) and named + count_words(maker.text, letters) >= 2:
+    if maker.title and len(answer.split()) >= 2 and len(letters) >= 2 and maker.in_title(
+            letters) and named + maker.in_text(letters) >= 2:
         return "the article's own subject"  # "the _____ ruled" in "Sikkim HC rules ..."
     if _the_storys_parties(maker, answer):
         return "the story's own parties"  # "relations between _____": the two it is about
-    if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*", answer) and re.search(
-            r"(?:an|ese|ish|ic|i)$", answer) and re.match(r"\s[a-z]", after):
+    if _ADJECTIVE.fullmatch(answer) and _ADJECTIVE_END.search(answer) and _LOWER_AFTER.match(
+            after):
         return "an adjective of the noun after it"  # "_____ botanist"
     if describes_noun(answer, after):
         return "a word that only describes the noun after it"  # "the _____ office"

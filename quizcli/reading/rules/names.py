@@ -156,10 +156,11 @@ def _expansion(sentence: str, paren: re.Match[str]) -> Term | None:
 def _runs(sentence: str) -> list[tuple[int, int, str]]:
     """Capitalised runs, with 'of', 'and' and the like inside them."""
     out = []
+    not_names = _not_names()
     for match in _RUN.finditer(sentence):
         words = match.group().split()
         start, end = match.start(), match.end()
-        while words and (words[0] in _not_names() or words[0].lower() in _STOP):
+        while words and (words[0] in not_names or words[0].lower() in _STOP):
             start = sentence.index(words[1], start) if len(words) > 1 else end
             words.pop(0)
         while words and words[-1].lower() in _STOP:

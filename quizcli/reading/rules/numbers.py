@@ -214,12 +214,18 @@ def _quantity(sentence: str, at: int, spans: list[tuple[int, int]],
     return None
 
 
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def number_value(text: str) -> float | None:
-    """The number a quantity's text states: '6.50%' → 6.5, 'five' → 5, '47th' → 47."""
-    match = re.search(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?", text)
+    """The number a quantity's text states: '6.50%' → 6.5, 'five' → 5, '47th' → 47.
+    Kept: the maker asks it of the same figures many times."""
+    match = _FIGURE.search(text)
     if match:
         return float(match.group().replace(",", ""))
-    for word in re.findall(r"[a-z]+", text.lower()):
+    for word in _LOWER_WORD.findall(text.lower()):
         if word in NUMBER_WORDS:
             return float(NUMBER_WORDS[word])
         if word in ORDINAL_WORDS:
