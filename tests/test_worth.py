@@ -634,3 +634,11 @@ def test_some_examples_of_a_longer_list_are_never_the_blank_but_a_pair_is_asked_
                     "water sampling, in the hills since 2019.\n")
     found = {q.answer: q for q in kept(pair)}
     assert "water sampling and lake mapping" in found["lake mapping and water sampling"].accept
+
+
+def test_the_fourth_one_is_shown_with_the_sentence_it_counts_on():
+    text = STORY + ("Three of the four crane species are found in Sikkim, namely the Sarus "
+                    "Crane, the Demoiselle Crane and the Common Crane.\n"
+                    "The fourth one Hooded Crane is a winter visitor to the lakes.\n")
+    shown = [q.prompt for q in kept(text) if "winter visitor" in q.prompt]
+    assert shown and all("Three of the four crane species" in p for p in shown), shown
