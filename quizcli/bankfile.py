@@ -16,6 +16,7 @@ import yaml
 from quizcli import schema, yamlfast
 from quizcli.errors import BankError, Problem
 from quizcli.files import atomic_write, read_capped
+from quizcli.memory import collector_paused
 from quizcli.model import Bank
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -207,7 +208,7 @@ def load_plain(loader: yaml.SafeLoader, text: str, *, quick: bool = False) -> An
 
 def parse_bank(text: str, path: Path | str = "<bank>") -> Bank:
     """Parse and check a bank; raise BankError listing every problem found."""
-    with yamlfast.collector_paused():
+    with collector_paused():
         return _parse_bank(text, path)
 
 
@@ -269,7 +270,7 @@ _DUMP_OPTIONS: dict[str, Any] = {
 
 def dump_bank(bank: Bank) -> str:
     """The bank as YAML text, in the order and layout a person reads."""
-    with yamlfast.collector_paused():
+    with collector_paused():
         data = _layout(bank.to_dict())
         try:
             return HEADER + yamlfast.written(data, _Flow, yamlfast.Resolver())

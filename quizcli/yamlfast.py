@@ -10,10 +10,7 @@ left to the general way, which also says what is wrong with it.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -25,19 +22,6 @@ SEQ, MAP = _TAG + "seq", _TAG + "map"
 
 class Unusual(Exception):
     """Something the short way does not build or write; the general way does."""
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the block runs: building a bank makes hundreds of
-    thousands of objects and no cycles, and each collection would walk all of them again."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 class QuickResolver:

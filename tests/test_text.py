@@ -46,3 +46,12 @@ def test_a_text_ends_before_a_space_where_the_pattern_ends(text):
     for endings in ((",",), ("and", "or"), ("as", "or")):
         pattern = r"(?:" + "|".join(map(re.escape, endings)) + r")\s$"
         assert ends_before_space(text, endings) == (re.search(pattern, text) is not None)
+
+
+@given(st.text(alphabet="a _\n", max_size=14))
+def test_the_gap_of_a_prompt_is_where_the_blank_mark_splits_it(prompt):
+    from quizcli.making.identity import _around_the_blank
+    from quizcli.schema import BLANK_MARK
+
+    parts = BLANK_MARK.split(prompt)
+    assert _around_the_blank(prompt) == (tuple(parts) if len(parts) == 2 else None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from conftest import SHIPPED_BANKS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quizcli.bankfile import load_bank
 from quizcli.reading.topics import area_of, areas
@@ -54,3 +56,16 @@ def test_ingest_tags_each_question_with_its_articles_area_and_keeps_the_bank_top
     for question in bank.questions:
         by_source.setdefault(question.source, set()).add(question.tags["area"])
     assert all(len(found) == 1 for found in by_source.values())  # one area per article
+
+
+_TOPIC_WORDS = st.sampled_from(["election", "elections", "supreme court", "court", "gdp",
+                                "5g", "tiger", "tigers", "climate change", "climate", "x",
+                                "-", "_", "é", "es", ",", ".", "(", "1", " ", "  "])
+
+
+@given(st.lists(_TOPIC_WORDS, max_size=12).map("".join))
+def test_the_runs_count_what_each_area_pattern_finds(text):
+    from quizcli.reading.topics import _counts, _tables
+
+    text = " ".join(text.lower().split())
+    assert _counts(text) == [len(pattern.findall(text)) for _, pattern in _tables()]

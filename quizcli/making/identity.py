@@ -9,13 +9,14 @@ article after an upgrade never puts a near-duplicate beside a studied question.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from quizcli.model import EXAM_FORMATS, Question, QuestionType
 from quizcli.question_kinds import question_kind
-from quizcli.schema import BLANK_MARK
 from quizcli.text import compared
 
 _WORD = re.compile(r"\w+")
@@ -87,23 +88,44 @@ def blank_span(question: Question) -> tuple[int, int] | None:
     """The words of its sentence that a question blanks out, as (first, past the last)
     word positions; None for a question that shows no blank, or whose prompt no longer
     shows its sentence around the blank."""
-    parts = BLANK_MARK.split(question.prompt)
+    parts = _around_the_blank(question.prompt)
     evidence = question.evidence.strip()
-    if len(parts) != 2 or "\n" in evidence or not evidence:
+    if parts is None or "\n" in evidence or not evidence:
         return None
     # The prompt may lead in with a question or a sentence of context, and close a quote
     # after it: the sentence's own text is what of it stands either side of the blank.
     start = _shown_from(parts[0], evidence)
     end = len(evidence) - _shown_to(parts[1], evidence)
-    first = len(_WORD.findall(evidence, 0, start))
+    words = _word_starts(evidence)
+    first = bisect.bisect_left(words, start)  # the words that begin before the blank
     if 0 < start < len(evidence) and (evidence[start - 1] + evidence[start]).isalnum():
         first -= 1  # the blank begins inside a word, which it then takes part in
-    last = len(_WORD.findall(evidence, 0, end))
+    last = bisect.bisect_left(words, end)
     # A blank is about as long as the answer it hides; a longer one means the prompt was
     # reworded and no longer shows the sentence.
-    if not first < last <= first + len(_WORD.findall(question.answer)) + 3:
+    if not first < last <= first + len(_word_starts(question.answer)) + 3:
         return None
     return first, last
+
+
+def _around_the_blank(prompt: str) -> tuple[str, str] | None:
+    """What stands before and after the one gap of a prompt (`BLANK_MARK`, three or more
+    underscores); None for a prompt with no gap or more than one."""
+    at = prompt.find("___")
+    if at == -1:
+        return None
+    end = at + 3
+    while end < len(prompt) and prompt[end] == "_":
+        end += 1
+    if prompt.find("___", end) != -1:
+        return None
+    return prompt[:at], prompt[end:]
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_starts(text: str) -> tuple[int, ...]:
+    """Where each word of the text begins; the candidates of one sentence share them."""
+    return tuple(match.start() for match in _WORD.finditer(text))
 
 
 def same_answer(one: str, other: str) -> bool:

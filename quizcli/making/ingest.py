@@ -23,6 +23,7 @@ from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.making.sources import SourceCopies
+from quizcli.memory import collector_paused
 from quizcli.model import Bank, Fact, FactKind, Question, Source
 from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
@@ -287,14 +288,8 @@ def ingest(
         existing = load_bank(target) if target.exists() else None
         held = _Held.of(existing)
         reports, extracted = _extract(articles, extractor or default_extractor(), on_article)
-        copies = SourceCopies()
-        try:
-            new_candidates = _add(held, extracted,
-                                  [f for bank in others or () for f in bank.facts],
-                                  bank_id=bank_id, budget=budget, out_dir=out_dir,
-                                  origins=origins, copies=copies)
-        finally:
-            copies.wait()  # no bank names a copy that is not written
+        new_candidates = _added(held, extracted, [f for bank in others or () for f in bank.facts],
+                                bank_id=bank_id, budget=budget, out_dir=out_dir, origins=origins)
         if existing is None and not new_candidates and not readable:
             raise ArticleError(_unread(articles))
         changed = bool(new_candidates) or (existing is not None
@@ -309,6 +304,19 @@ def ingest(
                            readable[0].title if readable and readable[0].title else bank_id)))
         save_bank(bank, target)
         return IngestResult(bank, target, True, reports)
+
+
+def _added(held: _Held, extracted: list[tuple[ArticleReport, Article, list[Fact]]],
+           other_facts: list[Fact], *, bank_id: str, budget: int, out_dir: Path,
+           origins: dict[Path, str] | None) -> list[Candidate]:
+    """`_add`, with the copies of the articles written beside the bank before it returns."""
+    copies = SourceCopies()
+    try:
+        with collector_paused():  # tens of thousands of candidates, and no cycles
+            return _add(held, extracted, other_facts, bank_id=bank_id, budget=budget,
+                        out_dir=out_dir, origins=origins, copies=copies)
+    finally:
+        copies.wait()  # no bank names a copy that is not written
 
 
 def _add(held: _Held, extracted: list[tuple[ArticleReport, Article, list[Fact]]],
