@@ -40,7 +40,7 @@ def _alike(place: str, local: bool = False) -> list[str]:
     return gazetteer().alike(place, local=local)
 
 
-_BEST_KNOWN = 6  # the gazetteer's nearest, best-known places, which choices come from first
+_BEST_KNOWN = 4  # the gazetteer's nearest, best-known places, which choices come from first
 
 _DISTRICT = re.compile(re.escape(BLANK) + r"\s(?:district|taluka|tehsil|block)\b", re.I)
 
