@@ -642,3 +642,11 @@ def test_the_fourth_one_is_shown_with_the_sentence_it_counts_on():
                     "The fourth one Hooded Crane is a winter visitor to the lakes.\n")
     shown = [q.prompt for q in kept(text) if "winter visitor" in q.prompt]
     assert shown and all("Three of the four crane species" in p for p in shown), shown
+
+
+def test_an_abbreviation_accepts_what_an_about_heading_calls_it():
+    text = ("Wetlands Survey\n\nAbout Lake Survey Report:\n\n"
+            "The LSR is a report released by the Tribunal that reviews the lakes of the state "
+            "every two years.\n")
+    typed = [q for q in kept(text) if q.answer == "LSR"]
+    assert typed and "Lake Survey Report" in typed[0].accept

@@ -157,7 +157,8 @@ class Maker:
     def _runs(self) -> list[str]:
         """The story's capitalised names of two words or more ('Pacific Islands Forum'),
         in its title, sentences and headings ('Tariff Review Committee (TRC)')."""
-        headings = dict.fromkeys(f.detail.get("section") or "" for f in self.facts)
+        headings = dict.fromkeys(section_subject(h) or h for h in (
+            f.detail.get("section") or "" for f in self.facts))  # "About X:" names X
         return list(dict.fromkeys(_LEADING_ARTICLE.sub("", run) for run in _NAME_RUN.findall(
             " | ".join([self.title, self.text, *headings]))))
 
