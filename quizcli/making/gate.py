@@ -95,7 +95,7 @@ def reject_reason(candidate: Candidate) -> str | None:
     if q.type is QuestionType.TRUE_FALSE and (_contains(q.prompt, "true")
                                               or _contains(q.prompt, "false")):
         return "gives the answer away"
-    if len(q.prompt.split()) < 5 or q.prompt[:1].islower():
+    if len(q.prompt.split(None, 5)) < 5 or q.prompt[:1].islower():
         return "a fragment"
     if any(q.prompt.count(a) != q.prompt.count(b) for a, b in _PAIRS):
         return "a fragment"

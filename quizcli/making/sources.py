@@ -9,11 +9,14 @@ of the articles, as if each were written before the next.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizcli.files import atomic_write, new_file_mode
 from quizcli.ids import digest
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 WRITERS = 4
 """Threads writing copies: flushing one mostly waits on the disk."""
@@ -53,6 +56,8 @@ class SourceCopies:
 
     def _write(self, target: Path, data: bytes) -> None:
         if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor  # only an ingest that copies
+
             self._pool = ThreadPoolExecutor(WRITERS, thread_name_prefix="quizcli-source")
             self._mode = new_file_mode()  # the umask is the process's: read it once, here
         self._written[target] = data

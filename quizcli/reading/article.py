@@ -88,6 +88,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2009\u202f]")
 
 
+@functools.lru_cache(maxsize=1024)
 def _clean_inline(text: str) -> str:
     """Markdown and HTML markup off, white space folded. Each rule only runs where its
     mark is in the line: most lines have none."""
@@ -118,7 +119,7 @@ def _is_boilerplate(line: str) -> bool:
             return True
     # Page furniture: a short line naming a widget ('10 Min Read', 'Site Logo') or an
     # icon's name run together ('CalendarToday').
-    return len(bare.split()) <= 8 and (
+    return len(bare.split(None, 9)) <= 8 and (
         _furniture().search(bare) is not None or _ICON_NAME.fullmatch(line.strip()) is not None
     )
 
@@ -345,7 +346,7 @@ def _plain_heading(line: str, last: bool) -> str | None:
     """
     bullet = _BULLET.match(line)
     text = _clean_inline(line[bullet.end():] if bullet else line).strip()
-    words = len(text.split())
+    words = len(text.split(None, 15))  # as many as there are, up to the 15 that rule it out
     if not text or words > 14 or last and not _HEADING_END.search(text):
         return None
     if text.endswith("?"):

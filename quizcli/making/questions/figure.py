@@ -254,7 +254,9 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
         ceiling = maker.ranked_among  # "Chile ranks _____" of the story's 146 countries
     wrong = figure_choices(written, fact.id, n=6, ceiling=ceiling)
     possible = _possible_wrong(sentence, number_value(written))
-    given = {m.group() for m in _FIGURE_WORDS.finditer(sentence)}
+    given: set[str] = set()  # the sentence's words and numbers, read where a figure is in it
+    if any(w in sentence for w in wrong):
+        given = {m.group() for m in _FIGURE_WORDS.finditer(sentence)}
     wrong = [w for w in wrong if possible(number_value(w) or 0)  # "the 17th and _____"
              and not (w in sentence and set(_FIGURE_WORDS.findall(w)) <= given)][:3]
     prompt = f"Which figure completes the sentence? {quoted(shown)}"

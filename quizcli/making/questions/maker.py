@@ -13,7 +13,6 @@ from quizcli.making.questions.candidate import (
     PRONOUN_START,
     Candidate,
     question_id,
-    word_count,
 )
 from quizcli.making.questions.figure import RANKED_AMONG
 from quizcli.making.questions.wording import (
@@ -301,7 +300,7 @@ class Maker:
                   accept: tuple[str, ...] = (), kind: str | None = None,
                   extra: tuple[Fact, ...] = (), evidence: str | None = None,
                   context: str | None = None, group: str | None = None) -> Candidate:
-        if word_count(prompt) > MAX_WORDS:
+        if len(prompt.split(None, MAX_WORDS)) > MAX_WORDS:  # more than MAX_WORDS words
             score, why = score - 1, [*why, f"over {MAX_WORDS} words -1"]
         unasked = not_worth_asking(self, fact, prompt, answer, why[0]) if not extra else None
         if unasked:
