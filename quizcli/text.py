@@ -16,7 +16,7 @@ import functools
 import re
 import unicodedata
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_ARTICLE = re.compile(r"^(?:(?:the|a|an)\s+)+")
 _NAME_NOISE = re.compile(r"[\s\-’'.]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quizcli.text import answer_form, compared, name_key, stands_alone
 
 
 @given(st.text(max_size=40))
+@example("A:A:0")  # two leading articles, once punctuation is gone
 def test_each_form_is_its_own_form(text):
     assert compared(compared(text)) == compared(text)
     assert answer_form(answer_form(text)) == answer_form(text)
