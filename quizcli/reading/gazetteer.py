@@ -91,7 +91,8 @@ class Gazetteer:
         if kind == PlaceKind.REGION:
             # A continent for a continent; a sea for a sea ("Indian Ocean", "Red Sea").
             continental = place in self.continents
-            pool = [p for p in pool if (p in self.continents) == continental]
+            pool = [p for p in pool if (p in self.continents) == continental
+                    and p != "Antarctica"]  # no one lives there: an absurd wrong answer
             wet = bool(_WATER & set(place.split()))
             return sorted(p for p in pool if bool(_WATER & set(p.split())) == wet)
         countries = set(self.place_country.get(place, ()))
