@@ -54,7 +54,7 @@ class QuoteDetail(_Detail, total=False):
     quote: str
     verb: str
     speaker: str
-    """The speaker as written: 'he', 'Das'."""
+    """The speaker as written: 'he', 'Verma'."""
     party: str
 
 

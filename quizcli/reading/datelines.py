@@ -17,7 +17,7 @@ _LABEL = (r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified)(?:\s+(?:
           r"|(?P<event>date\s+of\s+[^:\d\n]{1,40}:)|dated\b|date\b(?:\s+on\b)?")
 _PUNCT = r"[\s:|*_–—-]*"
 _DATELINE_START = re.compile(rf"^[\s|*_>#:–—-]*(?:(?P<label>{_LABEL}){_PUNCT})?", re.I)
-# In a byline ("Edited By: A Name @handle Mumbai Updated on: March 3, 2025 9:15 IST")
+# In a byline ("Edited By: A Name @handle Gangtok Updated on: March 3, 2025 9:15 IST")
 # the label stands after other words, so it needs its colon.
 _BYLINE_LABEL = re.compile(rf"\b(?:(?:first|last)\s+)?(?:published|updated|posted)(?:\s+on)?\s*:"
                            rf"{_PUNCT}", re.I)
@@ -65,7 +65,7 @@ def read_dateline(line: str) -> Dateline | None:
     A dateline holds a full date and little else (a time, a time zone, a place): either a
     line that starts with the date, after a label or not ('| September 11 , 2018 , 14:06
     IST', 'Published – December 17, 2024 02:09 pm IST', '12-06-2025'), or a byline that
-    holds a labelled date ('By A Name, Mumbai Updated on: March 3, 2025 9:15 IST').
+    holds a labelled date ('By A Name, Gangtok Updated on: March 3, 2025 9:15 IST').
     """
     if len(line) > 200 or not _YEAR_CUE.search(line):  # every full date has a year
         return None

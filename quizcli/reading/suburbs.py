@@ -1,5 +1,5 @@
 """Which cities are parts of a greater city: a wrong answer beside a city is another
-city, not one of its suburbs ("Navi Mumbai" beside "Mumbai")."""
+city, not one of its suburbs ("Sakai" beside "Osaka")."""
 
 from __future__ import annotations
 

@@ -145,7 +145,7 @@ def build() -> dict:
     - `cities`: [name, country code, population, area] for each city kept; the area is
       its first-level subdivision as GeoNames codes it ("IN.19"), with no name.
     - `suburbs`: names of kept cities that lie within `suburbs.SUBURB_KM` of a city of
-      their country twice as populous: parts of a greater city ("Navi Mumbai"), not cities
+      their country twice as populous: parts of a greater city ("Sakai" beside Osaka), not cities
       to offer beside it.
     - `continents`: their names.
     - `dropped`: city names left out as words or person names, for the record.

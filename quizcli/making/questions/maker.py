@@ -94,6 +94,10 @@ class Maker:
             count = self._in_text[phrase] = count_words(self.text, phrase)
         return count
 
+    def party_named(self, party: str) -> int:
+        """How often the story names a party under any of its names ("Thimphu", "Bhutan")."""
+        return sum(self.in_text(name) for name in aliases(party))
+
     def in_title(self, phrase: str) -> int:
         """How often the story's title names `phrase` as whole words; kept."""
         count = self._in_title.get(phrase)
@@ -354,7 +358,7 @@ class Maker:
             return base, why  # asking a term from its definition is the point of it
         named = self.in_text(answer)
         if kind == "where" and answer in gazetteer().party_of:
-            named = sum(self.in_text(name) for name in aliases(answer))
+            named = self.party_named(answer)
         acronym = _ACRONYM.fullmatch(answer) is not None and (
             answer not in gazetteer().party_of)  # "GDP", "TB": not "UAE", a place to ask
         if len(answer) > 1 and (kind.startswith("term:") and (named >= 3 or acronym and named >= 2)

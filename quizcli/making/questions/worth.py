@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
-    aliases,
     count_words,
     echoed,
     echoed_word,
@@ -197,8 +196,7 @@ def _the_storys_parties(maker: Maker, answer: str) -> bool:
     if not pair:
         return False
     table = gazetteer()
-    return all(part in table.party_of and sum(
-        count_words(maker.text, name) for name in aliases(part)) >= 5 for part in pair.groups())
+    return all(part in table.party_of and maker.party_named(part) >= 5 for part in pair.groups())
 
 
 def _given_away(before: str, after: str, answer: str, kind: str) -> str | None:
