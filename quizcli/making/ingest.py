@@ -25,6 +25,7 @@ from quizcli.making.questions import Candidate, make_candidates
 from quizcli.making.sources import SourceCopies
 from quizcli.memory import collector_paused
 from quizcli.model import Bank, Fact, FactKind, Question, Source
+from quizcli.parallel import mapped
 from quizcli.reading.article import Article, ArticleError
 from quizcli.reading.extractor import Extractor, default_extractor
 from quizcli.reading.topics import area_of
@@ -217,23 +218,28 @@ def _extract(articles: list[tuple[Path, Article | None, str | None]], extractor:
     """A report for every article and the facts of each one read."""
     per_file = Counter(path for path, article, _ in articles if article is not None)
     reports: list[ArticleReport] = []
-    extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
-    told: set[Path] = set()
+    readable: list[tuple[ArticleReport, Article]] = []
     for path, article, error in articles:
-        if on_article and path not in told:
-            told.add(path)
-            on_article(path)
         source_id = slug(path.stem, limit=64)
         if article is not None and per_file[path] > 1:  # one of a compilation's articles
             source_id = slug(f"{path.stem} {article.title or len(reports)}", limit=64)
         report = ArticleReport(path, source_id, article.title or path.stem if article else "",
                                error=error)
         reports.append(report)
-        if article is None:
-            continue
-        found = extractor.extract(article, source_id)
-        report.facts = len(found)
-        extracted.append((report, article, found))
+        if article is not None:
+            readable.append((report, article))
+    found_each = zip(readable, mapped(lambda read: extractor.extract(read[1], read[0].source),
+                                      readable), strict=True)
+    extracted: list[tuple[ArticleReport, Article, list[Fact]]] = []
+    told: set[Path] = set()
+    for report in reports:  # told of in the files' order, each as it is read
+        if on_article and report.path not in told:
+            told.add(report.path)
+            on_article(report.path)
+        if report.error is None:
+            (_, article), found = next(found_each)
+            report.facts = len(found)
+            extracted.append((report, article, found))
     return reports, extracted
 
 
@@ -330,13 +336,19 @@ def _add(held: _Held, extracted: list[tuple[ArticleReport, Article, list[Fact]]]
         f for _, _, found in extracted for f in found]
     lent = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
             tuple(_people_of(everything)))
+    def made(item: tuple[ArticleReport, Article, list[Fact]]
+             ) -> tuple[str | None, list[Candidate]]:
+        _, article, found = item
+        return (area_of(article.title or "", " ".join(s.text for s in article.sentences)),
+                make_candidates(found, pools_for(found, lent), bank_id, article))
+
     new_candidates: list[Candidate] = []
     areas: dict[str, str | None] = {}  # source → its syllabus area
-    for report, article, found in extracted:
-        areas[report.source] = area_of(article.title or "",
-                                       " ".join(s.text for s in article.sentences))
-        held.ask(report, make_candidates(found, pools_for(found, lent), bank_id, article),
-                 budget)
+    # Every article's candidates before the first copy is written: no thread runs at a fork.
+    made_each = list(mapped(made, extracted))
+    for (report, article, _), (area, candidates) in zip(extracted, made_each, strict=True):
+        areas[report.source] = area
+        held.ask(report, candidates, budget)
         new_candidates += report.added
         if report.yielded:  # an article that gave nothing leaves no trace in the bank
             held.sources.setdefault(report.source,

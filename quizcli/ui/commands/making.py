@@ -14,6 +14,7 @@ from quizcli.ui.output import say, say_json
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
 app = typer.Typer(**AREA)
 
@@ -185,14 +186,21 @@ def _run_ingest(articles: list[Path], target_dir: Path, bank: str | None, *,
 
     others = loaded_banks(discover(), but=bank)
     with contextlib.ExitStack() as stack:
-        on_article = None
+        on_article: Callable[[Path], None] | None = None
         if len(articles) > 3:
             from rich.progress import Progress
 
+            # Drawn on each article, not by a thread of its own: ingest forks its workers.
             progress = stack.enter_context(Progress(console=console(stderr=True),
-                                                    transient=True))
+                                                    transient=True, auto_refresh=False))
             task = progress.add_task("Reading articles", total=len(articles))
-            on_article = lambda _: progress.advance(task)  # noqa: E731
+
+            def advanced(_: Path) -> None:
+                progress.advance(task)
+                progress.refresh()
+
+            on_article = advanced
+
         return run_ingest(articles, target_dir, dt.date.today(), bank_id=bank, title=title,
                           article_date=day, budget=per_article, others=others,
                           on_article=on_article, origins=origins, titles=titles)
