@@ -650,3 +650,15 @@ def test_an_abbreviation_accepts_what_an_about_heading_calls_it():
             "every two years.\n")
     typed = [q for q in kept(text) if q.answer == "LSR"]
     assert typed and "Lake Survey Report" in typed[0].accept
+
+
+def test_a_stance_on_the_expression_shows_the_sentence_it_leans_on():
+    text = ("Border Talks Stall\n\nThe two sides agreed on the phrase “a lasting peace” in the "
+            "joint statement signed at Thimphu last spring.\n\n"
+            "Nepal insists that the expression must include the withdrawal of every foreign "
+            "soldier from the valley.\n\n"
+            "Bhutan said that the statement was a first step towards an open border.\n")
+    asked = [q for q in kept(text) if "party insists that the expression" in q.prompt]
+    assert asked, [q.prompt for q in kept(text)]
+    for question in asked:
+        assert question.prompt.startswith("The two sides agreed on the phrase “a lasting peace”")

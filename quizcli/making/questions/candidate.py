@@ -15,6 +15,15 @@ PRONOUN_START = re.compile(
     r"|The\s(?:\w+|_____)\sones?\b)"  # "The fourth one ...": one of a list before it
 )
 
+LEANS_BACK = re.compile(
+    r"^(?:[\w’'-]+\s){0,2}?(?:that\s)?(?i:the|this|these|those|such)\s"
+    r"(?:expression|term|phrase|concept|idea|move|step|decision|proposal|deal|issue|matter|"
+    r"measure|demand|request|offer|process|arrangement|understanding|formula|pledge|promise)s?"
+    r"\b(?!\s(?:to|of|for|that|on|which|who)\b)"
+)
+"""Words that open on a noun standing for what another sentence said: "insists that the
+expression must …" ("the decision to …" says itself what it is)."""
+
 
 @dataclass(frozen=True)
 class Candidate:

@@ -9,6 +9,7 @@ import re
 
 from quizcli.making.distractors import Pools, stable_order
 from quizcli.making.questions.candidate import (
+    LEANS_BACK,
     MAX_WORDS,
     PRONOUN_START,
     Candidate,
@@ -223,15 +224,20 @@ class Maker:
         return [(p, tuple(part for part in p.split() if len(part) > 2))
                 for p in self.pools.people]
 
-    def context_for(self, fact: Fact) -> str | None:
+    def context_for(self, fact: Fact, asked: str | None = None) -> str | None:
         """What a sentence that opens with a pronoun needs shown before it: the subject of
-        its section ('About the Ocean Council:'), else the sentence before it."""
+        its section ('About the Ocean Council:'), else the sentence before it. So do the
+        words `asked` of it when they open on a noun of another sentence ('that the
+        expression must …')."""
         evidence = fact.evidence
-        if not PRONOUN_START.match(evidence):
+        pronoun = PRONOUN_START.match(evidence) is not None
+        if not pronoun and not (asked and LEANS_BACK.match(asked)):
             return None
         index = self.sentences.index(evidence) if evidence in self.sentences else None
         before = self.sentences[index - 1] if index else None
         usable = before is not None and not PRONOUN_START.match(before)
+        if not pronoun:  # "the expression" is what the sentence before spoke of
+            return before if usable else None
         # Within one paragraph the pronoun stands for what the sentence before named
         # ("Only 90 red pandas are left there. It was once widely ..."); a bullet
         # of its own stands for what its section is about.

@@ -11,6 +11,7 @@ from quizcli.making.distractors import (
     title_choices,
 )
 from quizcli.making.questions.candidate import (
+    LEANS_BACK,
     Candidate,
     word_count,
 )
@@ -38,6 +39,7 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     speaker = fact.answer
     verb = fact.detail.get("verb", "said")
     direct = f'"{quote}' in fact.evidence or f"“{quote}" in fact.evidence
+    context = None
     if any(other is not fact and other.kind is FactKind.QUOTE and other.answer != speaker
            and other.evidence == fact.evidence and quote in other.detail.get("quote", "")
            for other in maker.facts):
@@ -50,7 +52,8 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     else:
         if verb in ("told", "tells", "said", "says", "stated", "states"):
             verb = "said" if verb in ("told", "said", "stated") else "says"
-        prompt = f"{who} {verb} that {quote}?"
+        context = _leaned_on(maker, fact, quote, speaker)
+        prompt = f"{context + ' ' if context else ''}{who} {verb} that {quote}?"
     if word_count(quote) < 4:
         return None
     if any(len(part) > 2 and part in quote and re.search(rf"\b{re.escape(part)}\b", quote)
@@ -75,7 +78,7 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
         return None
     person = speaker in maker.pools.people
     return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,
-                     score=3.0, why=["quote +3"], accept=accept, typed=person)
+                     score=3.0, why=["quote +3"], accept=accept, typed=person, context=context)
 
 def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
     """Who completes the sentence that gives a person's office: the office stays in
@@ -108,20 +111,33 @@ def which_party(maker: Maker, fact: Fact) -> Candidate | None:
     if word_count(stance) < 3:
         return None
     was = "was " if verb.endswith("ing") else ""
+    context = _leaned_on(maker, fact, stance, holder or fact.answer)
+    shown = f"{context} " if context else ""
     if holder:
-        prompt = f"Who {was}{stance}?"
+        prompt = f"{shown}Who {was}{stance}?"
         wrong = person_choices(holder, maker.pools, fact.id,
                                avoid=maker.mentioned(stance) + maker.spoken_of(stance, holder))
         accept = (*maker.short_names(holder), fact.answer)
         return maker.mcq(fact, "which-party", prompt, holder, _four_or_none(wrong), score=3.0,
-                         why=["position +3"], accept=accept, typed=len(wrong) == 2)
-    prompt = f"Which party {was}{without_party(stance, fact.answer)}?"
+                         why=["position +3"], accept=accept, typed=len(wrong) == 2,
+                         context=context)
+    prompt = f"{shown}Which party {was}{without_party(stance, fact.answer)}?"
+    said = f"{context} {stance}" if context else stance  # no party the prompt names
     named = [p for p in maker.pools.parties if p != fact.answer
-             and any(count_words(stance, a) for a in aliases(p))]
+             and any(count_words(said, a) for a in aliases(p))]
     wrong = party_choices(fact.answer, maker.pools, fact.id, avoid=named)
     return maker.mcq(fact, "which-party", prompt, fact.answer, wrong, score=3.0,
-                     why=["position +3"],
-                    accept=tuple(aliases(fact.answer)))
+                     why=["position +3"], accept=tuple(aliases(fact.answer)), context=context)
+
+
+def _leaned_on(maker: Maker, fact: Fact, asked: str, answer: str) -> str | None:
+    """The sentence a stance or a quote leans on ('that the expression must …'), if it
+    does and that sentence does not name who is asked for."""
+    context = maker.context_for(fact, asked) if LEANS_BACK.match(asked) else None
+    if context and not any(count_words(context, form) for form in (
+            *aliases(answer), *maker.short_names(answer))):
+        return context
+    return None
 
 
 def _with_its_noun(stance: str, evidence: str) -> str:
