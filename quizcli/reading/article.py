@@ -86,6 +86,8 @@ _EMPHASIS = re.compile(
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]{0,200}>")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2009\u202f]")
+_GLUED_FIGURE = re.compile(r"\b(to|of|in|at|by|from|than|over|under|about|around|nearly)(?=\d)")
+"""A short word run into the figure after it, a slip of the keyboard: "down to140"."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -102,6 +104,8 @@ def _clean_inline(text: str) -> str:
         text = text.replace("`", "")
     if "  " in text or "\t" in text or not text.isascii() and _ODD_SPACE.search(text):
         text = _SPACES.sub(" ", text)
+    if _GLUED_FIGURE.search(text):
+        text = _GLUED_FIGURE.sub(r"\1 ", text)
     return text.strip()
 
 

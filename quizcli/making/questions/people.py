@@ -136,8 +136,14 @@ def _leaned_on(maker: Maker, fact: Fact, asked: str, answer: str) -> str | None:
     context = maker.context_for(fact, asked) if LEANS_BACK.match(asked) else None
     if context and not any(count_words(context, form) for form in (
             *aliases(answer), *maker.short_names(answer))):
-        return context
+        # Shown first, the sentence follows nothing: "Also, the concept …" is "The concept …".
+        context = _LINKING_START.sub("", context)
+        return context[:1].upper() + context[1:]
     return None
+
+
+_LINKING_START = re.compile(r"^(?:Also|And|But|However|Meanwhile|Moreover|Further|Furthermore"
+                            r"|Besides|Still|Yet),?\s+(?=\w)")
 
 
 def _with_its_noun(stance: str, evidence: str) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from quizcli.making.distractors import date_choices, show_date
+from quizcli.making.distractors import MONTH_NAMES, date_choices, show_date
 from quizcli.making.questions.candidate import Candidate
 from quizcli.making.questions.wording import quoted
 from quizcli.model import BLANK, Fact, FactKind
@@ -20,6 +20,16 @@ FIGURE_UNITS = frozenset({"percent", "money", "measure", "scale", "per", "times"
 _REMARK_DATE = re.compile(
     r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
     r"|\bon\sDATE,?\s(?:\w+\s){0,2}(?:said|says|told|added|stated|noted)\b")
+
+
+def date_forms(iso: str) -> tuple[str, ...]:
+    """A day as a reader may type it: 2025-03-12, March 12, 2025, 12 Mar 2025, 12/03/2025."""
+    day = dt.date.fromisoformat(iso)
+    month = MONTH_NAMES[day.month - 1]
+    short = month[:3]
+    return (iso, f"{month} {day.day}, {day.year}", f"{day.day} {short} {day.year}",
+            f"{short} {day.day}, {day.year}", f"{day.day}/{day.month:02d}/{day.year}",
+            f"{day.day} {month}", f"{month} {day.day}")
 
 
 def _year_of(shown: str) -> int | None:
@@ -106,10 +116,19 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         # "Verma said Monday" asks "said on _____": a date is had on, a weekday not always.
         sentence = re.sub(rf"(?<!\bon )(?<!\bOn ){re.escape(BLANK)}", f"on {BLANK}", sentence,
                           count=1)
+        if _REMARK_DATE.search(sentence.replace(BLANK, "DATE", 1)):
+            return None  # the day of a remark, worked out from its weekday: nothing to learn
         # The story's own date, with its weekday, makes the date one a reader can tell.
         of_story = (f", in a story of {maker.article_date:%A}, "
                     f"{show_date(maker.article_date.isoformat())}")
     answer = show_date(fact.date)
+    if of_story:
+        # Typed: every wrong date of another month is plainly not of the story's week.
+        context = maker.context_for(fact)
+        shown = f"{context} {sentence}" if context else sentence
+        return maker.mcq(fact, "when", f"Which date completes the sentence{of_story}? "
+                         f"{quoted(shown)}", answer, [], score=score, why=why, context=context,
+                         accept=date_forms(fact.date), typed=True)
     wrong = date_choices(fact.date, maker.pools, fact.id, n=6, article_date=maker.article_date)
     low, high = _range_bounds(sentence)
     low, high = _between_years(sentence, _year_of(answer), low, high)

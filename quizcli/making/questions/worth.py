@@ -15,6 +15,7 @@ from quizcli.making.questions.wording import (
 )
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.text import compared
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -23,8 +24,10 @@ if TYPE_CHECKING:
 _PRONOUN_ANSWER = re.compile(r"(?i)(?:he|she|it|they|we|you|i|this|that|these|those)"
                              r"(?:['’](?:re|s|ll|ve|d|m))?")
 STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
-                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b")
-"""A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked'."""
+                       r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b"
+                       r"|\d\s(?:times|fold)\b|[$₹€£]\s?\d|\d\s(?:billion|million|crore)\b")
+"""A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked',
+'gone up 15 times', '$5.9 billion'."""
 
 _AFFILIATION = re.compile(
     r"(?i:\b(?:fellow|professor|researcher|analyst|scientist|scholar|director|head))\s"
@@ -92,6 +95,8 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         unasked = _only_a_word(maker, answer, after)
         if unasked:
             return unasked
+    elif kind.startswith("term:") and compared(answer) == compared(maker.title):
+        return "the article's title"  # "A _____ is a time of …" under the title "Heatwave"
     if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
         return "where someone works"  # "Dr Rao, Director, _____": a source's employer
     if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):
@@ -217,6 +222,7 @@ def _no_exam_value(fact: Fact, answer: str, kind: str) -> str | None:
     written = fact.detail.get("written", answer)
     if kind in ("when:year", "when:month") and STATISTIC.search(
             fact.evidence.replace(written, " ")) and not re.search(
-            rf"\b(?:since|from)\s{re.escape(written)}", fact.evidence):
+            rf"\b(?:since|from|(?:target|goal|deadline)\s(?:for|of|by))\s{re.escape(written)}",
+            fact.evidence):
         return "the date of a figure"  # "Nepal's rank in _____ was 87"
     return None
