@@ -167,3 +167,9 @@ def test_a_bullet_inside_a_bullet_is_no_part_of_the_sentence():
             "  • • Main Finding: The panel voted 6-1.\n")
     sentences = [s.text for s in read_article(text, "v.txt").sentences]
     assert "Main Finding: The panel voted 6-1." in sentences
+
+
+def test_a_verb_and_what_it_acts_on_opening_a_line_are_no_name():
+    found = terms("Hill Councils (Article 12): Mirror the HC framework – Councils are "
+                  "mandatory for districts too.")
+    assert "Mirror the HC" not in found

@@ -332,6 +332,8 @@ def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str
             continue  # half of a hyphened compound: "Indo-Pacific"
         if " " not in text and text not in known and _opens_clause(sentence, start):
             continue  # a capital that only opens the sentence or a clause
+        if text.split(None, 2)[1:2] == ["the"] and _opens_clause(sentence, start):
+            continue  # "Mirror the LS framework": a verb and what it acts on open the clause
         found.append(Term(start, end, text, "name"))
     return found
 
