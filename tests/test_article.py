@@ -168,3 +168,11 @@ def test_a_word_run_into_the_figure_after_it_is_parted_from_it():
                            "from112 in 2020; PM2.5 and CO2 stay as written.\n")
     assert article.sentences[0].text == ("The rank has come down to 140 among 156 countries, "
                                          "from 112 in 2020; PM2.5 and CO2 stay as written.")
+
+
+def test_a_photo_credit_is_page_furniture():
+    article = read_article("Coal Slides\n\nCoal generation in Sikkim fell 18 percent last "
+                           "year, the board said.\n\n(Credit: Asha Verma / Hill Post)\n\n"
+                           "Credit: Ravi Menon\n")
+    assert [s.text for s in article.sentences] == [
+        "Coal generation in Sikkim fell 18 percent last year, the board said."]

@@ -71,3 +71,27 @@ def test_a_range_or_a_plateau_is_no_person():
     ])
     named = [m.value for ms in _ for m in ms if m.kind == "person"]
     assert set(named) == {"Asha Verma"}, named
+
+
+def test_a_family_name_keeps_its_small_words_even_where_it_is_a_place():
+    _, found = read_mentions(["In 1884 Chancellor Otto von Bismarck hosted the talks.",
+                              "Ursula von der Leyen and Pieter van den Berg came later."])
+    named = [m.value for ms in found for m in ms if m.kind == "person"]
+    assert named == ["Otto von Bismarck", "Ursula von der Leyen", "Pieter van den Berg"], named
+
+
+def test_a_title_in_quotation_marks_a_guild_or_a_quarter_is_no_person():
+    people, found = read_mentions([
+        "It beat “The Salt Road” and “Once Upon A Time in Gangtok” at the awards, said "
+        "Asha Verma.",
+        "The Film Editors Guild met in the Old Quarter of Gangtok with Ravi Menon.",
+        "The city launched ‘Colonial Memory in the Hills’ on Monday.",
+    ])
+    named = {m.value for ms in found for m in ms if m.kind == "person"}
+    assert named == {"Asha Verma", "Ravi Menon"}, named
+
+
+def test_a_size_in_words_is_no_name():
+    _, found = read_mentions(["The Five-hundred-meter Aperture Spherical radio Telescope was "
+                              "built by Asha Verma."])
+    assert [m.value for m in found[0] if m.kind == "person"] == ["Asha Verma"]

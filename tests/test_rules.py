@@ -10,6 +10,7 @@ import pytest
 from quizcli.making.gate import gate
 from quizcli.making.ingest import pools_for
 from quizcli.making.questions import make_candidates
+from quizcli.model import FactKind
 from quizcli.reading.article import read_article
 from quizcli.reading.facts import extract_facts
 from quizcli.reading.rules.names import find_terms
@@ -173,3 +174,23 @@ def test_a_verb_and_what_it_acts_on_opening_a_line_are_no_name():
     found = terms("Hill Councils (Article 12): Mirror the HC framework – Councils are "
                   "mandatory for districts too.")
     assert "Mirror the HC" not in found
+
+
+def test_words_said_after_where_or_when_they_were_said_start_after_that():
+    article = read_article(
+        "Awards Night\n\nDirector Asha Verma said backstage that no-one could tell what "
+        "might happen at the awards.\n\nRavi Menon said in an interview on Sunday that "
+        "the film would open in Gangtok soon.\n\nNima Lama added; “It is true that the "
+        "valley has changed for ever.”\n")
+    said = {f.answer: f.detail["quote"] for f in extract_facts(article)
+            if f.kind is FactKind.QUOTE}
+    assert said["Asha Verma"].startswith("no-one could tell")
+    assert said["Ravi Menon"].startswith("the film would open")
+    assert said["Nima Lama"].startswith("It is true that the valley")
+
+
+def test_a_possessive_before_an_abbreviation_ends_a_name():
+    found = terms("Ravi Menon is co-chair of the Sikkim Academy of Sciences’ HRT supervisory "
+                  "committee and of the Ministry of Agriculture and Farmers’ Welfare.")
+    assert found.get("Sikkim Academy of Sciences") == "body"
+    assert found.get("Ministry of Agriculture and Farmers’ Welfare") == "body"

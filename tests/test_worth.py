@@ -687,3 +687,30 @@ def test_the_year_a_figure_is_of_is_not_asked_but_a_target_year_is():
     asked = answers(text)
     assert "1998" not in asked and "2023" not in asked
     assert "2029" in asked
+
+
+@pytest.mark.parametrize(("sentence", "never"), [
+    # the rest of a name that opens with "The"
+    ("The tool was found on a beach near The Hague by a team from Sikkim.", "Hague"),
+    # the country of the city just named
+    ("Asha Verma, an astronomer at the Hill Institute in Osaka, Japan, led the survey.",
+     "Japan"),
+])
+def test_half_a_place_or_the_country_of_the_place_before_is_not_asked(sentence, never):
+    assert never not in answers(STORY + sentence + "\n")
+
+
+def test_a_month_the_sentence_gives_is_no_wrong_choice():
+    text = STORY + "In August and September, the Tribunal heard 40 petitions on wetlands.\n"
+    for question in kept(text):
+        if question.prompt.startswith("Which date") and "_____ and September" in question.prompt:
+            assert "September" not in question.choices, question.choices
+        if question.prompt.startswith("Which date") and "August and _____" in question.prompt:
+            assert "August" not in question.choices, question.choices
+
+
+def test_a_sentence_opening_on_that_shows_the_one_before():
+    text = STORY + ("Coal use in Sikkim has fallen for ten years.\n"
+                    "And that trend continued through last year, as coal use slid 18 percent.\n")
+    [question] = [q for q in kept(text) if q.answer == "18 percent"]
+    assert question.prompt.count("Coal use in Sikkim has fallen for ten years.") == 1

@@ -29,10 +29,15 @@ _INITIALS = r"(?:(?:[A-Z]\.\s?){1,4}|(?:[A-Z]{1,2}\s){1,2})"
 # skips to a capital.
 _INITIALS_REST = r"(?:\.\s?(?:[A-Z]\.\s?){0,3}|[A-Z]?\s(?:[A-Z]{1,2}\s)?)"
 _NAME_TOKEN_REST = rf"(?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[A-Za-z][{_LOWER}]+)*"
+# The small words inside a family name: "Otto von Bismarck", "Vasco da Gama".
+_PARTICLE = r"(?:von|van|der|den|de|da|di|du|dos|das|del|bin|ibn)"
+_PARTICLE_BEFORE = re.compile(rf"\b{_PARTICLE}\s$")
+"""What makes the place after it a family name: "von Bismarck"."""
 _NAME = re.compile(
     rf"[A-Z\u00c0-\u00de](?<![\w(#.].)(?:(?<=[A-Z]){_INITIALS_REST}{_NAME_TOKEN}"
     rf"|(?<=[A-Z\u00c0-\u00d6\u00d8-\u00de]){_NAME_TOKEN_REST})"
-    rf"(?:\s+(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}(?:\s(?:II|III|IV|VI|VII|VIII)\b)?(?!\w)"
+    rf"(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:[A-Z]\.?\s)?{_NAME_TOKEN}){{0,3}}"
+    rf"(?:\s(?:II|III|IV|VI|VII|VIII)\b)?(?!\w)"
 )
 _WORD = re.compile(r"\S+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|He|She|It|They)\b")
@@ -183,6 +188,8 @@ _CASE_AFTER = re.compile(r"(?:\sand\s(?:Ors|Others)\.?)?\s(?:v|vs|versus)\.?\s")
 
 
 _INITIAL_ONLY = re.compile(r"[A-Z]{1,2}")
+_NUMBER_PART = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                          r"twenty|thirty|forty|fifty|hundred|thousand|million)$")
 
 
 def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:
@@ -205,6 +212,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             continue
         if len(tokens) > 1 and all(_common(t) for _, t in tokens):
             continue  # "Backward Classes", "Annual Review": words, not a name
+        if any(_NUMBER_PART.match(part) for _, t in tokens for part in t.split("-")):
+            continue  # "Five-hundred-meter Aperture": a size, not a name
         if "-" in tokens[-1][1]:  # "Asha Rao-led government": Asha Rao
             last = _LED.sub("", tokens[-1][1])
             tokens[-1] = (tokens[-1][0], last)
@@ -281,6 +290,15 @@ class _Scan(NamedTuple):
     candidates: list[tuple[int, int, str, bool]]
 
 
+_SMALL_WORDS = r"(?:of|in|the|a|an|and|on|for|to|with|at|by|from|upon|or)"
+_QUOTED_TITLE = re.compile(
+    rf"(?:(?<=“)|(?<=‘)|(?<=\")|(?<=[\s(]'))"  # a quotation mark opens it
+    rf"[A-Z][\w’'-]*(?:\s(?:{_SMALL_WORDS}\s)*(?:[A-Z0-9][\w’'-]*)){{1,9}}"
+    rf"(?=[,.]?[”’\"'])")
+"""A title in quotation marks, every word of it capitalised but the small ones: the
+'Once Upon A Time in Hollywood' of a film or a report is no one's name."""
+
+
 def _scan(sentence: str) -> _Scan:
     table = gazetteer()
     parties = [
@@ -289,8 +307,10 @@ def _scan(sentence: str) -> _Scan:
         if not _inside_a_name(sentence, m.start())
     ]
     offices = _spans(table.office_re, sentence) if _may_name_an_office(sentence) else []
-    places = _spans(table.place_re, sentence)
-    masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places)
+    places = [(start, end) for start, end in _spans(table.place_re, sentence)
+              if not _PARTICLE_BEFORE.search(sentence, max(0, start - 5), start)]
+    titles = _spans(_QUOTED_TITLE, sentence) if any(q in sentence for q in "“‘\"'") else []
+    masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places + titles)
     return _Scan(parties, offices, _name_candidates(sentence, masked))
 
 

@@ -11,7 +11,7 @@ from quizcli.model import Fact, Question
 MAX_WORDS = 45
 PRONOUN_START = re.compile(
     r"^[\"“‘'(]*(?:(?:But|And|So|Yet|Also|However),?\s+)?"
-    r"(?:(?i:he|she|it|they|this|these|those|its|his|her|their|such)\b"
+    r"(?:(?i:he|she|it|they|this|that|these|those|its|his|her|their|such)\b"
     r"|The\s(?:\w+|_____)\sones?\b)"  # "The fourth one ...": one of a list before it
 )
 

@@ -32,6 +32,18 @@ def date_forms(iso: str) -> tuple[str, ...]:
             f"{day.day} {month}", f"{month} {day.day}")
 
 
+def _not_ruled_out(wrong: str, sentence: str, years: tuple[int | None, int | None],
+                   yearless: bool) -> bool:
+    """Whether the sentence leaves a wrong date possible: within the years it bounds,
+    and no year or day it gives itself ("In August and _____" is not August)."""
+    shown = _yearless(wrong) if yearless else wrong
+    if re.search(rf"(?<!\w){re.escape(shown)}(?!\w)", sentence):
+        return False
+    year, (low, high) = _year_of(wrong), years
+    return year is None or ((low is None or year > low) and (high is None or year < high)
+                            and str(year) not in sentence)
+
+
 def _year_of(shown: str) -> int | None:
     found = re.search(r"\b(\d{4})$", shown)
     return int(found.group(1)) if found else None
@@ -132,9 +144,7 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
     wrong = date_choices(fact.date, maker.pools, fact.id, n=6, article_date=maker.article_date)
     low, high = _range_bounds(sentence)
     low, high = _between_years(sentence, _year_of(answer), low, high)
-    wrong = [w for w in wrong if (year := _year_of(w)) is None or (
-        (low is None or year > low) and (high is None or year < high)
-        and str(year) not in sentence)][:3]  # a year the sentence gives is ruled out
+    wrong = [w for w in wrong if _not_ruled_out(w, sentence, (low, high), style == "no-year")][:3]
     if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
         answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
     context = maker.context_for(fact)

@@ -48,6 +48,17 @@ _NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*\s\($")
 _COUNT_BEFORE = re.compile(r"\b(?:the|other)\s$")
 _LOWER_AFTER = re.compile(r"\s[a-z]")
 _OFFICIALS = re.compile(r"\sofficials\b")
+_CAPITAL_THE = re.compile(r"(?<=[\w,;] )The\s$")
+_PLACE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}),\s$")
+
+
+def _country_of_the_place_before(before: str, answer: str) -> bool:
+    """Whether the answer is the country of the town or state named just before it."""
+    place = _PLACE_BEFORE.search(before, max(0, len(before) - 40))
+    table = gazetteer()
+    canon = table.party_of.get(answer)
+    return place is not None and canon in table.countries and canon in (
+        table.place_country.get(place.group(1), ()))
 
 
 def describes_noun(answer: str, after: str) -> bool:
@@ -117,6 +128,10 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
     if kind == "where" and _OFFICIALS.match(after):
         return "a capital standing for its government"  # "_____ officials said"
+    if _CAPITAL_THE.search(before, max(0, len(before) - 6)):
+        return "the rest of a name that opens with 'The'"  # "near The _____": Hague
+    if kind == "where" and _country_of_the_place_before(before, answer):
+        return "the country of the place before it"  # "in Bonn, _____": Germany
     if not kind.startswith(("figure", "when:day", "when:year", "when:month", "term:list")) \
             and _repeated(maker, fact.evidence, before, after, answer):
         return "a phrase the story repeats"  # "the rivers of the _____" said three times

@@ -167,8 +167,18 @@ def _runs(sentence: str) -> list[tuple[int, int, str]]:
             words.pop()
             end = sentence.rindex(words[-1], start, end) + len(words[-1]) if words else start
         if words:
-            out.append((start, end, sentence[start:end]))
+            text = sentence[start:end]
+            owner = _OWNER_END.search(text)
+            if owner:  # "the Academy of Sciences’ FAST committee": the owner's name ends
+                end = start + owner.start()
+                text = sentence[start:end]
+            out.append((start, end, text))
     return out
+
+
+_OWNER_END = re.compile(r"(?<=s)[’']\s(?=[A-Z]{2,}\b)")
+"""A possessive before an abbreviation ends a name: "the Academy of Sciences’ FAST";
+"Farmers’ Welfare" stays one name."""
 
 
 def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:

@@ -130,6 +130,14 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
     return speakers
 
 
+_ADVERBIAL_THAT = re.compile(
+    r"\s*(?:(?:on|in|at|after|during|before)\s(?:[\w’'-]+\s){1,5}?"
+    r"|(?:[a-z]+ly|backstage|later|earlier|today|yesterday|again|also|separately)\s)"
+    r",?\s*that\s+(?P<c>.+)")
+"""Where or when the words were said, before the 'that' they follow: "said backstage
+that …", "said in an interview on Sunday that …"."""
+
+
 def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
                   quotes: list[tuple[int, int, str]]) -> str | None:
     long_quotes = [q for q in quotes if len(q[2].split()) >= 4]
@@ -139,7 +147,7 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
             not text[end:named_at].strip(" ,") or not text[end:verb.start()].strip(" ,")
         ):
             return quote.strip(" ,")
-        if start >= verb.end() and not text[verb.end():start].strip(" ,:"):
+        if start >= verb.end() and not text[verb.end():start].strip(" ,:;"):
             return quote.strip(" ,")
     rest = text[verb.end():]
     if verb.group() in ("told", "tells"):  # "told the House that ...": past the listener
@@ -147,7 +155,8 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         if not listener:
             return None
         rest = rest[listener.end():]
-    clause = re.match(r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
+    clause = _ADVERBIAL_THAT.match(rest) or re.match(
+        r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
     if clause and len(clause.group("c").split()) >= 4:
         return _without_end(clause.group("c"))
     before = text[:min(speaker.start, verb.start())]
