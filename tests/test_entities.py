@@ -95,3 +95,8 @@ def test_a_size_in_words_is_no_name():
     _, found = read_mentions(["The Five-hundred-meter Aperture Spherical radio Telescope was "
                               "built by Asha Verma."])
     assert [m.value for m in found[0] if m.kind == "person"] == ["Asha Verma"]
+
+
+def test_a_network_is_no_person():
+    _, found = read_mentions(["Asha Verma was director of the Kathmandu Lepcha Network."])
+    assert {m.value for m in found[0] if m.kind == "person"} == {"Asha Verma"}

@@ -194,3 +194,51 @@ def test_a_possessive_before_an_abbreviation_ends_a_name():
                   "committee and of the Ministry of Agriculture and Farmers’ Welfare.")
     assert found.get("Sikkim Academy of Sciences") == "body"
     assert found.get("Ministry of Agriculture and Farmers’ Welfare") == "body"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“It is a very difficult grape, but a good match to the others,” Ravi Menon says.",
+    "They were a little bit astonished by the harvest in Sikkim.",
+    "So popular is the variety that the region holds a forum each year.",
+])
+def test_no_definition_of_a_pronoun_a_quotation_or_a_turned_round_sentence(sentence):
+    kinds = set(terms(sentence).values())
+    assert not {"definition", "defined"} & kinds, terms(sentence)
+
+
+def quotes_of(text: str) -> dict[str, str]:
+    article = read_article("Story\n\n" + text + "\n")
+    return {f.answer: f.detail["quote"] for f in extract_facts(article)
+            if f.kind is FactKind.QUOTE}
+
+
+@pytest.mark.parametrize("sentence", [
+    # the country only says which merchant
+    "The Nepalese wine merchant said the harvest was the best of the decade so far.",
+    # whoever says it is not named
+    "Thousands of staff at Nepalese universities are on short contracts, says a report "
+    "released on Monday.",
+    # when it was said, not what
+    "Ravi Menon said as he poured a glass of the new wine for the visitors.",
+    # what was announced is said elsewhere
+    "Asha Verma announced this ahead of her first session at the Council this year.",
+])
+def test_no_quote_without_a_speaker_or_words_said(sentence):
+    assert quotes_of(sentence) == {}
+
+
+def test_a_party_speaks_through_its_government_and_its_officials():
+    assert quotes_of("The Nepalese government said the border talks would resume next "
+                     "month.") == {"Nepal": "the border talks would resume next month"}
+
+
+def test_a_stance_on_nothing_named_is_no_position():
+    article = read_article("Story\n\nChief Minister Asha Verma has lowered the age limit "
+                           "for the bus scheme.\n\nShe announced it on Monday, something she "
+                           "had refused to do just last October.\n")
+    assert not [f for f in extract_facts(article) if f.kind is FactKind.POSITION]
+
+
+def test_words_someone_says_in_quotation_marks_are_no_term():
+    found = terms('The waiter returns and whispers, "So you found it?"')
+    assert not [text for text in found if "you found" in text], found

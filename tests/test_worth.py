@@ -608,7 +608,7 @@ def test_a_year_is_offered_beside_years_near_it_not_the_storys_far_ones():
 
 
 def test_a_temperature_is_offered_beside_near_temperatures():
-    from quizcli.making.distractors import figure_choices
+    from quizcli.making.figures import figure_choices
 
     choices = figure_choices("40 °C", "seed", n=4)
     assert choices and all(30 <= int(c.split()[0]) <= 50 for c in choices), choices
@@ -714,3 +714,17 @@ def test_a_sentence_opening_on_that_shows_the_one_before():
                     "And that trend continued through last year, as coal use slid 18 percent.\n")
     [question] = [q for q in kept(text) if q.answer == "18 percent"]
     assert question.prompt.count("Coal use in Sikkim has fallen for ten years.") == 1
+
+
+def test_one_year_sits_beside_two_years():
+    from quizcli.making.figures import figure_choices
+
+    assert all(choice.endswith("years") for choice in figure_choices("one year", "seed", n=3))
+
+
+def test_an_event_of_a_days_possessive_keeps_its_noun():
+    text = STORY + ("The Tribunal first met on 2 January 2025.\n"
+                    "She won 8.1 lakh votes in Saturday’s election in Sikkim, the most ever.\n"
+                    "The census began on 10 February 2025 in Gangtok.\n")
+    [question] = [q for q in kept(text, dt.date(2025, 3, 14)) if q.prompt.startswith("Arrange")]
+    assert "votes in the election in Sikkim" in question.prompt

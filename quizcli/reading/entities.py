@@ -278,7 +278,7 @@ def _office_words() -> re.Pattern[str]:
     return re.compile(r"(?<![A-Za-z])(?:" + trie_pattern(sorted(words)) + r")(?![A-Za-z])")
 
 
-def _may_name_an_office(sentence: str) -> bool:
+def may_name_an_office(sentence: str) -> bool:
     return _office_words().search(sentence.lower()) is not None
 
 
@@ -306,7 +306,7 @@ def _scan(sentence: str) -> _Scan:
         for m in table.party_re.finditer(sentence)
         if not _inside_a_name(sentence, m.start())
     ]
-    offices = _spans(table.office_re, sentence) if _may_name_an_office(sentence) else []
+    offices = _spans(table.office_re, sentence) if may_name_an_office(sentence) else []
     places = [(start, end) for start, end in _spans(table.place_re, sentence)
               if not _PARTICLE_BEFORE.search(sentence, max(0, start - 5), start)]
     titles = _spans(_QUOTED_TITLE, sentence) if any(q in sentence for q in "“‘\"'") else []

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from quizcli.making.distractors import figure_choices
+from quizcli.making.figures import figure_choices
 from quizcli.making.questions.blanks import blank
 from quizcli.making.questions.candidate import Candidate
 from quizcli.making.questions.wording import quoted

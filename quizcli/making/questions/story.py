@@ -6,10 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from quizcli.ids import digest
-from quizcli.making.distractors import (
-    figure_choices,
-    stable_order,
-)
+from quizcli.making.distractors import stable_order
+from quizcli.making.figures import figure_choices
 from quizcli.making.questions.candidate import (
     PRONOUN_START,
     Candidate,
@@ -177,8 +175,10 @@ def order(maker: Maker) -> Candidate | None:
         written = fact.detail.get("written", "")
         if fact.evidence.count(written) != 1:
             continue
-        text = re.sub(rf"(?:\b(?i:on|in|since|by|during)\s+)?{re.escape(written)}", "",
-                      fact.evidence, count=1)
+        text = re.sub(rf"{re.escape(written)}['’]s\b", "the", fact.evidence, count=1)
+        if text == fact.evidence:  # "in Saturday's election" is "in the election"
+            text = re.sub(rf"(?:\b(?i:on|in|since|by|during)\s+)?{re.escape(written)}", "",
+                          fact.evidence, count=1)
         text = re.sub(r"\s+", " ", text)
         text = re.sub(r"\s+([,.])", r"\1", text).strip()
         text = re.sub(r"^[,;:\s]+", "", text)

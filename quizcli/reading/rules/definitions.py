@@ -27,6 +27,13 @@ _DEFINED_WORDS = ("termed", "known", "referred", "described", "defined", "recogn
 """One of them is in every match of `_DEFINED_AS`."""
 
 
+_QUOTE_OPENERS = "\"“‘'("
+_NO_SUBJECT = frozenset("it this they these those he she we you i there here that its "
+                        "if so such how what when while as".split())
+"""First words of what no definition is said of: a pronoun ("They were a little bit
+astonished"), or a word that turns the sentence round ("So popular is the variety")."""
+
+
 def definitions(sentence: str) -> list[Term]:
     """What a definition defines ("is termed as revenue deficit"), what it is said of
     ("Measles is a contagious disease") and, after "is a", the class it names."""
@@ -49,9 +56,10 @@ def definitions(sentence: str) -> list[Term]:
             sentence[copula.end():])):
         subject = sentence[:copula.start()]
         plain = _LEADING_ARTICLE.sub("", subject)
-        if (1 <= len(plain.split()) <= 4 and not re.search(r"[,;:]|\sof\s", plain)
-                and plain.split()[0].lower() not in ("it", "this", "they", "these", "he", "she",
-                                                      "there", "that", "its")):
+        if not plain.strip() or plain[0] in _QUOTE_OPENERS or (
+                plain.split()[0].lower() in _NO_SUBJECT):
+            return found  # "“It is a difficult grape,” he says": an opinion, not a definition
+        if 1 <= len(plain.split()) <= 4 and not re.search(r"[,;:]|\sof\s", plain):
             offset = len(subject) - len(plain)
             found.append(Term(offset, len(subject), plain, "definition"))
         rest = sentence[copula.end():]

@@ -266,6 +266,10 @@ _SAID_AFTER = re.compile(r"[,.!?]?\s*[\"”’']?\s*(?:said|says|added|told|he s
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added)[,:]?\s*$")
 
 
+_SPOKEN = re.compile(r"[?!]$|\b(?:I|I’m|I'm|you|you’ve|you've|we|we’re|we're|my|our|your)\b")
+"""What only someone's words hold: a question, an exclamation, a speaker's "I" or "you"."""
+
+
 def _quoted(sentence: str) -> list[Term]:
     """A short term in quotation marks, and a title after "titled", but no one's words."""
     found = []
@@ -275,7 +279,8 @@ def _quoted(sentence: str) -> list[Term]:
         titled = _TITLED.search(sentence[:match.start()]) is not None
         text = match.group(group).strip(" ,.")
         said = _SAID_AFTER.match(sentence[match.end(group):])
-        if said or _SAID_BEFORE.search(sentence[:match.start()]):
+        if said or _SAID_BEFORE.search(sentence[:match.start()]) or (
+                not titled and _SPOKEN.search(text)):
             continue  # a short quotation of someone's words: nothing to blank in it
         if words <= 6 or (titled and words <= 14):
             start = match.start(group) + match.group(group).index(text)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from quizcli.datafiles import load_data
 from quizcli.model import FactKind
 from quizcli.reading.article import Sentence
-from quizcli.reading.entities import Mention
+from quizcli.reading.dates import MONTHS
+from quizcli.reading.entities import Mention, may_name_an_office
 from quizcli.reading.wordsearch import by_first_character
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ _SUBORDINATE = re.compile(r"^\s*(?:Although|Though|While|As|Since|If|When|Becaus
 _THE = re.compile(r"^the\s+", re.I)
 _DEMONYM_END = re.compile(r"(?:i|ese|an|ian|ish|ic)$")
 
+_BY_SOMEONE_UNNAMED = re.compile(r"\s+(?:a|an|the)\s+(?:new\s+|recent\s+|latest\s+)?[a-z]+")
 _SUBJECT_RANK = {"person": 0, "office": 1, "party": 2, "pronoun": 3}
 
 
@@ -95,8 +97,35 @@ def speaker_before(reader: Reader, text: str, verb: int, found: list[Mention],
         if not inside:
             return None
         best = min(inside, key=lambda m: (_SUBJECT_RANK[m.kind], -m.start))
+        if best.kind == "party" and _modifies_a_noun(text[best.end:seg_end]):
+            return None  # "the Berlin wine merchant said": the merchant, not Berlin
         return reader.resolve(best)
     return None
+
+
+_NOUN_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?!(?:on|in|at|for|to|with|by|from|of|also|too|then|now|today|yesterday|"
+    r"earlier|later|again|still|once|has|have|had|is|was|were|are|will|would|could|should|"
+    r"may|might|must|can|and|or|but|who|which|that|itself|alone|however|first)\b)"
+    r"(?![a-z]+ly\b)[a-z]+\b")
+"""A word after a party that makes the party its adjective: not a preposition, an adverb
+or a verb ("the Court on Thursday unanimously held")."""
+
+
+def _modifies_a_noun(gap: str) -> bool:
+    """Whether the words between a party and the verb make it the adjective of someone
+    who is not its voice: "wine merchant", "universities are" (but "foreign ministry
+    spokesperson" speaks for it)."""
+    return _NOUN_AFTER.match(gap) is not None and not (
+        _VOICE.search(gap) or may_name_an_office(gap))
+
+
+_VOICE = re.compile(r"\b(?:government|administration|ministry|ministries|department|embassy|"
+                    r"army|navy|military|forces|officials?|authorities|police|spokes\w+|"
+                    r"cabinet|parliament|leaders?|leadership|delegation|envoy|mission|office|"
+                    r"regime|side|team|camp|negotiators?|diplomats?|sources|hosts?|chair|"
+                    r"presidency|president|premier|king|queen|prince)\b")
+"""Who speaks for a party: "the Indian government said", "Nepalese officials said"."""
 
 
 def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
@@ -105,8 +134,9 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
     speakers = []
     verbs = list(_SPEECH.finditer(text))
     for index, verb in enumerate(verbs):
-        if _inside(quotes, verb.start()):
-            continue
+        if _inside(quotes, verb.start()) or _BY_SOMEONE_UNNAMED.match(text, verb.end()) and (
+                text[:verb.start()].rstrip().endswith((",", ",”", ",\"", "”"))):
+            continue  # "…, says a report": whoever says it is not named
         speaker = speaker_before(reader, text, verb.start(), found, quotes,
                                  said_before=verbs[index - 1].end() if index else 0)
         if speaker is None:
@@ -130,6 +160,14 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
     return speakers
 
 
+_WHEN_SAID = re.compile(r"\s*,?\s*(?:as|while|when|after|before|because|since|if|though|"
+                         r"although|during|upon|amid|whereas|until)\s")
+_OBJECT_PRONOUN = re.compile(
+    r"(?:this|that|it|these|those|them)\s+(?!(?:is|was|were|are|will|would|had|has|have|"
+    r"could|should|may|might|must|can|did|does|do|remains?|needs?|marks?|means?|shows?)\b)"
+    r"(?![a-z]+(?:ed|s)\b)")
+"""A pronoun the verb acts on, not the subject of what was said: "announced this ahead
+of …" (but "said it was …", "said this marks …")."""
 _ADVERBIAL_THAT = re.compile(
     r"\s*(?:(?:on|in|at|after|during|before)\s(?:[\w’'-]+\s){1,5}?"
     r"|(?:[a-z]+ly|backstage|later|earlier|today|yesterday|again|also|separately)\s)"
@@ -150,6 +188,8 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         if start >= verb.end() and not text[verb.end():start].strip(" ,:;"):
             return quote.strip(" ,")
     rest = text[verb.end():]
+    if _WHEN_SAID.match(rest):
+        return None  # "said as he poured a glass": when it was said, not what
     if verb.group() in ("told", "tells"):  # "told the House that ...": past the listener
         listener = re.match(r"\s*(?:the\s+)?[\w’' ]{1,40}?\s+that\s+", rest)
         if not listener:
@@ -157,6 +197,8 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         rest = rest[listener.end():]
     clause = _ADVERBIAL_THAT.match(rest) or re.match(
         r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
+    if clause and _OBJECT_PRONOUN.match(clause.group("c")):
+        return None  # "announced this ahead of the session": what was announced is elsewhere
     if clause and len(clause.group("c").split()) >= 4:
         return _without_end(clause.group("c"))
     before = text[:min(speaker.start, verb.start())]
@@ -176,6 +218,19 @@ def _without_end(clause: str) -> str:
     while end and (clause[end - 1] in ",." or clause[end - 1].isspace()):
         end -= 1
     return clause[:end] + quote
+
+
+_BARE_VERB = re.compile(r"\w+\s+to\s+(?:do|be|go|act|say|happen)\b(.*)$")
+_FILLERS = frozenset("it so that this just now then again last next year month week too "
+                     "also either any more yet before earlier already ago".split())
+
+
+def _says_nothing(stance: str) -> bool:
+    """Whether a stance names nothing it is taken on: "refused to do just last October"."""
+    bare = _BARE_VERB.match(stance)
+    return bare is not None and all(
+        word.lower() in _FILLERS or word in MONTHS or word.isdigit()
+        for word in re.findall(r"[\w’']+", bare.group(1)))
 
 
 def positions(reader: Reader, sentence: Sentence, found: list[Mention],
@@ -201,7 +256,7 @@ def positions(reader: Reader, sentence: Sentence, found: list[Mention],
         stance = text[verb.start():].rstrip(" .")
         if _SUBORDINATE.search(text[:before[-1].start]):
             stance = stance.split(",")[0]
-        if len(stance.split()) < 3:
+        if len(stance.split()) < 3 or _says_nothing(stance):
             continue
         subjects.append(subject)
         reader.add(sentence, FactKind.POSITION, party or subject.value, found, stance=stance,
