@@ -134,3 +134,11 @@ def test_reading_an_article_does_not_import_the_data_packages_once_cached():
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.split()
     assert loaded == []
+
+
+def test_a_countrys_wrong_answers_come_from_its_part_of_its_continent_first():
+    table = gazetteer()
+    assert set(table.alike("Nepal", 3)) <= {"India", "Pakistan", "Bangladesh", "Bhutan",
+                                            "Sri Lanka", "Afghanistan", "Iran", "Maldives"}
+    assert set(table.alike("Japan", 3)) <= {"China", "South Korea", "North Korea", "Taiwan",
+                                            "Mongolia", "Hong Kong", "Macao"}

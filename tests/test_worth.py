@@ -77,7 +77,7 @@ def test_a_weekday_in_a_dated_story_asks_its_date_typed():
     assert "in a story of Friday, 14 March 2025" in question.prompt  # a reader can tell it
     # Choices of other months would give it away, being plainly not of the story's week.
     assert question.type is QuestionType.CLOZE and not question.choices
-    assert {"March 12, 2025", "2025-03-12", "12/03/2025"} <= set(question.accept)
+    assert {"March 12, 2025", "2025-03-12", "12/03/2025", "Wednesday"} <= set(question.accept)
 
 
 def test_a_weekday_said_without_on_is_asked_with_on():
@@ -728,3 +728,31 @@ def test_an_event_of_a_days_possessive_keeps_its_noun():
                     "The census began on 10 February 2025 in Gangtok.\n")
     [question] = [q for q in kept(text, dt.date(2025, 3, 14)) if q.prompt.startswith("Arrange")]
     assert "votes in the election in Sikkim" in question.prompt
+
+
+def test_an_ordinal_in_words_is_accepted_in_figures():
+    from quizcli.making.questions.wording import other_spellings
+
+    text = ("The Constitution (One Hundred And First Amendment) Act, 2016 brought in GST.")
+    forms = other_spellings("Constitution (One Hundred And First Amendment) Act", text)
+    assert "Constitution (101st Amendment) Act" in forms
+
+
+def test_a_threshold_lowered_from_a_figure_to_another_is_asked_with_choices_it_allows():
+    text = STORY + "The board has lowered the age threshold from 65 to 60 for the bus scheme.\n"
+    for question in kept(text):
+        if "from _____ to 60" in question.prompt:
+            assert all(float(c) > 60 for c in question.choices), question.choices
+        if "from 65 to _____" in question.prompt:
+            assert all(float(c) < 65 for c in question.choices), question.choices
+
+
+def test_a_name_the_story_never_shows_to_be_a_person_is_no_wrong_answer_for_who():
+    text = STORY + ("Asha Verma, the Tribunal's chair, said the census would take a year.\n"
+                    "Ravi Menon, a member, said the wetlands of Sikkim were shrinking fast.\n"
+                    "Nima Lama, the secretary, said 40 lakes had dried up since 2010.\n"
+                    "The wines Lepcha Dorje and Pinot Madeleine came from Gangtok.\n")
+    asked = [q for q in kept(text) if q.prompt.startswith("Who")]
+    assert asked
+    for question in asked:
+        assert not {"Pinot Madeleine", "Lepcha Dorje"} & set(question.choices), question.choices

@@ -80,7 +80,13 @@ def slug(text: str, limit: int = 48) -> str:
 
 
 def _people_of(found: list[Fact]) -> list[str]:
-    names = [p for f in found for p in f.people]
+    """The story's people: those it shows to be people, by an office they hold, words
+    they say or a stance they take. A capitalised name it never shows so (a galaxy, a
+    wine, a film) is no wrong answer to "who"."""
+    shown = {f.answer for f in found if f.kind in (FactKind.ROLE, FactKind.QUOTE)}
+    shown |= {f.detail["holder"] for f in found
+              if f.kind is FactKind.POSITION and "holder" in f.detail}
+    names = [p for f in found for p in f.people if p in shown]
     names += [f.answer for f in found if f.kind is FactKind.ROLE]
     return [n for n in dict.fromkeys(names) if " " in n]
 

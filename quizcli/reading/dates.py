@@ -266,6 +266,9 @@ def _cues(sentence: str) -> tuple[set[str], int]:
     return cues, year.start() if year else 0
 
 
+_TITLE_YEAR = re.compile(r"[‘“\"']\d{4}[,.]?[’”\"']")
+
+
 def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date in the sentence that can be placed, in order, never two overlapping."""
     taken: list[tuple[int, int]] = []
@@ -281,8 +284,9 @@ def find_dates(sentence: str, anchor: dt.date | None = None) -> list[DateMention
                 if kind == "m" and sentence[match.start():start].strip().lower() in (
                     "this", "last", "next"):
                     start = match.start()
-            if overlaps(start, end, taken):
-                continue
+            if overlaps(start, end, taken) or kind == "y" and _TITLE_YEAR.match(
+                    sentence, max(0, start - 1)):
+                continue  # "the film ‘1917,’": a title, not a year
             resolved = resolve(kind, match.groupdict(), anchor)
             if resolved is None:
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizcli.datafiles import load_data
 from quizcli.reading.wordsearch import NameFinder, trie_pattern
@@ -56,6 +56,8 @@ class Gazetteer:
     """A country or city to its population, so the better-known can be preferred."""
     continent: dict[str, str]
     """A country to its continent's code ("AS")."""
+    subregion: dict[str, str] = field(default_factory=dict)
+    """A country to its part of its continent ("Eastern Asia"), where countryinfo says."""
     continents: frozenset[str] = frozenset()
     suburbs: frozenset[str] = frozenset()
     """Cities that are parts of a greater city near them, offered beside no city."""
@@ -71,22 +73,22 @@ class Gazetteer:
         return [a for a, canon in self.party_of.items() if canon == party and a != party]
 
     def alike(self, place: str, n: int = 12, local: bool = False) -> list[str]:
-        """Other places of the kind of `place`, nearest and best known first, for
-        wrong answers: for a country, the `n` most populous of its continent (then
-        of the world); for a city, the `n` most populous of its country (then of
-        the world); for a state, every state of its country; for a region, every
-        other region. Names written with diacritics are left to their plain form.
-        A town's own state comes first: the wrong answers for a town of one state are
-        towns of that state. A city of a million or more is asked beside the country's
-        other great cities, not its own suburbs, unless it is asked as a `local` place
-        (a district): then its own state's towns come first too."""
+        """Other places of the kind of `place`, nearest and best known first, for wrong answers: for
+        a country, the `n` most populous of its part of its continent ("Eastern Asia"), then of its
+        continent, then of the world; for a city, the `n` most populous of its country (then of the
+        world); for a state, every state of its country; for a region, every other region. Names
+        written with diacritics are left to their plain form. A town's own state comes first: the
+        wrong answers for a town of one state are towns of that state. A city of a million or more
+        is asked beside the country's other great cities, not its own suburbs, unless it is asked as
+        a `local` place (a district): then its own state's towns come first too."""
         kind = self.place_kind.get(place)
         if kind is None:
             return []
         pool = [p for p, k in self.place_kind.items() if k == kind and p != place and p.isascii()]
         if kind == PlaceKind.COUNTRY:
-            home = self.continent.get(place)
-            pool.sort(key=lambda c: (self.continent.get(c) != home, -self.population.get(c, 0)))
+            home, part = self.continent.get(place), self.subregion.get(place) or None
+            pool.sort(key=lambda c: (self.continent.get(c) != home,
+                                     self.subregion.get(c) != part, -self.population.get(c, 0)))
             return pool[:n]
         if kind == PlaceKind.REGION:
             # A continent for a continent; a sea for a sea ("Indian Ocean", "Red Sea").
@@ -154,10 +156,7 @@ def gazetteer() -> Gazetteer:
     offices_as_written = load_data("offices.yaml")
     offices = frozenset(o.lower() for o in offices_as_written)
     boilerplate = load_data("boilerplate.yaml")
-
-    def compile_words(words, flags=0):
-        return re.compile(_BEFORE + "(?:" + trie_pattern(sorted(words)) + ")" + _AFTER, flags)
-
+    coded = {canon: tables["countries"][code] for canon, code in parties.code.items() if code}
     return Gazetteer(
         party_of=parties.party_of,
         countries=frozenset(parties.code),
@@ -167,19 +166,23 @@ def gazetteer() -> Gazetteer:
         boilerplate_lines=frozenset(s.lower() for s in boilerplate["whole_lines"]),
         party_re=NameFinder(parties.party_of),
         place_re=NameFinder(places.kind, not_after=_titles(offices_as_written)),
-        office_re=compile_words(offices, re.IGNORECASE),
+        office_re=_compile_words(offices, re.IGNORECASE),
         place_kind=places.kind,
         place_country={name: tuple(sorted(c)) for name, c in places.country.items()},
         place_area={name: frozenset(a) for name, a in area.items()},
         country_code={canon: code for canon, code in parties.code.items() if code},
         population={**places.population, **parties.population},
-        continent={canon: tables["countries"][code]["continent"]
-                   for canon, code in parties.code.items() if code},
+        continent={canon: country["continent"] for canon, country in coded.items()},
+        subregion={canon: country.get("subregion", "") for canon, country in coded.items()},
         common_words=frozenset(tables.get("common_words", ())),
         suburbs=frozenset(tables.get("suburbs", ())),
         home=parties.party_of.get(hand.get("home", "")),
         continents=frozenset(tables["continents"]),
     )
+
+
+def _compile_words(words, flags=0) -> re.Pattern[str]:
+    return re.compile(_BEFORE + "(?:" + trie_pattern(sorted(words)) + ")" + _AFTER, flags)
 
 
 def _titles(offices: list[str]) -> list[str]:

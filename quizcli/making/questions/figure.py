@@ -87,16 +87,19 @@ _BELOW = re.compile(r"(?:\b(?i:less than|fewer than|under|below|up to|at most|no
 _RANGE_END = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?"
                         r"(?:to|–|-)\s?" + re.escape(BLANK))
 """'five to _____ days': the end of a range is larger than its start."""
-_RISE = re.compile(r"\b(?:rose|risen|rising|increased|grew|grown|up)\b.{0,60}\bto\s"
+_RISE = re.compile(r"\b(?:rose|risen|rising|increased|grew|grown|up|raised|hiked|boosted)\b"
+                   r".{0,60}\bto\s"
                    + re.escape(BLANK))
-_FALL = re.compile(r"\b(?:fell|fallen|decreased|declined|dropped|reduced|down)\b.{0,60}\bto\s"
+_FALL = re.compile(r"\b(?:fell|fallen|decreased|declined|dropped|reduced|down|lowered|cut|"
+                   r"slashed|trimmed)\b.{0,60}\bto\s"
                    + re.escape(BLANK))
 
 
-_RISING = frozenset("rose risen rising increased grew grown up".split())
+_RISING = frozenset("rose risen rising increased grew grown up raised hiked boosted".split())
 _CHANGE_FROM = re.compile(
-    r"\b(?P<verb>rose|risen|rising|increased|grew|grown|up|fell|fallen|decreased|declined|"
-    r"dropped|reduced|down)\b.{0,60}?\bfrom\s" + re.escape(BLANK)
+    r"\b(?P<verb>rose|risen|rising|increased|grew|grown|up|raised|hiked|boosted|fell|fallen|"
+    r"decreased|declined|dropped|reduced|down|lowered|cut|slashed|trimmed)\b.{0,60}?\bfrom\s"
+    + re.escape(BLANK)
     + r"[^.;]{0,40}?\bto\s(?:over\s|about\s|nearly\s)?(?P<end>\d[\d,]*(?:\.\d+)?)", re.I)
 """'fell from _____ (2010) to 14 per 1,000': where a change starts, and where it ends."""
 
@@ -148,10 +151,12 @@ def _side(sentence: str) -> int:
     _____', 'fell from 28 to _____'), 0 either."""
     # Each match but a range's ends at a blank, at most 77 characters after it starts.
     near = max(0, sentence.find(BLANK) - 80)
+    if _FALL.search(sentence, near):  # "lowered from 65 to _____": a fall, not a range
+        return -1
     if (_ABOVE.search(sentence, near) or _RISE.search(sentence, near)
             or _RANGE_END.search(sentence)):
         return 1
-    if _BELOW.search(sentence, near) or _FALL.search(sentence, near):
+    if _BELOW.search(sentence, near):
         return -1
     return 0
 

@@ -140,7 +140,8 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         shown = f"{context} {sentence}" if context else sentence
         return maker.mcq(fact, "when", f"Which date completes the sentence{of_story}? "
                          f"{quoted(shown)}", answer, [], score=score, why=why, context=context,
-                         accept=date_forms(fact.date), typed=True)
+                         accept=(*date_forms(fact.date), re.sub(r"^(?i:on)\s+", "", written)),
+                         typed=True)  # the weekday the article writes is right as well
     wrong = date_choices(fact.date, maker.pools, fact.id, n=6, article_date=maker.article_date)
     low, high = _range_bounds(sentence)
     low, high = _between_years(sentence, _year_of(answer), low, high)

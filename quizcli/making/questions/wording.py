@@ -56,7 +56,8 @@ def _plainer(answer: str) -> list[str]:
     for a Roman numeral at its end ('Surya-5' for 'Surya-V'), a financial year in full
     ('2024-2025' for "2024-’25"), without an honorific
     ("President" for "Hon'ble President") or without the country a body is of
-    ("Audit Board" for "Audit Board of Bhutan"; a state or a city stays)."""
+    ("Audit Board" for "Audit Board of Bhutan"; a state or a city stays), an ordinal in
+    figures ("101st Amendment" for "One Hundred and First Amendment")."""
     out = []
     if " & " in answer:
         out.append(answer.replace(" & ", " and "))
@@ -73,7 +74,48 @@ def _plainer(answer: str) -> list[str]:
     of_country = re.fullmatch(r"(.+\s.+?) of (?:the )?(.+)", answer)
     if of_country and of_country.group(2) in gazetteer().countries:
         out.append(of_country.group(1))
+    spelled = _SPELLED_ORDINAL.search(answer)
+    if spelled and (number := _ordinal_value(spelled.group())):
+        out.append(answer[:spelled.start()] + number + answer[spelled.end():])
     return out
+
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNIT_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
+                  "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+                  "eighteenth nineteenth").split()
+_SPELLED_ORDINAL = re.compile(
+    r"(?i)\b(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and)?\s+)?"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]?)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w+teenth|\w+tieth|hundredth)\b")
+
+
+def _ordinal_value(words: str) -> str | None:
+    """'One Hundred And First' → '101st', 'Tenth' → '10th'; None for what is no ordinal."""
+    parts = re.findall(r"[a-z]+", words.lower().replace("-", " "))
+    value = 0
+    for word in parts:
+        if word in _UNITS:
+            value += _UNITS.index(word)
+        elif word in _TENS:
+            value += 10 * _TENS.index(word)
+        elif word == "hundred":
+            value *= 100
+        elif word in _UNIT_ORDINALS:
+            value += _UNIT_ORDINALS.index(word)
+        elif word.endswith("tieth") and word[:-5] + "ty" in _TENS:
+            value += 10 * _TENS.index(word[:-5] + "ty")
+        elif word == "hundredth":
+            value = value * 100 or 100
+        elif word != "and":
+            return None
+    if value == 0:
+        return None
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
 
 
 _PAIR = re.compile(r"([A-Za-z][^,]*?) and ([A-Za-z][^,]*)")
