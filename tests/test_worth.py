@@ -756,3 +756,14 @@ def test_a_name_the_story_never_shows_to_be_a_person_is_no_wrong_answer_for_who(
     assert asked
     for question in asked:
         assert not {"Pinot Madeleine", "Lepcha Dorje"} & set(question.choices), question.choices
+
+
+def test_a_head_of_state_is_asked_beside_office_holders_only():
+    text = STORY + ("Asha Verma, the Tribunal's chair, said the census would take a year.\n"
+                    "Ravi Menon said the wetlands of Sikkim were shrinking fast.\n"
+                    "Nima Lama said 40 lakes had dried up since 2010.\n"
+                    "Karma Dorje said the report took a veiled shot at Nepal's President "
+                    "Sita Rai.\n")
+    for question in kept(text):
+        if "President _____" in question.prompt:
+            assert not {"Ravi Menon", "Nima Lama", "Karma Dorje"} & set(question.choices)

@@ -32,6 +32,7 @@ _NAME_TOKEN_REST = rf"(?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[A-Za-
 # The small words inside a family name: "Otto von Bismarck", "Vasco da Gama".
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|dos|das|del|bin|ibn)"
 _PARTICLE_BEFORE = re.compile(rf"\b{_PARTICLE}\s$")
+_PARTICLE_WORD = re.compile(rf"\s{_PARTICLE}\s")
 """What makes the place after it a family name: "von Bismarck"."""
 _NAME = re.compile(
     rf"[A-Z\u00c0-\u00de](?<![\w(#.].)(?:(?<=[A-Z]){_INITIALS_REST}{_NAME_TOKEN}"
@@ -188,6 +189,8 @@ _CASE_AFTER = re.compile(r"(?:\sand\s(?:Ors|Others)\.?)?\s(?:v|vs|versus)\.?\s")
 
 
 _INITIAL_ONLY = re.compile(r"[A-Z]{1,2}")
+_NUMBER_WORD = re.compile(r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                          r"twenty|thirty|forty|fifty|hundred|thousand|million)(?![a-z])")
 _NUMBER_PART = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
                           r"twenty|thirty|forty|fifty|hundred|thousand|million)$")
 
@@ -212,7 +215,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             continue
         if len(tokens) > 1 and all(_common(t) for _, t in tokens):
             continue  # "Backward Classes", "Annual Review": words, not a name
-        if any(_NUMBER_PART.match(part) for _, t in tokens for part in t.split("-")):
+        if _NUMBER_WORD.search(match.group()) and any(
+                _NUMBER_PART.match(part) for _, t in tokens for part in t.split("-")):
             continue  # "Five-hundred-meter Aperture": a size, not a name
         if "-" in tokens[-1][1]:  # "Asha Rao-led government": Asha Rao
             last = _LED.sub("", tokens[-1][1])
@@ -307,8 +311,10 @@ def _scan(sentence: str) -> _Scan:
         if not _inside_a_name(sentence, m.start())
     ]
     offices = _spans(table.office_re, sentence) if may_name_an_office(sentence) else []
-    places = [(start, end) for start, end in _spans(table.place_re, sentence)
-              if not _PARTICLE_BEFORE.search(sentence, max(0, start - 5), start)]
+    places = _spans(table.place_re, sentence)
+    if places and _PARTICLE_WORD.search(sentence):
+        places = [(start, end) for start, end in places
+                  if not _PARTICLE_BEFORE.search(sentence, max(0, start - 5), start)]
     titles = _spans(_QUOTED_TITLE, sentence) if any(q in sentence for q in "“‘\"'") else []
     masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places + titles)
     return _Scan(parties, offices, _name_candidates(sentence, masked))

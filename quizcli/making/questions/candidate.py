@@ -15,6 +15,12 @@ PRONOUN_START = re.compile(
     r"|The\s(?:\w+|_____)\sones?\b)"  # "The fourth one ...": one of a list before it
 )
 
+HEAD_OF_STATE = re.compile(r"\b(?:(?<!Vice )President|Prime Minister|PM|Premier|Chancellor|"
+                           r"King|Queen|Emperor|[Ll]eader)\b")
+"""A head of state, of government or of a country: an office every reader knows the
+holder of, which a match of people and offices does not ask, and whose wrong holders are
+others who hold an office."""
+
 LEANS_BACK = re.compile(
     r"^(?:[\w’'-]+\s){0,2}?(?:that\s)?(?i:the|this|these|those|such)\s"
     r"(?:expression|term|phrase|concept|idea|move|step|decision|proposal|deal|issue|matter|"

@@ -11,6 +11,7 @@ from quizcli.making.distractors import (
     title_choices,
 )
 from quizcli.making.questions.candidate import (
+    HEAD_OF_STATE,
     LEANS_BACK,
     Candidate,
     word_count,
@@ -96,6 +97,8 @@ def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
               if who != holder and office not in title.casefold()]
     wrong = person_choices(holder, maker.pools, fact.id, avoid=avoid + maker.mentioned(
         sentence))
+    if HEAD_OF_STATE.search(fact.detail.get("office", "")):  # a president among office-holders
+        wrong = [w for w in wrong if any(who == w for _, who in maker.pools.titles)]
     score, why = maker.scored("who-holds", fact)
     context = maker.context_for(fact)
     shown = f"{context} {sentence}" if context else sentence

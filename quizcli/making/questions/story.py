@@ -9,6 +9,7 @@ from quizcli.ids import digest
 from quizcli.making.distractors import stable_order
 from quizcli.making.figures import figure_choices
 from quizcli.making.questions.candidate import (
+    HEAD_OF_STATE,
     PRONOUN_START,
     Candidate,
     question_id,
@@ -114,10 +115,6 @@ def more_statements(maker: Maker) -> Candidate | None:
     return statements(maker, skip=3)
 
 
-_HEAD = re.compile(r"\b(?:(?<!Vice )President|Prime Minister|PM|Premier|Chancellor|King|"
-                   r"Queen|Emperor|[Ll]eader)\b")
-"""A head of state, of government or of a country: an office every reader knows the
-holder of, which a match of people and offices does not ask."""
 
 
 def match_pairs(maker: Maker) -> Candidate | None:
@@ -127,7 +124,7 @@ def match_pairs(maker: Maker) -> Candidate | None:
     for fact in maker.facts:
         title = fact.detail.get("title", "")
         if fact.kind is not FactKind.ROLE or not title[:1].isupper() or word_count(title) < 2 \
-                or _HEAD.search(title):
+                or HEAD_OF_STATE.search(title):
             continue
         if any(p == fact.answer or t == title for _, p, t in pairs):
             continue
