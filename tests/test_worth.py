@@ -767,3 +767,14 @@ def test_a_head_of_state_is_asked_beside_office_holders_only():
     for question in kept(text):
         if "President _____" in question.prompt:
             assert not {"Ravi Menon", "Nima Lama", "Karma Dorje"} & set(question.choices)
+
+
+def test_a_date_in_an_aside_does_not_date_the_sentences_event():
+    text = STORY + ("The Tribunal first met on 2 January 2025.\n"
+                    "The board lowered the age limit for the bus pass, something it had refused "
+                    "to do in October 2024.\n"
+                    "The census began on 10 February 2025 in Gangtok.\n"
+                    "The survey of lakes ended on 1 March 2025.\n")
+    for question in kept(text):
+        if question.prompt.startswith("Arrange"):
+            assert "lowered the age limit" not in question.prompt, question.prompt

@@ -157,6 +157,10 @@ def match_pairs(maker: Maker) -> Candidate | None:
                      score=score("match"), why=["match"], kind="match",
                     extra=tuple(f for f, _, _ in pairs[1:]), evidence=evidence)
 
+_ASIDE = re.compile(r",\s(?:something|which|who|whom|whose|where)\b")
+"""An aside after the sentence's own event: a date in it dates the aside."""
+
+
 def order(maker: Maker) -> Candidate | None:
     """Put three or four dated events of the story in order."""
     events: list[tuple[Fact, str]] = []
@@ -170,8 +174,9 @@ def order(maker: Maker) -> Candidate | None:
         if fact.date in seen_dates or fact.evidence in seen_sentences:
             continue
         written = fact.detail.get("written", "")
-        if fact.evidence.count(written) != 1:
-            continue
+        if fact.evidence.count(written) != 1 or _ASIDE.search(
+                fact.evidence, 0, fact.evidence.find(written)):
+            continue  # "…, something she had refused to do last October": not its event's date
         text = re.sub(rf"{re.escape(written)}['’]s\b", "the", fact.evidence, count=1)
         if text == fact.evidence:  # "in Saturday's election" is "in the election"
             text = re.sub(rf"(?:\b(?i:on|in|since|by|during)\s+)?{re.escape(written)}", "",
