@@ -315,7 +315,8 @@ def _scan(sentence: str) -> _Scan:
     if places and _PARTICLE_WORD.search(sentence):
         places = [(start, end) for start, end in places
                   if not _PARTICLE_BEFORE.search(sentence, max(0, start - 5), start)]
-    titles = _spans(_QUOTED_TITLE, sentence) if any(q in sentence for q in "“‘\"'") else []
+    titles = _spans(_QUOTED_TITLE, sentence) if (
+        "“" in sentence or "‘" in sentence or '"' in sentence or "'" in sentence) else []
     masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places + titles)
     return _Scan(parties, offices, _name_candidates(sentence, masked))
 

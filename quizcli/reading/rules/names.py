@@ -168,7 +168,7 @@ def _runs(sentence: str) -> list[tuple[int, int, str]]:
             end = sentence.rindex(words[-1], start, end) + len(words[-1]) if words else start
         if words:
             text = sentence[start:end]
-            owner = _OWNER_END.search(text)
+            owner = _OWNER_END.search(text) if "’ " in text or "' " in text else None
             if owner:  # "the Academy of Sciences’ FAST committee": the owner's name ends
                 end = start + owner.start()
                 text = sentence[start:end]
@@ -347,7 +347,8 @@ def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str
             continue  # half of a hyphened compound: "Indo-Pacific"
         if " " not in text and text not in known and _opens_clause(sentence, start):
             continue  # a capital that only opens the sentence or a clause
-        if text.split(None, 2)[1:2] == ["the"] and _opens_clause(sentence, start):
+        if " the " in text and text.split(None, 2)[1:2] == ["the"] and _opens_clause(
+                sentence, start):
             continue  # "Mirror the LS framework": a verb and what it acts on open the clause
         found.append(Term(start, end, text, "name"))
     return found
