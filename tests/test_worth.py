@@ -733,9 +733,9 @@ def test_an_event_of_a_days_possessive_keeps_its_noun():
 def test_an_ordinal_in_words_is_accepted_in_figures():
     from quizcli.making.questions.wording import other_spellings
 
-    text = ("The Constitution (One Hundred And First Amendment) Act, 2016 brought in GST.")
-    forms = other_spellings("Constitution (One Hundred And First Amendment) Act", text)
-    assert "Constitution (101st Amendment) Act" in forms
+    text = ("The Constitution (One Hundred and Sixth Amendment) Act, 2023 reserved seats.")
+    forms = other_spellings("Constitution (One Hundred and Sixth Amendment) Act", text)
+    assert "Constitution (106th Amendment) Act" in forms
 
 
 def test_a_threshold_lowered_from_a_figure_to_another_is_asked_with_choices_it_allows():

@@ -87,7 +87,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>]{0,200}>")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2009\u202f]")
 _GLUED_FIGURE = re.compile(r"\b(to|of|in|at|by|from|than|over|under|about|around|nearly)(?=\d)")
-"""A short word run into the figure after it, a slip of the keyboard: "down to140"."""
+"""A short word run into the figure after it, a slip of the keyboard: "rose to90"."""
 
 
 @functools.lru_cache(maxsize=1024)

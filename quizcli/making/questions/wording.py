@@ -57,7 +57,7 @@ def _plainer(answer: str) -> list[str]:
     ('2024-2025' for "2024-’25"), without an honorific
     ("President" for "Hon'ble President") or without the country a body is of
     ("Audit Board" for "Audit Board of Bhutan"; a state or a city stays), an ordinal in
-    figures ("101st Amendment" for "One Hundred and First Amendment")."""
+    figures ("106th Amendment" for "One Hundred and Sixth Amendment")."""
     out = []
     if " & " in answer:
         out.append(answer.replace(" & ", " and "))
@@ -94,7 +94,7 @@ _SPELLED_ORDINAL = re.compile(
 
 
 def _ordinal_value(words: str) -> str | None:
-    """'One Hundred And First' → '101st', 'Tenth' → '10th'; None for what is no ordinal."""
+    """'One Hundred and Sixth' → '106th', 'Tenth' → '10th'; None for what is no ordinal."""
     parts = re.findall(r"[a-z]+", words.lower().replace("-", " "))
     value = 0
     for word in parts:

@@ -27,7 +27,7 @@ STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|bas
                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b"
                        r"|\d\s(?:times|fold)\b|[$₹€£]\s?\d|\d\s(?:billion|million|crore)\b")
 """A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked',
-'gone up 15 times', '$5.9 billion'."""
+'grown 12 times', '$2.1 billion'."""
 
 _AFFILIATION = re.compile(
     r"(?i:\b(?:fellow|professor|researcher|analyst|scientist|scholar|director|head))\s"
@@ -107,7 +107,7 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         if unasked:
             return unasked
     elif kind.startswith("term:") and compared(answer) == compared(maker.title):
-        return "the article's title"  # "A _____ is a time of …" under the title "Heatwave"
+        return "the article's title"  # "A _____ is a spell of …" under the title "Cold Wave"
     if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
         return "where someone works"  # "Dr Rao, Director, _____": a source's employer
     if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):

@@ -349,7 +349,7 @@ def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str
             continue  # a capital that only opens the sentence or a clause
         if " the " in text and text.split(None, 2)[1:2] == ["the"] and _opens_clause(
                 sentence, start):
-            continue  # "Mirror the LS framework": a verb and what it acts on open the clause
+            continue  # "Mirror the HC model": a verb and what it acts on open the clause
         found.append(Term(start, end, text, "name"))
     return found
 
