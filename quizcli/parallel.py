@@ -53,7 +53,7 @@ def mapped(fn: Callable[[T], R], items: Sequence[T], workers: int | None = None)
     """`fn` of each item, in the items' order, from `workers` processes (by default as
     many as the items and cores make worth it). An error in `fn` is raised here."""
     count = workers_for(len(items)) if workers is None else min(workers, len(items))
-    if count <= 1 or not _can_fork():
+    if count <= 1 or workers is not None and not _can_fork():  # workers_for checked it
         return map(fn, items)
     return _forked(fn, items, count)
 

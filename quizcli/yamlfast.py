@@ -121,7 +121,6 @@ def serialized(node: yaml.Node, dumper: type, **options: Any) -> str:
 
 _SPECIAL = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]|\ufeff|[\u2028\u2029]")
 """A character libyaml does not write as it is (or a line break other than LF)."""
-_FIRST_INDICATOR = "#,[]{}&*!|>'\"%@`"
 _BLOCK_INDICATOR = re.compile(r"^[#,\[\]{}&*!|>'\"%@`]|^[?-](?=[ \n]|\Z)|:(?=[ \n]|\Z)"
                               r"|[ \n]#|^(?:---|\.\.\.)")
 """What keeps a scalar from being written plain in block context."""

@@ -189,10 +189,11 @@ _CASE_AFTER = re.compile(r"(?:\sand\s(?:Ors|Others)\.?)?\s(?:v|vs|versus)\.?\s")
 
 
 _INITIAL_ONLY = re.compile(r"[A-Z]{1,2}")
-_NUMBER_WORD = re.compile(r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-                          r"twenty|thirty|forty|fifty|hundred|thousand|million)(?![a-z])")
-_NUMBER_PART = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-                          r"twenty|thirty|forty|fifty|hundred|thousand|million)$")
+_SIZE_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|"
+               "fifty|hundred|thousand|million")
+_NUMBER_WORD = re.compile(rf"(?i)(?:{_SIZE_WORDS})(?![a-z])")
+"""A cue: the candidate may hold a size in words."""
+_NUMBER_PART = re.compile(rf"(?i:{_SIZE_WORDS})$")
 
 
 def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:

@@ -87,18 +87,16 @@ _BELOW = re.compile(r"(?:\b(?i:less than|fewer than|under|below|up to|at most|no
 _RANGE_END = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?"
                         r"(?:to|–|-)\s?" + re.escape(BLANK))
 """'five to _____ days': the end of a range is larger than its start."""
-_RISE = re.compile(r"\b(?:rose|risen|rising|increased|grew|grown|up|raised|hiked|boosted)\b"
-                   r".{0,60}\bto\s"
-                   + re.escape(BLANK))
-_FALL = re.compile(r"\b(?:fell|fallen|decreased|declined|dropped|reduced|down|lowered|cut|"
-                   r"slashed|trimmed)\b.{0,60}\bto\s"
-                   + re.escape(BLANK))
+_RISE_VERBS = "rose risen rising increased grew grown up raised hiked boosted".split()
+_FALL_VERBS = ("fell fallen decreased declined dropped reduced down lowered cut slashed "
+               "trimmed").split()
+_RISE = re.compile(r"\b(?:" + "|".join(_RISE_VERBS) + r")\b.{0,60}\bto\s" + re.escape(BLANK))
+_FALL = re.compile(r"\b(?:" + "|".join(_FALL_VERBS) + r")\b.{0,60}\bto\s" + re.escape(BLANK))
 
 
-_RISING = frozenset("rose risen rising increased grew grown up raised hiked boosted".split())
+_RISING = frozenset(_RISE_VERBS)
 _CHANGE_FROM = re.compile(
-    r"\b(?P<verb>rose|risen|rising|increased|grew|grown|up|raised|hiked|boosted|fell|fallen|"
-    r"decreased|declined|dropped|reduced|down|lowered|cut|slashed|trimmed)\b.{0,60}?\bfrom\s"
+    r"\b(?P<verb>" + "|".join(_RISE_VERBS + _FALL_VERBS) + r")\b.{0,60}?\bfrom\s"
     + re.escape(BLANK)
     + r"[^.;]{0,40}?\bto\s(?:over\s|about\s|nearly\s)?(?P<end>\d[\d,]*(?:\.\d+)?)", re.I)
 """'fell from _____ (2010) to 14 per 1,000': where a change starts, and where it ends."""

@@ -110,7 +110,7 @@ class Maker:
         """The shorter names the article itself uses for a person: 'Verma', 'Menon'."""
         if full not in self._short:
             text = self.text
-            whole = count_words(text, full)
+            whole = self.in_text(full)
             self._short[full] = tuple(
                 part for part in dict.fromkeys(full.split()) if part != full and len(part) > 2
                 and count_words(text, part, "-") > whole

@@ -124,7 +124,6 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         day = dt.date.fromisoformat(fact.date) if len(fact.date) == 10 else None
         if not (maker.article_date and day and 0 <= (maker.article_date - day).days < 7):
             return None
-        style = "absolute"
         # "Verma said Monday" asks "said on _____": a date is had on, a weekday not always.
         sentence = re.sub(rf"(?<!\bon )(?<!\bOn ){re.escape(BLANK)}", f"on {BLANK}", sentence,
                           count=1)
@@ -134,10 +133,10 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         of_story = (f", in a story of {maker.article_date:%A}, "
                     f"{show_date(maker.article_date.isoformat())}")
     answer = show_date(fact.date)
+    context = maker.context_for(fact)
+    shown = f"{context} {sentence}" if context else sentence
     if of_story:
         # Typed: every wrong date of another month is plainly not of the story's week.
-        context = maker.context_for(fact)
-        shown = f"{context} {sentence}" if context else sentence
         return maker.mcq(fact, "when", f"Which date completes the sentence{of_story}? "
                          f"{quoted(shown)}", answer, [], score=score, why=why, context=context,
                          accept=(*date_forms(fact.date), re.sub(r"^(?i:on)\s+", "", written)),
@@ -148,10 +147,7 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
     wrong = [w for w in wrong if _not_ruled_out(w, sentence, (low, high), style == "no-year")][:3]
     if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
         answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
-    context = maker.context_for(fact)
-    if context:
-        sentence = f"{context} {sentence}"
-    prompt = f"Which date completes the sentence{of_story}? {quoted(sentence)}"
+    prompt = f"Which date completes the sentence? {quoted(shown)}"
     return maker.mcq(fact, "when", prompt, answer, wrong, score=score, why=why,
                      context=context,
                     accept=(fact.date,) if style == "absolute" else ())
