@@ -778,3 +778,98 @@ def test_a_date_in_an_aside_does_not_date_the_sentences_event():
     for question in kept(text):
         if question.prompt.startswith("Arrange"):
             assert "lowered the age limit" not in question.prompt, question.prompt
+
+
+def test_an_index_value_is_offered_beside_near_values():
+    from quizcli.making.figures import figure_choices
+
+    choices = figure_choices("0.957", "seed")
+    assert len(choices) == 3
+    assert all(abs(float(c) - 0.957) <= 0.05 and float(c) < 1 for c in choices), choices
+
+
+def test_a_place_the_shown_context_names_is_no_wrong_choice():
+    from quizcli.making.distractors import place_choices
+
+    pools = Pools(places=("Goa", "Odisha", "Bihar", "Sikkim", "Haryana", "Telangana"))
+    context = "The law is in force in parts of Goa, Odisha and Bihar."
+    choices = place_choices("Haryana", pools, "seed", sentence="It was lifted in _____ in 2015.",
+                            context=context)
+    assert len(choices) == 3
+    assert not {"Goa", "Odisha", "Bihar"} & set(choices), choices
+
+
+def test_a_case_is_accepted_by_its_first_party_and_a_hedged_figure_without_its_hedge():
+    from quizcli.making.questions.figure import spelled_numbers
+    from quizcli.making.questions.wording import other_spellings
+
+    text = STORY + ("The bench revisited the principles of the 2004 judgment in Ravi Menon v. "
+                    "Union of India, which had ruled against quotas within quotas.\n")
+    [question] = [q for q in kept(text) if q.answer == "Ravi Menon v. Union of India"]
+    assert "Ravi Menon" in question.accept
+    assert {"over a year", "a year"} <= set(other_spellings("more than a year"))
+    assert "more than 500 pilgrims" in spelled_numbers("over 500 pilgrims")
+    assert not other_spellings("Some Person")
+
+
+def test_an_english_word_in_ise_keeps_its_spelling():
+    from quizcli.making.questions.wording import other_spellings
+
+    assert "organize the poll" in other_spellings("organise the poll")
+    for word in ("alarming rise of rents", "exercise", "precise", "supervise", "surprise"):
+        assert not any("ize" in form for form in other_spellings(word)), word
+
+
+@pytest.mark.parametrize(("sentence", "never"), [
+    # where a quoted scientist works, and the town of it
+    ("“The survey is a first,” says Asha Verma, an astronomer at the Hill Institute of Sikkim"
+     " in Gangtok, who led the count of 40 lakes.", "Gangtok"),
+    ("“The lakes are shrinking,” says Ravi Menon, who studies glaciers at the Himalayan "
+     "Glacier Institute, which runs 12 stations.", "Himalayan Glacier Institute"),
+    # the paper someone spoke to
+    ("“The lakes will not come back,” the warden Nima Lama told Kathmandu Post.",
+     "Kathmandu Post"),
+    # the city officials spoke in
+    ("Quoting the Tribunal, officials in Gangtok said that 40 lakes had dried up since 2010.",
+     "Gangtok"),
+    # a name that only qualifies the noun after it, or half of a compound
+    ("The lakes are named after Nepali-French botanist Karma Dorje, who surveyed them in 1890.",
+     "Nepali-French"),
+    ("Under the Chief Minister Asha Verma-led government, 40 lakes were restored in 2024.",
+     "Asha Verma"),
+    # the number of a name, and the rest of a name in brackets
+    ("The Group of 77 developing nations welcomed the census of wetlands at their summit in "
+     "Gangtok on Saturday.", "77"),
+    ("Rule 8 (Tribunal Rules) mandates the chair to fix the date of the census.",
+     "Tribunal Rules"),
+])
+def test_where_someone_works_or_spoke_and_half_a_name_are_not_asked(sentence, never):
+    assert never not in answers(STORY + sentence + "\n")
+
+
+def test_a_remark_that_names_nothing_is_no_who_said_question():
+    text = STORY + ("“This is very exciting news,” said Asha Verma, the Tribunal's chair.\n"
+                    "“Sikkim has lost 40 lakes since 2010,” said Ravi Menon, a member.\n"
+                    "Nima Lama said the census would cost Rs 12 crore.\n")
+    said = [q for q in kept(text) if q.prompt.startswith("Who said")]
+    assert said
+    assert not any("exciting" in q.prompt for q in said)
+
+
+def test_a_remark_is_put_to_the_others_who_speak_first():
+    text = STORY + ("Asha Verma, the Tribunal's chair, said the census would take a year.\n"
+                    "Ravi Menon said the wetlands of Sikkim were shrinking fast.\n"
+                    "Nima Lama said 40 lakes had dried up since 2010.\n"
+                    "Karma Dorje took a veiled shot at Nepal's President Sita Rai.\n"
+                    "Dawa Sherpa said the report would be out in June.\n")
+    said = [q for q in kept(text) if q.prompt.startswith("Who said")]
+    assert said
+    for question in said:
+        assert "Sita Rai" not in question.choices, question.choices
+
+
+def test_a_role_before_a_place_name_opens_a_persons_name():
+    from quizcli.reading.entities import read_mentions
+
+    _, [found] = read_mentions(["The film's director Madison Lee said the lakes had shrunk."])
+    assert ("person", "Madison Lee") in [(m.kind, m.value) for m in found]

@@ -128,14 +128,15 @@ def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
 
 def person_choices(answer: str, pools: Pools, seed: str, n: int = 3,
-                   avoid: Iterable[str] = ()) -> list[str]:
-    """Other people of the story, then of other banks."""
+                   avoid: Iterable[str] = (), first: Iterable[str] = ()) -> list[str]:
+    """Other people of the story, those of `first` first (for a remark, the others who
+    speak in the story)."""
     def different(a: str, b: str) -> bool:
         return not same_person(a, b)
 
     # People of other stories are of another world: a South Korean president is no
     # wrong answer beside a mathematician. Only the story's own people are offered.
-    candidates = iter(pools.people)
+    candidates = _then(first, pools.people)
     return _pick(candidates, answer, n, different, seed, avoid)
 
 
@@ -158,11 +159,12 @@ def title_choices(answer: str, holder: str | None, pools: Pools, seed: str,
 
 
 def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
-                  sentence: str = "") -> list[str]:
+                  sentence: str = "", context: str = "") -> list[str]:
     """Other places of the answer's kind, the story's first, then the gazetteer's:
     countries near a country, states of a state's country, cities of a city's country.
-    A city is never offered for a country, nor a place the sentence already names
-    ("reach Goa from _____" offers no Goa), nor one inside the answer. The story's
+    A city is never offered for a country, nor a place the sentence or the `context`
+    shown before it already names ("reach Goa from _____" offers no Goa), nor one inside
+    the answer. The story's
     countries are offered for a country of their own continent, its great cities for a
     great city; a town asked as a district ("_____ district") gets its state's towns."""
     table = gazetteer()
@@ -188,7 +190,7 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
     def different(a: str, b: str) -> bool:
         return (a != b and not same_party(a, b) and a not in b and b not in a
-                and not stands_alone(sentence, a))
+                and not stands_alone(sentence, a) and not stands_alone(context, a))
 
     return _pick(candidates, answer, n, different, seed)
 

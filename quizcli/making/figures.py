@@ -18,6 +18,24 @@ _ORDINAL_WORDS = [word for word, _ in sorted({"zeroth": 0, "first": 1, **ORDINAL
                                              key=lambda item: item[1])]
 
 
+_HEDGES = (("more than", "over"), ("about", "around", "approximately", "roughly", "some"),
+           ("nearly", "almost"), ("less than", "under", "fewer than"))
+_HEDGED = re.compile(r"(" + "|".join(h for group in _HEDGES for h in group) + r")\s(.*\w)")
+_FIGURE_START = re.compile(r"\d|an?\s|half\b|(?:" + "|".join(_WORD_NUMBERS)
+                           + r"|thirty|forty|fifty|hundred|thousand|million)\b")
+
+
+def unhedged(answer: str) -> list[str]:
+    """A hedged figure as a reader may recall it: "over a year" or "a year" for "more
+    than a year"."""
+    hedged = _HEDGED.fullmatch(answer)
+    if not hedged or not _FIGURE_START.match(hedged.group(2)):
+        return []
+    hedge, rest = hedged.group(1).lower(), hedged.group(2)
+    group = next(g for g in _HEDGES if hedge in g)
+    return [f"{other} {rest}" for other in group if other != hedge] + [rest]
+
+
 def _nice_step(value: float) -> float:
     """A round step of about a sixth of the value: 1, 2 or 5 times a power of ten."""
     if value <= 0:
@@ -115,6 +133,8 @@ def _digit_choices(written: str, seed: str, n: int, ceiling: float | None) -> li
         _nice_step(value))
     if decimals == 0:
         step = max(1.0, round(step))
+    elif value < 1 and decimals >= 2:
+        step = 10.0 ** (1 - decimals)  # an index of 0.957 beside 0.947 and 0.967, not 0.557
     if decimals == 0 and not ordinal and value in (5.0, 10.0):
         step = 5.0  # a round 5 or 10 among round figures, so the answer is not the one
     temperature = re.search(r"°|\bdegrees?\s(?:C|F|Celsius|Fahrenheit)\b", written) is not None

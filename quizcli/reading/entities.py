@@ -31,9 +31,10 @@ _INITIALS_REST = r"(?:\.\s?(?:[A-Z]\.\s?){0,3}|[A-Z]?\s(?:[A-Z]{1,2}\s)?)"
 _NAME_TOKEN_REST = rf"(?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[A-Za-z][{_LOWER}]+)*"
 # The small words inside a family name: "Otto von Bismarck", "Vasco da Gama".
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|dos|das|del|bin|ibn)"
-_PARTICLE_BEFORE = re.compile(rf"\b{_PARTICLE}\s$")
-_PARTICLE_WORD = re.compile(rf"\s{_PARTICLE}\s")
-"""What makes the place after it a family name: "von Bismarck"."""
+_ROLE = r"(?:director|actor|actress|singer|writer|author|filmmaker|producer|artist|player|coach)"
+_PARTICLE_BEFORE = re.compile(rf"\b(?:{_PARTICLE}|{_ROLE})\s$")
+_PARTICLE_WORD = re.compile(rf"\s(?:{_PARTICLE}|{_ROLE})\s")
+"""What makes the place after it a name: "von Bismarck", "director Madison Lee"."""
 _NAME = re.compile(
     rf"[A-Z\u00c0-\u00de](?<![\w(#.].)(?:(?<=[A-Z]){_INITIALS_REST}{_NAME_TOKEN}"
     rf"|(?<=[A-Z\u00c0-\u00d6\u00d8-\u00de]){_NAME_TOKEN_REST})"
@@ -315,7 +316,7 @@ def _scan(sentence: str) -> _Scan:
     places = _spans(table.place_re, sentence)
     if places and _PARTICLE_WORD.search(sentence):
         places = [(start, end) for start, end in places
-                  if not _PARTICLE_BEFORE.search(sentence, max(0, start - 5), start)]
+                  if not _PARTICLE_BEFORE.search(sentence, max(0, start - 10), start)]
     titles = _spans(_QUOTED_TITLE, sentence) if (
         "“" in sentence or "‘" in sentence or '"' in sentence or "'" in sentence) else []
     masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places + titles)

@@ -30,6 +30,7 @@ _POSSESSIVE = re.compile(r"[a-z]s['’]$")
 _BLANK_POSSESSIVE = re.compile(rf"{BLANK}(['’])(?=\s)")
 _ACT = re.compile(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)")
 _CLAUSE = re.compile(r"((?:Article|Section|Rule)s?\s\d+[A-Z]?)\s?\(\w{1,4}\)")
+_CASE = re.compile(r"(.+?)\s(?:v|vs|versus)\.?\s.+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -52,7 +53,8 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
     shown = f"{context} {sentence}" if context else sentence
     prompt = f"Which place completes the sentence? {quoted(shown)}"
     return maker.mcq(fact, "where", prompt, fact.answer,
-                    place_choices(fact.answer, maker.pools, fact.id, sentence=sentence),
+                    place_choices(fact.answer, maker.pools, fact.id, sentence=sentence,
+                                  context=context or ""),
                     score=score, why=why, accept=maker.other_names(fact.answer, place=True),
                     context=context, typed=True)
 
@@ -113,7 +115,8 @@ def _a_place(fact: Fact, sentence: str) -> bool:
 
 def _typed_forms(written: str, short: str) -> tuple[str, ...]:
     """Shorter forms a reader may type for a name: "Aadhaar Act" for "Aadhaar (Targeted
-    ...) Act", "Article 12A" for "Article 12A (1)", and its abbreviation."""
+    ...) Act", "Article 12A" for "Article 12A (1)", a case by its first party ("Ravi
+    Menon" for "Ravi Menon v. State of Sikkim"), and its abbreviation."""
     forms: list[str] = []
     act = _ACT.match(written)
     if act and "Amendment" not in act.group(2):
@@ -121,6 +124,9 @@ def _typed_forms(written: str, short: str) -> tuple[str, ...]:
     clause = _CLAUSE.fullmatch(written)
     if clause:  # "Article 12A (1)": the article is its clause's answer as well
         forms.append(clause.group(1))
+    case = _CASE.fullmatch(written)
+    if case and not case.group(1).startswith(("State", "Union")):
+        forms.append(case.group(1))  # "State of Sikkim v. …" is every case of that State
     if short:
         forms.append(short)
     return tuple(forms)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from quizcli.making.figures import figure_choices
+from quizcli.making.figures import figure_choices, unhedged
 from quizcli.making.questions.blanks import blank
 from quizcli.making.questions.candidate import Candidate
 from quizcli.making.questions.wording import quoted
@@ -29,8 +29,9 @@ _UNIT_SPELLINGS = [("per cent", "%"), ("percent", "%"), ("kilometres", "km"),
 
 def spelled_numbers(written: str) -> tuple[str, ...]:
     """Other ways a reader may type a figure: 'five' → '5', 'four kilometres' →
-    '4 km', '6.50 per cent' → '6.50%', and the bare number."""
-    forms = {written}
+    '4 km', '6.50 per cent' → '6.50%', 'over 500' → 'more than 500', and the bare
+    number."""
+    forms = {written, *unhedged(written)}
     for word, digits, pattern in _SPELLED_PATTERNS:
         for form in list(forms):
             # Text of ASCII alone holds the word in any case only where its lower case

@@ -158,6 +158,12 @@ class Maker:
         return tuple(sorted(names))[:8]
 
     @functools.cached_property
+    def voices(self) -> frozenset[str]:
+        """The people the story quotes or shows taking a side."""
+        return frozenset(f.answer for f in self.facts
+                         if f.kind in (FactKind.QUOTE, FactKind.POSITION))
+
+    @functools.cached_property
     def _runs(self) -> list[str]:
         """The story's capitalised names of two words or more ('Pacific Islands Forum'),
         in its title, sentences and headings ('Tariff Review Committee (TRC)')."""

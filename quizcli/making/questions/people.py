@@ -49,6 +49,8 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     if direct:
         first = _SENTENCE_END.split(quote)[0]
         cut = (first if word_count(first) >= 6 else quote).rstrip(".")
+        if _names_nothing(cut):
+            return None
         prompt = f"{who} said: “{cut}”?"
     else:
         if verb in ("told", "tells", "said", "says", "stated", "states"):
@@ -67,7 +69,10 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
         return None  # an institution quoted about itself
     accept = maker.name_forms(speaker) if speaker in maker.pools.people else ()
     if speaker in maker.pools.people:
-        wrong = person_choices(speaker, maker.pools, fact.id,
+        # Those who speak or take a side in the story first: a remark backstage is put to
+        # the others quoted, not to a president the story names in passing.
+        voices = [p for p in maker.pools.people if p in maker.voices]
+        wrong = person_choices(speaker, maker.pools, fact.id, first=voices,
                                avoid=maker.mentioned(quote) + maker.spoken_of(quote, speaker))
     elif speaker in gazetteer().party_of:
         wrong = party_choices(speaker, maker.pools, fact.id)
@@ -80,6 +85,16 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     person = speaker in maker.pools.people
     return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,
                      score=3.0, why=["quote +3"], accept=accept, typed=person, context=context)
+
+_CAPITALISED = re.compile(r"(?<=\s)(?!I\b|I[’'])[A-Z]")
+
+
+def _names_nothing(words: str) -> bool:
+    """Whether a short remark names nothing, no one and no figure: "This is very exciting
+    news" is a reaction, and whose it was is nothing to learn."""
+    return word_count(words) <= 12 and not any(ch.isdigit() for ch in words) and (
+        _CAPITALISED.search(words) is None)
+
 
 def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
     """Who completes the sentence that gives a person's office: the office stays in

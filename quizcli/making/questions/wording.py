@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from quizcli.making.figures import unhedged
 from quizcli.making.questions.candidate import PRONOUN_START
 from quizcli.model import BLANK
 from quizcli.reading.gazetteer import gazetteer
@@ -41,7 +42,7 @@ def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     if pair and not _RESPECTIVELY.search(sentence) and named_kind(answer) is None \
             and not _OF_FOR_ON.search(pair.group(1)):
         out.append(f"{pair.group(2)} and {pair.group(1)}")
-    american = _ISATION.sub("ization", _ISE.sub("ize", answer)) if "is" in answer else answer
+    american = _ISATION.sub("ization", _ISE.sub(_american, answer)) if "is" in answer else answer
     if american != answer:
         out.append(american)
     return tuple(dict.fromkeys(f for f in (*out, *_plainer(answer)) if f != answer))
@@ -57,8 +58,9 @@ def _plainer(answer: str) -> list[str]:
     ('2024-2025' for "2024-’25"), without an honorific
     ("President" for "Hon'ble President") or without the country a body is of
     ("Audit Board" for "Audit Board of Bhutan"; a state or a city stays), an ordinal in
-    figures ("106th Amendment" for "One Hundred and Sixth Amendment")."""
-    out = []
+    figures ("106th Amendment" for "One Hundred and Sixth Amendment"), a hedged figure
+    in other words (`unhedged`)."""
+    out = unhedged(answer)
     if " & " in answer:
         out.append(answer.replace(" & ", " and "))
     numeral = re.fullmatch(r"(.+?[- ])([IVX]{1,4})", answer)
@@ -121,8 +123,20 @@ def _ordinal_value(words: str) -> str | None:
 _PAIR = re.compile(r"([A-Za-z][^,]*?) and ([A-Za-z][^,]*)")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _OF_FOR_ON = re.compile(r"\s(?:of|for|on)\s")
-_ISE = re.compile(r"ise\b")
+_ISE = re.compile(r"[a-z]*ise\b")
 _ISATION = re.compile(r"isation\b")
+
+
+def _american(word: re.Match[str]) -> str:
+    """A word in '-ise' spelt '-ize', where that is a spelling of it: 'organise', not 'rise',
+    'precise', 'advise' or 'promise' (words of their own, with no '-ize' form)."""
+    british = word.group()
+    american = british[:-3] + "ize"
+    words = gazetteer().common_words
+    if len(british) < 7 or british[-4] in "chwuv" or (
+            british.lower() in words and american.lower() not in words):
+        return british
+    return american
 _DEMONYM = re.compile(r"(?:i|ese|an|ian|ish|ic)s?$")
 
 

@@ -25,16 +25,25 @@ _PRONOUN_ANSWER = re.compile(r"(?i)(?:he|she|it|they|we|you|i|this|that|these|th
                              r"(?:['’](?:re|s|ll|ve|d|m))?")
 STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b"
-                       r"|\d\s(?:times|fold)\b|[$₹€£]\s?\d|\d\s(?:billion|million|crore)\b")
+                       r"|\d\s(?:times|fold)\b|(?:[$₹€£]|\b(?:USD|INR|Rs\.?)\s)\s?\d"
+                       r"|\d\s(?:billion|million|crore)\b")
 """A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked',
 'grown 12 times', '$2.1 billion'."""
 
+_WORKER = (r"(?:\b(?i:fellow|professor|researcher|analyst|scientist|scholar|director|head|"
+           r"lecturer|[a-z]{4,}ist|[a-z]*onomer)|\bstudies\s[^,.;]{1,40}?)\s(?:at|of|with|in)\s"
+           r"(?:the\s)?")
 _AFFILIATION = re.compile(
-    r"(?i:\b(?:fellow|professor|researcher|analyst|scientist|scholar|director|head))\s"
-    r"(?:at|of|with|in)\s(?:the\s)?$|,\s(?:Director|Professor|Head|Fellow|Chair),\s$"
+    rf"{_WORKER}$|,\s(?:Director|Professor|Head|Fellow|Chair),\s$"
     r"|\b(?:Dr|Prof|Professor)\.?\s(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*,\s$")
 """What stands before the body a person quoted works for: "a fellow at the _____",
-"Dr Asha Rao, _____, Gangtok"."""
+"an economist at _____", "Dr Asha Rao, _____, Gangtok"."""
+_WORKS_IN = re.compile(rf"{_WORKER}(?:[A-Z][\w.&’'-]*\s(?:(?:of|for|and|on)\s)?){{1,8}}in\s$"
+                       rf"|{_WORKER}(?:[A-Z][\w.&’'-]*\s(?:of\s)?){{0,5}}[A-Z][\w.&’'-]*,\s$")
+"""What stands before the town of the body a person works for: "an economist at the
+Institute of Hill Studies in _____", "who studies glaciers at the University of Sikkim,
+_____"."""
+_TOLD = re.compile(r"\btold\s(?:the\s)?$")
 
 
 _NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
@@ -42,13 +51,17 @@ _WORD_END = re.compile(r"\w$")
 _WORD_ON = re.compile(r"\w|\.[-\w]")
 _CLAUSE = re.compile(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s")
 _TOP = re.compile(r"\btop\s$")
+_NAME_OF = re.compile(r"\b[A-Z][a-z]+\sof\s$")
 _SHARE_OF = re.compile(r"(?:per\s?cent|%)\sof\s(?:the\s)?$")
 _ONE_WORD = re.compile(r"[a-z][a-z-]*")
-_NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*\s\($")
+_NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*(?:\s\d+[A-Z]?)?\s\($")
 _COUNT_BEFORE = re.compile(r"\b(?:the|other)\s$")
 _LOWER_AFTER = re.compile(r"\s[a-z]")
 _OFFICIALS = re.compile(r"\sofficials\b")
 _CAPITAL_THE = re.compile(r"(?<=[\w,;] )The\s$")
+_SPEAKERS_IN = re.compile(r"\b(?:officials|sources|police|authorities|spokesperson|spokesman|"
+                          r"spokeswoman)\s(?:in|at)\s$")
+_SAID = re.compile(r"\s(?:said|say|says|told)\b")
 _PLACE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}),\s$")
 
 
@@ -95,6 +108,8 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     if _WORD_END.search(before, len(before) - 2 if len(before) > 2 else 0) or _WORD_ON.match(
             after):
         return "part of a longer word"  # "the _____.-Nepal border": U.S.
+    if after[:1] == "-" and after[1:2].islower() and not kind.startswith("figure"):
+        return "half of a compound"  # "the Prime Minister _____-led government"
     if kind in ("figure:ordinal", "when:year", "when:month") and maker.title \
             and count_words(maker.title.casefold(), answer.casefold()):
         return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
@@ -108,10 +123,13 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
             return unasked
     elif kind.startswith("term:") and compared(answer) == compared(maker.title):
         return "the article's title"  # "A _____ is a spell of …" under the title "Cold Wave"
-    if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
-        return "where someone works"  # "Dr Rao, Director, _____": a source's employer
+    unasked = _a_sources_setting(before, after, kind)
+    if unasked:
+        return unasked
     if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):
         return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
+    if kind.startswith("figure") and _NAME_OF.search(before, max(0, len(before) - 20)):
+        return "the number of a name"  # "the Group of _____ economies": the G20
     if _SHARE_OF.search(before, max(0, len(before) - 20)):
         return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
     if kind == "term:list" and "," in answer and _EXAMPLES.search(before):
@@ -120,14 +138,12 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "one quoted word, which other words fill as well"  # "the '_____' step"
     if kind == "term:quoted" and _INTENSIFIED.match(answer) and _before_a_noun(after):
         return "quoted praise of the noun after it"  # 'a "_____" letter': very warm
-    if after.startswith(")") and _NAME_IN_BRACKETS.search(before) and not any(
-            ch.isdigit() for ch in answer):
-        return "the rest of a name, in brackets"  # "Chairman Ri (_____)": Song Ho
+    if after.startswith(")") and not any(ch.isdigit() for ch in answer) and (
+            _NAME_IN_BRACKETS.search(before, max(0, len(before) - 30))):
+        return "the rest of a name, in brackets"  # "Chairman Ri (_____)", "Rule 8 (_____)"
     if answer.casefold() in ("two", "both", "three") and _COUNT_BEFORE.search(
             before, max(0, len(before) - 8)) and _LOWER_AFTER.match(after):
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
-    if kind == "where" and _OFFICIALS.match(after):
-        return "a capital standing for its government"  # "_____ officials said"
     if _CAPITAL_THE.search(before, max(0, len(before) - 6)):
         return "the rest of a name that opens with 'The'"  # "near The _____": Hague
     if kind == "where" and _country_of_the_place_before(before, answer):
@@ -136,6 +152,24 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
             and _repeated(maker, fact.evidence, before, after, answer):
         return "a phrase the story repeats"  # "the rivers of the _____" said three times
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
+
+
+def _a_sources_setting(before: str, after: str, kind: str) -> str | None:
+    """Whether the blank is where a source works or speaks, or whom they speak to: the
+    setting of a remark, not a fact of the story."""
+    if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
+        return "where someone works"  # "Dr Rao, Director, _____": a source's employer
+    if kind in ("where", "term:name") and _WORKS_IN.search(before, max(0, len(before) - 160)):
+        return "where someone works"  # "an economist at the Hill Institute in _____"
+    if kind.startswith("term:") and _TOLD.search(before, max(0, len(before) - 12)) and (
+            after[:1] in ".,"):
+        return "who was told"  # "Ravi Menon told _____.": the paper that asked him
+    if kind == "where" and _OFFICIALS.match(after):
+        return "a capital standing for its government"  # "_____ officials said"
+    if kind == "where" and _SPEAKERS_IN.search(before, max(0, len(before) - 30)) and (
+            _SAID.match(after)):
+        return "where someone spoke"  # "officials in _____ said": the city of a dateline
+    return None
 
 
 _EXAMPLES = re.compile(r"(?i)\b(?:such as|like|e\.g\.,?|for example,?)(?:\s(?:through|by|in))?"
@@ -179,9 +213,10 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
         return "the article's own subject"  # "the _____ ruled" in "Sikkim HC rules ..."
     if _the_storys_parties(maker, answer):
         return "the story's own parties"  # "relations between _____": the two it is about
-    if _ADJECTIVE.fullmatch(answer) and _ADJECTIVE_END.search(answer) and _LOWER_AFTER.match(
-            after):
-        return "an adjective of the noun after it"  # "_____ botanist"
+    if _ADJECTIVE.fullmatch(answer) and _LOWER_AFTER.match(after) and all(
+            _ADJECTIVE_END.search(part) or part in table.party_of and part not in table.places
+            for part in answer.split("-")):
+        return "an adjective of the noun after it"  # "_____ botanist", "_____ mathematician"
     if describes_noun(answer, after):
         return "a word that only describes the noun after it"  # "the _____ office"
     return None
