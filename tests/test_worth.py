@@ -412,7 +412,7 @@ def test_a_city_blanked_in_its_sentence_is_not_answered_by_its_country():
      "Surya-V", "Surya-5"),
     ("The Audit Board of Bhutan found that 40 wetlands had no survey since 2019.",
      "Audit Board of Bhutan", "Audit Board"),
-    ("In a post on Friday, District Collector A K Verma said the lakes of the district would"
+    ("In a post on Friday, District Collector A K Verma ordered that the lakes of the district"
      " be counted by 2026.", "A K Verma", "Verma"),
     ("The Tribunal said the census would be finished in the financial year 2025-’26 across"
      " all districts.", "2025-’26", "2025-2026"),
@@ -873,3 +873,13 @@ def test_a_role_before_a_place_name_opens_a_persons_name():
 
     _, [found] = read_mentions(["The film's director Madison Lee said the lakes had shrunk."])
     assert ("person", "Madison Lee") in [(m.kind, m.value) for m in found]
+
+
+def test_the_speaker_of_a_remark_is_asked_by_who_said_not_by_a_blank():
+    text = STORY + ("District Collector Asha Verma said that 40 lakes had dried up since 2010.\n"
+                    "Ravi Menon said the wetlands of Sikkim were shrinking fast.\n"
+                    "A spokesperson for the Himalayan Lakes Authority said 12 lakes were saved.\n")
+    questions = kept(text)
+    assert not any("Collector _____ said" in q.prompt for q in questions)
+    assert any(q.prompt.startswith("Who said") and q.answer == "Asha Verma" for q in questions)
+    assert "Himalayan Lakes Authority" in {q.answer for q in questions}

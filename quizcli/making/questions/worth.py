@@ -62,6 +62,9 @@ _CAPITAL_THE = re.compile(r"(?<=[\w,;] )The\s$")
 _SPEAKERS_IN = re.compile(r"\b(?:officials|sources|police|authorities|spokesperson|spokesman|"
                           r"spokeswoman)\s(?:in|at)\s$")
 _SAID = re.compile(r"\s(?:said|say|says|told)\b")
+_OF_THE = re.compile(r"\b(?:of|for|at|from|with|by)\s(?:the\s)?$")
+"""What makes a body before "said" the speaker's body: "a spokesperson for the _____ said"."""
+_SPEAKS = re.compile(r"\s(?:said|says|stated|states|told|tells|added|noted|announced)\b")
 _PLACE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}),\s$")
 
 
@@ -155,8 +158,8 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
 
 
 def _a_sources_setting(before: str, after: str, kind: str) -> str | None:
-    """Whether the blank is where a source works or speaks, or whom they speak to: the
-    setting of a remark, not a fact of the story."""
+    """Whether the blank is the source of a remark, where they work or speak, or whom they
+    speak to: the setting of a remark, not a fact of the story."""
     if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
         return "where someone works"  # "Dr Rao, Director, _____": a source's employer
     if kind in ("where", "term:name") and _WORKS_IN.search(before, max(0, len(before) - 160)):
@@ -164,6 +167,9 @@ def _a_sources_setting(before: str, after: str, kind: str) -> str | None:
     if kind.startswith("term:") and _TOLD.search(before, max(0, len(before) - 12)) and (
             after[:1] in ".,"):
         return "who was told"  # "Ravi Menon told _____.": the paper that asked him
+    if (kind == "who-holds" or kind.startswith("term:")) and _SPEAKS.match(after) and not (
+            _OF_THE.search(before, max(0, len(before) - 10))):
+        return "the speaker, whom 'who said' asks"  # "Collector _____ said that …"
     if kind == "where" and _OFFICIALS.match(after):
         return "a capital standing for its government"  # "_____ officials said"
     if kind == "where" and _SPEAKERS_IN.search(before, max(0, len(before) - 30)) and (
