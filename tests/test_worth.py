@@ -883,3 +883,14 @@ def test_the_speaker_of_a_remark_is_asked_by_who_said_not_by_a_blank():
     assert not any("Collector _____ said" in q.prompt for q in questions)
     assert any(q.prompt.startswith("Who said") and q.answer == "Asha Verma" for q in questions)
     assert "Himalayan Lakes Authority" in {q.answer for q in questions}
+
+
+def test_reported_words_run_on_after_that_in_lower_case():
+    text = STORY + ("Although it costs less than other dams, the Teesta dam will store the most "
+                    "water in Sikkim, says Asha Verma.\n"
+                    "Ravi Menon said the wetlands of Sikkim were shrinking fast.\n"
+                    "Nima Lama said 40 lakes had dried up since 2010.\n")
+    said = [q for q in kept(text) if q.answer == "Asha Verma" and q.prompt.startswith("Who")]
+    assert said
+    assert all("that Although" not in q.prompt for q in said)
+    assert any("that although it costs less" in q.prompt for q in said)

@@ -56,7 +56,7 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
         if verb in ("told", "tells", "said", "says", "stated", "states"):
             verb = "said" if verb in ("told", "said", "stated") else "says"
         context = _leaned_on(maker, fact, quote, speaker)
-        prompt = f"{context + ' ' if context else ''}{who} {verb} that {quote}?"
+        prompt = f"{context + ' ' if context else ''}{who} {verb} that {_run_on(quote)}?"
     if word_count(quote) < 4:
         return None
     if any(len(part) > 2 and part in quote and re.search(rf"\b{re.escape(part)}\b", quote)
@@ -85,6 +85,19 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     person = speaker in maker.pools.people
     return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,
                      score=3.0, why=["quote +3"], accept=accept, typed=person, context=context)
+
+_OPENING_WORD = re.compile(
+    r"(?:Although|Though|By|In|On|At|For|With|After|Before|If|When|While|As|The|A|An|It|This|"
+    r"These|Those|There|We|They|Our|Its|Since|Because|Despite|Once|Unless|Until|Under|Over|"
+    r"More|Most|Many|Some|All|Every|No|Not|Only|Even|But|And|So)(?=[\s,])")
+
+
+def _run_on(words: str) -> str:
+    """Reported words as they run on after "that": "that although it sees less …", not
+    "that Although …" (a name keeps its capital)."""
+    opening = _OPENING_WORD.match(words)
+    return words[0].lower() + words[1:] if opening else words
+
 
 _CAPITALISED = re.compile(r"(?<=\s)(?!I\b|I[’'])[A-Z]")
 
