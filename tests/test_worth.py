@@ -894,3 +894,12 @@ def test_reported_words_run_on_after_that_in_lower_case():
     assert said
     assert all("that Although" not in q.prompt for q in said)
     assert any("that although it costs less" in q.prompt for q in said)
+
+
+def test_a_judgement_after_is_a_is_no_definition():
+    text = STORY + ("Cleaning the lakes is a great first step to saving the wetlands of Sikkim.\n"
+                    "It’s true that the census is a welcome government policy for the lakes.\n"
+                    "The Lepcha marten is a nocturnal forest mammal found only in Sikkim.\n")
+    asked = answers(text)
+    assert not {"great first step", "welcome government policy"} & asked
+    assert "nocturnal forest mammal" in asked

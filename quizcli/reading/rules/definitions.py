@@ -29,9 +29,15 @@ _DEFINED_WORDS = ("termed", "known", "referred", "described", "defined", "recogn
 
 _QUOTE_OPENERS = "\"“‘'("
 _NO_SUBJECT = frozenset("it this they these those he she we you i there here that its "
-                        "if so such how what when while as".split())
+                        "if so such how what when while as it’s it's that’s that's".split())
 """First words of what no definition is said of: a pronoun ("They were a little bit
 astonished"), or a word that turns the sentence round ("So popular is the variety")."""
+
+
+_OPINION = re.compile(r"(?:great|good|bad|welcome|huge|big|major|key|crucial|vital|important|"
+                      r"significant|remarkable|positive|negative|serious|real|upset|surprise|"
+                      r"better|best|worse|worst)\s")
+"""What opens a judgement, not a class: "a great first step", "an upset winner"."""
 
 
 def definitions(sentence: str) -> list[Term]:
@@ -67,6 +73,7 @@ def definitions(sentence: str) -> list[Term]:
         phrase = rest[:end.start() if end else len(rest)].strip(" .")
         # One word after "is a" has many fits ("an assessment", "a measure"); two or more
         # name a class: "a zoonotic virus", "a Centrally Sponsored scheme".
-        if 2 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an"):
+        if 2 <= len(phrase.split()) <= 4 and copula.group("det") in ("a", "an") and not (
+                _OPINION.match(phrase)):
             found.append(Term(copula.end(), copula.end() + len(phrase), phrase, "defined"))
     return found
