@@ -903,3 +903,10 @@ def test_a_judgement_after_is_a_is_no_definition():
     asked = answers(text)
     assert not {"great first step", "welcome government policy"} & asked
     assert "nocturnal forest mammal" in asked
+
+
+def test_a_peoples_possessive_keeps_its_apostrophe_alone():
+    text = STORY + ("The Tribunal aligned Gangtokers’ fear of floods with the census of lakes "
+                    "across Sikkim.\n")
+    blanks = [q.prompt for q in kept(text) if q.answer == "Gangtokers"]
+    assert blanks and all("_____’ fear" in p for p in blanks), blanks

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 _POSSESSIVE = re.compile(r"[a-z]s['’]$")
 _BLANK_POSSESSIVE = re.compile(rf"{BLANK}(['’])(?=\s)")
+_PEOPLES = re.compile(r"[A-Z]\w+(?:ers|ians|ans|ites)$")
+"""A people in the plural ("Gangtokers"), whose possessive is its apostrophe alone:
+"_____’ fears"."""
 _ACT = re.compile(r"(.+?)\s*\(([^)]*)\)\s*(Act\b.*)")
 _CLAUSE = re.compile(r"((?:Article|Section|Rule)s?\s\d+[A-Z]?)\s?\(\w{1,4}\)")
 _CASE = re.compile(r"(.+?)\s(?:v|vs|versus)\.?\s.+")
@@ -83,7 +86,8 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
         sentence = maker.blanked(fact, written, keep_preposition=False)
     if not sentence:
         return None
-    if written != fact.answer:  # the possessive of a name ending in s: "the _____'s test"
+    if written != fact.answer and not (_PEOPLES.search(written) and written not in (
+            maker.pools.people)):  # a name's possessive, "the _____'s test"; not "_____' fear"
         sentence = _BLANK_POSSESSIVE.sub(rf"{BLANK}\1s", sentence)
     accept = (*_typed_forms(written, short),
               *maker.other_names(written, place=_a_place(fact, sentence)),
