@@ -35,6 +35,11 @@ The National Green Tribunal ordered a census of wetlands across the country on 3
 The Tribunal said that 1,250 hectares of mangroves had been lost since 2010.
 """
 
+SPEAKERS = ("Asha Verma, the Tribunal's chair, said the census would take a year.\n"
+            "Ravi Menon said the wetlands of Sikkim were shrinking fast.\n"
+            "Nima Lama said 40 lakes had dried up since 2010.\n")
+"""Three people the story quotes, so that it asks who said what."""
+
 
 @pytest.mark.parametrize(("sentence", "never"), [
     ("India has opened its coal blocks to private miners and aims at a threefold rise by 2032.",
@@ -759,11 +764,8 @@ def test_a_name_the_story_never_shows_to_be_a_person_is_no_wrong_answer_for_who(
 
 
 def test_a_head_of_state_is_asked_beside_office_holders_only():
-    text = STORY + ("Asha Verma, the Tribunal's chair, said the census would take a year.\n"
-                    "Ravi Menon said the wetlands of Sikkim were shrinking fast.\n"
-                    "Nima Lama said 40 lakes had dried up since 2010.\n"
-                    "Karma Dorje said the report took a veiled shot at Nepal's President "
-                    "Sita Rai.\n")
+    text = STORY + SPEAKERS + ("Karma Dorje said the report took a veiled shot at Nepal's "
+                               "President Sita Rai.\n")
     for question in kept(text):
         if "President _____" in question.prompt:
             assert not {"Ravi Menon", "Nima Lama", "Karma Dorje"} & set(question.choices)
@@ -857,11 +859,8 @@ def test_a_remark_that_names_nothing_is_no_who_said_question():
 
 
 def test_a_remark_is_put_to_the_others_who_speak_first():
-    text = STORY + ("Asha Verma, the Tribunal's chair, said the census would take a year.\n"
-                    "Ravi Menon said the wetlands of Sikkim were shrinking fast.\n"
-                    "Nima Lama said 40 lakes had dried up since 2010.\n"
-                    "Karma Dorje took a veiled shot at Nepal's President Sita Rai.\n"
-                    "Dawa Sherpa said the report would be out in June.\n")
+    text = STORY + SPEAKERS + ("Karma Dorje took a veiled shot at Nepal's President Sita Rai.\n"
+                               "Dawa Sherpa said the report would be out in June.\n")
     said = [q for q in kept(text) if q.prompt.startswith("Who said")]
     assert said
     for question in said:

@@ -164,9 +164,9 @@ def place_choices(answer: str, pools: Pools, seed: str, n: int = 3,
     countries near a country, states of a state's country, cities of a city's country.
     A city is never offered for a country, nor a place the sentence or the `context`
     shown before it already names ("reach Goa from _____" offers no Goa), nor one inside
-    the answer. The story's
-    countries are offered for a country of their own continent, its great cities for a
-    great city; a town asked as a district ("_____ district") gets its state's towns."""
+    the answer. The story's countries are offered for a country of their own continent,
+    its great cities for a great city; a town asked as a district ("_____ district") gets
+    its state's towns."""
     table = gazetteer()
     kinds = table.place_kind
     kind = kinds.get(answer)

@@ -32,8 +32,8 @@ _NAME_TOKEN_REST = rf"(?:['’][A-Z])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[A-Za-
 # The small words inside a family name: "Otto von Bismarck", "Vasco da Gama".
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|dos|das|del|bin|ibn)"
 _ROLE = r"(?:director|actor|actress|singer|writer|author|filmmaker|producer|artist|player|coach)"
-_PARTICLE_BEFORE = re.compile(rf"\b(?:{_PARTICLE}|{_ROLE})\s$")
-_PARTICLE_WORD = re.compile(rf"\s(?:{_PARTICLE}|{_ROLE})\s")
+_NAME_OPENS_BEFORE = re.compile(rf"\b(?:{_PARTICLE}|{_ROLE})\s$")
+_NAME_OPENER = re.compile(rf"\s(?:{_PARTICLE}|{_ROLE})\s")
 """What makes the place after it a name: "von Bismarck", "director Madison Lee"."""
 _NAME = re.compile(
     rf"[A-Z\u00c0-\u00de](?<![\w(#.].)(?:(?<=[A-Z]){_INITIALS_REST}{_NAME_TOKEN}"
@@ -314,9 +314,9 @@ def _scan(sentence: str) -> _Scan:
     ]
     offices = _spans(table.office_re, sentence) if may_name_an_office(sentence) else []
     places = _spans(table.place_re, sentence)
-    if places and _PARTICLE_WORD.search(sentence):
+    if places and _NAME_OPENER.search(sentence):
         places = [(start, end) for start, end in places
-                  if not _PARTICLE_BEFORE.search(sentence, max(0, start - 10), start)]
+                  if not _NAME_OPENS_BEFORE.search(sentence, max(0, start - 10), start)]
     titles = _spans(_QUOTED_TITLE, sentence) if (
         "“" in sentence or "‘" in sentence or '"' in sentence or "'" in sentence) else []
     masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places + titles)

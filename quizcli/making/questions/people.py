@@ -86,6 +86,7 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,
                      score=3.0, why=["quote +3"], accept=accept, typed=person, context=context)
 
+
 _OPENING_WORD = re.compile(
     r"(?:Although|Though|By|In|On|At|For|With|After|Before|If|When|While|As|The|A|An|It|This|"
     r"These|Those|There|We|They|Our|Its|Since|Because|Despite|Once|Unless|Until|Under|Over|"

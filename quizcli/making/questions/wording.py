@@ -131,12 +131,13 @@ def _american(word: re.Match[str]) -> str:
     """A word in '-ise' spelt '-ize', where that is a spelling of it: 'organise', not 'rise',
     'precise', 'advise' or 'promise' (words of their own, with no '-ize' form)."""
     british = word.group()
-    american = british[:-3] + "ize"
-    words = gazetteer().common_words
+    american, words = british[:-3] + "ize", gazetteer().common_words
     if len(british) < 7 or british[-4] in "chwuv" or (
             british.lower() in words and american.lower() not in words):
         return british
     return american
+
+
 _DEMONYM = re.compile(r"(?:i|ese|an|ian|ish|ic)s?$")
 
 

@@ -61,10 +61,9 @@ _OFFICIALS = re.compile(r"\sofficials\b")
 _CAPITAL_THE = re.compile(r"(?<=[\w,;] )The\s$")
 _SPEAKERS_IN = re.compile(r"\b(?:officials|sources|police|authorities|spokesperson|spokesman|"
                           r"spokeswoman)\s(?:in|at)\s$")
-_SAID = re.compile(r"\s(?:said|say|says|told)\b")
 _OF_THE = re.compile(r"\b(?:of|for|at|from|with|by)\s(?:the\s)?$")
 """What makes a body before "said" the speaker's body: "a spokesperson for the _____ said"."""
-_SPEAKS = re.compile(r"\s(?:said|says|stated|states|told|tells|added|noted|announced)\b")
+_SPEAKS = re.compile(r"\s(?:said|say|says|stated|states|told|tells|added|noted|announced)\b")
 _PLACE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}),\s$")
 
 
@@ -173,7 +172,7 @@ def _a_sources_setting(before: str, after: str, kind: str) -> str | None:
     if kind == "where" and _OFFICIALS.match(after):
         return "a capital standing for its government"  # "_____ officials said"
     if kind == "where" and _SPEAKERS_IN.search(before, max(0, len(before) - 30)) and (
-            _SAID.match(after)):
+            _SPEAKS.match(after)):
         return "where someone spoke"  # "officials in _____ said": the city of a dateline
     return None
 
