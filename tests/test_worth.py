@@ -832,7 +832,7 @@ def test_an_english_word_in_ise_keeps_its_spelling():
     ("“The lakes will not come back,” the warden Nima Lama told Kathmandu Post.",
      "Kathmandu Post"),
     # the city officials spoke in
-    ("Quoting the Tribunal, officials in Gangtok said that 40 lakes had dried up since 2010.",
+    ("Citing the Tribunal, officials in Gangtok said that 40 lakes had dried up since 2010.",
      "Gangtok"),
     # a name that only qualifies the noun after it, or half of a compound
     ("The lakes are named after Nepali-French botanist Karma Dorje, who surveyed them in 1890.",

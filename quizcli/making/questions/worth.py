@@ -131,7 +131,7 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):
         return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
     if kind.startswith("figure") and _NAME_OF.search(before, max(0, len(before) - 20)):
-        return "the number of a name"  # "the Group of _____ economies": the G20
+        return "the number of a name"  # "the Group of _____ nations": the G77
     if _SHARE_OF.search(before, max(0, len(before) - 20)):
         return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
     if kind == "term:list" and "," in answer and _EXAMPLES.search(before):
