@@ -103,6 +103,19 @@ def _pick(candidates: Iterable[str], answer: str, n: int, different, seed: str,
     return chosen
 
 
+@functools.lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    from quizcli.datafiles import load_data
+
+    return frozenset(load_data("heads.yaml")["bodies"])
+
+
+def _body_head(name: str) -> str | None:
+    """The head word a body's name ends in ("Court" of "Sikkim High Court"), if any."""
+    last = name.rsplit(None, 1)[-1]
+    return last if last in _body_heads() and last != name else None
+
+
 def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
                   avoid: Iterable[str] = ()) -> list[str]:
     """Parties other than the answer: the story's, other banks', then the gazetteer's."""
@@ -112,6 +125,7 @@ def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
         return table.party_of.get(party, party) in table.countries
 
     kind = is_country(answer)
+    head = None if kind else _body_head(answer)
     # Of some 250 countries, the nearest and best known: India's neighbours, not Tuvalu.
     # The gazetteer knows countries' neighbours, but not which body is like which: a
     # court gets no World Bank beside it, only the bodies of this and other stories.
@@ -119,8 +133,10 @@ def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,
 
     def different(a: str, b: str) -> bool:
         """Another party of the answer's kind: a country for a country, a body for a body
-        (ISRO is no wrong answer beside India: it is India's)."""
-        return not same_party(a, b) and is_country(a) == kind
+        (ISRO is no wrong answer beside India: it is India's); beside a body whose name
+        ends in a head word, a body of that head word: a court for a court."""
+        return not same_party(a, b) and is_country(a) == kind and (
+            head is None or a.rsplit(None, 1)[-1] == head)
 
     candidates = _then(pools.parties, lambda: stable_order(pools.other_parties, seed),
                        lambda: stable_order(fallback, seed))

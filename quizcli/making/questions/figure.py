@@ -95,14 +95,6 @@ _RISE = re.compile(r"\b(?:" + "|".join(_RISE_VERBS) + r")\b.{0,60}\bto\s" + re.e
 _FALL = re.compile(r"\b(?:" + "|".join(_FALL_VERBS) + r")\b.{0,60}\bto\s" + re.escape(BLANK))
 
 
-_RISING = frozenset(_RISE_VERBS)
-_CHANGE_FROM = re.compile(
-    r"\b(?P<verb>" + "|".join(_RISE_VERBS + _FALL_VERBS) + r")\b.{0,60}?\bfrom\s"
-    + re.escape(BLANK)
-    + r"[^.;]{0,40}?\bto\s(?:over\s|about\s|nearly\s)?(?P<end>\d[\d,]*(?:\.\d+)?)", re.I)
-"""'fell from _____ (2010) to 14 per 1,000': where a change starts, and where it ends."""
-
-
 _OF_WHICH = re.compile(re.escape(BLANK) + r"[^,;]{0,30}?,?\sof which\s(\d[\d,]*)")
 _COUNTRIES_AFTER = re.compile(re.escape(BLANK) + r"\s(?:countries|nations)\b")
 _SOME_OF = re.compile(r"(?:^|\s)(\w+) of (?:the|these|its) " + re.escape(BLANK))
@@ -112,8 +104,7 @@ def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], boo
     """Whether a wrong figure is one the blanked sentence makes false, and not absurd:
     above the answer after "over _____", below it after "less than _____"; above the part
     after "fewer than _____ tigers, of which 61" or "three of the _____"; above the ranks
-    beside "among _____ countries"; below the end of "_____ to nine weeks"; where a change
-    "fell from _____ to 14" could start."""
+    beside "among _____ countries"; below the end of "_____ to nine weeks"."""
     limits: list[Callable[[float], bool]] = []
     side = _side(sentence)
     if side and value is not None:
@@ -136,11 +127,6 @@ def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], boo
     end_of_range = number_value(range_end.group("end")) if range_end else None
     if end_of_range is not None:
         limits.append(lambda w: w < end_of_range)
-    start = _CHANGE_FROM.search(sentence, max(0, sentence.find(BLANK) - 80))
-    end = number_value(start.group("end")) if start else None
-    if start and end is not None:
-        rose = start.group("verb").lower() in _RISING
-        limits.append(lambda w: (w < end) == rose)
     return lambda w: all(ok(w) for ok in limits)
 
 

@@ -96,11 +96,19 @@ def _statement_lines(facts: list[Fact]) -> list[tuple[Fact, str]]:
                 or evidence in sentences or not 8 <= word_count(evidence) <= 30
                 or PRONOUN_START.match(evidence) or re.search(r"[\"“”]", evidence)
                 or evidence.count(fact.answer) != 1 or ":" in evidence[:40]
-                or not evidence.endswith((".", "!", "?")) or _REFERS_BACK.search(evidence)):
+                or not evidence.endswith((".", "!", "?")) or _REFERS_BACK.search(evidence)
+                or _in_brackets(evidence, fact.answer)):
             continue
         sentences.add(evidence)
         lines.append((fact, evidence))
     return lines
+
+
+def _in_brackets(sentence: str, figure: str) -> bool:
+    """Whether the figure stands in brackets, an aside ("the lakes (40 in all)"):
+    a statement false in its aside alone tests nothing a reader would learn."""
+    at = sentence.find(figure)
+    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
 
 
 def _unlabelled(sentence: str) -> str:

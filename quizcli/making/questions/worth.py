@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
+from quizcli.datafiles import load_data
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
     count_words,
@@ -55,7 +57,8 @@ _NAME_OF = re.compile(r"\b[A-Z][a-z]+\sof\s$")
 _SHARE_OF = re.compile(r"(?:per\s?cent|%)\sof\s(?:the\s)?$")
 _ONE_WORD = re.compile(r"[a-z][a-z-]*")
 _NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*(?:\s\d+[A-Z]?)?\s\($")
-_COUNT_BEFORE = re.compile(r"\b(?:the|other)\s$")
+_COUNT_BEFORE = re.compile(r"\b(?:the|other|its|their)\s$")
+_OTHERS = re.compile(r"\sothers?\b")
 _LOWER_AFTER = re.compile(r"\s[a-z]")
 _OFFICIALS = re.compile(r"\sofficials\b")
 _CAPITAL_THE = re.compile(r"(?<=[\w,;] )The\s$")
@@ -64,7 +67,30 @@ _SPEAKERS_IN = re.compile(r"\b(?:officials|sources|police|authorities|spokespers
 _OF_THE = re.compile(r"\b(?:of|for|at|from|with|by)\s(?:the\s)?$")
 """What makes a body before "said" the speaker's body: "a spokesperson for the _____ said"."""
 _SPEAKS = re.compile(r"\s(?:said|say|says|stated|states|told|tells|added|noted|announced)\b")
+_FROM = re.compile(r"\bfrom\s$")
+_TO_FIGURE = re.compile(r"[^.;]{0,40}?\bto\s(?:(?:over|under|about|nearly|almost|around|just|"
+                        r"less|more|than)\s){0,2}(?:\d|one\b|two\b|half\b)")
+"""A figure a change started from: "from _____ (2010) to 14 per 1,000 (2020)"."""
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NAME = r"(?:the\s)?([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})"
+_LIST_AFTER = re.compile(rf",\s{_NAME},\s(?:and\s)?{_NAME}")
+_LIST_BEFORE = re.compile(rf"{_NAME},\s{_NAME},\s(?:and\s)?(?:the\s)?$")
+_ONE_BEFORE = re.compile(rf"{_NAME},\s(?:the\s)?$")
+_ONE_AFTER = re.compile(rf"(?:,|\s(?:and|or))\s{_NAME}")
+"""Two more places listed beside a blank: "_____, Nepal, the Maldives and Myanmar …"."""
 _PLACE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}),\s$")
+
+
+def _one_of_a_list(before: str, after: str) -> bool:
+    """Whether the blank is one of three places or more listed together."""
+    table = gazetteer()
+    start = max(0, len(before) - 80)
+    listed = _LIST_AFTER.match(after) or _LIST_BEFORE.search(before, start)
+    names = list(listed.groups()) if listed else []
+    if not names:
+        one_before, one_after = _ONE_BEFORE.search(before, start), _ONE_AFTER.match(after)
+        names = [one_before.group(1), one_after.group(1)] if one_before and one_after else []
+    return bool(names) and all(name in table.party_of or name in table.places for name in names)
 
 
 def _country_of_the_place_before(before: str, answer: str) -> bool:
@@ -148,12 +174,31 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
     if _CAPITAL_THE.search(before, max(0, len(before) - 6)):
         return "the rest of a name that opens with 'The'"  # "near The _____": Hague
-    if kind == "where" and _country_of_the_place_before(before, answer):
-        return "the country of the place before it"  # "in Bonn, _____": Germany
+    unasked = _a_side_figure_or_place(before, after, answer, kind)
+    if unasked:
+        return unasked
     if not kind.startswith(("figure", "when:day", "when:year", "when:month", "term:list")) \
             and _repeated(maker, fact.evidence, before, after, answer):
         return "a phrase the story repeats"  # "the rivers of the _____" said three times
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
+
+
+def _a_side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str | None:
+    """Whether the blank is a figure or a place beside the fact, not the fact: the others
+    counted, where a change started, a party in the possessive, one of a list of places."""
+    if kind == "figure:count" and _OTHERS.match(after):
+        return "a count of the others"  # "killed nine and injured _____ others"
+    if kind.startswith("figure") and _FROM.search(before, max(0, len(before) - 6)) and (
+            _TO_FIGURE.match(after)):
+        return "where a change started"  # "from _____ (2010) to 14 per 1,000 (2020)"
+    if kind == "where" and _POSSESSIVE.match(after):
+        return "a party's possessive, not a place"  # "_____'s claim": who, not where
+    if (kind == "where" or kind == "term:name" and answer in gazetteer().party_of) and (
+            _one_of_a_list(before, after)):
+        return "one place of a list"  # "_____, Nepal, the Maldives and …"
+    if kind == "where" and _country_of_the_place_before(before, answer):
+        return "the country of the place before it"  # "in Bonn, _____": Germany
+    return None
 
 
 def _a_sources_setting(before: str, after: str, kind: str) -> str | None:
@@ -224,7 +269,36 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
         return "an adjective of the noun after it"  # "_____ botanist", "_____ mathematician"
     if describes_noun(answer, after):
         return "a word that only describes the noun after it"  # "the _____ office"
+    if only_a_title(answer):
+        return "a title or a kind of body, not a name"  # "when the _____ (Chair) is away"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles of office (lower-cased), the head words of bodies, and the words that rank
+    either: what `only_a_title` reads an answer with."""
+    return (gazetteer().offices, frozenset(load_data("heads.yaml")["bodies"]),
+            frozenset(load_data("names.yaml")["rank_words"]))
+
+
+def only_a_title(answer: str) -> bool:
+    """Whether the answer is only bare titles of office or kinds of body, each one word,
+    perhaps ranked: "Vice-Chairman", "Hon’ble Governor", "Mayor and Deputy Mayor",
+    "Sub-Council"; not "Tribunal Chair", "High Court" or "Lakes Council", which name
+    one office or one body."""
+    offices, bodies, rank = _title_words()
+    for part in re.split(r"\s(?:and|or|&)\s", answer):
+        words = re.split(r"[\s-]+", part.strip())
+        while len(words) > 1 and words[0] in rank:
+            words = words[1:]
+        if len(words) > 1:
+            return False
+        title = words[0]
+        single = title[:-1] if title.endswith("s") and len(title) > 3 else title
+        if not {title.lower(), single.lower()} & offices and not {title, single} & bodies:
+            return False
+    return True
 
 
 _INTENSIFIED = re.compile(r"(?:very|so|most|more|highly|extremely|truly|really|deeply)\s"

@@ -38,6 +38,8 @@ _OPINION = re.compile(r"(?:great|good|bad|welcome|huge|big|major|key|crucial|vit
                       r"significant|remarkable|positive|negative|serious|real|upset|surprise|"
                       r"better|best|worse|worst)\s")
 """What opens a judgement, not a class: "a great first step", "an upset winner"."""
+_EVENT = re.compile(r"(?:first|second|third|fourth|fifth|last|latest)\s(?:since|time|such)\b")
+"""What tells of an event, not a class: "The census is the first since the floods"."""
 
 
 def definitions(sentence: str) -> list[Term]:
@@ -60,6 +62,8 @@ def definitions(sentence: str) -> list[Term]:
                    or "regarded" in copula.group() or re.match(
             r"[\w\s-]{3,40}?\s(?:at|by|in|through)?\s?(?:which|that|of)\b",
             sentence[copula.end():])):
+        if copula.group("det") == "the" and _EVENT.match(sentence, copula.end()):
+            return found
         subject = sentence[:copula.start()]
         plain = _LEADING_ARTICLE.sub("", subject)
         if not plain.strip() or plain[0] in _QUOTE_OPENERS or (
