@@ -66,3 +66,11 @@ def stands_alone(text: str, phrase: str) -> bool:
             return True
         at = text.find(phrase, at + 1)
     return False
+
+
+def in_brackets(text: str, at: int) -> bool:
+    """Whether position `at` of the text lies inside round brackets, an aside: "the
+    report (published in 2019)"."""
+    opened, closes = text.rfind("(", 0, at), text.find(")", at)
+    return opened > text.rfind(")", 0, at) and closes != -1 and (
+        text.find("(", at, closes) == -1)

@@ -959,3 +959,36 @@ def test_a_figure_in_brackets_is_never_the_changed_one_of_a_statement():
     assert sets
     for question in sets:
         assert "(8 tonnes a head)" in question.prompt or "tonnes" not in question.prompt
+
+
+def test_an_adjective_before_a_common_noun_names_no_person():
+    from quizcli.reading.entities import read_mentions
+
+    _, [found] = read_mentions(["The lakes are studied under Hydrological Science, said "
+                                "Asha Verma."])
+    people = {m.value for m in found if m.kind == "person"}
+    assert "Hydrological Science" not in people
+    assert "Asha Verma" in people
+
+
+def test_a_date_or_figure_in_an_aside_is_not_asked():
+    text = STORY + ("The lake survey of Sikkim (finished in June 2024) counted 40 lakes in "
+                    "all across the state.\n")
+    asked = kept(text)
+    assert "40" in {q.answer for q in asked}
+    assert not any("(finished in _____)" in q.prompt for q in asked)
+
+
+def test_a_labelled_date_is_asked_of_the_article_it_dates():
+    text = ("State of Sikkim v Ravi Menon\n\nDate of Notification: 3rd March, 2025\n\n"
+            "The Sikkim High Court ruled that the census of lakes must finish by 2026.\n"
+            "The court said 40 lakes had dried up since 2010.\n")
+    prompts = [q.prompt for q in kept(text) if q.answer == "3 March 2025"]
+    assert prompts == ["What is the date of notification of “State of Sikkim v Ravi Menon”?"]
+
+
+def test_a_short_sentence_is_shown_after_the_one_it_leans_on():
+    text = STORY + ("Sikkim rose two places to 14th on the wetland index in 2024. Sikkim's "
+                    "rank in 2020 was 19.\n")
+    [question] = [q for q in kept(text) if q.answer == "19"]
+    assert "Sikkim rose two places" in question.prompt

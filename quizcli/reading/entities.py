@@ -71,6 +71,7 @@ def _common(word: str) -> bool:
                          ("ing", "e"), ("ies", "y"), ("ard", "ear")))
 
 
+_ADJECTIVE = re.compile(r"[a-z](?:ical|ous|ive|ional|ural)$")  # no given name ends so
 _LABEL_AFTER = re.compile(r"\s?(?:\([^)]{1,40}\))?\s?:")
 _LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
 _JOINS = frozenset(("of", "for", "on", "and"))
@@ -101,8 +102,6 @@ def _place_nouns() -> frozenset[str]:
     """Lower-case nouns after a name that make it a place's or a thing's, not a person's."""
     data = load_data("names.yaml")
     return frozenset(data["place_nouns"]) | frozenset(data["thing_nouns"])
-
-
 
 
 class Mention(NamedTuple):
@@ -215,8 +214,9 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens):
             continue
-        if len(tokens) > 1 and all(_common(t) for _, t in tokens):
-            continue  # "Backward Classes", "Annual Review": words, not a name
+        if len(tokens) > 1 and _common(tokens[-1][1]) and all(
+                _common(t) or _ADJECTIVE.search(t) for _, t in tokens[:-1]):
+            continue  # "Annual Review", "Classical Physics": words, not a name
         if _NUMBER_WORD.search(match.group()) and any(
                 _NUMBER_PART.match(part) for _, t in tokens for part in t.split("-")):
             continue  # "Five-hundred-meter Aperture": a size, not a name

@@ -18,6 +18,7 @@ from quizcli.making.questions.candidate import (
 from quizcli.making.questions.figure import bound
 from quizcli.making.scores import score
 from quizcli.model import Fact, FactKind
+from quizcli.text import in_brackets
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -86,7 +87,8 @@ _OF_THREE = ("1 only", "2 only", "3 only", "1 and 2 only", "2 and 3 only", "1 an
 
 
 def _statement_lines(facts: list[Fact]) -> list[tuple[Fact, str]]:
-    """The figures whose sentences read as statements alone, one figure a sentence."""
+    """The figures whose sentences read as statements alone, one figure a sentence and
+    none in brackets: a statement false in an aside alone tests nothing worth learning."""
     lines: list[tuple[Fact, str]] = []
     sentences: set[str] = set()
     for fact in facts:
@@ -97,18 +99,11 @@ def _statement_lines(facts: list[Fact]) -> list[tuple[Fact, str]]:
                 or PRONOUN_START.match(evidence) or re.search(r"[\"“”]", evidence)
                 or evidence.count(fact.answer) != 1 or ":" in evidence[:40]
                 or not evidence.endswith((".", "!", "?")) or _REFERS_BACK.search(evidence)
-                or _in_brackets(evidence, fact.answer)):
+                or in_brackets(evidence, evidence.find(fact.answer))):
             continue
         sentences.add(evidence)
         lines.append((fact, evidence))
     return lines
-
-
-def _in_brackets(sentence: str, figure: str) -> bool:
-    """Whether the figure stands in brackets, an aside ("the lakes (40 in all)"):
-    a statement false in its aside alone tests nothing a reader would learn."""
-    at = sentence.find(figure)
-    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
 
 
 def _unlabelled(sentence: str) -> str:

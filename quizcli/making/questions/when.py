@@ -20,6 +20,8 @@ FIGURE_UNITS = frozenset({"percent", "money", "measure", "scale", "per", "times"
 _REMARK_DATE = re.compile(
     r"\b(?:said|says|told|added|stated|noted|remarked|tweeted)\s(?:\w+\s){0,3}?on\sDATE"
     r"|\bon\sDATE,?\s(?:\w+\s){0,2}(?:said|says|told|added|stated|noted)\b")
+_DATE_LABEL = re.compile(r"(Date of [\w /&-]{3,40}?)\s?:\s?DATE\.?")
+"""A labelled date, no sentence: "Date of Order / Judgment: 1st August, 2024"."""
 
 
 def date_forms(iso: str) -> tuple[str, ...]:
@@ -148,6 +150,9 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
     if style == "no-year":  # "on August 7": ask what the article says, not a year it implies
         answer, wrong = _yearless(answer), [_yearless(w) for w in wrong]
     prompt = f"Which date completes the sentence? {quoted(shown)}"
+    label = _DATE_LABEL.fullmatch(fact.evidence.replace(written, "DATE", 1))
+    if label and maker.title:  # "Date of Judgment: 1st August, 2024" under a case's name
+        prompt = f"What is the {label.group(1).lower()} of {quoted(maker.title)}?"
     return maker.mcq(fact, "when", prompt, answer, wrong, score=score, why=why,
                      context=context,
                     accept=(fact.date,) if style == "absolute" else ())

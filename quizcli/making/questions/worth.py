@@ -17,7 +17,7 @@ from quizcli.making.questions.wording import (
 )
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
-from quizcli.text import compared
+from quizcli.text import compared, in_brackets
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -186,6 +186,9 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
 def _a_side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str | None:
     """Whether the blank is a figure or a place beside the fact, not the fact: the others
     counted, where a change started, a party in the possessive, one of a list of places."""
+    if kind.startswith(("figure", "when", "who-holds", "where")) and in_brackets(
+            before + BLANK + after, len(before)):
+        return "an aside in brackets"  # "The 2020 report (published in _____) covers …"
     if kind == "figure:count" and _OTHERS.match(after):
         return "a count of the others"  # "killed nine and injured _____ others"
     if kind.startswith("figure") and _FROM.search(before, max(0, len(before) - 6)) and (
