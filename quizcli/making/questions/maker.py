@@ -34,8 +34,6 @@ _LABEL_TERMS = frozenset({"provision", "abbreviation", "title", "case", "defined
                           "definition"})
 """Terms that may be asked where they stand in a label: 'Annual Review (Article 12):'."""
 _LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
-_SHORT = 6
-"""A sentence of this many words or fewer leans on the one before it for its subject."""
 """The label that opens a bullet: 'Financing Gap: In 2024, only $5.9 billion ...'."""
 
 
@@ -239,15 +237,11 @@ class Maker:
         expression must …')."""
         evidence = fact.evidence
         pronoun = PRONOUN_START.match(evidence) is not None
-        short = len(evidence.split(None, _SHORT)) <= _SHORT
-        if not pronoun and not short and not (asked and LEANS_BACK.match(asked)):
+        if not pronoun and not (asked and LEANS_BACK.match(asked)):
             return None
         index = self.sentences.index(evidence) if evidence in self.sentences else None
         before = self.sentences[index - 1] if index else None
         usable = before is not None and not PRONOUN_START.match(before)
-        if short and not pronoun:  # "India's rank in 2018 was 130.": a rank in what?
-            return before if usable and index and self.blocks and (
-                self.blocks[index - 1] == self.blocks[index]) else None
         if not pronoun:  # "the expression" is what the sentence before spoke of
             return before if usable else None
         # Within one paragraph the pronoun stands for what the sentence before named
