@@ -176,3 +176,11 @@ def test_a_photo_credit_is_page_furniture():
                            "Credit: Ravi Menon\n")
     assert [s.text for s in article.sentences] == [
         "Coal generation in Sikkim fell 18 percent last year, the board said."]
+
+
+def test_a_headline_line_in_title_case_is_a_heading_not_a_sentence():
+    text = ("Lake Survey of Sikkim\n\nKey Findings from the 3rd Round of the Sikkim Lake Survey\n\n"
+            "The survey counted 40 lakes across the state in 2024.\n")
+    article = read_article(text)
+    assert [s.text for s in article.sentences] == [
+        "The survey counted 40 lakes across the state in 2024."]

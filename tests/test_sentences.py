@@ -39,3 +39,8 @@ def test_splitting_keeps_every_word_in_order(text: str):
     sentences = split_sentences(text)
     assert " ".join(sentences).split() == text.split()
     assert all(s == s.strip() and s for s in sentences)
+
+
+def test_a_rupee_sign_with_a_full_stop_does_not_end_a_sentence():
+    assert split_sentences("Wages rose from Rs. 13 to Rs. 34 a day. The state pays half.") == [
+        "Wages rose from Rs. 13 to Rs. 34 a day.", "The state pays half."]

@@ -985,3 +985,18 @@ def test_a_labelled_date_is_asked_of_the_article_it_dates():
             "The court said 40 lakes had dried up since 2010.\n")
     prompts = [q.prompt for q in kept(text) if q.answer == "3 March 2025"]
     assert prompts == ["What is the date of notification of “State of Sikkim v Ravi Menon”?"]
+
+
+def test_what_a_term_means_is_asked_of_the_term():
+    text = STORY + ("Under the new rules, “lakeshore” will now mean any land within 50 metres "
+                    "of a lake.\n")
+    blanks = [q.prompt for q in kept(text) if q.answer == "lakeshore"]
+    assert blanks and all("“_____” will now mean any land" in p for p in blanks), blanks
+
+
+def test_a_plural_common_word_and_a_start_in_rupees_are_not_asked():
+    text = STORY + ("The wages paid to lake workers vary widely across States in 2024.\n"
+                    "The workers will get a wage hike from Rs. 130 to Rs. 340 a day.\n")
+    asked = answers(text)
+    assert "Rs. 340" in asked
+    assert not {"States", "Rs. 130"} & asked

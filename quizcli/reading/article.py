@@ -361,7 +361,20 @@ def _plain_heading(line: str, last: bool) -> str | None:
         text[:1].isupper() or text[:1] in "‘'\"“"
     ) and not re.search(r"[\d:]", text):
         return text
+    if not bullet and ":" not in text and not _SENTENCE_END.search(text) and _title_case(text):
+        return text  # "Key Findings from the 6th Round of the Survey"
     return None
+
+
+_SMALL = frozenset("a an the of in on at to for from by with and or vs v".split())
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of the text but the small ones opens with a capital or a digit,
+    as a headline's do and a sentence's do not."""
+    words = re.findall(r"[\w’'-]+", text)
+    return len(words) >= 3 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
 
 
 def load_article(path: Path, date: dt.date | None = None) -> Article:

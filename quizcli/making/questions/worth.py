@@ -17,6 +17,7 @@ from quizcli.making.questions.wording import (
 )
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.world import is_word
 from quizcli.text import compared, in_brackets
 
 if TYPE_CHECKING:
@@ -69,7 +70,8 @@ _OF_THE = re.compile(r"\b(?:of|for|at|from|with|by)\s(?:the\s)?$")
 _SPEAKS = re.compile(r"\s(?:said|say|says|stated|states|told|tells|added|noted|announced)\b")
 _FROM = re.compile(r"\bfrom\s$")
 _TO_FIGURE = re.compile(r"[^.;]{0,40}?\bto\s(?:(?:over|under|about|nearly|almost|around|just|"
-                        r"less|more|than)\s){0,2}(?:\d|one\b|two\b|half\b)")
+                        r"less|more|than)\s){0,2}(?:Rs\.?\s?|₹|\$|USD\s|INR\s)?"
+                        r"(?:\d|one\b|two\b|half\b)")
 """A figure a change started from: "from _____ (2010) to 14 per 1,000 (2020)"."""
 _POSSESSIVE = re.compile(r"['’]s\b")
 _NAME = r"(?:the\s)?([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})"
@@ -249,9 +251,9 @@ def _no_fact(answer: str) -> str | None:
 def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     """Why a term is only a word of its sentence, not a name to learn."""
     table = gazetteer()
-    if answer[:1].isupper() and not answer.isupper() and (
-            answer.casefold() in table.common_words):
-        return "a common word"  # "the _____ will decide": Council
+    if answer[:1].isupper() and not answer.isupper() and " " not in answer and is_word(
+            answer, table.common_words) and answer not in table.party_of:
+        return "a common word"  # "the _____ will decide": Council; "across _____": States
     named = maker.in_text(answer)
     if maker.title and maker.in_title(answer) and (
             named >= 3 or named >= 2 and len(answer.split()) >= 3):

@@ -12,6 +12,9 @@ _DEFINED_AS = re.compile(
     r"recognized)\sas\s|\b(?:is|are|was|were|be)\scalled\s|\bso-called\s"
     r"|\b(?:is|are)\sdefined\sto\smean\s|\balso\sknown\sas\s|\bknown\sas\s"
 )
+_MEANS = re.compile(r"(?<=[a-z’'”] )(?<!\bby )(?:will\s(?:now\s)?mean|now\smeans|means)\s"
+                    r"(?!that\b|to\b|a\slot\b)")
+"""What a law or an explainer defines a term by: "'Wetland' means", "will now mean"."""
 _COPULA = re.compile(
     r"\s(?:is|are|was|were|will be|remains)\s(?:considered\s|regarded as\s|only\s|also\s)?"
     r"(?P<det>a|an|the|one of the)\s"
@@ -42,6 +45,20 @@ _EVENT = re.compile(r"(?:first|second|third|fourth|fifth|last|latest)\s(?:since|
 """What tells of an event, not a class: "The census is the first since the floods"."""
 
 
+def _meant(sentence: str, means: re.Match[str]) -> list[Term]:
+    """The term a "means" defines, from the clause before it ("petroleum will now mean
+    …"), unless a pronoun opens it ("This means …": a consequence, not a definition)."""
+    clause = re.split(r"[,;:]\s", sentence[:means.start()])[-1]
+    term = _LEADING_ARTICLE.sub("", clause.strip(" ‘’'\"“”"))
+    words = term.split()
+    quoted = clause.strip()[:1] in "‘'\"“"
+    if not 1 <= len(words) <= 4 or words[0].lower() in _NO_SUBJECT or not quoted and (
+            re.search(r"\s(?:of|in|on|for|with|by|at)\s", term)):
+        return []  # "A rise in prices means higher costs": a consequence
+    start = sentence.rfind(term, 0, means.start())
+    return [Term(start, start + len(term), term, "definition")]
+
+
 def definitions(sentence: str) -> list[Term]:
     """What a definition defines ("is termed as revenue deficit"), what it is said of
     ("Measles is a contagious disease") and, after "is a", the class it names."""
@@ -57,6 +74,9 @@ def definitions(sentence: str) -> list[Term]:
         phrase = rest[:end.start() if end else len(rest)].strip(" .")
         if 1 <= len(phrase.split()) <= 6:
             found.append(Term(offset, offset + len(phrase), phrase, "defined"))
+    means = _MEANS.search(sentence) if " mean" in sentence else None
+    if means:
+        found += _meant(sentence, means)
     copula = _COPULA.search(sentence)
     if copula and (copula.group("det") in ("a", "an") or "considered" in copula.group()
                    or "regarded" in copula.group() or re.match(

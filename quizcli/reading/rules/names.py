@@ -234,6 +234,8 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     found = Found(taken)
     for match in _CASE.finditer(sentence) if _CASE_CUE.search(sentence) else ():
         found.add(Term(match.start(), match.end(), match.group().strip(), "case"), blank=True)
+    for term in definitions(sentence):  # a quoted term that is defined is asked as such
+        found.add(term)
     if "“" in sentence or "‘" in sentence or "'" in sentence or '"' in sentence:
         for term in _quoted(sentence):
             found.add(term, blank=True)
@@ -254,8 +256,6 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     provisions = any(word in sentence for word in _PROVISION_WORDS)
     for match in _PROVISION.finditer(sentence) if provisions else ():
         found.add(Term(match.start(), match.end(), match.group().strip(), "provision"))
-    for term in definitions(sentence):
-        found.add(term)
     for term in _names(sentence, runs, known):
         found.add(term)
     found.terms.sort()
