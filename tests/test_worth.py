@@ -1000,3 +1000,16 @@ def test_a_plural_common_word_and_a_start_in_rupees_are_not_asked():
     asked = answers(text)
     assert "Rs. 340" in asked
     assert not {"States", "Rs. 130"} & asked
+
+
+def test_a_species_entry_is_read_under_its_names():
+    text = ("Mammals of Sikkim\n\n(i) Snow Leopard (Panthera uncia)\n\n"
+            " • It is found in the alpine zone of Sikkim above 3,000 metres.\n"
+            " • It was declared the state animal of Sikkim in 2015.\n\n"
+            "(ii) Red Panda (Ailurus fulgens)\n\n"
+            " • It lives in the temperate forests of Sikkim and Bhutan.\n")
+    prompts = [q.prompt for q in kept(text)]
+    assert prompts
+    assert not any("(_____" in p or "Panthera uncia)" in p and "About" not in p
+                   for p in prompts), prompts
+    assert any("About Snow Leopard (Panthera uncia): It" in p for p in prompts), prompts

@@ -61,7 +61,7 @@ _CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)
                       + CONTROL_CHARACTERS)
 """Terminal escapes and control characters: nothing of an article, so never a question's."""
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
-_BULLET = re.compile(r"^(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\))\s+")
+_BULLET = re.compile(r"^(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\)|\([ivx]{2,4}\))\s+")
 _RULE = re.compile(r"^[-*_=\s]{3,}$")
 _SOURCE = re.compile(r"^\(?\s*(?:source|courtesy|via)\s*[:\-–—]\s*(?P<name>.+?)\s*\)?\.?$", re.I)
 _WIRE_DATELINE = re.compile(
@@ -357,7 +357,9 @@ def _plain_heading(line: str, last: bool) -> str | None:
         return text.rstrip("?").strip() + "?"
     if text.endswith(":") and words <= 10:
         return text.rstrip(":").strip()
-    if words <= (3 if bullet else 8) and not _SENTENCE_END.search(text) and (
+    numbered = bullet is not None and bullet.group()[:1] not in "-*+•▪◦●·"
+    if words <= (3 if bullet and not numbered else 10 if numbered else 8) and not (
+            _SENTENCE_END.search(text)) and (
         text[:1].isupper() or text[:1] in "‘'\"“"
     ) and not re.search(r"[\d:]", text):
         return text

@@ -17,6 +17,8 @@ from quizcli.reading.sentences import ABBREVIATIONS
 _SUBJECT_HEADING = re.compile(
     r"^(?:what\s+(?:is|are|was|were)|who\s+(?:is|are)|about|understanding|know\s+about)"
     r"\s+(?P<subject>.+?)\s*[?:]?$", re.I)
+# A species' entry headed by its two names: 'Snow Leopard (Panthera uncia)'.
+_SPECIES_HEADING = re.compile(r"(?P<subject>[A-Z][^()?:]{2,60}?\s\([A-Z][a-z]+\s[a-z]+\))$")
 
 
 def section_subject(heading: str | None) -> str | None:
@@ -24,11 +26,10 @@ def section_subject(heading: str | None) -> str | None:
     'the Ocean Council', 'About Snow Leopard' → 'Snow Leopard'."""
     if not heading:
         return None
-    match = _SUBJECT_HEADING.match(heading.strip())
+    match = _SUBJECT_HEADING.match(heading.strip()) or _SPECIES_HEADING.match(heading.strip())
     if not match or len(match.group("subject").split()) > 8:
         return None
     return match.group("subject")
-
 
 
 def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
@@ -350,7 +351,6 @@ def crop(sentence: str) -> str:
                 part = f"{parts[at - 1]} {part}"  # "They are ...": with the noun it stands for
             return balanced(part)
     return sentence
-
 
 
 def _article(noun_phrase: str) -> str:
