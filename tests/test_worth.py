@@ -1013,3 +1013,20 @@ def test_a_species_entry_is_read_under_its_names():
     assert not any("(_____" in p or "Panthera uncia)" in p and "About" not in p
                    for p in prompts), prompts
     assert any("About Snow Leopard (Panthera uncia): It" in p for p in prompts), prompts
+
+
+def test_a_rank_the_headline_states_is_asked_and_a_named_day_is_dated():
+    text = ("Sikkim stays at 4th place in the Lake Health Index 2024\n\n"
+            "Sikkim has retained its 4th position among 28 states in the Lake Health Index 2024.\n"
+            "On the occasion of Lake Day (25th December), the Tribunal released the Lake Health "
+            "Index 2024.\n")
+    questions = kept(text, dt.date(2024, 12, 26))
+    assert "4th" in {q.answer for q in questions}
+    [day] = [q for q in questions if q.answer == "25 December"]
+    assert len(day.choices) == 4
+
+
+def test_a_ministry_named_by_its_subjects_is_one_name():
+    text = STORY + ("The census was prepared by the Ministry of Lakes, Rivers and Wetlands for the "
+                    "Tribunal.\n")
+    assert "Ministry of Lakes, Rivers and Wetlands" in answers(text)

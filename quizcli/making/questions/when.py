@@ -41,6 +41,8 @@ def _not_ruled_out(wrong: str, sentence: str, years: tuple[int | None, int | Non
     shown = _yearless(wrong) if yearless else wrong
     if re.search(rf"(?<!\w){re.escape(shown)}(?!\w)", sentence):
         return False
+    if yearless:
+        return True  # shown without its year: the sentence's years rule none of it out
     year, (low, high) = _year_of(wrong), years
     return year is None or ((low is None or year > low) and (high is None or year < high)
                             and str(year) not in sentence)

@@ -141,7 +141,7 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     if after[:1] == "-" and after[1:2].islower() and not kind.startswith("figure"):
         return "half of a compound"  # "the Prime Minister _____-led government"
     if kind in ("figure:ordinal", "when:year", "when:month") and maker.title \
-            and count_words(maker.title.casefold(), answer.casefold()):
+            and _named_in(maker.title, answer):
         return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
     if not before.strip() and _CLAUSE.match(answer):
         return "a clause, not a name"  # "_____ 2025, the minister said": Opening the Session
@@ -185,11 +185,24 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
 
 
+def _named_in(title: str, answer: str) -> bool:
+    """Whether the title names the answer as part of a name, beside a capitalised word:
+    "Second Wetland Summit", "Lake Census 2024"; not "Sikkim stays at 40th place"."""
+    if not count_words(title.casefold(), answer.casefold()):
+        return False
+    for found in re.finditer(rf"(?i)(?<![\w-]){re.escape(answer)}(?![\w-])", title):
+        beside = title[:found.start()].split()[-1:] + title[found.end():].split()[:1]
+        if any(word[:1].isupper() for word in beside):
+            return True
+    return False
+
+
 def _a_side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str | None:
     """Whether the blank is a figure or a place beside the fact, not the fact: the others
     counted, where a change started, a party in the possessive, one of a list of places."""
-    if kind.startswith(("figure", "when", "who-holds", "where")) and in_brackets(
-            before + BLANK + after, len(before)):
+    whole = before.endswith("(") and after.startswith(")")  # "Lake Day (_____)": its date
+    if kind.startswith(("figure", "when", "who-holds", "where")) and not whole and (
+            in_brackets(before + BLANK + after, len(before))):
         return "an aside in brackets"  # "The 2020 report (published in _____) covers …"
     if kind == "figure:count" and _OTHERS.match(after):
         return "a count of the others"  # "killed nine and injured _____ others"

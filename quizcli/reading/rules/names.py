@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from quizcli.datafiles import load_data
 from quizcli.reading.rules.definitions import definitions
+from quizcli.reading.rules.listed import comma_named
 from quizcli.reading.rules.terms import Found, Term
 
 # A capitalised word: its letters, with a full stop or an apostrophe inside it ("U.S",
@@ -173,7 +174,8 @@ def _runs(sentence: str) -> list[tuple[int, int, str]]:
                 end = start + owner.start()
                 text = sentence[start:end]
             out.append((start, end, text))
-    return out
+    listed = ", " in sentence and ("Ministry of" in sentence or "Department of" in sentence)
+    return comma_named(sentence, out) if listed else out
 
 
 _OWNER_END = re.compile(r"(?<=s)[’']\s(?=[A-Z]{2,}\b)")
@@ -245,9 +247,9 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     species = "species" in sentence or "genus" in sentence or _INITIAL_DOT.search(sentence)
     for match in _SPECIES.finditer(sentence) if species else ():
         found.add(Term(match.start(), match.end(), match.group(), "species"))
-    for term in _agents(sentence) if " by " in sentence else ():
-        found.add(term)
     runs = _runs(sentence)
+    for term in _agents(sentence, runs) if " by " in sentence else ():
+        found.add(term)
     for term in _headed(runs):
         found.add(term)
     listed = any(word in sentence for word in _LIST_WORDS) and _LIST_CUE.search(sentence)
@@ -315,15 +317,17 @@ _NOT_AGENT = re.compile(r"\s(?!(?:and|or|in|on|at|of|for|to|with|that|which|from
                         r"since)\b)[a-z]")
 
 
-def _agents(sentence: str) -> list[Term]:
-    """Who made a report, a scheme, a test: "released by RBI"."""
+def _agents(sentence: str, runs: list[tuple[int, int, str]]) -> list[Term]:
+    """Who made a report, a scheme, a test: "released by RBI"; a ministry named with
+    commas whole, as its run has it."""
     found = []
     for match in _AGENT.finditer(sentence):
         follows = sentence[match.end("agent"):]
         if match.group("agent").endswith("-based") or _NOT_AGENT.match(follows):
             continue  # "led by Pune-based geologist ...": an adjective, not the agent
-        found.append(Term(match.start("agent"), match.end("agent"), match.group("agent"),
-                          "agent"))
+        start, end = match.start("agent"), match.end("agent")
+        end = max([end] + [e for s, e, text in runs if s == start and ", " in text])
+        found.append(Term(start, end, sentence[start:end], "agent"))
     return found
 
 
