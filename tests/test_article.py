@@ -184,3 +184,12 @@ def test_a_headline_line_in_title_case_is_a_heading_not_a_sentence():
     article = read_article(text)
     assert [s.text for s in article.sentences] == [
         "The survey counted 40 lakes across the state in 2024."]
+
+
+def test_a_fact_boxs_lines_stand_alone():
+    text = ("State of Sikkim v Ravi Menon\n\nYear: 2019\nBench Strength: 5 Judges\n"
+            "Key Articles Involved: Article 21, Article 48A\n\n"
+            "The court held that the lakes of Sikkim are held in trust for the public.\n")
+    assert [s.text for s in read_article(text).sentences] == [
+        "Year: 2019", "Bench Strength: 5 Judges", "Key Articles Involved: Article 21, Article 48A",
+        "The court held that the lakes of Sikkim are held in trust for the public."]

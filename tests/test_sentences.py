@@ -44,3 +44,8 @@ def test_splitting_keeps_every_word_in_order(text: str):
 def test_a_rupee_sign_with_a_full_stop_does_not_end_a_sentence():
     assert split_sentences("Wages rose from Rs. 13 to Rs. 34 a day. The state pays half.") == [
         "Wages rose from Rs. 13 to Rs. 34 a day.", "The state pays half."]
+
+
+def test_a_company_s_private_limited_does_not_end_a_sentence():
+    assert split_sentences("It sued Gangtok Lakes Pvt. Ltd. in 2024. The court agreed.") == [
+        "It sued Gangtok Lakes Pvt. Ltd. in 2024.", "The court agreed."]

@@ -1030,3 +1030,10 @@ def test_a_ministry_named_by_its_subjects_is_one_name():
     text = STORY + ("The census was prepared by the Ministry of Lakes, Rivers and Wetlands for the "
                     "Tribunal.\n")
     assert "Ministry of Lakes, Rivers and Wetlands" in answers(text)
+
+
+def test_a_question_in_the_text_an_honorific_and_an_emphatic_word_are_not_asked():
+    text = STORY + ("The case raised a debate: Can the Tribunal close the lakes of Sikkim?\n"
+                    "Honourable Tribunal held that its orders are NOT binding on the state.\n")
+    asked = answers(text)
+    assert not {"Can the Tribunal", "NOT", "Honourable Tribunal"} & asked

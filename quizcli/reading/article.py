@@ -232,8 +232,11 @@ class _Body:
             cleaned, self.lead_in = f"{self.lead_in} {cleaned}", None
         if bullet and cleaned[:1].islower() and cleaned[1:2].islower():
             cleaned = cleaned[0].upper() + cleaned[1:]  # "- the Union Health Minister ..."
+        field = _FIELD.match(cleaned) is not None and not _SENTENCE_END.search(cleaned)
+        if field:  # "Year: 1973", "Bench Strength: 13 Judges": a fact box's line stands alone
+            self.flush()
         self.paragraph.append(cleaned)
-        if bullet:
+        if bullet or field:
             self.flush()
 
     def without_dateline(self, cleaned: str) -> str:
@@ -312,6 +315,7 @@ def _looks_like_title(line: str) -> bool:
 
 
 _HEADING_END = re.compile(r"[?:]$")
+_FIELD = re.compile(r"[A-Z][\w()/&’' -]{1,30}:\s\S")
 _SENTENCE_END = re.compile(r"[.!;,…\"”’\]]$")
 
 

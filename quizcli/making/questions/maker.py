@@ -352,8 +352,8 @@ class Maker:
             match = _PREPOSITION.match(written)
             if match and match.group(1).lower() == "on":
                 written = match.group(2)
-        if fact.evidence.count(written) != 1:
-            return None
+        if fact.evidence.count(written) != 1 or fact.evidence.rstrip("”\"’' ").endswith("?"):
+            return None  # not there once, or a question, which states nothing
         label = _LABEL.match(fact.evidence)
         if label and fact.evidence.find(written) < label.end() and fact.detail.get(
                 "term", "name") not in _LABEL_TERMS and fact.kind is not FactKind.DATE:

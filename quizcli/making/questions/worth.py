@@ -17,6 +17,7 @@ from quizcli.making.questions.wording import (
 )
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.sentences import ABBREVIATIONS
 from quizcli.reading.world import is_word
 from quizcli.text import compared, in_brackets
 
@@ -256,6 +257,8 @@ def _no_fact(answer: str) -> str | None:
         return "a time of day"
     if answer.endswith(("'", "’")):
         return "half a possessive"
+    if answer.lower() in ABBREVIATIONS:
+        return "an abbreviated word"  # "Sikkim Lakes Pvt. _____.": Ltd
     if _PRONOUN_ANSWER.fullmatch(answer):
         return "a pronoun"  # "_____ the ones who must decide": They're
     return None
