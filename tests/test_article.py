@@ -193,3 +193,9 @@ def test_a_fact_boxs_lines_stand_alone():
     assert [s.text for s in read_article(text).sentences] == [
         "Year: 2019", "Bench Strength: 5 Judges", "Key Articles Involved: Article 21, Article 48A",
         "The court held that the lakes of Sikkim are held in trust for the public."]
+
+
+def test_a_wire_place_in_capitals_comes_off_the_first_line():
+    text = ("Sikkim opens lake census\n\nGANGTOK, Chief Minister Asha Verma opened the census "
+            "of lakes on Monday.\n")
+    assert read_article(text).sentences[0].text.startswith("Chief Minister Asha Verma opened")

@@ -1037,3 +1037,20 @@ def test_a_question_in_the_text_an_honorific_and_an_emphatic_word_are_not_asked(
                     "Honourable Tribunal held that its orders are NOT binding on the state.\n")
     asked = answers(text)
     assert not {"Can the Tribunal", "NOT", "Honourable Tribunal"} & asked
+
+
+def test_reported_words_after_where_they_were_said_and_a_plural_noun_that_is_no_verb():
+    text = STORY + ("Nepal's foreign ministry said in a joint statement issued after talks "
+                    "between the two sides that 12 lakes would be restored by 2026.\n"
+                    "One of the projects brings clean water to the lakes of the northern states.\n"
+                    "Prime Minister Asha Verma met her counterpart Sheikh Nima on Monday.\n"
+                    "In her remarks, Nima said that ties between Nepal and Sikkim were on an "
+                    "upswing.\n")
+    said = [q for q in kept(text) if re.match(r"(?:Who|Which \w+) (?:said|says)", q.prompt)]
+    prompts = " ".join(q.prompt for q in said)
+    assert "that 12 lakes would be restored" in prompts
+    assert "in a joint statement" not in prompts and "northern" not in {q.answer for q in said}
+    article = read_article(text, "story.txt", dt.date(2025, 3, 14))
+    speakers = {f.answer for f in default_extractor().extract(article, "story")
+                if f.kind.value == "quote"}
+    assert speakers == {"Nepal", "Nima"}  # "Sheikh Nima" is Nima when named alone

@@ -1,9 +1,6 @@
-"""Who and what a sentence names: parties, people, offices, and pronouns.
-
-People are known by the names an article gives them. A short name ("Verma",
-"Mr. Menon") means the one full name in the article that begins or ends with it,
-and nothing when there are two.
-"""
+"""Who and what a sentence names: parties, people, offices, and pronouns. A short name
+("Verma", "Mr. Menon") means the one full name in the article that begins or ends with
+it, and nothing when there are two."""
 
 from __future__ import annotations
 
@@ -152,7 +149,6 @@ class People:
         return next(iter(matches)) if len(matches) == 1 else None
 
 
-
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.-]*(?:\s(?:of|for)\s|\s))$")
 
 
@@ -236,7 +232,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             continue
         if _CASE_BEFORE.search(text, max(0, start - 10), start) or _CASE_AFTER.match(text, end):
             continue  # "State of Sikkim v Ravi Menon": a case's name, not a person's
-        before = text[max(0, start - 6):start]
+        before = text[max(0, start - 10):start]
         honorific = honorific_re.search(before) is not None
         found.append((start, end, text[start:end], honorific))
     return found
@@ -248,18 +244,21 @@ def _honorific_re() -> re.Pattern[str]:
 
 
 def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
-    """The people of an article, and what each of its sentences names.
-
-    Two passes: the first learns the full names, so that the second can tell
-    that "Verma" is Asha Verma wherever he is named; a person's party is
-    learned from any title the article gives them ("US Secretary of State").
-    """
+    """The people of an article, and what each of its sentences names: a first pass learns
+    the full names ("Verma" is Asha Verma wherever named), and a person's party from any
+    title the article gives them ("US Secretary of State")."""
     people = People()
     scans = [_scan(sentence) for sentence in sentences]
+    alone: list[str] = []
     for sentence, scan in zip(sentences, scans, strict=True):
-        for start, _end, name, _honorific in scan.candidates:
+        for start, _end, name, honorific in scan.candidates:
             if " " in name and sentence[max(0, start - 1):start] != "(":
                 people.add(name)
+            elif honorific:
+                alone.append(name)
+    for name in alone:  # "Sheikh Hasina", no fuller name for her: Hasina, wherever named
+        if name_key(name) not in people.by_part:
+            people.add(name)
     found = [_mentions(sentence, people, scan=scan)
              for sentence, scan in zip(sentences, scans, strict=True)]
     for sentence_mentions in found:

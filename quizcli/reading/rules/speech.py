@@ -169,7 +169,7 @@ _OBJECT_PRONOUN = re.compile(
 """A pronoun the verb acts on, not the subject of what was said: "announced this ahead
 of …" (but "said it was …", "said this marks …")."""
 _ADVERBIAL_THAT = re.compile(
-    r"\s*(?:(?:on|in|at|after|during|before)\s(?:[\w’'-]+\s){1,5}?"
+    r"\s*(?:(?:on|in|at|after|during|before)\s(?:[\w’'-]+\s){1,10}?"
     r"|(?:[a-z]+ly|backstage|later|earlier|today|yesterday|again|also|separately)\s)"
     r",?\s*that\s+(?P<c>.+)")
 """Where or when the words were said, before the 'that' they follow: "said backstage
@@ -202,6 +202,8 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
     if clause and len(clause.group("c").split()) >= 4:
         return _without_end(clause.group("c"))
     before = text[:min(speaker.start, verb.start())]
+    if not re.search(r"[,”\"]\s*(?:\bthe\s*)?$", before):
+        return None  # "… for the North Eastern states.": a noun, no one's words before it
     before = re.sub(r"[\s,]*(?:\bthe\s*)?$", "", before)
     if len(before.split()) >= 4 and not _inside(quotes, speaker.start):
         return before
