@@ -1000,6 +1000,9 @@ def test_a_plural_common_word_and_a_start_in_rupees_are_not_asked():
     asked = answers(text)
     assert "Rs. 340" in asked
     assert not {"States", "Rs. 130"} & asked
+    # a name that ends as a plural does ("Gang" is a word) is still a name
+    assert "Ganges" in answers(STORY + "Red pandas live in most of Sikkim north of the Ganges, "
+                                       "far from the lakes.\n")
 
 
 def test_a_species_entry_is_read_under_its_names():

@@ -18,7 +18,6 @@ from quizcli.making.questions.wording import (
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.sentences import ABBREVIATIONS
-from quizcli.reading.world import is_word
 from quizcli.text import compared, in_brackets
 
 if TYPE_CHECKING:
@@ -267,8 +266,10 @@ def _no_fact(answer: str) -> str | None:
 def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
     """Why a term is only a word of its sentence, not a name to learn."""
     table = gazetteer()
-    if answer[:1].isupper() and not answer.isupper() and " " not in answer and is_word(
-            answer, table.common_words) and answer not in table.party_of:
+    word = answer.casefold()
+    if answer[:1].isupper() and not answer.isupper() and (word in table.common_words or (
+            word.endswith("s") and word[:-1] in table.common_words
+            and answer not in table.party_of and answer not in table.places)):
         return "a common word"  # "the _____ will decide": Council; "across _____": States
     named = maker.in_text(answer)
     if maker.title and maker.in_title(answer) and (
