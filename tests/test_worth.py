@@ -472,7 +472,7 @@ Lake cover: The lakes cover 4.2% of the state's area, the survey said.
 The state spent Rs 40 crore on the survey over three seasons.
 Only 61 of the lakes have a management plan in place today.
 The survey team walked 3,800 km across the high passes of the state.
-Some 18% of the lakes have shrunk since the last survey was done in 2014.
+In all, 18% of the lakes have shrunk since the last survey was done in 2014.
 Tourism brings Rs 900 crore a year to the lake districts of the state.
 """
 
@@ -1057,3 +1057,24 @@ def test_reported_words_after_where_they_were_said_and_a_plural_noun_that_is_no_
     speakers = {f.answer for f in default_extractor().extract(article, "story")
                 if f.kind.value == "quote"}
     assert speakers == {"Nepal", "Nima"}  # "Sheikh Nima" is Nima when named alone
+
+
+def test_an_opening_phrase_before_it_shows_what_it_is():
+    text = ("Red pandas of Sikkim\n\nAbout Red Panda:\n\n"
+            " • Also known as the lesser panda, it is found in the forests of Sikkim at 2,500 "
+            "metres and more.\n"
+            " • If the snow is deep, it is called a hard winter for the pandas.\n")
+    prompts = [q.prompt for q in kept(text)]
+    shown = [p for p in prompts if "Also known as" in p]
+    assert shown and all("About Red Panda: Also known as" in p for p in shown), prompts
+
+
+def test_a_hedged_figure_is_never_changed_in_a_statement():
+    text = STORY + ("Red pandas were seen in over 48% of the forests of Sikkim in the year 2024.\n"
+                    "The state spent Rs 120 crore on the lakes of Sikkim in the year 2024.\n"
+                    "The forest cover of Sikkim grew by 4.2 per cent over the decade to 2024.\n")
+    sets = [q for q in kept(text) if q.prompt.startswith("Consider the following")]
+    assert sets
+    assert not any("over" in line and "% of the forests" in line and "48%" not in line
+                   for q in sets for line in q.prompt.splitlines())
+    assert not any("48% of the forests" in q.prompt for q in sets)

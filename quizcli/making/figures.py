@@ -25,6 +25,16 @@ _FIGURE_START = re.compile(r"\d|an?\s|half\b|(?:" + "|".join(_WORD_NUMBERS)
                            + r"|thirty|forty|fifty|hundred|thousand|million)\b")
 
 
+_HEDGE_BEFORE = re.compile(r"(?i)(?:\b(?:" + "|".join(h for group in _HEDGES for h in group)
+                           + r"|up to|at least|at most|above|below)\s|[≥≤<>]\s?)$")
+
+
+def hedged_before(text: str, at: int) -> bool:
+    """Whether the figure at `at` stands after a hedge ("over 48%", "less than 2,500"):
+    changed, it may still be true ("over 38%"), so it makes no false statement."""
+    return _HEDGE_BEFORE.search(text, max(0, at - 14), at) is not None
+
+
 def unhedged(answer: str) -> list[str]:
     """A hedged figure as a reader may recall it: "over a year" or "a year" for "more
     than a year"."""

@@ -12,7 +12,10 @@ MAX_WORDS = 45
 PRONOUN_START = re.compile(
     r"^[\"“‘'(]*(?:(?:But|And|So|Yet|Also|However),?\s+)?"
     r"(?:(?i:he|she|it|they|this|that|these|those|its|his|her|their|such)\b"
-    r"|The\s(?:\w+|_____)\sones?\b)"  # "The fourth one ...": one of a list before it
+    r"|The\s(?:\w+|_____)\sones?\b"  # "The fourth one ...": one of a list before it
+    r"|(?!(?:If|When|While|Though|Although|As|Since|Because|Unless|Until|Once|After|Before|"
+    r"In|On|At|By|For|With)\b)[A-Z][^,.;:“”\"]{2,60},\s(?:he|she|it|they)\s)"
+    # "Also known as X, it is …": the opening phrase tells nothing of what "it" is
 )
 
 HEAD_OF_STATE = re.compile(r"\b(?:(?<!Vice )President|Prime Minister|PM|Premier|Chancellor|"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from quizcli.ids import digest
 from quizcli.making.distractors import stable_order
-from quizcli.making.figures import figure_choices
+from quizcli.making.figures import figure_choices, hedged_before
 from quizcli.making.questions.candidate import (
     HEAD_OF_STATE,
     PRONOUN_START,
@@ -87,8 +87,9 @@ _OF_THREE = ("1 only", "2 only", "3 only", "1 and 2 only", "2 and 3 only", "1 an
 
 
 def _statement_lines(facts: list[Fact]) -> list[tuple[Fact, str]]:
-    """The figures whose sentences read as statements alone, one figure a sentence and
-    none in brackets: a statement false in an aside alone tests nothing worth learning."""
+    """The figures whose sentences read as statements alone, one figure a sentence; none
+    in brackets (a statement false in an aside alone tests nothing worth learning) nor
+    after a hedge ("over 48%" changed to "over 38%" is still true)."""
     lines: list[tuple[Fact, str]] = []
     sentences: set[str] = set()
     for fact in facts:
@@ -99,7 +100,8 @@ def _statement_lines(facts: list[Fact]) -> list[tuple[Fact, str]]:
                 or PRONOUN_START.match(evidence) or re.search(r"[\"“”]", evidence)
                 or evidence.count(fact.answer) != 1 or ":" in evidence[:40]
                 or not evidence.endswith((".", "!", "?")) or _REFERS_BACK.search(evidence)
-                or in_brackets(evidence, evidence.find(fact.answer))):
+                or in_brackets(evidence, evidence.find(fact.answer))
+                or hedged_before(evidence, evidence.find(fact.answer))):
             continue
         sentences.add(evidence)
         lines.append((fact, evidence))
