@@ -1078,3 +1078,12 @@ def test_a_hedged_figure_is_never_changed_in_a_statement():
     assert not any("over" in line and "% of the forests" in line and "48%" not in line
                    for q in sets for line in q.prompt.splitlines())
     assert not any("48% of the forests" in q.prompt for q in sets)
+
+
+def test_only_opens_no_name_and_a_count_of_the_list_after_it_is_not_asked():
+    text = STORY + ("Only Nepal (25% of the lakes) and Bhutan (11%) counted more lakes than "
+                    "Sikkim in 2024.\n"
+                    "The census was first run in 2019 in three states: Goa, Bihar and Odisha.\n")
+    asked = answers(text)
+    assert "Only Nepal" not in asked
+    assert "three" not in asked

@@ -60,6 +60,7 @@ _ONE_WORD = re.compile(r"[a-z][a-z-]*")
 _NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*(?:\s\d+[A-Z]?)?\s\($")
 _COUNT_BEFORE = re.compile(r"\b(?:the|other|its|their)\s$")
 _OTHERS = re.compile(r"\sothers?\b")
+_LISTED_AFTER = re.compile(r"\s[a-z]+(?:\s[a-z]+)?:\s[A-Z]")
 _LOWER_AFTER = re.compile(r"\s[a-z]")
 _OFFICIALS = re.compile(r"\sofficials\b")
 _CAPITAL_THE = re.compile(r"(?<=[\w,;] )The\s$")
@@ -199,13 +200,16 @@ def _named_in(title: str, answer: str) -> bool:
 
 def _a_side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str | None:
     """Whether the blank is a figure or a place beside the fact, not the fact: the others
-    counted, where a change started, a party in the possessive, one of a list of places."""
+    counted, a count of the list after it, where a change started, a party in the
+    possessive, one of a list of places."""
     whole = before.endswith("(") and after.startswith(")")  # "Lake Day (_____)": its date
     if kind.startswith(("figure", "when", "who-holds", "where")) and not whole and (
             in_brackets(before + BLANK + after, len(before))):
         return "an aside in brackets"  # "The 2020 report (published in _____) covers …"
     if kind == "figure:count" and _OTHERS.match(after):
         return "a count of the others"  # "killed nine and injured _____ others"
+    if kind == "figure:count" and _LISTED_AFTER.match(after):
+        return "a count the story lists"  # "targeting _____ states: Goa, Bihar, …"
     if kind.startswith("figure") and _FROM.search(before, max(0, len(before) - 6)) and (
             _TO_FIGURE.match(after)):
         return "where a change started"  # "from _____ (2010) to 14 per 1,000 (2020)"
