@@ -19,6 +19,7 @@ from quizcli.ids import digest
 from quizcli.model import BLANK
 from quizcli.reading.dates import MONTH_NAMES, add_months
 from quizcli.reading.gazetteer import BIG_CITY, gazetteer
+from quizcli.reading.rules.names import named_kind
 from quizcli.text import name_key, stands_alone
 
 
@@ -103,17 +104,9 @@ def _pick(candidates: Iterable[str], answer: str, n: int, different, seed: str,
     return chosen
 
 
-@functools.lru_cache(maxsize=1)
-def _body_heads() -> frozenset[str]:
-    from quizcli.datafiles import load_data
-
-    return frozenset(load_data("heads.yaml")["bodies"])
-
-
 def _body_head(name: str) -> str | None:
     """The head word a body's name ends in ("Court" of "Sikkim High Court"), if any."""
-    last = name.rsplit(None, 1)[-1]
-    return last if last in _body_heads() and last != name else None
+    return name.rsplit(None, 1)[-1] if " " in name and named_kind(name) == "body" else None
 
 
 def party_choices(answer: str, pools: Pools, seed: str, n: int = 3,

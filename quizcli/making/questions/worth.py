@@ -17,6 +17,7 @@ from quizcli.making.questions.wording import (
 )
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.names import named_kind
 from quizcli.reading.sentences import ABBREVIATIONS
 from quizcli.text import compared, in_brackets
 
@@ -301,11 +302,10 @@ def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _title_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Titles of office (lower-cased), the head words of bodies, and the words that rank
-    either: what `only_a_title` reads an answer with."""
-    return (gazetteer().offices, frozenset(load_data("heads.yaml")["bodies"]),
-            frozenset(load_data("names.yaml")["rank_words"]))
+def _rank_words() -> frozenset[str]:
+    """The words that rank an office or a body ("Vice", "Sub"): `rank_words` of
+    `quizcli/data/names.yaml`."""
+    return frozenset(load_data("names.yaml")["rank_words"])
 
 
 def only_a_title(answer: str) -> bool:
@@ -313,7 +313,7 @@ def only_a_title(answer: str) -> bool:
     perhaps ranked: "Vice-Chairman", "Hon’ble Governor", "Mayor and Deputy Mayor",
     "Sub-Council"; not "Tribunal Chair", "High Court" or "Lakes Council", which name
     one office or one body."""
-    offices, bodies, rank = _title_words()
+    offices, rank = gazetteer().offices, _rank_words()
     for part in re.split(r"\s(?:and|or|&)\s", answer):
         words = re.split(r"[\s-]+", part.strip())
         while len(words) > 1 and words[0] in rank:
@@ -322,7 +322,8 @@ def only_a_title(answer: str) -> bool:
             return False
         title = words[0]
         single = title[:-1] if title.endswith("s") and len(title) > 3 else title
-        if not {title.lower(), single.lower()} & offices and not {title, single} & bodies:
+        if not {title.lower(), single.lower()} & offices and "body" not in (
+                named_kind(title), named_kind(single)):
             return False
     return True
 
