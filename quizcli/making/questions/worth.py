@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 
 _PRONOUN_ANSWER = re.compile(r"(?i)(?:he|she|it|they|we|you|i|this|that|these|those)"
                              r"(?:['’](?:re|s|ll|ve|d|m))?")
+_CURRENCY = r"(?:[$₹€£]|\b(?:USD|INR|Rs\.?)\s)"
 STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b"
-                       r"|\d\s(?:times|fold)\b|(?:[$₹€£]|\b(?:USD|INR|Rs\.?)\s)\s?\d"
+                       rf"|\d\s(?:times|fold)\b|{_CURRENCY}\s?\d"
                        r"|\d\s(?:billion|million|crore)\b")
 """A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked',
 'grown 12 times', '$2.1 billion'."""
@@ -72,7 +73,7 @@ _OF_THE = re.compile(r"\b(?:of|for|at|from|with|by)\s(?:the\s)?$")
 _SPEAKS = re.compile(r"\s(?:said|say|says|stated|states|told|tells|added|noted|announced)\b")
 _FROM = re.compile(r"\bfrom\s$")
 _TO_FIGURE = re.compile(r"[^.;]{0,40}?\bto\s(?:(?:over|under|about|nearly|almost|around|just|"
-                        r"less|more|than)\s){0,2}(?:Rs\.?\s?|₹|\$|USD\s|INR\s)?"
+                        rf"less|more|than)\s){{0,2}}(?:{_CURRENCY}\s?)?"
                         r"(?:\d|one\b|two\b|half\b)")
 """A figure a change started from: "from _____ (2010) to 14 per 1,000 (2020)"."""
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -174,8 +174,7 @@ def _runs(sentence: str) -> list[tuple[int, int, str]]:
                 end = start + owner.start()
                 text = sentence[start:end]
             out.append((start, end, text))
-    listed = ", " in sentence and ("Ministry of" in sentence or "Department of" in sentence)
-    return comma_named(sentence, out) if listed else out
+    return comma_named(sentence, out)
 
 
 _OWNER_END = re.compile(r"(?<=s)[’']\s(?=[A-Z]{2,}\b)")
