@@ -1081,3 +1081,64 @@ def test_only_opens_no_name_and_a_count_of_the_list_after_it_is_not_asked():
     asked = answers(text)
     assert "Only Nepal" not in asked
     assert "three" not in asked
+
+
+def test_a_fact_box_line_is_asked_of_its_section_and_a_state_after_its_town_is_not():
+    text = STORY + ("\nAbout Lake Authority of Sikkim (LAS):\nFormed– 1961\n"
+                    "Headquarters– Gangtok, Sikkim\n")
+    questions = kept(text)
+    formed = [q for q in questions if q.answer == "1961"]
+    assert formed and "About Lake Authority of Sikkim (LAS): Formed: _____" in formed[0].prompt
+    assert "Sikkim" not in {q.answer for q in questions if "Headquarters" in q.prompt}
+
+
+@pytest.mark.parametrize(("dateline", "asked"), [("Gangtok, Mar 14 (PTI) ", True), ("", False)])
+def test_the_storys_own_day_is_asked_only_where_its_text_dates_it(dateline, asked):
+    text = (f"Lake census ordered\n\n{dateline}The Tribunal on Friday ordered a census of the "
+            "wetlands of Sikkim and of its 40 lakes.\n")
+    days = [q for q in kept(text) if q.answer == "14 March 2025"]
+    assert bool(days) is asked
+    assert all(len(q.choices) == 4 and "in a story of" not in q.prompt for q in days)
+
+
+def test_a_minister_the_story_is_about_is_still_asked_and_so_is_a_lone_speaker():
+    text = ("Lakes plan of Forest Minister Verma\n\n"
+            "Forest Minister Asha Verma said on Monday that 40 lakes of Sikkim had dried up.\n"
+            "Verma said the census would cover every district of the state.\n"
+            "Verma also opened a lake office in Gangtok.\n")
+    assert any(q.answer == "Asha Verma" and "Forest Minister _____" in q.prompt
+               for q in kept(text))
+
+
+def test_a_count_is_asked_without_the_list_that_counts_it_off():
+    text = STORY + ("The new census of the state has three parts — Lakes and Rivers, Marshes "
+                    "and Bogs, and Glaciers of the high mountains.\n"
+                    "It will be run in 278 villages of five districts namely Gangtok, Namchi, "
+                    "Mangan, Gyalshing, Pakyong.\n")
+    questions = kept(text)
+    three = [q for q in questions if q.answer == "three"]
+    assert three and all("Marshes" not in q.prompt for q in three)
+    assert not any(q.answer.count(",") >= 4 for q in questions)
+
+
+def test_a_figure_that_is_its_brackets_whole_is_asked_but_not_one_of_a_list_of_them():
+    text = STORY + ("Sikkim has the most lakes of the northern states (16 lakes) followed by "
+                    "Nepal (10 lakes).\n"
+                    "The lakes grew in Gangtok (12.5%), Namchi (9.2%), Mangan (4.1%) and "
+                    "Pakyong (2.8%) over the year.\n")
+    asked = answers(text)
+    assert "16" in asked
+    assert not {"12.5%", "9.2%", "4.1%", "2.8%"} & asked
+
+
+def test_a_bare_title_is_asked_where_the_sentence_says_what_the_office_may_do():
+    text = STORY + ("The Lakes Bill was passed by both Houses on Friday after a long debate.\n"
+                    "The Bill will now be sent to the President for her assent.\n")
+    assert "President" in answers(text)
+
+
+def test_a_rank_after_a_place_in_the_headline_is_asked():
+    text = ("Lake index: Sikkim 4th among 28 states\n\n"
+            "Sikkim has been ranked 4th among 28 states in the Lake Health Index 2024.\n"
+            "The Tribunal released the index in Gangtok on 3 March 2025.\n")
+    assert "4th" in answers(text)

@@ -106,7 +106,7 @@ def reject_reason(candidate: Candidate) -> str | None:
     shown = _shown_sentence(candidate)
     if shown and PRONOUN_START.match(shown) and not candidate.context:
         return "hangs on a pronoun"
-    if shown and len(shown.replace(BLANK, " ").split()) < 5:
+    if shown and len(f"{candidate.context or ''} {shown}".replace(BLANK, " ").split()) < 5:
         return "a fragment"  # a table cell or a label: "_____ or higher"
     if q.type is QuestionType.MCQ:
         choices = [compared(c) for c in q.choices]

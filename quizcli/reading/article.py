@@ -19,6 +19,7 @@ from quizcli.errors import CONTROL_CHARACTERS, QuizcliError
 from quizcli.reading.datelines import find_article_date
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.sentences import split_sentences
+from quizcli.reading.tables import tables_as_lines
 
 
 class ArticleError(QuizcliError):
@@ -50,6 +51,8 @@ class Article:
     url: str | None = None
     """Where the page says it lives."""
     author: str | None = None
+    dated: bool = False
+    """Whether the text itself gives the date: a dateline, or a wire's "Gangtok, July 1"."""
 
     @property
     def words(self) -> int:
@@ -61,11 +64,15 @@ _CONTROL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)
                       + CONTROL_CHARACTERS)
 """Terminal escapes and control characters: nothing of an article, so never a question's."""
 _HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
-_BULLET = re.compile(r"^(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\)|\([ivx]{2,4}\))\s+")
+_BULLET = re.compile(r"^(?:(?:[-*+•▪◦●·]|\d{1,2}[.)]|\(?[a-z]\)|\([ivx]{2,4}\))\s+"
+                     r"|(?:[ivx]{1,4}|\d{1,2})\.\s*(?=[A-Z][a-z]))")
+"""A list's mark: "• ", "2) ", "(iv) ", and "ii." or "3." run into the item ("ii.This …")."""
 _RULE = re.compile(r"^[-*_=\s]{3,}$")
 _SOURCE = re.compile(r"^\(?\s*(?:source|courtesy|via)\s*[:\-–—]\s*(?P<name>.+?)\s*\)?\.?$", re.I)
 _WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?),?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"^(?P<place>[A-Z][A-Za-z .'/-]{1,40}?)"
+    r"(?:\s\([A-Z][\w .-]{1,30}\))?(?:\s\[[A-Z][\w .-]{1,30}\])?"  # "Gangtok (Sikkim) [India]"
+    r",?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"(?:,\s*\d{4})?)\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\)\s*[-–—:]*|[-–—:]+)\s+"
     r"(?=[A-Z“\"‘'])"
 )
@@ -149,9 +156,10 @@ def read_article(text: str, name: str = "<article>", date: dt.date | None = None
     dated = find_article_date(lines)
     if dated.lines:
         lines = [line for at, line in enumerate(lines) if at not in dated.lines]
-    body = _Body(_tables_as_lines(lines))
+    body = _Body(tables_as_lines(lines))
     body.read()
-    return Article(name, body.title, body.publisher, date or dated.date, body.sentences())
+    return Article(name, body.title, body.publisher, date or dated.date, body.sentences(),
+                   dated=dated.date is not None or body.wire_dated)
 
 
 class _Body:
@@ -168,6 +176,7 @@ class _Body:
         self.paragraph: list[str] = []
         self.seen_body = False
         self.lead_in: str | None = None  # a 'Label (Article 12):' line that opens the next line
+        self.wire_dated = False  # a wire's dateline gave the day: "Gangtok, July 1 (PTI)"
         self.last = max((at for at, line in enumerate(lines) if line.strip()), default=-1)
         """The last line with text: nothing follows it."""
 
@@ -184,6 +193,8 @@ class _Body:
                 if self.lead_in:
                     self.section, self.lead_in = self.lead_in, None
                 continue
+            if self.seen_body and len(line) <= 80:
+                line = _DASHED_FIELD.sub(r"\1: ", line)  # "Formed– 1961": "Formed: 1961"
             heading = _HEADING.match(line)
             plain = None if heading else _plain_heading(line, at == self.last)
             if heading or plain:
@@ -201,7 +212,8 @@ class _Body:
         self.headings.append(text)
         if self.title is None and not self.seen_body:
             self.title = text
-        elif plain and line.endswith(":") and _opens_next_line(self.lines, at):
+        elif plain and line.endswith(":") and not text.startswith("About ") and (
+                _opens_next_line(self.lines, at)):  # "About the Council:" heads a section
             self.lead_in = text + ":"
         else:
             self.section, self.lead_in = text, None
@@ -247,6 +259,7 @@ class _Body:
         wire = _WIRE_DATELINE.match(cleaned) or _AGENCY_DATELINE.match(cleaned)
         if wire:
             cleaned = cleaned[wire.end():]
+            self.wire_dated = self.wire_dated or wire.groupdict().get("date") is not None
             if wire.group("agency") and self.publisher is None:
                 self.publisher = wire.group("agency").strip()
         place = _PLACE_DATELINE.match(cleaned)
@@ -273,46 +286,6 @@ class _Body:
         )
 
 
-_CELL = re.compile(r"^[^.!?;:]{1,40}$")
-
-
-def _tables_as_lines(lines: list[str]) -> list[str]:
-    """A two-column table a page flattened into one short line per cell (a header pair,
-    then a label and its figure per row) as one line per row: 'Zone', 'Annual
-    Rainfall', 'Uplands', '900 mm or more' → 'Annual Rainfall for Uplands: 900 mm or
-    more.'"""
-    out: list[str] = []
-    run: list[str] = []  # a stretch of short lines and blank ones
-
-    def flush() -> None:
-        cells = [line.strip() for line in run if line.strip()]
-        if len(cells) >= 6 and len(cells) % 2 == 0 and _is_table(cells):
-            out.extend(f"{cells[1]} for {key}: {value}." for key, value in
-                       zip(cells[2::2], cells[3::2], strict=True))
-            out.append("")
-        else:
-            out.extend(run)
-        run.clear()
-
-    for line in lines:
-        bare = line.strip()
-        if not bare or (len(bare) <= 40 and _CELL.match(bare) and len(bare.split()) <= 6):
-            run.append(line)
-        else:
-            flush()
-            out.append(line)
-    flush()
-    return out
-
-
-def _is_table(cells: list[str]) -> bool:
-    """Whether cells read as a header pair, then rows of a label without a figure and a
-    value with one."""
-    keys, values = cells[2::2], cells[3::2]
-    return (not any(re.search(r"\d", c) for c in cells[:2] + keys)
-            and all(re.search(r"\d", v) for v in values))
-
-
 def _looks_like_title(line: str) -> bool:
     """A first line that is a headline rather than a sentence of the story: a one-word
     title ('Monsoon') is one too."""
@@ -321,6 +294,8 @@ def _looks_like_title(line: str) -> bool:
 
 _HEADING_END = re.compile(r"[?:]$")
 _FIELD = re.compile(r"[A-Z][\w()/&’' -]{1,30}:\s\S")
+_DASHED_FIELD = re.compile(r"^([A-Z][\w()/&’'-]*(?: [\w()/&’'-]+){0,2}) ?[–—] ?(?=\S)")
+"""A fact box's label set off by a dash, not a colon: "Headquarters– Mumbai"."""
 _SENTENCE_END = re.compile(r"[.!;,…\"”’\]]$")
 
 

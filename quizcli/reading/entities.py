@@ -12,7 +12,8 @@ from typing import NamedTuple
 from quizcli.datafiles import load_data
 from quizcli.reading.dates import MONTHS, WEEKDAYS
 from quizcli.reading.gazetteer import gazetteer
-from quizcli.reading.wordsearch import NameFinder, trie_pattern
+from quizcli.reading.titles import may_name_an_office, office_spans
+from quizcli.reading.wordsearch import NameFinder
 from quizcli.text import name_key
 
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -70,6 +71,8 @@ def _common(word: str) -> bool:
 
 _ADJECTIVE = re.compile(r"[a-z](?:ical|ous|ive|ional|ural)$")  # no given name ends so
 _LABEL_AFTER = re.compile(r"\s?(?:\([^)]{1,40}\))?\s?:")
+_RUN_ON = re.compile(r"(?:\s(?:of\s|and\s|for\s)?[A-Z][\w’'-]*)+")
+"""The capitalised words a name runs on into, past what a person's name can be."""
 _LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
 _JOINS = frozenset(("of", "for", "on", "and"))
 
@@ -98,7 +101,8 @@ def _tokens(name: str, at: int) -> list[tuple[int, str]]:
 def _place_nouns() -> frozenset[str]:
     """Lower-case nouns after a name that make it a place's or a thing's, not a person's."""
     data = load_data("names.yaml")
-    return frozenset(data["place_nouns"]) | frozenset(data["thing_nouns"])
+    schemes = frozenset(w.lower() for w in load_data("heads.yaml")["schemes"])
+    return frozenset(data["place_nouns"]) | frozenset(data["thing_nouns"]) | schemes
 
 
 class Mention(NamedTuple):
@@ -230,6 +234,9 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             continue
         if _joined_to(text[max(0, start - 40):start]) in not_name_words:
             continue
+        run_on = _RUN_ON.match(text, end)
+        if run_on and run_on.group().split()[-1] in not_name_words:
+            continue  # "National Red Panda Elimination Mission": a mission's long name
         if _CASE_BEFORE.search(text, max(0, start - 10), start) or _CASE_AFTER.match(text, end):
             continue  # "State of Sikkim v Ravi Menon": a case's name, not a person's
         before = text[max(0, start - 10):start]
@@ -273,20 +280,6 @@ def read_mentions(sentences: list[str]) -> tuple[People, list[list[Mention]]]:
     return people, found
 
 
-@functools.cache
-def _office_words() -> re.Pattern[str]:
-    """Any word of any title of office, as a whole run of letters of the lower-cased
-    sentence: a sentence with none of them names no office, and the long office pattern
-    need not run on it."""
-    words = {w for office in gazetteer().offices for w in re.findall(r"[a-z]+", office)
-             if len(w) > 2 and w not in ("the", "and", "for")}
-    return re.compile(r"(?<![A-Za-z])(?:" + trie_pattern(sorted(words)) + r")(?![A-Za-z])")
-
-
-def may_name_an_office(sentence: str) -> bool:
-    return _office_words().search(sentence.lower()) is not None
-
-
 class _Scan(NamedTuple):
     """What a sentence names that does not depend on the rest of the article."""
 
@@ -311,7 +304,7 @@ def _scan(sentence: str) -> _Scan:
         for m in table.party_re.finditer(sentence)
         if not _inside_a_name(sentence, m.start())
     ]
-    offices = _spans(table.office_re, sentence) if may_name_an_office(sentence) else []
+    offices = office_spans(sentence, table.office_re) if may_name_an_office(sentence) else []
     places = _spans(table.place_re, sentence)
     if places and _NAME_OPENER.search(sentence):
         places = [(start, end) for start, end in places

@@ -33,6 +33,8 @@ class _Context:
     """The subjects of the previous sentence's quotes and positions."""
     people: tuple[str, ...]
     """The people the previous sentence names as subjects (not after a preposition)."""
+    carried: bool = False
+    """Whether these are of the sentence before the previous one, which named no one."""
 
 
 def fact_id(kind: str, answer: str, evidence: str) -> str:
@@ -132,10 +134,11 @@ class Reader:
         taken = [(d.start, d.end) for d in dates]
         taken += self.numbers(sentence, found, taken, periods)
         self.terms(sentence, found, taken)
-        self.context = _Context(
-            subjects,
-            _unique(m.value for m in found if m.kind == "person" and not is_object(text, m)),
-        )
+        people = _unique(m.value for m in found if m.kind == "person" and not is_object(text, m))
+        if subjects or people or self.context.carried:
+            self.context = _Context(subjects, people)
+        else:  # a sentence that names no one: "he" after it is still who came before
+            self.context = _Context([], self.context.people, carried=True)
 
     # --- who is who -------------------------------------------------------
 

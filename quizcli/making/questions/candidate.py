@@ -18,6 +18,9 @@ PRONOUN_START = re.compile(
     # "Also known as X, it is …": the opening phrase tells nothing of what "it" is
 )
 
+FIELD_LINE = re.compile(r"[A-Z][\w()/&’' -]{1,30}:\s[^.:;]{1,60}$")
+"""A fact box's line, "Formed: 1961": what it is of is its section's subject."""
+
 HEAD_OF_STATE = re.compile(r"\b(?:(?<!Vice )President|Prime Minister|PM|Premier|Chancellor|"
                            r"King|Queen|Emperor|[Ll]eader)\b")
 """A head of state, of government or of a country: an office every reader knows the

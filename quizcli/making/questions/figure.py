@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from quizcli.making.figures import figure_choices, unhedged
 from quizcli.making.questions.blanks import blank
-from quizcli.making.questions.candidate import Candidate
+from quizcli.making.questions.candidate import Candidate, word_count
 from quizcli.making.questions.wording import quoted
 from quizcli.making.scores import SCORES
 from quizcli.model import BLANK, Fact
@@ -162,6 +162,10 @@ def _worked_out(sentence: str, written: str) -> bool:
     return start > 0 and abs(abs(start - end) / start * 100 - value) < 1.0
 
 
+_A_FIGURE = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r"|hundred|thousand|lakh|"
+                       r"crore|million|billion)\b", flags=re.I)
+
+
 def _restated(sentence: str, written: str) -> bool:
     """Whether the sentence gives the figure again in other words beside it: 'four
     months (125 days)', or adds it up from its parts: 'Rs 3 lakh ... Rs 1 lakh followed
@@ -169,9 +173,11 @@ def _restated(sentence: str, written: str) -> bool:
     at = sentence.find(written)
     after = sentence[at + len(written):]
     restated = re.match(r"\s?\(([^)]*\d[^)]*)\)", after)
-    if restated and not re.fullmatch(r"\s*(?:19|20)\d\d\s*", restated.group(1)) or re.search(
-            r"\(\s*$", sentence[:at]):
-        return True  # "(125 days)" says it again; "(2024)" only dates it
+    bracketed = re.search(r"(\S+)\s(?:\S+\s)?\(\s*$", sentence[:at])
+    if restated and not re.fullmatch(r"\s*(?:19|20)\d\d\s*", restated.group(1)) or (
+            bracketed and _A_FIGURE.search(bracketed.group())):
+        return True  # "(125 days)" says it again ("(2024)" only dates it, "Sites (16 sites)"
+        #            is the figure itself)
     value = number_value(written)
     number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
     if value is None or not number:
@@ -182,21 +188,34 @@ def _restated(sentence: str, written: str) -> bool:
     return len(others) >= 2 and abs(sum(others) - value) < 1e-9
 
 
-def _counted_off(sentence: str, written: str) -> bool:
-    """Whether the sentence lists as many things as the figure counts, or adds it up from
-    figures of its own: '_____ sectors including ports, roads and power';
-    '_____ instalments – Rs 40,000 followed by Rs 60,000'; 'up to Rs 1 lakh ... Rs 40,000
+_LISTED = re.compile(r"\s(?:[\w-]+\s){0,5}?(?P<opener>including|such as|namely|are(?=\s[A-Z])|"
+                     r"–|—|-|:)\s(?P<items>[^.;()]+)")
+
+
+def _listed_after(sentence: str, at: int, value: float | None) -> re.Match[str] | None:
+    """The list after a count (which ends at `at`) that names as many things as it
+    counts: 'the _____ pillars – A, B and C', 'in _____ states namely Goa, …, and
+    Sikkim'."""
+    listed = _LISTED.match(sentence, at) if at >= 0 else None
+    if not listed or value is None or value != int(value) or not 2 <= value <= 40:
+        return None
+    text = listed.group("items").strip()
+    parts = re.split(r",\s(?:and\s)?|\sfollowed by\s", text)
+    # "A, B and C": the last "and" lists; "A and B, C and D, and E": "and" is in names
+    if ", and " not in text and " and " in parts[-1]:
+        parts[-1:] = parts[-1].split(" and ")
+    return listed if len(parts) == value else None
+
+
+def _added_up(sentence: str, written: str) -> bool:
+    """Whether the sentence adds the figure up from figures of its own: '_____
+    instalments – Rs 40,000 followed by Rs 60,000'; 'up to Rs 1 lakh ... Rs 40,000
     followed by _____'."""
     value = number_value(written)
     at = sentence.find(written)
     if value is None or at < 0:
         return False
     after = sentence[at + len(written):]
-    listed = re.match(r"\s(?:\w+\s){0,3}?(?:including|such as|namely|–|—|-|:)\s([^.;()]+)", after)
-    if listed and value == int(value) and 2 <= value <= 8:
-        items = re.split(r",\s(?:and\s)?|\sand\s|\sfollowed by\s", listed.group(1).strip())
-        if len(items) == value:
-            return True
     number = re.search(r"\d[\d,]*(?:\.\d+)?", written)
     if not number:
         return False
@@ -235,9 +254,13 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
     kind = f"figure:{unit}" if f"figure:{unit}" in SCORES else "figure"
     score, why = maker.scored(kind, fact)
     context = maker.context_for(fact)
+    listed = _listed_after(sentence, sentence.find(BLANK) + len(BLANK), number_value(written))
+    cut = listed.start("opener") if listed else 0
+    if listed and listed.group("opener") != "are" and word_count(sentence[:cut]) >= 6:
+        sentence, listed = sentence[:cut].rstrip(" ,") + ".", None  # the count, not its list
     shown = f"{context} {sentence}" if context else sentence
-    if (_restated(fact.evidence, written) or _worked_out(fact.evidence, written)
-            or _counted_off(fact.evidence, written) or _span_of(fact.evidence, written)):
+    if (_restated(fact.evidence, written) or _worked_out(fact.evidence, written) or listed
+            or _added_up(fact.evidence, written) or _span_of(fact.evidence, written)):
         return None  # "nearly four months (125 days)": the other figure gives it away
     ceiling = bound(fact.evidence, written)
     if ceiling is None and _RANK.search(fact.evidence):

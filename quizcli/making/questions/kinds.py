@@ -55,7 +55,7 @@ def make_candidates(facts: list[Fact], pools: Pools, bank: str,
     maker = Maker(facts, pools, bank, sentences=[s.text for s in sentences],
                   article_date=article.date if article else None,
                   title=article.title if article else None,
-                  blocks=[s.block for s in sentences])
+                  blocks=[s.block for s in sentences], dated=bool(article and article.dated))
     found: list[Candidate | None] = []
     for fact in facts:
         found.append(next((made for kind in KINDS if kind.asks is fact.kind

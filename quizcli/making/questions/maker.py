@@ -9,6 +9,7 @@ import re
 
 from quizcli.making.distractors import Pools, stable_order
 from quizcli.making.questions.candidate import (
+    FIELD_LINE,
     LEANS_BACK,
     MAX_WORDS,
     PRONOUN_START,
@@ -71,12 +72,14 @@ class Maker:
 
     def __init__(self, facts: list[Fact], pools: Pools, bank: str, *, sentences: list[str],
                  article_date: dt.date | None, title: str | None = None,
-                 blocks: list[int] | None = None):
+                 blocks: list[int] | None = None, dated: bool = False):
         self.facts = facts
         self.pools = pools
         self.bank = bank
         self.sentences = sentences
         self.article_date = article_date
+        self.dated = dated
+        """Whether the article's text gives its date, so that "on Tuesday" can be dated."""
         self.title = title or ""
         self.blocks = blocks or []
         """The paragraph or bullet each sentence belongs to, in the order of `sentences`."""
@@ -236,11 +239,17 @@ class Maker:
         words `asked` of it when they open on a noun of another sentence ('that the
         expression must …')."""
         evidence = fact.evidence
+        if FIELD_LINE.match(evidence):  # "Formed: 1961" under "About the Lakes Council"
+            subject = section_subject(fact.detail.get("section"))
+            return f"About {subject}:" if subject else None
         pronoun = PRONOUN_START.match(evidence) is not None
         if not pronoun and not (asked and LEANS_BACK.match(asked)):
             return None
         index = self.sentences.index(evidence) if evidence in self.sentences else None
         before = self.sentences[index - 1] if index else None
+        if before and PRONOUN_START.match(before) and index and index >= 2 and self.blocks and (
+                self.blocks[index - 2] == self.blocks[index]):
+            before = self.sentences[index - 2]  # "It docked. This was a test. This was …"
         usable = before is not None and not PRONOUN_START.match(before)
         if not pronoun:  # "the expression" is what the sentence before spoke of
             return before if usable else None
@@ -254,6 +263,11 @@ class Maker:
         if subject:
             return f"About {subject}:"
         return before if usable else None
+
+    @functools.cached_property
+    def speakers(self) -> int:
+        """How many speak in the story: with one, "who said it?" is not asked."""
+        return len({f.answer for f in self.facts if f.kind is FactKind.QUOTE})
 
     @functools.cached_property
     def party_of_person(self) -> dict[str, str]:

@@ -78,9 +78,8 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
         wrong = party_choices(speaker, maker.pools, fact.id)
     else:  # an office named without its holder: "U.S. Vice President stated ..."
         wrong = title_choices(speaker, None, maker.pools, fact.id)
-    speakers = {f.answer for f in maker.facts if f.kind is FactKind.QUOTE}
     # With one speaker in the story, "who said it?" asks nothing a reader would miss.
-    if len(speakers) < 2 and len(wrong) < 3:
+    if maker.speakers < 2 and len(wrong) < 3:
         return None
     person = speaker in maker.pools.people
     return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,

@@ -45,7 +45,7 @@ def _not_ruled_out(wrong: str, sentence: str, years: tuple[int | None, int | Non
         return True  # shown without its year: the sentence's years rule none of it out
     year, (low, high) = _year_of(wrong), years
     return year is None or ((low is None or year > low) and (high is None or year < high)
-                            and str(year) not in sentence)
+                            and (str(year) not in sentence or shown != str(year)))
 
 
 def _year_of(shown: str) -> int | None:
@@ -133,9 +133,13 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
                           count=1)
         if _REMARK_DATE.search(sentence.replace(BLANK, "DATE", 1)):
             return None  # the day of a remark, worked out from its weekday: nothing to learn
-        # The story's own date, with its weekday, makes the date one a reader can tell.
-        of_story = (f", in a story of {maker.article_date:%A}, "
-                    f"{show_date(maker.article_date.isoformat())}")
+        if day == maker.article_date and not maker.dated:
+            return None  # the story's own day, which its text never gives
+        # The story's own date, with its weekday, makes the date one a reader can tell;
+        # the story's own day is asked as any date is, or the story's date gives it.
+        of_story = "" if day == maker.article_date else (
+            f", in a story of {maker.article_date:%A}, "
+            f"{show_date(maker.article_date.isoformat())}")
     answer = show_date(fact.date)
     context = maker.context_for(fact)
     shown = f"{context} {sentence}" if context else sentence

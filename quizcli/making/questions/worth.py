@@ -7,6 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from quizcli.datafiles import load_data
+from quizcli.making.questions.candidate import HEAD_OF_STATE
+from quizcli.making.questions.listed import country_of_the_place_before, one_of_a_list
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
     count_words,
@@ -18,6 +20,7 @@ from quizcli.making.questions.wording import (
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.names import named_kind
+from quizcli.reading.rules.powers import POWER
 from quizcli.reading.sentences import ABBREVIATIONS
 from quizcli.text import compared, in_brackets
 
@@ -77,34 +80,9 @@ _TO_FIGURE = re.compile(r"[^.;]{0,40}?\bto\s(?:(?:over|under|about|nearly|almost
                         r"(?:\d|one\b|two\b|half\b)")
 """A figure a change started from: "from _____ (2010) to 14 per 1,000 (2020)"."""
 _POSSESSIVE = re.compile(r"['’]s\b")
-_NAME = r"(?:the\s)?([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})"
-_LIST_AFTER = re.compile(rf",\s{_NAME},\s(?:and\s)?{_NAME}")
-_LIST_BEFORE = re.compile(rf"{_NAME},\s{_NAME},\s(?:and\s)?(?:the\s)?$")
-_ONE_BEFORE = re.compile(rf"{_NAME},\s(?:the\s)?$")
-_ONE_AFTER = re.compile(rf"(?:,|\s(?:and|or))\s{_NAME}")
-"""Two more places listed beside a blank: "_____, Nepal, the Maldives and Myanmar …"."""
-_PLACE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}),\s$")
-
-
-def _one_of_a_list(before: str, after: str) -> bool:
-    """Whether the blank is one of three places or more listed together."""
-    table = gazetteer()
-    start = max(0, len(before) - 80)
-    listed = _LIST_AFTER.match(after) or _LIST_BEFORE.search(before, start)
-    names = list(listed.groups()) if listed else []
-    if not names:
-        one_before, one_after = _ONE_BEFORE.search(before, start), _ONE_AFTER.match(after)
-        names = [one_before.group(1), one_after.group(1)] if one_before and one_after else []
-    return bool(names) and all(name in table.party_of or name in table.places for name in names)
-
-
-def _country_of_the_place_before(before: str, answer: str) -> bool:
-    """Whether the answer is the country of the town or state named just before it."""
-    place = _PLACE_BEFORE.search(before, max(0, len(before) - 40))
-    table = gazetteer()
-    canon = table.party_of.get(answer)
-    return place is not None and canon in table.countries and canon in (
-        table.place_country.get(place.group(1), ()))
+_BRACKETED_FIGURE = re.compile(r"\(\d[^()]{0,20}\)")
+_BRACKET_END = re.compile(r"(?:\s[a-z]+){0,2}\)")
+_PUBLISHED = frozenset("report reports index survey study ranking rankings".split())
 
 
 def describes_noun(answer: str, after: str) -> bool:
@@ -119,8 +97,8 @@ def describes_noun(answer: str, after: str) -> bool:
         return False
     word = noun.group(1)
     singular = {word, word[:-1], word[:-3] + "y"} if word.endswith("s") else {word}
-    if not singular & table.common_words:
-        return False
+    if not singular & table.common_words or (answer.isupper() and word in _PUBLISHED):
+        return False  # "a _____ report": who publishes it is the fact
     return len(answer) <= 3 and answer.isupper() or "&" in answer or all(
         part.casefold() in table.common_words or part in table.party_of
         for part in answer.split("-"))
@@ -148,15 +126,15 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "the title gives it"  # "Second Wetland Summit": "a _____ summit"
     if not before.strip() and _CLAUSE.match(answer):
         return "a clause, not a name"  # "_____ 2025, the minister said": Opening the Session
-    if kind == "who-holds" and maker.main_actor(answer):
+    if kind == "who-holds" and _leads_the_story(maker, fact, answer):
         return "the story's main actor"  # "Prime Minister _____" in a story of her
     if kind.startswith("term:") and kind not in ("term:definition", "term:defined"):
-        unasked = _only_a_word(maker, answer, after)
+        unasked = _only_a_word(maker, answer, before, after)
         if unasked:
             return unasked
     elif kind.startswith("term:") and compared(answer) == compared(maker.title):
         return "the article's title"  # "A _____ is a spell of …" under the title "Cold Wave"
-    unasked = _a_sources_setting(before, after, kind)
+    unasked = _a_sources_setting(maker, before, after, kind)
     if unasked:
         return unasked
     if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):
@@ -177,7 +155,7 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     if answer.casefold() in ("two", "both", "three") and _COUNT_BEFORE.search(
             before, max(0, len(before) - 8)) and _LOWER_AFTER.match(after):
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
-    if _CAPITAL_THE.search(before, max(0, len(before) - 6)):
+    if " " not in answer and _CAPITAL_THE.search(before, max(0, len(before) - 6)):
         return "the rest of a name that opens with 'The'"  # "near The _____": Hague
     unasked = _a_side_figure_or_place(before, after, answer, kind)
     if unasked:
@@ -188,15 +166,34 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
 
 
+def _leads_the_story(maker: Maker, fact: Fact, answer: str) -> bool:
+    """Whether the holder is the story's main actor in an office everyone knows the
+    holder of: a head of state or government, a country's "Chairman"; a minister of a
+    department is still asked."""
+    office = fact.detail.get("office", "")
+    return maker.main_actor(answer) and (HEAD_OF_STATE.search(office) is not None or (
+        " " not in office and fact.detail.get("party") in gazetteer().countries))
+
+
+def _a_power_of(answer: str, before: str, after: str) -> bool:
+    """Whether the answer is a bare title of office beside what the office may do: "sent
+    to the _____ for assent" asks whose assent a bill needs."""
+    return answer.lower() in gazetteer().offices and POWER.search(
+        f"{before[-80:]} {after[:80]}") is not None
+
+
 def _named_in(title: str, answer: str) -> bool:
     """Whether the title names the answer as part of a name, beside a capitalised word:
     "Second Wetland Summit", "Lake Census 2024"; not "Sikkim stays at 40th place"."""
     if not count_words(title.casefold(), answer.casefold()):
         return False
+    table = gazetteer()
     for found in re.finditer(rf"(?i)(?<![\w-]){re.escape(answer)}(?![\w-])", title):
         beside = title[:found.start()].split()[-1:] + title[found.end():].split()[:1]
-        if any(word[:1].isupper() for word in beside):
-            return True
+        if any(word[:1].isupper() and word.strip(":,") not in table.party_of
+               and word.strip(":,") not in table.places
+               for word in beside):
+            return True  # "Sikkim 40th in …" is a rank, not a name
     return False
 
 
@@ -204,10 +201,14 @@ def _a_side_figure_or_place(before: str, after: str, answer: str, kind: str) -> 
     """Whether the blank is a figure or a place beside the fact, not the fact: the others
     counted, a count of the list after it, where a change started, a party in the
     possessive, one of a list of places."""
-    whole = before.endswith("(") and after.startswith(")")  # "Lake Day (_____)": its date
+    # "Lake Day (_____)", "Sikkim (_____ sites)": the bracket holds the fact, not an aside
+    whole = before.endswith("(") and _BRACKET_END.match(after) is not None
     if kind.startswith(("figure", "when", "who-holds", "where")) and not whole and (
             in_brackets(before + BLANK + after, len(before))):
         return "an aside in brackets"  # "The 2020 report (published in _____) covers …"
+    if whole and kind.startswith("figure") and len(_BRACKETED_FIGURE.findall(
+            f"{before}0{after}")) >= 3:
+        return "one figure of a list"  # "iron ore (_____), rice (92.4%), tea (43.9%) …"
     if kind == "figure:count" and _OTHERS.match(after):
         return "a count of the others"  # "killed nine and injured _____ others"
     if kind == "figure:count" and _LISTED_AFTER.match(after):
@@ -218,14 +219,14 @@ def _a_side_figure_or_place(before: str, after: str, answer: str, kind: str) -> 
     if kind == "where" and _POSSESSIVE.match(after):
         return "a party's possessive, not a place"  # "_____'s claim": who, not where
     if (kind == "where" or kind == "term:name" and answer in gazetteer().party_of) and (
-            _one_of_a_list(before, after)):
+            one_of_a_list(before, after)):
         return "one place of a list"  # "_____, Nepal, the Maldives and …"
-    if kind == "where" and _country_of_the_place_before(before, answer):
+    if kind == "where" and country_of_the_place_before(before, answer):
         return "the country of the place before it"  # "in Bonn, _____": Germany
     return None
 
 
-def _a_sources_setting(before: str, after: str, kind: str) -> str | None:
+def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str | None:
     """Whether the blank is the source of a remark, where they work or speak, or whom they
     speak to: the setting of a remark, not a fact of the story."""
     if kind.startswith("term:") and before[-1:].isspace() and _AFFILIATION.search(before):
@@ -235,8 +236,8 @@ def _a_sources_setting(before: str, after: str, kind: str) -> str | None:
     if kind.startswith("term:") and _TOLD.search(before, max(0, len(before) - 12)) and (
             after[:1] in ".,"):
         return "who was told"  # "Ravi Menon told _____.": the paper that asked him
-    if (kind == "who-holds" or kind.startswith("term:")) and _SPEAKS.match(after) and not (
-            _OF_THE.search(before, max(0, len(before) - 10))):
+    if (kind == "who-holds" and maker.speakers > 1 or kind.startswith("term:")) and (
+            _SPEAKS.match(after)) and not _OF_THE.search(before, max(0, len(before) - 10)):
         return "the speaker, whom 'who said' asks"  # "Collector _____ said that …"
     if kind == "where" and _OFFICIALS.match(after):
         return "a capital standing for its government"  # "_____ officials said"
@@ -255,7 +256,8 @@ _ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic|i)$")
 
 
 def _no_fact(answer: str) -> str | None:
-    """What the answer is when it is no fact to learn: a weekday, a time, a pronoun."""
+    """What the answer is when it is no fact to learn: a weekday, a time, a pronoun, a
+    list of five things or more."""
     if _WEEKDAY.fullmatch(answer):
         return "a weekday"
     if _TIME_OF_DAY.search(answer):
@@ -266,11 +268,15 @@ def _no_fact(answer: str) -> str | None:
         return "an abbreviated word"  # "Sikkim Lakes Pvt. _____.": Ltd
     if _PRONOUN_ANSWER.fullmatch(answer):
         return "a pronoun"  # "_____ the ones who must decide": They're
+    if answer.count(",") >= 4:
+        return "a list too long to recall"  # "in 17 states namely _____": all seventeen
     return None
 
 
-def _only_a_word(maker: Maker, answer: str, after: str) -> str | None:
+def _only_a_word(maker: Maker, answer: str, before: str, after: str) -> str | None:
     """Why a term is only a word of its sentence, not a name to learn."""
+    if _a_power_of(answer, before, after):
+        return None
     table = gazetteer()
     word = answer.casefold()
     if answer[:1].isupper() and not answer.isupper() and (word in table.common_words or (

@@ -8,13 +8,15 @@ import re
 from quizcli.reading.rules.terms import Term
 
 _DEFINED_AS = re.compile(
-    r"\b(?:is|are|was|were|be)\s(?:termed|known|referred to|described|defined|recognised|"
-    r"recognized)\sas\s|\b(?:is|are|was|were|be)\scalled\s|\bso-called\s"
+    r"(?:\b(?:is|are|was|were|be)|(?<=\w)[’']s)\s(?:also\s)?(?:termed|known|referred to|"
+    r"described|defined|recognised|recognized|regarded)\sas\s|\b(?:is|are|was|were|be)\scalled\s"
+    r"|\bso-called\s"
     r"|\b(?:is|are)\sdefined\sto\smean\s|\balso\sknown\sas\s|\bknown\sas\s"
 )
-_MEANS = re.compile(r"(?<=[a-z’'”] )(?<!\bby )(?:will\s(?:now\s)?mean|now\smeans|means)\s"
-                    r"(?!that\b|to\b|a\slot\b)")
-"""What a law or an explainer defines a term by: "'Wetland' means", "will now mean"."""
+_MEANS = re.compile(r"(?<=[a-z’'”] )(?<!\bby )(?:will\s(?:now\s)?mean|now\smeans|means|"
+                    r"refers\sto|denotes)\s(?!that\b|to\b|a\slot\b)")
+"""What a law or an explainer defines a term by: "'Wetland' means", "will now mean",
+"refers to", "denotes"."""
 _COPULA = re.compile(
     r"\s(?:is|are|was|were|will be|remains)\s(?:considered\s|regarded as\s|only\s|also\s)?"
     r"(?P<det>a|an|the|one of the)\s"
@@ -26,7 +28,8 @@ _NP_END = re.compile(
     r"representing)\b|\s[a-z]+ed\b|\s[-–—]|\.$"
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
-_DEFINED_WORDS = ("termed", "known", "referred", "described", "defined", "recogni", "called")
+_DEFINED_WORDS = ("termed", "known", "referred", "described", "defined", "recogni", "called",
+                  "regarded")
 """One of them is in every match of `_DEFINED_AS`."""
 
 
@@ -74,7 +77,8 @@ def definitions(sentence: str) -> list[Term]:
         phrase = rest[:end.start() if end else len(rest)].strip(" .")
         if 1 <= len(phrase.split()) <= 6:
             found.append(Term(offset, offset + len(phrase), phrase, "defined"))
-    means = _MEANS.search(sentence) if " mean" in sentence else None
+    means = _MEANS.search(sentence) if (
+        " mean" in sentence or " refers to " in sentence or " denotes " in sentence) else None
     if means:
         found += _meant(sentence, means)
     copula = _COPULA.search(sentence)

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from quizcli.datafiles import load_data
 from quizcli.reading.rules.definitions import definitions
 from quizcli.reading.rules.listed import comma_named
+from quizcli.reading.rules.numbered import numbered_names
+from quizcli.reading.rules.powers import bare_offices
 from quizcli.reading.rules.terms import Found, Term
 
 # A capitalised word: its letters, with a full stop or an apostrophe inside it ("U.S",
@@ -249,7 +251,7 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     runs = _runs(sentence)
     for term in _agents(sentence, runs) if " by " in sentence else ():
         found.add(term)
-    for term in _headed(runs):
+    for term in [*numbered_names(sentence), *_headed(runs)]:
         found.add(term)
     listed = any(word in sentence for word in _LIST_WORDS) and _LIST_CUE.search(sentence)
     for match in _LIST.finditer(sentence) if listed else ():
@@ -257,7 +259,7 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     provisions = any(word in sentence for word in _PROVISION_WORDS)
     for match in _PROVISION.finditer(sentence) if provisions else ():
         found.add(Term(match.start(), match.end(), match.group().strip(), "provision"))
-    for term in _names(sentence, runs, known):
+    for term in [*bare_offices(sentence), *_names(sentence, runs, known)]:
         found.add(term)
     found.terms.sort()
     return found.terms

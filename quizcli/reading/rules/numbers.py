@@ -108,7 +108,8 @@ def _not_plurals() -> frozenset[str]:
 _NAMING = re.compile(
     r"(?:\b(?:Article|Articles|Section|Sections|Rule|Rules|Schedule|Clause|Chapter|Part|"
     r"Phase|Stage|Tier|Level|No|Nos|Number|Case|Vol|Page|Item|Entry|List|Point|Grade|"
-    r"Class|Version|COP|G|Mark|Mk|Block|Sector|Ward|Gate|Platform|Room|Lane|Road)"
+    r"Class|Version|COP|G|Mark|Mk|Block|Sector|Ward|Gate|Platform|Room|Lane|Road|Project|"
+    r"Operation)"
     r"\.?\s?(?:\d+[A-Z]?\s?(?:,|or|and|to)\s)*$|[A-Za-z]-?$|[-/]$)"
 )
 
@@ -165,12 +166,12 @@ def find_quantities(sentence: str, taken: list[tuple[int, int]]) -> list[Quantit
     spans = list(taken)
     found: list[Quantity] = []
     lower = sentence.lower()
-    worded = _NUMBER_CUE.search(lower) is not None
+    # Where the cue finds no number word, only "one" can be one: "within one month".
+    worded = _NUMBER_CUE.search(lower) is not None or "one" in lower
     if not worded and not _DIGIT.search(sentence):
         return found
-    # Where the cue finds no number word, only "one" can be one.
     plain_digits = sentence.isascii() or not _OTHER_DIGIT.search(sentence)
-    starts = _starts(worded or "one" in lower or not plain_digits)
+    starts = _starts(worded or not plain_digits)
     after = 0
     first_rule, rule_of = _first_rule()
     for start_match in starts.finditer(sentence):

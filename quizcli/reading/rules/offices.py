@@ -19,12 +19,14 @@ if TYPE_CHECKING:
     from quizcli.reading.facts import Reader
 
 _APPOSITIVE_ROLE = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?P<phrase>[^,;:\"“”]{3,90}?)(?=\s+and\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
+    r"^,\s+(?:a|an|the)\s+(?P<phrase>[^,;:\"“”]{3,90}?)"
+    r"(?=\s+(?:and|who|which)\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
 )
 # A title in apposition with no article: "said Asha Rao, WMO Secretary."
 _APPOSITIVE_TITLE = re.compile(
     r"^,\s+(?P<phrase>(?:[A-Z][\w&.’'-]*\s){0,4}[A-Z][\w’'-]*)(?=\s*[,;.]|\s+(?:and|said)\b|$)"
 )
+_FIELD_TITLE = re.compile(r"^(?P<title>[A-Z][\w -]{1,40}?):\s+")
 _THE = re.compile(r"^the\s+", re.I)
 _CASE_NAME = re.compile(r"^\s*(?:\(Retd\.?\)\s*)?vs?\.?\s")
 
@@ -46,6 +48,10 @@ def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> None:
                           or _APPOSITIVE_TITLE.match(text[mention.end:]))
             if apposition and table.office_re.search(apposition.group("phrase")):
                 office = title = apposition.group("phrase")
+            field = _FIELD_TITLE.match(text)  # a fact box's "Governor: Asha Rao"
+            if field and field.end() == mention.start and table.office_re.fullmatch(
+                    field.group("title")):
+                office = title = field.group("title")
         if not office:
             continue
         key = (mention.value, office.lower())

@@ -16,7 +16,8 @@ from quizcli.datafiles import load_data
 from quizcli.model import FactKind
 from quizcli.reading.article import Sentence
 from quizcli.reading.dates import MONTHS
-from quizcli.reading.entities import Mention, may_name_an_office
+from quizcli.reading.entities import Mention
+from quizcli.reading.titles import may_name_an_office
 from quizcli.reading.wordsearch import by_first_character
 
 if TYPE_CHECKING:
@@ -145,6 +146,10 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
             speaker = reader.resolve(after[0]) if after else None
         if speaker is None:
             continue
+        holders = {person for person, office in reader.seen_roles
+                   if speaker.kind == "office" and office == speaker.value.lower()}
+        if len(holders) == 1:  # "the Union Health Minister said": the one the story names
+            speaker = speaker._replace(kind="person", value=holders.pop())
         following = verbs[index + 1] if index + 1 < len(verbs) else None
         limit = len(text)
         if following:  # a later attribution ends this clause: '..." Menon said'
@@ -157,13 +162,25 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
         reader.add(sentence, FactKind.QUOTE, speaker_name(speaker), found, quote=said,
                  verb=verb.group(), speaker=speaker.text, party=speaker.party
                  if speaker.kind != "party" else speaker.value)
+    if not verbs and _WHOLLY_QUOTED.fullmatch(text):  # the words of whoever spoke before
+        speaker = reader.resolve(Mention(0, 0, "pronoun", "he", "he"))
+        if speaker is not None and len(text.split()) >= 6:
+            speakers.append(speaker)
+            reader.add(sentence, FactKind.QUOTE, speaker_name(speaker), found,
+                       quote=text.strip("\"“” "), verb="said", speaker=speaker.text,
+                       party=speaker.party)
     return speakers
+
+
+_WHOLLY_QUOTED = re.compile(r"[\"“][^\"“”]+[\"”]")
+"""A sentence that is only a quotation: "Asha Rao welcomed the plan. “We will …”"."""
 
 
 _WHEN_SAID = re.compile(r"\s*,?\s*(?:as|while|when|after|before|because|since|if|though|"
                          r"although|during|upon|amid|whereas|until)\s")
 _OBJECT_PRONOUN = re.compile(
-    r"(?:this|that|it|these|those|them)\s+(?!(?:is|was|were|are|will|would|had|has|have|"
+    r"(?:this|that|it|these|those|them)\s+(?!(?:morning|afternoon|evening|night|week|"
+    r"weekend|month|year|is|was|were|are|will|would|had|has|have|"
     r"could|should|may|might|must|can|did|does|do|remains?|needs?|marks?|means?|shows?)\b)"
     r"(?![a-z]+(?:ed|s)\b)")
 """A pronoun the verb acts on, not the subject of what was said: "announced this ahead
@@ -174,6 +191,16 @@ _ADVERBIAL_THAT = re.compile(
     r",?\s*that\s+(?P<c>.+)")
 """Where or when the words were said, before the 'that' they follow: "said backstage
 that …", "said in an interview on Sunday that …"."""
+_BEFORE_SPEAKER = re.compile(r"[,”\"]\s*(?:\bthe\s*)?(?:(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt)\.?\s+"
+                             r"|[A-Z][\w-]*\s+){0,2}$")
+"""Where someone's words end before their name: a comma or a closing quotation mark,
+then perhaps "the", an honorific or a place ("…, Sikkim Forest Minister Ravi Menon")."""
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt)\.?$")
+"""What may stand between a quotation and its speaker's name: '…," Mr Menon said'."""
+_ADVERBIAL_COMMA = re.compile(
+    r"\s*(?:on|in|at|after|during|before)\s(?:[\w’'-]+\s){1,8}?[\w’'-]+,\s+(?P<c>[A-Z].+)")
+"""When the words were said, before a comma and their own subject: "said on the eve of
+Lake Day 2024, Sikkim has …"."""
 
 
 def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
@@ -182,7 +209,8 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
     named_at = speaker.title_start if speaker.title_start is not None else speaker.start
     for start, end, quote in long_quotes:
         if end <= min(named_at, verb.start()) and (
-            not text[end:named_at].strip(" ,") or not text[end:verb.start()].strip(" ,")
+            not _HONORIFIC.sub("", text[end:named_at].strip(" ,"))
+            or not text[end:verb.start()].strip(" ,")
         ):
             return quote.strip(" ,")
         if start >= verb.end() and not text[verb.end():start].strip(" ,:;"):
@@ -195,16 +223,17 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         if not listener:
             return None
         rest = rest[listener.end():]
-    clause = _ADVERBIAL_THAT.match(rest) or re.match(
+    clause = _ADVERBIAL_THAT.match(rest) or _ADVERBIAL_COMMA.match(rest) or re.match(
         r"\s*(?:on \w+\s+|in a statement\s+)?(?:that\s+)?(?P<c>.+)", rest)
     if clause and _OBJECT_PRONOUN.match(clause.group("c")):
         return None  # "announced this ahead of the session": what was announced is elsewhere
-    if clause and len(clause.group("c").split()) >= 4:
-        return _without_end(clause.group("c"))
-    before = text[:min(speaker.start, verb.start())]
-    if not re.search(r"[,”\"]\s*(?:\bthe\s*)?$", before):
+    if clause and len(clause.group("c").split()) >= 4 and not clause.group("c").startswith(","):
+        return _without_end(clause.group("c"))  # not "said, adding …": the words before it
+    before = text[:min(named_at, verb.start())]
+    lead = _BEFORE_SPEAKER.search(before, max(0, len(before) - 60))
+    if not lead:
         return None  # "… for the North Eastern states.": a noun, no one's words before it
-    before = re.sub(r"[\s,]*(?:\bthe\s*)?$", "", before)
+    before = re.sub(r"[\s,]*$", "", before[:lead.start() + 1])
     if len(before.split()) >= 4 and not _inside(quotes, speaker.start):
         return before
     return None

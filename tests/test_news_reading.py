@@ -1,0 +1,143 @@
+"""How the reader takes the shapes news copy comes in: a minister's title with the
+subjects after it, a wire's dateline, a fact box, a list numbered "ii.", a quotation
+whose speaker is named before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quizcli.reading.article import read_article
+from quizcli.reading.extractor import default_extractor
+
+DAY = dt.date(2025, 3, 14)
+
+
+def facts(text: str, date: dt.date | None = DAY):
+    article = read_article(text, "story.txt", date)
+    return default_extractor().extract(article, "story")
+
+
+def of_kind(text: str, kind: str) -> list[tuple[str, dict]]:
+    return [(f.answer, dict(f.detail)) for f in facts(text) if f.kind.value == kind]
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in read_article(text, "story.txt", DAY).sentences]
+
+
+STORY = "Lakes of Sikkim\n\nThe Tribunal ordered a census of the lakes of Sikkim on 3 March 2025.\n"
+
+
+@pytest.mark.parametrize(("line", "office", "holder"), [
+    ("Minister of Lakes and Forests Asha Verma said the census would take a year.",
+     "Minister of Lakes and Forests", "Asha Verma"),
+    ("Union Minister for Lakes, Rivers and Hill Areas Ravi Menon said the lakes "
+     "were shrinking.", "Union Minister for Lakes, Rivers and Hill Areas",
+     "Ravi Menon"),
+    ("Union Health Minister Nima Lama said the census would cover every district.",
+     "Union Health Minister", "Nima Lama"),
+])
+def test_a_ministers_subjects_belong_to_the_title_and_not_to_the_name(line, office, holder):
+    found = facts(STORY + line + "\n")
+    assert (holder, office) in {(f.answer, f.detail.get("office")) for f in found
+                                if f.kind.value == "role"}
+    assert {f.answer for f in found if f.kind.value == "quote"} == {holder}
+
+
+def test_an_office_named_alone_speaks_for_the_one_who_holds_it():
+    text = STORY + ("Union Health Minister Nima Lama opened the census office in Gangtok.\n"
+                    "Speaking at the launch, the Union Health Minister said, \"The census will "
+                    "count every lake in the state.\"\n")
+    assert {answer for answer, _ in of_kind(text, "quote")} == {"Nima Lama"}
+
+
+def test_a_wire_dateline_with_its_state_and_country_is_no_part_of_the_story():
+    text = ("Lakes of Sikkim\n\nGangtok (Sikkim) [India], July 1 (ANI): The Tribunal ordered a "
+            "census of the lakes of Sikkim.\n")
+    assert sentences(text) == ["The Tribunal ordered a census of the lakes of Sikkim."]
+
+
+def test_list_marks_run_into_their_items_are_no_part_of_them():
+    text = STORY + ("Key Points:\ni.The census is run by the Lake Authority of Sikkim.\n"
+                    "ii.The Authority will publish its report in June.\n")
+    assert sentences(text)[1:] == ["The census is run by the Lake Authority of Sikkim.",
+                                   "The Authority will publish its report in June."]
+
+
+def test_a_fact_box_with_dashes_is_read_line_by_line():
+    text = STORY + ("About Lake Authority of Sikkim (LAS):\n"
+                    "Formed– 1961\nHeadquarters– Gangtok, Sikkim\nChairman– Asha Verma\n")
+    found = facts(text)
+    assert ("1961", "Formed: 1961") in {(f.answer, f.evidence) for f in found}
+    assert {f.detail.get("section") for f in found if f.evidence.startswith("Formed")} == {
+        "About Lake Authority of Sikkim (LAS)"}
+    assert ("Asha Verma", "Chairman") in {(f.answer, f.detail.get("office")) for f in found
+                                           if f.kind.value == "role"}
+
+
+def test_an_about_heading_heads_its_section_and_opens_no_sentence():
+    text = STORY + "About Lake census:\nIt has been held every five years since 1993.\n"
+    assert sentences(text)[1] == "It has been held every five years since 1993."
+
+
+def test_one_month_is_a_period():
+    text = STORY + "The state must reply within a period of one month, the Tribunal said.\n"
+    assert "one month" in {answer for answer, _ in of_kind(text, "number")}
+
+
+def test_words_before_a_speaker_named_with_a_title_are_his():
+    text = STORY + ("The census will count every lake of the state, Sikkim Forest Minister Ravi "
+                    "Menon said this afternoon.\n")
+    assert [(a, d["quote"]) for a, d in of_kind(text, "quote")] == [
+        ("Ravi Menon", "The census will count every lake of the state")]
+
+
+def test_words_before_told_reporters_are_the_speakers():
+    text = STORY + ("Forest Minister Ravi Menon visited the lakes.\n"
+                    '"We have counted every lake of the state," Mr Menon told reporters in '
+                    "Gangtok.\n")
+    assert [(a, d["quote"]) for a, d in of_kind(text, "quote")] == [
+        ("Ravi Menon", "We have counted every lake of the state")]
+
+
+def test_said_then_adding_gives_the_words_before_it():
+    text = STORY + ("Forest Minister Ravi Menon said 40 lakes had dried up, adding the census "
+                    "would go on.\n"
+                    "The lakes are Tsomgo, Gurudongmar and Khecheopalri, Mr Menon said, adding "
+                    "the count will end in June.\n")
+    said = [d["quote"] for _, d in of_kind(text, "quote")]
+    assert not any(q.startswith(",") for q in said)
+    assert any(q.startswith("The lakes are Tsomgo") for q in said)
+
+
+def test_a_quotation_alone_is_the_words_of_who_spoke_before_it():
+    text = STORY + ("Forest Minister Ravi Menon welcomed the census and vowed to protect the "
+                    "lakes.\n"
+                    "\u201cThe lakes of Sikkim are the water of the whole state and we will "
+                    "protect them.\u201d\n")
+    assert [answer for answer, _ in of_kind(text, "quote")] == ["Ravi Menon"]
+
+
+def test_he_after_a_sentence_that_names_no_one_is_still_who_came_before():
+    text = STORY + ("Forest Minister Ravi Menon opened the census office in Gangtok.\n"
+                    "The office will count every lake of the state by June.\n"
+                    "The lakes are the water of the whole state, he said.\n")
+    assert [answer for answer, _ in of_kind(text, "quote")] == ["Ravi Menon"]
+
+
+def test_a_numbered_project_an_initiative_and_a_long_mission_name_are_things():
+    text = STORY + ("INS Tista is the first ship of the Project 21C frigate series.\n"
+                    "It was built under the Harit Sikkim initiative of the state.\n"
+                    "The National Red Panda Habitat Mission was announced in the Budget.\n")
+    found = facts(text)
+    terms = {(f.answer, f.detail.get("term")) for f in found if f.kind.value == "fact"}
+    assert ("Project 21C", "scheme") in terms
+    assert ("Harit Sikkim", "scheme") in terms
+    assert not [f for f in found if f.kind.value == "quote"]  # the mission is no speaker
+
+
+def test_a_bare_title_is_a_term_where_the_sentence_says_what_the_office_may_do():
+    text = STORY + "The bill will now be sent to the President for her assent.\n"
+    assert ("President", {"term": "name"}) in of_kind(text, "fact")
