@@ -141,3 +141,13 @@ def test_a_numbered_project_an_initiative_and_a_long_mission_name_are_things():
 def test_a_bare_title_is_a_term_where_the_sentence_says_what_the_office_may_do():
     text = STORY + "The bill will now be sent to the President for her assent.\n"
     assert ("President", {"term": "name"}) in of_kind(text, "fact")
+
+
+def test_refers_to_and_also_regarded_as_define_a_term():
+    text = STORY + ("Lake balance refers to the difference between the water a lake gains and "
+                    "loses in a year.\n"
+                    "It is one way to count the health of a lake, and it’s also regarded as a "
+                    "water budget.\n")
+    terms = {(f.answer, f.detail.get("term")) for f in facts(text) if f.kind.value == "fact"}
+    assert ("Lake balance", "definition") in terms
+    assert ("water budget", "defined") in terms

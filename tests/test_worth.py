@@ -1142,3 +1142,12 @@ def test_a_rank_after_a_place_in_the_headline_is_asked():
             "Sikkim has been ranked 4th among 28 states in the Lake Health Index 2024.\n"
             "The Tribunal released the index in Gangtok on 3 March 2025.\n")
     assert "4th" in answers(text)
+
+
+def test_what_a_rate_is_per_is_not_asked_and_an_old_date_gets_no_new_choices():
+    text = STORY + ("Banks now pay a premium of 12 paise per Rs 100 of deposits to the Authority.\n"
+                    "The Lake Authority of Sikkim was formed on 1 April 1935 in Gangtok.\n")
+    questions = kept(text)
+    assert "Rs 100" not in {q.answer for q in questions}
+    [formed] = [q for q in questions if q.answer == "1 April 1935"]
+    assert all(abs(int(choice[-4:]) - 1935) <= 5 for choice in formed.choices), formed.choices

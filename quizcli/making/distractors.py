@@ -258,8 +258,9 @@ def date_choices(iso: str, pools: Pools, seed: str, n: int = 3,
             return a != b
         return pa[1] != pb[1] and (len(pb) < 3 or int(pa[1]) != int(pb[2]))
 
-    if len(parts) == 1:  # the story's years far from the answer's would cluster apart
-        same_precision = [d for d in same_precision if abs(int(d) - parts[0]) <= 5]
+    # The story's dates far from the answer's would stand apart: "4 February 2020" is no
+    # date to found a bank in 1935.
+    same_precision = [d for d in same_precision if abs(int(d[:4]) - parts[0]) <= 5]
     candidates = [*same_precision, *nearby]
     if article_date is not None:
         today = article_date.isoformat()[:len(iso)]

@@ -7,8 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from quizcli.datafiles import load_data
+from quizcli.making.questions.asides import CURRENCY, figures_frame, side_figure_or_place
 from quizcli.making.questions.candidate import HEAD_OF_STATE
-from quizcli.making.questions.listed import country_of_the_place_before, one_of_a_list
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
     count_words,
@@ -22,7 +22,7 @@ from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.names import named_kind
 from quizcli.reading.rules.powers import POWER
 from quizcli.reading.sentences import ABBREVIATIONS
-from quizcli.text import compared, in_brackets
+from quizcli.text import compared
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -30,10 +30,9 @@ if TYPE_CHECKING:
 
 _PRONOUN_ANSWER = re.compile(r"(?i)(?:he|she|it|they|we|you|i|this|that|these|those)"
                              r"(?:['’](?:re|s|ll|ve|d|m))?")
-_CURRENCY = r"(?:[$₹€£]|\b(?:USD|INR|Rs\.?)\s)"
 STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b"
-                       rf"|\d\s(?:times|fold)\b|{_CURRENCY}\s?\d"
+                       rf"|\d\s(?:times|fold)\b|{CURRENCY}\s?\d"
                        r"|\d\s(?:billion|million|crore)\b")
 """A figure that a date only places in time: '3.7%', 'an index value of 0.712', 'ranked',
 'grown 12 times', '$2.1 billion'."""
@@ -58,14 +57,9 @@ _NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
 _WORD_END = re.compile(r"\w$")
 _WORD_ON = re.compile(r"\w|\.[-\w]")
 _CLAUSE = re.compile(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s")
-_TOP = re.compile(r"\btop\s$")
-_NAME_OF = re.compile(r"\b[A-Z][a-z]+\sof\s$")
-_SHARE_OF = re.compile(r"(?:per\s?cent|%)\sof\s(?:the\s)?$")
 _ONE_WORD = re.compile(r"[a-z][a-z-]*")
 _NAME_IN_BRACKETS = re.compile(r"[A-Z][\w.-]*(?:\s\d+[A-Z]?)?\s\($")
 _COUNT_BEFORE = re.compile(r"\b(?:the|other|its|their)\s$")
-_OTHERS = re.compile(r"\sothers?\b")
-_LISTED_AFTER = re.compile(r"\s[a-z]+(?:\s[a-z]+)?:\s[A-Z]")
 _LOWER_AFTER = re.compile(r"\s[a-z]")
 _OFFICIALS = re.compile(r"\sofficials\b")
 _CAPITAL_THE = re.compile(r"(?<=[\w,;] )The\s$")
@@ -74,14 +68,6 @@ _SPEAKERS_IN = re.compile(r"\b(?:officials|sources|police|authorities|spokespers
 _OF_THE = re.compile(r"\b(?:of|for|at|from|with|by)\s(?:the\s)?$")
 """What makes a body before "said" the speaker's body: "a spokesperson for the _____ said"."""
 _SPEAKS = re.compile(r"\s(?:said|say|says|stated|states|told|tells|added|noted|announced)\b")
-_FROM = re.compile(r"\bfrom\s$")
-_TO_FIGURE = re.compile(r"[^.;]{0,40}?\bto\s(?:(?:over|under|about|nearly|almost|around|just|"
-                        rf"less|more|than)\s){{0,2}}(?:{_CURRENCY}\s?)?"
-                        r"(?:\d|one\b|two\b|half\b)")
-"""A figure a change started from: "from _____ (2010) to 14 per 1,000 (2020)"."""
-_POSSESSIVE = re.compile(r"['’]s\b")
-_BRACKETED_FIGURE = re.compile(r"\(\d[^()]{0,20}\)")
-_BRACKET_END = re.compile(r"(?:\s[a-z]+){0,2}\)")
 _PUBLISHED = frozenset("report reports index survey study ranking rankings".split())
 
 
@@ -137,12 +123,9 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     unasked = _a_sources_setting(maker, before, after, kind)
     if unasked:
         return unasked
-    if answer.casefold() in ("10", "ten", "100") and _TOP.search(before):
-        return "a stock 'top 10'"  # "among the top _____ killers": anyone says 10
-    if kind.startswith("figure") and _NAME_OF.search(before, max(0, len(before) - 20)):
-        return "the number of a name"  # "the Group of _____ nations": the G77
-    if _SHARE_OF.search(before, max(0, len(before) - 20)):
-        return "what a share is of"  # "5.1 per cent of _____": the figure is the fact
+    unasked = figures_frame(before, answer, kind)
+    if unasked:
+        return unasked
     if kind == "term:list" and "," in answer and _EXAMPLES.search(before):
         return "some examples, not the whole list"  # "trades such as _____": any others fit
     if kind == "term:quoted" and _ONE_WORD.fullmatch(answer):
@@ -157,7 +140,7 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return "a count the story names"  # "the _____ leaders", "the other _____ judges"
     if " " not in answer and _CAPITAL_THE.search(before, max(0, len(before) - 6)):
         return "the rest of a name that opens with 'The'"  # "near The _____": Hague
-    unasked = _a_side_figure_or_place(before, after, answer, kind)
+    unasked = side_figure_or_place(before, after, answer, kind)
     if unasked:
         return unasked
     if not kind.startswith(("figure", "when:day", "when:year", "when:month", "term:list")) \
@@ -195,35 +178,6 @@ def _named_in(title: str, answer: str) -> bool:
                for word in beside):
             return True  # "Sikkim 40th in …" is a rank, not a name
     return False
-
-
-def _a_side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str | None:
-    """Whether the blank is a figure or a place beside the fact, not the fact: the others
-    counted, a count of the list after it, where a change started, a party in the
-    possessive, one of a list of places."""
-    # "Lake Day (_____)", "Sikkim (_____ sites)": the bracket holds the fact, not an aside
-    whole = before.endswith("(") and _BRACKET_END.match(after) is not None
-    if kind.startswith(("figure", "when", "who-holds", "where")) and not whole and (
-            in_brackets(before + BLANK + after, len(before))):
-        return "an aside in brackets"  # "The 2020 report (published in _____) covers …"
-    if whole and kind.startswith("figure") and len(_BRACKETED_FIGURE.findall(
-            f"{before}0{after}")) >= 3:
-        return "one figure of a list"  # "iron ore (_____), rice (92.4%), tea (43.9%) …"
-    if kind == "figure:count" and _OTHERS.match(after):
-        return "a count of the others"  # "killed nine and injured _____ others"
-    if kind == "figure:count" and _LISTED_AFTER.match(after):
-        return "a count the story lists"  # "targeting _____ states: Goa, Bihar, …"
-    if kind.startswith("figure") and _FROM.search(before, max(0, len(before) - 6)) and (
-            _TO_FIGURE.match(after)):
-        return "where a change started"  # "from _____ (2010) to 14 per 1,000 (2020)"
-    if kind == "where" and _POSSESSIVE.match(after):
-        return "a party's possessive, not a place"  # "_____'s claim": who, not where
-    if (kind == "where" or kind == "term:name" and answer in gazetteer().party_of) and (
-            one_of_a_list(before, after)):
-        return "one place of a list"  # "_____, Nepal, the Maldives and …"
-    if kind == "where" and country_of_the_place_before(before, answer):
-        return "the country of the place before it"  # "in Bonn, _____": Germany
-    return None
 
 
 def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str | None:
