@@ -3,6 +3,7 @@ scheduler, and `quizcli import-reviews` reads the collection or a package of it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import sqlite3
@@ -39,6 +40,8 @@ def studied_in_anki(tmp_path_factory):
                                 env={"QUIZCLI_HOME": str(home)})
     assert result.exit_code == 0, result.output
     col = anki.Collection(str(folder / "collection.anki2"))
+    # A day that ends twelve hours from now: no learning step runs into the next day.
+    col.set_config("rollover", (dt.datetime.now().hour + 12) % 24)
     col.import_anki_package(anki.ImportAnkiPackageRequest(
         package_path=str(deck),
         options=anki.ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=False)))

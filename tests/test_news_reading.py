@@ -151,3 +151,14 @@ def test_refers_to_and_also_regarded_as_define_a_term():
     terms = {(f.answer, f.detail.get("term")) for f in facts(text) if f.kind.value == "fact"}
     assert ("Lake balance", "definition") in terms
     assert ("water budget", "defined") in terms
+
+
+def test_a_long_line_with_no_full_stop_stands_alone():
+    text = ("Lakes of Sikkim\n"
+            "To keep the lakes of Sikkim full, the state must cut its water use by 28 per cent "
+            "this decade\n"
+            "The Lake Authority of Sikkim has warned that 40 lakes could dry up by 2030.\n")
+    assert sentences(text) == [
+        "To keep the lakes of Sikkim full, the state must cut its water use by 28 per cent "
+        "this decade",
+        "The Lake Authority of Sikkim has warned that 40 lakes could dry up by 2030."]

@@ -1151,3 +1151,10 @@ def test_what_a_rate_is_per_is_not_asked_and_an_old_date_gets_no_new_choices():
     assert "Rs 100" not in {q.answer for q in questions}
     [formed] = [q for q in questions if q.answer == "1 April 1935"]
     assert all(abs(int(choice[-4:]) - 1935) <= 5 for choice in formed.choices), formed.choices
+
+
+def test_a_total_is_asked_without_the_parts_that_add_it_up():
+    text = STORY + ("The scheme gives loans of up to Rs 3 lakh in two stages – Rs 1 lakh followed "
+                    "by Rs 2 lakh – at an interest rate of 5 per cent.\n")
+    [total] = [q for q in kept(text) if q.answer == "Rs 3 lakh"]
+    assert "Rs 1 lakh" not in total.prompt

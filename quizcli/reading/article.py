@@ -247,8 +247,9 @@ class _Body:
         if bullet and cleaned[:1].islower() and cleaned[1:2].islower():
             cleaned = cleaned[0].upper() + cleaned[1:]  # "- the Union Health Minister ..."
         field = _FIELD.match(cleaned) is not None and not _SENTENCE_END.search(cleaned)
-        if field:  # "Year: 1973", "Bench Strength: 13 Judges": a fact box's line stands alone
-            self.flush()
+        last = self.paragraph[-1] if self.paragraph else ""
+        if field or len(last) > 90 and not _ENDED.search(last) and cleaned[:1].isupper():
+            self.flush()  # a fact box's line, or a long line with no full stop, stands alone
         self.paragraph.append(cleaned)
         if bullet or field:
             self.flush()
@@ -296,6 +297,8 @@ _HEADING_END = re.compile(r"[?:]$")
 _FIELD = re.compile(r"[A-Z][\w()/&’' -]{1,30}:\s\S")
 _DASHED_FIELD = re.compile(r"^([A-Z][\w()/&’'-]*(?: [\w()/&’'-]+){0,2}) ?[–—] ?(?=\S)")
 """A fact box's label set off by a dash, not a colon: "Headquarters– Mumbai"."""
+_ENDED = re.compile(r"[.!?:;\"”’)\]]$")
+"""How a line that ends a sentence ends: a longer one without it is a standfirst."""
 _SENTENCE_END = re.compile(r"[.!;,…\"”’\]]$")
 
 

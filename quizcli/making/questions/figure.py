@@ -207,6 +207,10 @@ def _listed_after(sentence: str, at: int, value: float | None) -> re.Match[str] 
     return listed if len(parts) == value else None
 
 
+_DASH = re.compile(r"\s[–—-]\s")
+"""Where a clause in dashes opens: "up to _____ in two stages – Rs 1 lakh followed by …"."""
+
+
 def _added_up(sentence: str, written: str) -> bool:
     """Whether the sentence adds the figure up from figures of its own: '_____
     instalments – Rs 40,000 followed by Rs 60,000'; 'up to Rs 1 lakh ... Rs 40,000
@@ -258,9 +262,15 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
     cut = listed.start("opener") if listed else 0
     if listed and listed.group("opener") != "are" and word_count(sentence[:cut]) >= 6:
         sentence, listed = sentence[:cut].rstrip(" ,") + ".", None  # the count, not its list
+    told = fact.evidence  # what the question tells of the figure
+    dash = _DASH.search(sentence, sentence.find(BLANK)) if _added_up(told, written) or (
+        _restated(told, written)) else None
+    if dash and word_count(sentence[:dash.start()]) >= 6:
+        sentence = sentence[:dash.start()] + "."  # "up to _____ in two stages – 1 and 2"
+        told = sentence.replace(BLANK, written)
     shown = f"{context} {sentence}" if context else sentence
-    if (_restated(fact.evidence, written) or _worked_out(fact.evidence, written) or listed
-            or _added_up(fact.evidence, written) or _span_of(fact.evidence, written)):
+    if (_restated(told, written) or _worked_out(told, written) or listed
+            or _added_up(told, written) or _span_of(told, written)):
         return None  # "nearly four months (125 days)": the other figure gives it away
     ceiling = bound(fact.evidence, written)
     if ceiling is None and _RANK.search(fact.evidence):
