@@ -6,9 +6,10 @@ not state its date) and the two seed articles, exports each bank as JSON and sco
 with `../shared/gold/coverage.py`. Prints, per article, the questions made, the gold
 facts covered and the structural defects, then the totals.
 
-    python benchmarks/quality.py [--show] [--questions] [--only PATTERN]
+    python benchmarks/quality.py [--show] [--questions] [--only PATTERN] [--corpus DIR]
 
-`--show` lists the facts each article misses; `--questions` prints every question.
+`--show` lists the facts each article misses; `--questions` prints every question;
+`--corpus` scores another set laid out like the development corpus (a held-out one).
 """
 
 from __future__ import annotations
@@ -54,22 +55,24 @@ def _coverage_module():
     return module
 
 
-def articles() -> list[tuple[str, Path, str | None, Path]]:
-    """(name, path, --date or None, gold file) for the corpus articles and the seeds."""
+def articles(corpus: Path = CORPUS) -> list[tuple[str, Path, str | None, Path]]:
+    """(name, path, --date or None, gold file) for the corpus articles, and for the
+    development corpus the seeds as well."""
     import yaml
 
-    listed = yaml.safe_load((CORPUS / "articles.yaml").read_text(encoding="utf-8"))
+    listed = yaml.safe_load((corpus / "articles.yaml").read_text(encoding="utf-8"))
     found = [
-        (a["file"], CORPUS / "articles" / a["file"],
-         None if a["date_in_text"] else str(a["date"]), CORPUS / "gold.yaml")
+        (a["file"], corpus / "articles" / a["file"],
+         None if a["date_in_text"] else str(a["date"]), corpus / "gold.yaml")
         for a in listed
     ]
-    found += [(p.name, p, None, GOLD / "seed-facts.yaml")
-              for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    if corpus == CORPUS:
+        found += [(p.name, p, None, GOLD / "seed-facts.yaml")
+                  for p in sorted((SHARED / "seeds").glob("*.txt"))]
     return found
 
 
-def score_all(only: str | None = None) -> list[Score]:
+def score_all(only: str | None = None, corpus: Path = CORPUS) -> list[Score]:
     """Ingest and score every article, each into a bank of its own, in one fresh home."""
     from typer.testing import CliRunner
 
@@ -83,7 +86,7 @@ def score_all(only: str | None = None) -> list[Score]:
         os.environ["QUIZCLI_HOME"] = home
         os.environ.pop("QUIZCLI_BANKS", None)
         try:
-            for name, path, date, gold in articles():
+            for name, path, date, gold in articles(corpus):
                 if only and not re.search(only, name):
                     continue
                 bank = "b" + re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower())
@@ -137,12 +140,16 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="list the missed facts")
     parser.add_argument("--questions", action="store_true", help="print every question")
     parser.add_argument("--only", help="only articles whose file name matches this regex")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="another corpus laid out as ../shared/corpus is (articles/, "
+                             "articles.yaml, gold.yaml), such as a held-out set")
     args = parser.parse_args()
-    if not (CORPUS / "articles.yaml").is_file():
-        sys.exit(f"{CORPUS}: the development corpus is not beside this checkout")
+    if not (args.corpus / "articles.yaml").is_file():
+        sys.exit(f"{args.corpus}: no articles.yaml there; the development corpus is "
+                 f"../shared/corpus beside this checkout")
 
     start = time.perf_counter()
-    scores = score_all(args.only)
+    scores = score_all(args.only, args.corpus)
     took = time.perf_counter() - start
     print(f"{'article':<48} {'questions':>9} {'covered':>9} {'defects':>7}")
     for s in scores:

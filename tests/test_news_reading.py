@@ -162,3 +162,8 @@ def test_a_long_line_with_no_full_stop_stands_alone():
         "To keep the lakes of Sikkim full, the state must cut its water use by 28 per cent "
         "this decade",
         "The Lake Authority of Sikkim has warned that 40 lakes could dry up by 2030."]
+
+
+def test_pc_after_a_figure_is_per_cent():
+    text = STORY + "Inflation in Sikkim stayed at 5.4 pc for the whole of the year 2024.\n"
+    assert ("5.4 pc", "percent") in {(a, d["unit"]) for a, d in of_kind(text, "number")}

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _PRONOUN_ANSWER = re.compile(r"(?i)(?:he|she|it|they|we|you|i|this|that|these|those)"
                              r"(?:['’](?:re|s|ll|ve|d|m))?")
-STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|per lakh|percentage points|basis points)\b)"
+STATISTIC = re.compile(r"\d(?:\s?%|\s(?:per ?cent|pc|per lakh|percentage points|basis points)\b)"
                        r"|\b\d\.\d{2,}\b|\b(?:rank|ranks|ranked)\b"
                        rf"|\d\s(?:times|fold)\b|{CURRENCY}\s?\d"
                        r"|\d\s(?:billion|million|crore)\b")
