@@ -1158,3 +1158,11 @@ def test_a_total_is_asked_without_the_parts_that_add_it_up():
                     "by Rs 2 lakh – at an interest rate of 5 per cent.\n")
     [total] = [q for q in kept(text) if q.answer == "Rs 3 lakh"]
     assert "Rs 1 lakh" not in total.prompt
+
+
+def test_a_low_ordinal_is_offered_no_far_later_one():
+    from quizcli.making.figures import figure_choices
+
+    for seed in range(20):
+        assert set(figure_choices("second", f"q{seed}")) <= {"first", "third", "fourth"}
+        assert set(figure_choices("2nd", f"q{seed}")) <= {"1st", "3rd", "4th"}

@@ -102,8 +102,9 @@ def _worded_choices(written: str, named: str, word: bool, seed: str, n: int,
         top = min(top, bound_value)
     lowest = 2 if word and place >= 2 else 1  # "one months", "one-fold"
     near: tuple[int, ...] = (place - 1, place + 1, place - 2, place + 2, place + 3)
-    if not word and place - 3 >= lowest:
-        near = (place - 1, place - 2, place - 3)  # "the fifth round": no later one yet
+    if not word:  # "the fifth round": no later one yet; "the second": the fourth at most
+        near = (place - 1, place - 2, place - 3) if place - 3 >= lowest else (
+            place - 1, place - 2, place + 1, place + 2)
     others = [v for v in near if lowest <= v < top and v != place]
     pattern = re.compile(rf"\b{named}\b", re.I)
     whole = pattern.search(written)
@@ -163,8 +164,8 @@ def _digit_choices(written: str, seed: str, n: int, ceiling: float | None) -> li
         numbers = numbers[:1]
     candidates = []
     steps: tuple[int, ...] = (-1, 1, -2, 2) if temperature else (-1, 1, -2, 2, 3, -3)
-    if ordinal and value - 3 * step >= 1:
-        steps = (-1, -2, -3)  # "the 47th meeting": a later one has not been held yet
+    if ordinal:  # "the 47th meeting": a later one has not been held yet; "2nd": 4th at most
+        steps = (-1, -2, -3) if value - 3 * step >= 1 else (-1, -2, 1, 2)
     for k in steps:
         delta = k * step
         pieces, at, ok = [], 0, True
