@@ -167,3 +167,9 @@ def test_a_long_line_with_no_full_stop_stands_alone():
 def test_pc_after_a_figure_is_per_cent():
     text = STORY + "Inflation in Sikkim stayed at 5.4 pc for the whole of the year 2024.\n"
     assert ("5.4 pc", "percent") in {(a, d["unit"]) for a, d in of_kind(text, "number")}
+
+
+def test_a_surname_before_said_speaks_and_he_after_said_is_what_was_said():
+    text = STORY + ("Forest Minister Ravi Menon met his counterpart in Thimphu on Monday.\n"
+                    "Tshering said he had a fruitful exchange of ideas with Menon on the lakes.\n")
+    assert [answer for answer, _ in of_kind(text, "quote")] == ["Tshering"]

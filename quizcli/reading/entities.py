@@ -71,6 +71,7 @@ def _common(word: str) -> bool:
 
 _ADJECTIVE = re.compile(r"[a-z](?:ical|ous|ive|ional|ural)$")  # no given name ends so
 _LABEL_AFTER = re.compile(r"\s?(?:\([^)]{1,40}\))?\s?:")
+_SPEAKS_NEXT = re.compile(r"\s(?:said|says|told|added|stated|agreed|noted)\b")
 _RUN_ON = re.compile(r"(?:\s(?:of\s|and\s|for\s)?[A-Z][\w’'-]*)+")
 """The capitalised words a name runs on into, past what a person's name can be."""
 _LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
@@ -349,8 +350,9 @@ def _mentions(sentence: str, people: People, first_pass: bool = False,
             full = name if first_pass else (people.resolve(name) or name)
         else:
             full = None if first_pass else people.resolve(name)
-            if full is None and (honorific or title_start is not None):
-                full = name
+            if full is None and (honorific or title_start is not None or (
+                    _SPEAKS_NEXT.match(sentence, end) and not _common(name))):
+                full = name  # "Mr Abe", "Premier Abe", or "Abe said": a person by one name
             if full is None:
                 continue
         found.append(Mention(start, end, "person", name, full, party, title_start, office))

@@ -140,8 +140,8 @@ def quotes(reader: Reader, sentence: Sentence, found: list[Mention],
             continue  # "…, says a report": whoever says it is not named
         speaker = speaker_before(reader, text, verb.start(), found, quotes,
                                  said_before=verbs[index - 1].end() if index else 0)
-        if speaker is None:
-            after = [m for m in found if m.start >= verb.end() and
+        if speaker is None:  # "said Ravi Menon"; "said he had …" is what he said
+            after = [m for m in found if m.start >= verb.end() and m.kind != "pronoun" and
                      text[verb.end():m.start].strip() in ("", "by")]
             speaker = reader.resolve(after[0]) if after else None
         if speaker is None:
