@@ -173,3 +173,10 @@ def test_a_surname_before_said_speaks_and_he_after_said_is_what_was_said():
     text = STORY + ("Forest Minister Ravi Menon met his counterpart in Thimphu on Monday.\n"
                     "Tshering said he had a fruitful exchange of ideas with Menon on the lakes.\n")
     assert [answer for answer, _ in of_kind(text, "quote")] == ["Tshering"]
+
+
+def test_a_system_is_a_named_thing():
+    text = STORY + ("The state used the indigenously developed Lake Watch System to count "
+                    "the lakes.\n")
+    assert ("Lake Watch System", "thing") in {
+        (f.answer, f.detail.get("term")) for f in facts(text) if f.kind.value == "fact"}
