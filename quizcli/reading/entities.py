@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from quizcli.datafiles import load_data
 from quizcli.reading.dates import MONTHS, WEEKDAYS
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.gazetteer import common_word, gazetteer
 from quizcli.reading.titles import may_name_an_office, office_spans
-from quizcli.reading.wordsearch import NameFinder
+from quizcli.reading.wordsearch import NameFinder, trie_pattern
 from quizcli.text import name_key
 
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -58,20 +58,17 @@ def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
 
 
-@functools.lru_cache(maxsize=65536)
-def _common(word: str) -> bool:
-    """Whether a word is a common English word, or one inflected ('Castes', 'Heard')."""
-    words = gazetteer().common_words
-    lower = word.lower()
-    return lower in words or any(
-        lower.endswith(end) and lower[:-len(end)] + add in words
-        for end, add in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""),
-                         ("ing", "e"), ("ies", "y"), ("ard", "ear")))
-
-
 _ADJECTIVE = re.compile(r"[a-z](?:ical|ous|ive|ional|ural)$")  # no given name ends so
 _LABEL_AFTER = re.compile(r"\s?(?:\([^)]{1,40}\))?\s?:")
-_SPEAKS_NEXT = re.compile(r"\s(?:said|says|told|added|stated|agreed|noted)\b")
+
+
+@functools.cache
+def _speaks_next() -> re.Pattern[str]:
+    """A speech verb of `quizcli/data/verbs.yaml` right after a name: "Tshering said"."""
+    return re.compile(r"\s(?:" + trie_pattern(sorted(load_data("verbs.yaml")["speech"]))
+                      + r")\b")
+
+
 _RUN_ON = re.compile(r"(?:\s(?:of\s|and\s|for\s)?[A-Z][\w’'-]*)+")
 """The capitalised words a name runs on into, past what a person's name can be."""
 _LED = re.compile(r"-(?:led|based|backed|ruled|run|born|owned)$")
@@ -215,8 +212,8 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens):
             continue
-        if len(tokens) > 1 and _common(tokens[-1][1]) and all(
-                _common(t) or _ADJECTIVE.search(t) for _, t in tokens[:-1]):
+        if len(tokens) > 1 and common_word(tokens[-1][1]) and all(
+                common_word(t) or _ADJECTIVE.search(t) for _, t in tokens[:-1]):
             continue  # "Annual Review", "Classical Physics": words, not a name
         if _NUMBER_WORD.search(match.group()) and any(
                 _NUMBER_PART.match(part) for _, t in tokens for part in t.split("-")):
@@ -305,14 +302,16 @@ def _scan(sentence: str) -> _Scan:
         for m in table.party_re.finditer(sentence)
         if not _inside_a_name(sentence, m.start())
     ]
-    offices = office_spans(sentence, table.office_re) if may_name_an_office(sentence) else []
+    party_spans = [(m.start, m.end) for m in parties]
+    offices = office_spans(sentence, table.office_re, party_spans) if may_name_an_office(
+        sentence) else []
     places = _spans(table.place_re, sentence)
     if places and _NAME_OPENER.search(sentence):
         places = [(start, end) for start, end in places
                   if not _NAME_OPENS_BEFORE.search(sentence, max(0, start - 10), start)]
     titles = _spans(_QUOTED_TITLE, sentence) if (
         "“" in sentence or "‘" in sentence or '"' in sentence or "'" in sentence) else []
-    masked = _mask(sentence, [(m.start, m.end) for m in parties] + offices + places + titles)
+    masked = _mask(sentence, party_spans + offices + places + titles)
     return _Scan(parties, offices, _name_candidates(sentence, masked))
 
 
@@ -351,7 +350,7 @@ def _mentions(sentence: str, people: People, first_pass: bool = False,
         else:
             full = None if first_pass else people.resolve(name)
             if full is None and (honorific or title_start is not None or (
-                    _SPEAKS_NEXT.match(sentence, end) and not _common(name))):
+                    _speaks_next().match(sentence, end) and not common_word(name))):
                 full = name  # "Mr Abe", "Premier Abe", or "Abe said": a person by one name
             if full is None:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.gazetteer import common_word, gazetteer
 from quizcli.reading.wordsearch import trie_pattern
 
 _OPENS = re.compile(r"\s(?:of|for)\s(?=[A-Z])")
@@ -20,35 +20,25 @@ _NOT_SUBJECTS = frozenset("the a an this that these those his her their our its 
                           "new acting".split())
 
 
-def _in_a_party(sentence: str, at: int) -> bool:
-    """Whether a word at `at` is part of a party's name: "White House press secretary"."""
-    return any(m.start() <= at < m.end() for m in gazetteer().party_re.finditer(sentence))
-
-
-def _common(word: str) -> bool:
-    words = gazetteer().common_words
-    lower = word.lower()
-    return lower in words or (lower.endswith("s") and lower[:-1] in words) or (
-        lower.endswith("ies") and lower[:-3] + "y" in words)
-
-
-def office_spans(sentence: str, titles: re.Pattern[str]) -> list[tuple[int, int]]:
+def office_spans(sentence: str, titles: re.Pattern[str],
+                 parties: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where the sentence names titles of office, each with the subjects named after it,
     up to the last one before a word that is not a common one: a title that runs into a
-    name keeps its subjects and leaves the name whole."""
+    name keeps its subjects and leaves the name whole. A word of one of the `parties` is
+    no subject: "White House press secretary"."""
     out = []
     for found in titles.finditer(sentence):
         start, end = found.span()
         while found.group()[:1].isupper() and (word := _SUBJECT_BEFORE.search(
-                sentence, max(0, start - 30), start)) and _common(word.group(1)) and (
-                word.group(1).lower() not in _NOT_SUBJECTS) and not _in_a_party(
-                sentence, word.start(1)):
+                sentence, max(0, start - 30), start)) and common_word(word.group(1)) and (
+                word.group(1).lower() not in _NOT_SUBJECTS) and not any(
+                a <= word.start(1) < b for a, b in parties):
             start = word.start(1)  # "Union Health Minister": a subject before the title
         opened = _OPENS.match(sentence, end)
         last, at = None, opened.end() if opened else -1
         while opened:
             subject = _SUBJECT.match(sentence, at)
-            if not subject or (last is None and subject.group(1)) or not _common(
+            if not subject or (last is None and subject.group(1)) or not common_word(
                     subject.group(2)):
                 break
             last = at = subject.end()

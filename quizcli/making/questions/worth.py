@@ -173,9 +173,8 @@ def _named_in(title: str, answer: str) -> bool:
     table = gazetteer()
     for found in re.finditer(rf"(?i)(?<![\w-]){re.escape(answer)}(?![\w-])", title):
         beside = title[:found.start()].split()[-1:] + title[found.end():].split()[:1]
-        if any(word[:1].isupper() and word.strip(":,") not in table.party_of
-               and word.strip(":,") not in table.places
-               for word in beside):
+        if any(word[:1].isupper() and word not in table.party_of and word not in table.places
+               for word in (w.strip(":,") for w in beside)):
             return True  # "Sikkim 40th in …" is a rank, not a name
     return False
 

@@ -9,6 +9,7 @@ reader can tell whom it stands for. The verbs come from `quizcli/data/verbs.yaml
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -191,12 +192,16 @@ _ADVERBIAL_THAT = re.compile(
     r",?\s*that\s+(?P<c>.+)")
 """Where or when the words were said, before the 'that' they follow: "said backstage
 that …", "said in an interview on Sunday that …"."""
-_BEFORE_SPEAKER = re.compile(r"[,”\"]\s*(?:\bthe\s*)?(?:(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt)\.?\s+"
-                             r"|[A-Z][\w-]*\s+){0,2}$")
+_BEFORE_SPEAKER = re.compile(r"[,”\"]\s*(?:\bthe\s*)?(?:[A-Z][\w-]*\.?\s+){0,2}$")
 """Where someone's words end before their name: a comma or a closing quotation mark,
 then perhaps "the", an honorific or a place ("…, Sikkim Forest Minister Ravi Menon")."""
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Shri|Smt)\.?$")
-"""What may stand between a quotation and its speaker's name: '…," Mr Menon said'."""
+
+
+@functools.cache
+def _honorific() -> re.Pattern[str]:
+    """What may stand between a quotation and its speaker's name: '…," Mr Menon said';
+    the honorifics of `quizcli/data/names.yaml`."""
+    return re.compile(r"^(?:" + "|".join(load_data("names.yaml")["honorifics"]) + r")\.?$")
 _ADVERBIAL_COMMA = re.compile(
     r"\s*(?:on|in|at|after|during|before)\s(?:[\w’'-]+\s){1,8}?[\w’'-]+,\s+(?P<c>[A-Z].+)")
 """When the words were said, before a comma and their own subject: "said on the eve of
@@ -209,7 +214,7 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
     named_at = speaker.title_start if speaker.title_start is not None else speaker.start
     for start, end, quote in long_quotes:
         if end <= min(named_at, verb.start()) and (
-            not _HONORIFIC.sub("", text[end:named_at].strip(" ,"))
+            not _honorific().sub("", text[end:named_at].strip(" ,"))
             or not text[end:verb.start()].strip(" ,")
         ):
             return quote.strip(" ,")
