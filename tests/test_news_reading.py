@@ -180,3 +180,48 @@ def test_a_system_is_a_named_thing():
                     "the lakes.\n")
     assert ("Lake Watch System", "thing") in {
         (f.answer, f.detail.get("term")) for f in facts(text) if f.kind.value == "fact"}
+
+
+@pytest.mark.parametrize("line, holder, office", [
+    ("Asha Verma, WHO Regional Director for South-East Asia, presented the award.",
+     "Asha Verma", "WHO Regional Director for South-East Asia"),
+    ("The award went to Ravi Menon, Additional Secretary and Mission Director of the "
+     "Sikkim Lakes Mission within the Ministry of Lakes.",
+     "Ravi Menon", "Additional Secretary and Mission Director of the Sikkim Lakes Mission"),
+    ("The Union Minister of Lakes, Rivers, and Hill Areas, Nima Tshering, opened the dam.",
+     "Nima Tshering", "Union Minister of Lakes, Rivers, and Hill Areas"),
+])
+def test_a_title_in_apposition_names_the_office_whole(line, holder, office):
+    text = STORY + line + "\n"
+    assert (holder, office) in [(a, d["office"]) for a, d in of_kind(text, "role")]
+    # The words of the title are the office's, not a scheme's or a body's of their own.
+    terms = [a for a, _ in of_kind(text, "fact")]
+    assert not [t for t in terms if t in office and "Director" in t or t.startswith("Union Min")]
+
+
+def test_a_town_that_ends_a_titled_name_is_the_persons_surname():
+    text = STORY + "CJI Asha Batala and Justice Ravi Sangrur wrote separate verdicts.\n"
+    assert {("Asha Batala", "CJI"), ("Ravi Sangrur", "Justice")} <= {
+        (a, d["office"]) for a, d in of_kind(text, "role")}
+    places = [a for a, _ in of_kind(text + "The court sat in Sangrur.\n", "place")]
+    assert places.count("Sangrur") == 1  # the town where no title comes before it
+
+
+def test_an_organism_named_after_caused_by_is_one_term_and_a_common_word_is_no_binomial():
+    text = STORY + ("Lake blight is a disease caused by Fusaria sikkimensis in the high lakes.\n"
+                    "Meanwhile, Gangtok virus (GTV) is a zoonotic virus found in bats.\n")
+    terms = {a: d["term"] for a, d in of_kind(text, "fact")}
+    assert terms.get("Fusaria sikkimensis") == "species"
+    assert "Gangtok virus" not in terms or terms["Gangtok virus"] != "species"
+
+
+def test_a_ministry_with_of_in_its_abbreviation_is_read_whole():
+    text = STORY + ("The report released by the Ministry of Lakes, Rivers, and Hill Areas "
+                    "(MoLRHA) asked for a census cell.\n")
+    assert ("Ministry of Lakes, Rivers, and Hill Areas", "abbreviation") in [
+        (a, d["term"]) for a, d in of_kind(text, "fact")]
+
+
+def test_words_that_point_to_a_list_define_nothing():
+    text = STORY + "Following are the highlights of the judgment of the Sikkim High Court.\n"
+    assert "Following" not in [a for a, _ in of_kind(text, "fact")]

@@ -117,6 +117,29 @@ def reject_reason(candidate: Candidate) -> str | None:
     return None
 
 
+RETESTING = ("statements", "order")
+"""Formats on several facts that teach nothing when their facts are asked on their own:
+a match of people and offices asks how they pair, which no single question does."""
+
+
+def _without_retests(passed: list[Candidate], dropped: list[tuple[Candidate, str]],
+                     seen: set[str], asked: set[str]) -> list[Candidate]:
+    """The passed questions but those on several facts of which two or more are asked
+    alone by another question, of this article or already in the bank: 'Consider the
+    following statements' then only tests again what the card before it did."""
+    alone = {c.facts[0].id for c in passed if len(c.facts) == 1} | asked
+    kept = []
+    for candidate in passed:
+        formats = candidate.question.tags.get("format", ())
+        if any(f in RETESTING for f in formats) and sum(
+                f.id in alone for f in candidate.facts) >= 2:
+            dropped.append((candidate, "asks again what single questions ask"))
+            seen.discard(compared(candidate.question.prompt))
+            continue
+        kept.append(candidate)
+    return kept
+
+
 @dataclass(frozen=True)
 class Gated:
     kept: list[Candidate]
@@ -126,7 +149,8 @@ class Gated:
 def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
          seen_prompts: set[str] | None = None, seen_groups: set[str] | None = None,
          seen_sentences: dict[str, int] | None = None,
-         seen_answers: dict[str, int] | None = None) -> Gated:
+         seen_answers: dict[str, int] | None = None, *,
+         asked_facts: set[str] | None = None) -> Gated:
     """The candidates of one article that pass, best first, at most `budget` of them.
 
     `seen_prompts` holds the prompts already in the bank, so that no question is
@@ -134,7 +158,8 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
     groups of questions already in the bank, so that none is asked again in
     other words. `seen_sentences` and `seen_answers` count the questions the bank
     already asks of each evidence sentence and with each (normalised) answer, so that
-    ingesting again adds none past `PER_SENTENCE` or `PER_ANSWER`.
+    ingesting again adds none past `PER_SENTENCE` or `PER_ANSWER`. `asked_facts` are
+    the facts the bank already asks one question each of.
     """
     seen = seen_prompts if seen_prompts is not None else set()
     groups: set[str] = set(seen_groups or ())
@@ -166,6 +191,7 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
             continue
         seen.add(key)
         passed.append(candidate)
+    passed = _without_retests(passed, dropped, seen, asked_facts or set())
     kept = passed[:budget]
     dropped += [(c, "over the article's budget") for c in passed[budget:]]
     for candidate, _ in dropped[len(dropped) - len(passed[budget:]):]:

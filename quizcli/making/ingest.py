@@ -187,9 +187,11 @@ class _Held:
                  if not held and c.question.id not in questions]
         report.already = sum(there)
         asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
+        alone = {q.fact for q in questions.values() if q.source == report.source and q.fact
+                 and "\n" not in q.evidence}
         gated = gate(fresh, max(0, budget - report.already), self.seen_prompts, asked,
                      self.asked_of.get(report.source, Counter()),
-                     self.answered.get(report.source, Counter()))
+                     self.answered.get(report.source, Counter()), asked_facts=alone)
         report.dropped = Counter(reason for _, reason in gated.dropped)
         # Kept best first, so of two candidates that are one question the better stays.
         for candidate in gated.kept:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from quizcli.datafiles import load_data
 from quizcli.reading.dates import MONTHS, WEEKDAYS
 from quizcli.reading.gazetteer import common_word, gazetteer
-from quizcli.reading.titles import may_name_an_office, office_spans
+from quizcli.reading.titles import may_name_an_office, office_spans, surnames_kept
 from quizcli.reading.wordsearch import NameFinder, trie_pattern
 from quizcli.text import name_key
 
@@ -309,6 +309,8 @@ def _scan(sentence: str) -> _Scan:
     if places and _NAME_OPENER.search(sentence):
         places = [(start, end) for start, end in places
                   if not _NAME_OPENS_BEFORE.search(sentence, max(0, start - 10), start)]
+    if places and offices:
+        places = surnames_kept(sentence, offices, places)
     titles = _spans(_QUOTED_TITLE, sentence) if (
         "“" in sentence or "‘" in sentence or '"' in sentence or "'" in sentence) else []
     masked = _mask(sentence, party_spans + offices + places + titles)

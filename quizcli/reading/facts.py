@@ -127,13 +127,13 @@ class Reader:
         for date in dates:
             self.add(sentence, FactKind.DATE, date.iso, found, date=date.iso,
                      written=date.text, precision=date.precision)
-        offices.roles(self, sentence, found)
+        titled = offices.roles(self, sentence, found)
         subjects += speech.quotes(self, sentence, found, quotes)
         subjects += speech.positions(self, sentence, found, quotes)
         places.places(self, sentence, found)
         taken = [(d.start, d.end) for d in dates]
         taken += self.numbers(sentence, found, taken, periods)
-        self.terms(sentence, found, taken)
+        self.terms(sentence, found, taken + titled)
         people = _unique(m.value for m in found if m.kind == "person" and not is_object(text, m))
         if subjects or people or self.context.carried:
             self.context = _Context(subjects, people)

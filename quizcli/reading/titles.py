@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from quizcli.reading.gazetteer import common_word, gazetteer
+from quizcli.reading.gazetteer import PlaceKind, common_word, gazetteer
 from quizcli.reading.wordsearch import trie_pattern
 
 _OPENS = re.compile(r"\s(?:of|for)\s(?=[A-Z])")
@@ -58,3 +58,21 @@ def _office_words() -> re.Pattern[str]:
 
 def may_name_an_office(sentence: str) -> bool:
     return _office_words().search(sentence.lower()) is not None
+
+
+_GIVEN_NAME = re.compile(r"\s+(?:[A-Z]\.?\s)*[A-Z][a-z]+\s")
+
+
+def surnames_kept(sentence: str, offices: list[tuple[int, int]],
+                  places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The places but a town's name that ends a titled person's: "Justice Asha Khanna"."""
+    table = gazetteer()
+    kept = []
+    for start, end in places:
+        given = next((m for _, o_end in offices if o_end < start and (
+            m := _GIVEN_NAME.fullmatch(sentence, o_end, start))), None)
+        if given and table.place_kind.get(sentence[start:end]) == PlaceKind.CITY and not (
+                any(a < given.end() and given.start() < b for a, b in places)):
+            continue
+        kept.append((start, end))
+    return kept

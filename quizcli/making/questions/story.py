@@ -164,6 +164,7 @@ def match_pairs(maker: Maker) -> Candidate | None:
 
 _ASIDE = re.compile(r",\s(?:something|which|who|whom|whose|where)\b")
 """An aside after the sentence's own event: a date in it dates the aside."""
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def order(maker: Maker) -> Candidate | None:
@@ -179,6 +180,8 @@ def order(maker: Maker) -> Candidate | None:
         if fact.date in seen_dates or fact.evidence in seen_sentences:
             continue
         written = fact.detail.get("written", "")
+        if not _YEAR.search(written):
+            continue  # "in April", "on Friday": no reader can order what has no year
         if fact.evidence.count(written) != 1 or _ASIDE.search(
                 fact.evidence, 0, fact.evidence.find(written)):
             continue  # "…, something she had refused to do last October": not its event's date

@@ -126,6 +126,8 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     unasked = figures_frame(before, answer, kind)
     if unasked:
         return unasked
+    if _one_of_many(before, after):
+        return "one name of a long list"  # "include _____ (103), Nigeria (103), Congo …"
     if kind == "term:list" and "," in answer and _EXAMPLES.search(before):
         return "some examples, not the whole list"  # "trades such as _____": any others fit
     if kind == "term:quoted" and _ONE_WORD.fullmatch(answer):
@@ -147,6 +149,21 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
             and _repeated(maker, fact.evidence, before, after, answer):
         return "a phrase the story repeats"  # "the rivers of the _____" said three times
     return _given_away(before, after, answer, kind) or _no_exam_value(fact, answer, kind)
+
+
+_ITEM = r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3}(?:\s\([^()]{1,12}\))?"
+_LONG_LIST = re.compile(rf"(?:(?<=[\s“\"(])|^){_ITEM}(?:(?:,\s(?:and\s)?|\sand\s){_ITEM}){{3,}}")
+"""Four names or more in a row, each maybe with its figure in brackets."""
+
+
+def _one_of_many(before: str, after: str) -> bool:
+    """Whether the blank is one of four names or more listed together: which of them
+    was blanked is a guess, not a fact."""
+    if after.count(",") + before.count(",") < 3:
+        return False
+    window = before[-240:] + "Blank" + after[:240]
+    at = min(len(before), 240)
+    return any(m.start() <= at < m.end() for m in _LONG_LIST.finditer(window))
 
 
 def _leads_the_story(maker: Maker, fact: Fact, answer: str) -> bool:

@@ -35,9 +35,11 @@ _DEFINED_WORDS = ("termed", "known", "referred", "described", "defined", "recogn
 
 _QUOTE_OPENERS = "\"“‘'("
 _NO_SUBJECT = frozenset("it this they these those he she we you i there here that its "
-                        "if so such how what when while as it’s it's that’s that's".split())
+                        "if so such how what when while as it’s it's that’s that's "
+                        "following below above given listed".split())
 """First words of what no definition is said of: a pronoun ("They were a little bit
-astonished"), or a word that turns the sentence round ("So popular is the variety")."""
+astonished"), a word that turns the sentence round ("So popular is the variety"), or one
+that points to a list ("Following are the highlights")."""
 
 
 _OPINION = re.compile(r"(?:great|good|bad|welcome|huge|big|major|key|crucial|vital|important|"

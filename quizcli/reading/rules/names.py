@@ -6,7 +6,7 @@
   Report, Act ... from `quizcli/data/heads.yaml`);
 - a provision or a case: "Article 356 (1)", "Rule 8", "State of X v Y";
 - a term in quotation marks, and a title after "titled";
-- a species: "R. kalakadensis";
+- a species: "R. kalakadensis", "caused by Chlamydia trachomatis";
 - what a definition defines: "The bank rate is the rate at which ...",
   "... is termed as revenue deficit", "Measles is a contagious disease";
 - any other proper name, as the last resort.
@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from quizcli.datafiles import load_data
+from quizcli.reading.gazetteer import common_word
 from quizcli.reading.rules.definitions import definitions
 from quizcli.reading.rules.listed import comma_named
 from quizcli.reading.rules.numbered import numbered_names
@@ -86,6 +87,8 @@ _TITLED = re.compile(r"\b(?:titled|entitled|named|called|dubbed|christened)\s*,?
 _SPECIES = re.compile(
     r"(?=[A-Z])(?<![\w.])(?:[A-Z]\.|[A-Z][a-z]{3,})\s[a-z]{3,}(?:ensis|ii|ae|i|us|um|is|a|ata|oides)\b"
 )
+_SPECIES_CUE = re.compile(r"species|genus|caused by|bacteri|virus|parasit|fung|pathogen")
+"""Words by which a capital and a Latin word name an organism: "caused by Plasmodium vivax"."""
 # Who made a report, a scheme, a test: "released by RBI", "jointly released by X and Y".
 _AGENT = re.compile(
     rf"\b(?:released|published|launched|conducted|prepared|issued|developed|organised|"
@@ -111,8 +114,8 @@ def _initials(words: list[str]) -> str:
 
 
 def _fits(abbr: str, initials: str) -> bool:
-    """Whether the initials spell the abbreviation, allowing a skipped word or two."""
-    letters = [c for c in abbr.upper() if c.isalpha()]
+    """Whether the initials spell the abbreviation, allowing a skipped word or two ("MoEFCC")."""
+    letters = [c for c in re.sub(r"^([A-Z])o(?=[A-Z])", r"\1", abbr).upper() if c.isalpha()]
     if not letters or not initials or initials[0] != letters[0] or initials[-1] != letters[-1]:
         return False
     if len(initials) > len(letters) + 1:
@@ -183,7 +186,6 @@ _OWNER_END = re.compile(r"(?<=s)[’']\s(?=[A-Z]{2,}\b)")
 """A possessive before an abbreviation ends a name: "the Academy of Sciences’ FAST";
 "Farmers’ Welfare" stays one name."""
 
-
 def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:
     heads = _heads()
     found = []
@@ -204,8 +206,7 @@ def _headed(runs: list[tuple[int, int, str]]) -> list[Term]:
 
 
 _INITIAL_DOT = re.compile(r"\.(?<=\b[A-Z]\.)\s[a-z]{3}")
-"""`\\b[A-Z]\\.\\s[a-z]{3}` ("R. kalakadensis"), opening with the full stop so that the
-search skips to one."""
+"""`\\b[A-Z]\\.\\s[a-z]{3}` ("R. kalakadensis"), opening with its full stop to skip to one."""
 _LIST_WORDS = ("including", "namely", "such as", "viz")
 _LIST_CUE = re.compile(r"\b(?:" + "|".join(_LIST_WORDS) + r")\b")
 _PROVISION_WORDS = ("Article", "article", "Section", "section", "Rule", "rule", "Schedule",
@@ -245,9 +246,10 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
     found.spans += people
     for term in _abbreviations(sentence):
         found.add(term)
-    species = "species" in sentence or "genus" in sentence or _INITIAL_DOT.search(sentence)
+    species = _SPECIES_CUE.search(sentence) or _INITIAL_DOT.search(sentence)
     for match in _SPECIES.finditer(sentence) if species else ():
-        found.add(Term(match.start(), match.end(), match.group(), "species"))
+        if not common_word(match.group().rsplit(" ", 1)[1]):  # "Nipah virus" is no binomial
+            found.add(Term(match.start(), match.end(), match.group(), "species"))
     runs = _runs(sentence)
     for term in _agents(sentence, runs) if " by " in sentence else ():
         found.add(term)

@@ -23,16 +23,30 @@ _APPOSITIVE_ROLE = re.compile(
     r"(?=\s+(?:and|who|which)\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
 )
 # A title in apposition with no article: "said Asha Rao, WMO Secretary."
+# "Asha Rao, WHO Regional Director for South-East Asia, said": the capitalised words of a
+# title may be joined by "of", "for", "and" or "the" ("Additional Secretary and Mission
+# Director of the National Health Mission within …" ends before the lower-case word).
 _APPOSITIVE_TITLE = re.compile(
-    r"^,\s+(?P<phrase>(?:[A-Z][\w&.’'-]*\s){0,4}[A-Z][\w’'-]*)(?=\s*[,;.]|\s+(?:and|said)\b|$)"
+    r"^,\s+(?P<phrase>[A-Z][\w&.’'-]*(?:\s(?:(?:of|for|and|&|on)\s(?:the\s)?)?"
+    r"[A-Z][\w&.’'-]*){0,9})(?=\s*[,;.]|\s+[a-z]|$)"
+)
+# "The Union Minister of Environment, Forest, and Climate Change, Asha Rao, said": a
+# title, then the name between commas.
+_TITLE_THEN_NAME = re.compile(
+    r"\b[Tt]he\s(?P<phrase>[A-Z][\w&’'-]*(?:(?:,\s(?:and\s)?|\s(?:of|for|and|&)\s|\s)"
+    r"[A-Z][\w&’'-]*){0,10}),\s$"
 )
 _FIELD_TITLE = re.compile(r"^(?P<title>[A-Z][\w -]{1,40}?):\s+")
 _THE = re.compile(r"^the\s+", re.I)
 _CASE_NAME = re.compile(r"^\s*(?:\(Retd\.?\)\s*)?vs?\.?\s")
 
-def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> None:
+def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> list[tuple[int, int]]:
+    """Adds the roles of the sentence's people; returns where the titles in apposition
+    name their office ("Asha Rao, Additional Secretary and Mission Director of …"), which
+    no term may take ("Additional Secretary and Mission" is no scheme)."""
     text = sentence.text
     table = gazetteer()
+    titled: list[tuple[int, int]] = []
     for mention in found:
         if mention.kind != "person":
             continue
@@ -48,6 +62,14 @@ def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> None:
                           or _APPOSITIVE_TITLE.match(text[mention.end:]))
             if apposition and table.office_re.search(apposition.group("phrase")):
                 office = title = apposition.group("phrase")
+                heads = list(table.office_re.finditer(office))
+                start = mention.end + apposition.start("phrase")
+                titled.append((start, start + heads[-1].end()))
+            before = _TITLE_THEN_NAME.search(text, max(0, mention.start - 160), mention.start)
+            if not office and before and text[mention.end:mention.end + 1] == "," and (
+                    table.office_re.match(before.group("phrase"))):
+                office = title = before.group("phrase")
+                titled.append(before.span("phrase"))
             field = _FIELD_TITLE.match(text)  # a fact box's "Governor: Asha Rao"
             if field and field.end() == mention.start and table.office_re.fullmatch(
                     field.group("title")):
@@ -61,3 +83,4 @@ def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> None:
         reader.add(sentence, FactKind.ROLE, mention.value, found, office=office, title=title,
                  party=mention.party,
                  named=mention.text if mention.text != mention.value else None)
+    return titled
