@@ -225,3 +225,20 @@ def test_a_ministry_with_of_in_its_abbreviation_is_read_whole():
 def test_words_that_point_to_a_list_define_nothing():
     text = STORY + "Following are the highlights of the judgment of the Sikkim High Court.\n"
     assert "Following" not in [a for a, _ in of_kind(text, "fact")]
+
+
+def test_a_share_in_words_and_an_article_with_its_letter_apart_are_read_whole():
+    text = STORY + ("The Bill seeks to insert Article 330 A to keep one-third of the seats of "
+                    "the Sikkim Assembly for women.\n")
+    assert "one-third" in [a for a, _ in of_kind(text, "number")]
+    assert "Article 330 A" in [a for a, _ in of_kind(text, "fact")]
+
+
+def test_a_bullets_term_with_what_it_stands_for_in_brackets_is_defined():
+    text = STORY + ("The Lake Index looks at two indicators:\n"
+                    "- Lake Shrinking (which reflects lost water): calculated by the share of "
+                    "lakes that are smaller than in 2014\n"
+                    "- Lake Silting (which reflects soil loss): calculated by the share of lakes "
+                    "with silt on their bed\n")
+    terms = {a: d["term"] for a, d in of_kind(text, "fact")}
+    assert terms.get("Lake Shrinking") == "definition" and terms.get("Lake Silting") == "definition"

@@ -1200,3 +1200,50 @@ def test_one_name_of_a_long_list_is_never_the_blank():
     text = STORY + ("Some of these include Gangtok (103), Namchi (103), Mangan (105), "
                     "Gyalshing (106), Pakyong (106) and Soreng (116).\n")
     assert not [q for q in kept(text) if "(103)" in q.prompt]
+
+
+def test_a_titles_subjects_are_no_list_of_names():
+    text = STORY + ("The Union Minister of Lakes, Rivers, and Hill Areas, Nima Tshering, "
+                    "opened it.\n")
+    assert "Nima Tshering" in {q.answer for q in kept(text)}
+
+
+def test_a_share_in_words_has_other_shares_for_choices():
+    from quizcli.making.figures import figure_choices
+
+    assert set(figure_choices("one-third", "seed", n=3)) <= {
+        "one-half", "two-thirds", "one-fourth", "three-fourths", "one-fifth"}
+
+
+def test_a_pronoun_under_another_heading_stands_for_the_named_subject_of_the_explainer():
+    text = ("Sikkim Lakes Bill\n\nObjective:\n- To protect the high lakes of Sikkim\n"
+            "Effect:\n- It will take the number of protected lakes in Sikkim to 181.\n")
+    shown = [q.prompt for q in kept(text) if q.answer == "181"]
+    assert shown and all("About Sikkim Lakes Bill: It will take" in p for p in shown)
+    assert not any("To protect the high lakes of Sikkim It" in q.prompt for q in made(text))
+
+
+def test_what_is_announced_is_asked_as_the_verbs_object():
+    text = ("Sikkim banks to merge\n\n"
+            "Finance Minister Asha Verma on Friday announced a mega consolidation plan for "
+            "state banks, with Sikkim Bank, Gangtok Bank and Namchi Bank getting merged.\n"
+            "Verma said that the merger would make it the fifth largest bank of the state.\n"
+            "Bank chief Ravi Menon said that the staff would keep their jobs after the merger.\n"
+            "Nima Tshering, the Opposition leader, said the plan had come too late for Sikkim.\n")
+    prompts = [q.prompt for q in made(text) if q.prompt.startswith("Who ")]
+    assert "Who announced a mega consolidation plan for state banks, with Sikkim Bank, " \
+           "Gangtok Bank and Namchi Bank getting merged?" in prompts
+    assert [p for p in prompts if p.startswith("Who said that")]  # a clause keeps its "that"
+
+
+def test_an_ordinal_that_counting_the_ones_before_gives_is_not_asked():
+    text = STORY + ("Sikkim became the fourth state, after Goa, Kerala, and Punjab, to count "
+                    "its lakes by satellite.\n")
+    assert "fourth" not in {q.answer for q in kept(text)}
+
+
+def test_a_rank_has_no_wrong_choice_past_the_total_it_is_out_of():
+    text = STORY + ("The Lake Index 2024 has ranked Sikkim at 101 positions out of a total "
+                    "116 states.\n")
+    [rank] = [q for q in kept(text) if q.answer == "101"]
+    assert all(int(c) <= 116 for c in rank.choices)

@@ -68,12 +68,22 @@ def _ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
+_FRACTIONS = ("one-half", "one-third", "two-thirds", "one-fourth", "three-fourths",
+              "one-fifth")
+"""The shares a law or a report states in words: each other one is a wrong choice."""
+_FRACTION = re.compile(r"(?:one|two|three)-(?:half|thirds?|fourths?|quarters?|fifths?)")
+
+
 def figure_choices(written: str, seed: str, n: int = 3,
                    ceiling: float | None = None) -> list[str]:
     """Wrong figures written like the answer ('6.50%' → '5.50%', '7.50%' ...; 'five' →
     'four', 'six' ...; '47th' → '45th' ...), near enough to be worth thinking about,
     and possible: no share over 100%, no index value over 1, nothing over `ceiling`
     (the sentence's own bound: the 189 countries a rank is out of)."""
+    if _FRACTION.fullmatch(written.lower()):
+        capital = written[:1].isupper()
+        near = [f for f in _FRACTIONS if f != written.lower()]
+        return [f.capitalize() if capital else f for f in stable_order(near, seed)[:n]]
     words = re.findall(r"[a-z]+", written.lower())
     numbers_in = _NUMBER.findall(written) + [w for w in words if w in _WORD_NUMBERS]
     if len(numbers_in) > 1 and not re.search(r"out of|[x×]", written) and any(

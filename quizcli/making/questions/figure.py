@@ -50,10 +50,10 @@ def spelled_numbers(written: str) -> tuple[str, ...]:
 
 
 def bound(sentence: str, written: str) -> float | None:
-    """The most a figure can be in its sentence: a rank 'out of 146 countries' or
-    'among 156 countries' is at most 189 or 156."""
-    found = re.search(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|states|members)",
-                      sentence)
+    """The most a figure can be in its sentence: a rank 'out of 146 countries', 'out of
+    a total 116 countries' or 'among 156 countries' is at most 146, 116 or 156."""
+    found = re.search(r"\b(?:out of|among|of)\s(?:a\stotal\s(?:of\s)?)?(\d[\d,]*)\s"
+                      r"(?:countries|nations|states|members)", sentence)
     if found and written not in found.group():
         return float(found.group(1).replace(",", ""))
     part = f"of which {written}" in sentence and re.search(
@@ -74,7 +74,8 @@ def bound(sentence: str, written: str) -> float | None:
 WORLD_COUNTRIES = 195
 """The countries of the world (the UN's 193 members and its two observer states): no
 count of countries is more."""
-RANKED_AMONG = re.compile(r"\b(?:out of|among|of)\s(\d[\d,]*)\s(?:countries|nations|economies)")
+RANKED_AMONG = re.compile(r"\b(?:out of|among|of)\s(?:a\stotal\s(?:of\s)?)?(\d[\d,]*)\s"
+                          r"(?:countries|nations|economies)")
 _RANGE_START = re.compile(re.escape(BLANK) + r"\s?(?:to|–|-)\s?(?P<end>\d[\d,.]*|"
                           + "|".join(NUMBER_WORDS) + r")\b")
 """'_____ to nine weeks': the start of a range is below its end."""

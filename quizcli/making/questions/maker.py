@@ -9,13 +9,11 @@ import re
 
 from quizcli.making.distractors import Pools, stable_order
 from quizcli.making.questions.candidate import (
-    FIELD_LINE,
-    LEANS_BACK,
     MAX_WORDS,
-    PRONOUN_START,
     Candidate,
     question_id,
 )
+from quizcli.making.questions.context import context_for
 from quizcli.making.questions.figure import RANKED_AMONG
 from quizcli.making.questions.wording import (
     aliases,
@@ -234,35 +232,9 @@ class Maker:
                 for p in self.pools.people]
 
     def context_for(self, fact: Fact, asked: str | None = None) -> str | None:
-        """What a sentence that opens with a pronoun needs shown before it: the subject of
-        its section ('About the Ocean Council:'), else the sentence before it. So do the
-        words `asked` of it when they open on a noun of another sentence ('that the
-        expression must …')."""
-        evidence = fact.evidence
-        if FIELD_LINE.match(evidence):  # "Formed: 1961" under "About the Lakes Council"
-            subject = section_subject(fact.detail.get("section"))
-            return f"About {subject}:" if subject else None
-        pronoun = PRONOUN_START.match(evidence) is not None
-        if not pronoun and not (asked and LEANS_BACK.match(asked)):
-            return None
-        index = self.sentences.index(evidence) if evidence in self.sentences else None
-        before = self.sentences[index - 1] if index else None
-        if before and PRONOUN_START.match(before) and index and index >= 2 and self.blocks and (
-                self.blocks[index - 2] == self.blocks[index]):
-            before = self.sentences[index - 2]  # "It docked. This was a test. This was …"
-        usable = before is not None and not PRONOUN_START.match(before)
-        if not pronoun:  # "the expression" is what the sentence before spoke of
-            return before if usable else None
-        # Within one paragraph the pronoun stands for what the sentence before named
-        # ("Only 90 red pandas are left there. It was once widely ..."); a bullet
-        # of its own stands for what its section is about.
-        if usable and self.blocks and index is not None and (
-                self.blocks[index - 1] == self.blocks[index]):
-            return before
-        subject = section_subject(fact.detail.get("section"))
-        if subject:
-            return f"About {subject}:"
-        return before if usable else None
+        """What a sentence that opens with a pronoun needs shown before it
+        (`quizcli.making.questions.context`)."""
+        return context_for(self, fact, asked)
 
     @functools.cached_property
     def speakers(self) -> int:

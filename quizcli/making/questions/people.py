@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _NAME_PARTS = re.compile(r"[\s-]+")
+_AN_OBJECT = re.compile(r"(?:a|an|the|its|his|her|their|plans?|new)\s", re.I)
+"""How words that are the object of the verb open, not a clause of their own."""
+_CLAUSE_VERBS = frozenset("said says stated states noted notes added adds claimed claims "
+                          "argued argues told tells warned warns".split())
+"""Verbs whose words are a clause, asked after "that" even where the article has none."""
 
 
 def who_said(maker: Maker, fact: Fact) -> Candidate | None:
@@ -56,7 +61,10 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
         if verb in ("told", "tells", "said", "says", "stated", "states"):
             verb = "said" if verb in ("told", "said", "stated") else "says"
         context = _leaned_on(maker, fact, quote, speaker)
-        prompt = f"{context + ' ' if context else ''}{who} {verb} that {_run_on(quote)}?"
+        # "announced a mega plan for …": what is announced, not a clause after "that"
+        that = "" if verb not in _CLAUSE_VERBS and _AN_OBJECT.match(quote) and not re.search(
+            rf"\b{re.escape(verb)}\s+that\b", fact.evidence) else "that "
+        prompt = f"{context + ' ' if context else ''}{who} {verb} {that}{_run_on(quote)}?"
     if word_count(quote) < 4:
         return None
     if any(len(part) > 2 and part in quote and re.search(rf"\b{re.escape(part)}\b", quote)

@@ -18,8 +18,9 @@ from quizcli.making.questions.wording import (
     spelled_beside,
 )
 from quizcli.model import BLANK, Fact
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.gazetteer import common_word, gazetteer
 from quizcli.reading.rules.names import named_kind
+from quizcli.reading.rules.numbers import ORDINAL_WORDS
 from quizcli.reading.rules.powers import POWER
 from quizcli.reading.sentences import ABBREVIATIONS
 from quizcli.text import compared
@@ -158,12 +159,16 @@ _LONG_LIST = re.compile(rf"(?:(?<=[\s“\"(])|^){_ITEM}(?:(?:,\s(?:and\s)?|\sand
 
 def _one_of_many(before: str, after: str) -> bool:
     """Whether the blank is one of four names or more listed together: which of them
-    was blanked is a guess, not a fact."""
+    was blanked is a guess, not a fact. Common words listed are a title's subjects
+    ("Minister of Environment, Forest, and Climate Change, _____"), not names."""
     if after.count(",") + before.count(",") < 3:
         return False
     window = before[-240:] + "Blank" + after[:240]
     at = min(len(before), 240)
-    return any(m.start() <= at < m.end() for m in _LONG_LIST.finditer(window))
+    return any(m.start() <= at < m.end() and sum(
+        not all(common_word(w) for w in re.findall(r"[A-Za-z]+", item) if w != "and")
+        for item in re.split(r",\s|\sand\s", m.group())) >= 4
+        for m in _LONG_LIST.finditer(window))
 
 
 def _leads_the_story(maker: Maker, fact: Fact, answer: str) -> bool:
@@ -345,7 +350,24 @@ def _given_away(before: str, after: str, answer: str, kind: str) -> str | None:
         return "its words stand beside the blank"  # "'Coastal land' means _____"
     if kind == "term:name" and echoed_word(before + " " + after, answer):
         return "a word of it stands beside the blank"  # "both _____ (Mayor and Deputy Mayor)"
+    if kind == "figure:ordinal" and _counted_after(after, answer):
+        return "the ones before it are listed"  # "the _____ country, after A, B and C"
     return None
+
+
+_AFTER_LIST = re.compile(r"\s[\w-]+(?:\s[\w-]+)?,?\s(?:after|behind|following)\s(?:the\s)?"
+                         r"(?P<list>[^.;:]+?)(?=,\s(?:to|in|with)\s|[.;:]|$)")
+
+
+def _counted_after(after: str, answer: str) -> bool:
+    """Whether the words after an ordinal list the ones before it, so that counting
+    them gives it: "fourth country, after the US, Russia, and China"."""
+    place = ORDINAL_WORDS.get(answer.lower())
+    listed = _AFTER_LIST.match(after)
+    if not place or not listed:
+        return False
+    items = [i for i in re.split(r",\s(?:and\s)?|\sand\s", listed.group("list")) if i.strip()]
+    return len(items) == place - 1
 
 
 def _no_exam_value(fact: Fact, answer: str, kind: str) -> str | None:

@@ -64,10 +64,17 @@ def _meant(sentence: str, means: re.Match[str]) -> list[Term]:
     return [Term(start, start + len(term), term, "definition")]
 
 
+_GLOSSED = re.compile(
+    r"([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3})\s\((?:which|that)\s[^()]{3,80}\):\s")
+"""A bullet's term with what it stands for in brackets: "Child Wasting (which reflects
+acute undernutrition): calculated by …"."""
+
+
 def definitions(sentence: str) -> list[Term]:
     """What a definition defines ("is termed as revenue deficit"), what it is said of
     ("Measles is a contagious disease") and, after "is a", the class it names."""
-    found = []
+    glossed = _GLOSSED.match(sentence) if "(" in sentence else None
+    found = [Term(0, glossed.end(1), glossed.group(1), "definition")] if glossed else []
     defines = any(word in sentence for word in _DEFINED_WORDS)
     for match in _DEFINED_AS.finditer(sentence) if defines else ():
         rest = sentence[match.end():]

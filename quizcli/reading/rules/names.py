@@ -69,8 +69,8 @@ _ABBR = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&-]{1,9})\)")
 _OR_ABBR = re.compile(r"(?P<abbr>\b[A-Z]{2,6}),\s+or\s+(?P<long>[A-Z][\w-]*(?:[\s-][\w-]+){1,7}),")
 _LONG_OR = re.compile(r"(?P<long>\b[a-z][\w-]*(?:\s[\w-]+){1,5}),\s+or\s+(?P<abbr>[A-Z]{2,6})\b")
 _PROVISION = re.compile(
-    r"\b(?:Article|Section|Rule|Schedule|Clause|Part|article|section|rule)s?\s\d{1,3}[A-Z]{0,2}"
-    r"(?:\s?\(\d{1,2}\))?"
+    r"\b(?:Article|Section|Rule|Schedule|Clause|Part|article|section|rule)s?\s\d{1,3}"
+    r"(?:[A-Z]{1,2}|\s[A-Z](?=[\s,.;:)]|$)(?<!\sI))?(?:\s?\(\d{1,2}\))?"
     r"(?:\s?\([a-z]\))?(?:\s(?:or|and|to)\s\d{1,3}[A-Z]{0,2})?"
     r"|\b\d{1,3}(?:st|nd|rd|th)\s(?:Constitution(?:al)?\s)?Amendment(?:\sAct|\sBill)?\b"
 )

@@ -37,8 +37,8 @@ class Quantity(NamedTuple):
     end: int
     text: str
     kind: str
-    """percent, money, measure, scale, times, ratio, range, per, duration, ordinal,
-    count or value."""
+    """percent, fraction, money, measure, scale, times, ratio, range, per, duration,
+    ordinal, count or value."""
 
 
 def _words(items: list[str]) -> str:
@@ -71,6 +71,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("money", re.compile(rf"(?:{pre})\s?{digits}{scale}*(?!\w)"
                              rf"|(?<![\w.]){digits}{scale}*\s(?:{post})\b")),
         ("percent", re.compile(rf"(?<![\w.]){num}\s?(?:{percent})(?!\w)")),
+        ("fraction", re.compile(r"(?<![\w-])(?:[Oo]ne|[Tt]wo|[Tt]hree)-(?:half|third|fourth|"
+                                r"quarter|fifth)s?\b")),
         ("per", re.compile(rf"(?<![\w.]){digits}\s(?:per|a|every)\s(?:lakh|million|day|"
                            rf"year|month|week|hour|annum|capita|km|sq km)\b")),
         ("measure", re.compile(rf"(?<![\w.]){digits}{scale}*\s?(?:{measure})(?![\w/])")),
