@@ -242,3 +242,16 @@ def test_a_bullets_term_with_what_it_stands_for_in_brackets_is_defined():
                     "with silt on their bed\n")
     terms = {a: d["term"] for a, d in of_kind(text, "fact")}
     assert terms.get("Lake Shrinking") == "definition" and terms.get("Lake Silting") == "definition"
+
+
+def test_a_name_ending_in_a_wide_compound_is_an_organisation_not_a_person():
+    text = STORY + ("The Lake Index is an annual report, jointly published by Lakes Worldwide "
+                    "and Seehilfe.\n")
+    assert ("Lakes Worldwide and Seehilfe", "agent") in [
+        (a, d["term"]) for a, d in of_kind(text, "fact")]
+    assert not [f for f in facts(text) if "Lakes Worldwide" in f.people]
+
+
+def test_a_range_of_large_figures_is_one_number():
+    text = STORY + "The red panda has an estimated population of 2,500-3,500 worldwide.\n"
+    assert "2,500-3,500" in [a for a, _ in of_kind(text, "number")]

@@ -1247,3 +1247,10 @@ def test_a_rank_has_no_wrong_choice_past_the_total_it_is_out_of():
                     "116 states.\n")
     [rank] = [q for q in kept(text) if q.answer == "101"]
     assert all(int(c) <= 116 for c in rank.choices)
+
+
+def test_two_holders_of_one_sentence_are_two_questions():
+    text = STORY + ("Chief Justice Asha Verma and Justice Ravi Menon wrote separate verdicts.\n"
+                    "Nima Tshering, the Lakes Secretary, said the census would end in May.\n")
+    holders = {q.answer for q in kept(text) if q.prompt.startswith("Who completes")}
+    assert {"Asha Verma", "Ravi Menon"} <= holders

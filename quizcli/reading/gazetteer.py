@@ -183,13 +183,14 @@ def gazetteer() -> Gazetteer:
 
 @functools.lru_cache(maxsize=65536)
 def common_word(word: str) -> bool:
-    """Whether a word is a common English word, or one inflected ('Castes', 'Heard')."""
+    """Whether a word is a common English word, or one inflected ('Castes', 'Heard') or
+    compounded ('Worldwide')."""
     words = gazetteer().common_words
     lower = word.lower()
     return lower in words or any(
         lower.endswith(end) and lower[:-len(end)] + add in words
         for end, add in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""),
-                         ("ing", "e"), ("ies", "y"), ("ard", "ear")))
+                         ("ing", "e"), ("ies", "y"), ("ard", "ear"), ("wide", "")))
 
 
 def _compile_words(words, flags=0) -> re.Pattern[str]:

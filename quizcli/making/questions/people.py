@@ -139,9 +139,12 @@ def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
     context = maker.context_for(fact)
     shown = f"{context} {sentence}" if context else sentence
     prompt = f"Who completes the sentence? {quoted(shown)}"
+    # Two holders of one sentence are two questions ("CJI X and Justice Y write …"); a
+    # head of state or government beside another holder is one every reader knows.
+    known = HEAD_OF_STATE.search(fact.detail.get("office", ""))
+    group = f"who-holds:{'' if known else holder}:{fact.evidence}"
     return maker.mcq(fact, "who-holds", prompt, holder, wrong, score=score, why=why,
-                    accept=maker.name_forms(holder), group=f"who-holds:{fact.evidence}",
-                    context=context, typed=True)
+                    accept=maker.name_forms(holder), group=group, context=context, typed=True)
 
 def which_party(maker: Maker, fact: Fact) -> Candidate | None:
     stance = _with_its_noun(fact.detail.get("stance", ""), fact.evidence)

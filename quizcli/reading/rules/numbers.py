@@ -65,7 +65,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     not_after = r"(?![\w.,]\d|\w)"
     return [
         ("range", re.compile(
-            rf"(?<![\w.]){digits}{dash}{digits}\s?(?:{percent}|(?:{measure})\b)")),
+            rf"(?<![\w.]){digits}{dash}{digits}\s?(?:{percent}|(?:{measure})\b)"
+            r"|(?<![\w.,])\d{1,3}(?:,\d{3})+[-–]\d{1,3}(?:,\d{3})+(?![\w,]\d)")),
         ("measure", re.compile(
             rf"(?<![\w.]){digits}\s?(?:{measure})\s?[x×]\s?{digits}\s?(?:{measure})\b")),
         ("money", re.compile(rf"(?:{pre})\s?{digits}{scale}*(?!\w)"
