@@ -255,3 +255,15 @@ def test_a_name_ending_in_a_wide_compound_is_an_organisation_not_a_person():
 def test_a_range_of_large_figures_is_one_number():
     text = STORY + "The red panda has an estimated population of 2,500-3,500 worldwide.\n"
     assert "2,500-3,500" in [a for a, _ in of_kind(text, "number")]
+
+
+def test_a_size_before_member_is_no_title():
+    text = STORY + "India and the four-member European bloc signed a trade pact on Sunday.\n"
+    assert not of_kind(text, "role")
+
+
+def test_the_line_under_the_title_without_a_full_stop_stands_alone():
+    text = ("Lakes of Sikkim\nA fine start to the census, the Chief Minister says\n"
+            "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025.\n")
+    first = "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025."
+    assert first in sentences(text)

@@ -1254,3 +1254,24 @@ def test_two_holders_of_one_sentence_are_two_questions():
                     "Nima Tshering, the Lakes Secretary, said the census would end in May.\n")
     holders = {q.answer for q in kept(text) if q.prompt.startswith("Who completes")}
     assert {"Asha Verma", "Ravi Menon"} <= holders
+
+
+def test_a_weekdays_possessive_is_no_date_to_ask():
+    text = STORY + "He did not mention Wednesday's flood that left the Teesta bridge shut.\n"
+    assert not [q for q in made(text, dt.date(2025, 3, 14)) if "_____'s flood" in q.prompt]
+
+
+def test_no_wrong_holder_whose_title_names_another_country():
+    text = STORY + ("Nepali President Asha Verma opened the summit in Gangtok.\n"
+                    "Bhutanese Prime Minister Ravi Menon spoke on the lakes.\n"
+                    "Bangladeshi President Nima Tshering spoke on the rivers.\n"
+                    "Maldivian President Tenzin Dorje spoke on the seas.\n")
+    [question] = [q for q in kept(text) if q.answer == "Asha Verma"]
+    assert not {"Ravi Menon", "Nima Tshering", "Tenzin Dorje"} & set(question.choices)
+
+
+def test_a_day_in_a_sentence_that_names_its_year_has_no_wrong_day_of_another_year():
+    text = STORY + ("The state began 2025 on a strong note by opening the Teesta bridge on "
+                    "2 January 2025.\n")
+    [question] = [q for q in kept(text) if q.answer == "2 January 2025"]
+    assert all(c.endswith("2025") for c in question.choices)

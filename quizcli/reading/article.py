@@ -248,8 +248,12 @@ class _Body:
             cleaned = cleaned[0].upper() + cleaned[1:]  # "- the Union Health Minister ..."
         field = _FIELD.match(cleaned) is not None and not _SENTENCE_END.search(cleaned)
         last = self.paragraph[-1] if self.paragraph else ""
-        if field or len(last) > 90 and not _ENDED.search(last) and cleaned[:1].isupper():
-            self.flush()  # a fact box's line, or a long line with no full stop, stands alone
+        unended = bool(last) and not _ENDED.search(last) and cleaned[:1].isupper()
+        standfirst = unended and not self.blocks and len(self.paragraph) == 1
+        if field or unended and (len(last) > 90 or standfirst):
+            # A fact box's line, a long line with no full stop, or the line under the
+            # title that has none ("A great start, the minister says"), stands alone.
+            self.flush()
         self.paragraph.append(cleaned)
         if bullet or field:
             self.flush()

@@ -29,6 +29,8 @@ def office_spans(sentence: str, titles: re.Pattern[str],
     out = []
     for found in titles.finditer(sentence):
         start, end = found.span()
+        if sentence[start - 1:start] == "-":
+            continue  # "the four-member bloc": a size, not a title
         while found.group()[:1].isupper() and (word := _SUBJECT_BEFORE.search(
                 sentence, max(0, start - 30), start)) and common_word(word.group(1)) and (
                 word.group(1).lower() not in _NOT_SUBJECTS) and not any(

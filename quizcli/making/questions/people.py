@@ -135,6 +135,10 @@ def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
         sentence))
     if HEAD_OF_STATE.search(fact.detail.get("office", "")):  # a president among office-holders
         wrong = [w for w in wrong if any(who == w for _, who in maker.pools.titles)]
+    country = _country_of(fact.detail.get("title", ""))
+    if country:  # "Russian President _____": no one whose title names another country
+        wrong = [w for w in wrong if all(_country_of(t) in (None, country)
+                                         for t, who in maker.pools.titles if who == w)]
     score, why = maker.scored("who-holds", fact)
     context = maker.context_for(fact)
     shown = f"{context} {sentence}" if context else sentence
@@ -145,6 +149,17 @@ def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
     group = f"who-holds:{'' if known else holder}:{fact.evidence}"
     return maker.mcq(fact, "who-holds", prompt, holder, wrong, score=score, why=why,
                     accept=maker.name_forms(holder), group=group, context=context, typed=True)
+
+def _country_of(title: str) -> str | None:
+    """The country a title of office names, by its name or its people's: "Russian
+    President" is Russia's."""
+    table = gazetteer()
+    for word in re.findall(r"[A-Z][\w.]*", title):
+        party = table.party_of.get(word)
+        if party in table.countries:
+            return party
+    return None
+
 
 def which_party(maker: Maker, fact: Fact) -> Candidate | None:
     stance = _with_its_noun(fact.detail.get("stance", ""), fact.evidence)

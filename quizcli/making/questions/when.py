@@ -68,7 +68,8 @@ def _range_bounds(sentence: str) -> tuple[int | None, int | None]:
 def _between_years(sentence: str, year: int | None, low: int | None, high: int | None
                    ) -> tuple[int | None, int | None]:
     """The bounds narrowed to the sentence's other years on either side of the answer's:
-    in "fell apart in _____ and was revived in 2017" a wrong year is before 2017 too."""
+    in "fell apart in _____ and was revived in 2017" a wrong year is before 2017 too, and
+    where the sentence names the answer's own year a wrong date is of that year."""
     if year is None:
         return low, high
     for found in re.finditer(r"\b((?:19|20)\d\d)\b", sentence):
@@ -77,6 +78,9 @@ def _between_years(sentence: str, year: int | None, low: int | None, high: int |
             low = other if low is None else max(low, other)
         elif other > year:
             high = other if high is None else min(high, other)
+        else:  # "began 2024 … by launching it on _____": a wrong day is of 2024 too
+            low, high = year - 1, year + 1
+            break
     return low, high
 
 
@@ -101,12 +105,9 @@ def _yearless(shown: str) -> str:
     return re.sub(r"\s\d{4}$", "", shown)
 
 
-
-def when(maker: Maker, fact: Fact) -> Candidate | None:
-    written = fact.detail.get("written", "")
-    sentence = maker.blanked(fact, written)
-    if not sentence or not fact.date:
-        return None
+def _scored(maker: Maker, fact: Fact, written: str) -> tuple[float, list[str]]:
+    """A date question's score: less for a year in passing, the date of a figure beside
+    it, or the day of a remark."""
     precision = fact.detail.get("precision", "day")
     score, why = maker.scored(f"when:{precision}", fact)
     if precision == "year" and re.search(rf"\(\s*{re.escape(written)}\s*\)|(?:^|\s)"
@@ -118,6 +119,15 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         score, why = score - 1, [*why, "the date of a figure it stands beside -1"]
     if _REMARK_DATE.search(fact.evidence.replace(written, "DATE", 1)):
         score, why = score - 1, [*why, "the day of a remark -1"]  # "Verma said on ..."
+    return score, why
+
+
+def when(maker: Maker, fact: Fact) -> Candidate | None:
+    written = fact.detail.get("written", "")
+    sentence = maker.blanked(fact, written)
+    if not sentence or not fact.date:
+        return None
+    score, why = _scored(maker, fact, written)
     style = _date_style(written)
     of_story = ""
     if style == "relative":
@@ -128,6 +138,8 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         day = dt.date.fromisoformat(fact.date) if len(fact.date) == 10 else None
         if not (maker.article_date and day and 0 <= (maker.article_date - day).days < 7):
             return None
+        if re.search(re.escape(BLANK) + r"['’]s\b", sentence):
+            return None  # "Wednesday's plane crash": a day named as the event's, not a date
         # "Verma said Monday" asks "said on _____": a date is had on, a weekday not always.
         sentence = re.sub(rf"(?<!\bon )(?<!\bOn ){re.escape(BLANK)}", f"on {BLANK}", sentence,
                           count=1)
@@ -159,7 +171,8 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
     label = _DATE_LABEL.fullmatch(fact.evidence.replace(written, "DATE", 1))
     if label and maker.title:  # "Date of Judgment: 1st August, 2024" under a case's name
         prompt = f"What is the {label.group(1).lower()} of {quoted(maker.title)}?"
+    # Typed where the sentence's own year leaves too few wrong days of it to offer.
     return maker.mcq(fact, "when", prompt, answer, wrong, score=score, why=why,
-                     context=context,
-                    accept=(fact.date,) if style == "absolute" else ())
+                     context=context, typed=low is not None and high == low + 2,
+                     accept=(fact.date,) if style == "absolute" else ())
 
