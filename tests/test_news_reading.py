@@ -267,3 +267,26 @@ def test_the_line_under_the_title_without_a_full_stop_stands_alone():
             "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025.\n")
     first = "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025."
     assert first in sentences(text)
+
+
+def test_a_name_added_to_something_is_no_words_said():
+    text = STORY + ("The lake council was formed by Sikkim and Nepal in 2009 and added Bhutan "
+                    "in 2010, its first new member in a decade.\n"
+                    "Asha Verma added the census would end in May.\n")
+    quotes = of_kind(text, "quote")
+    assert not [q for q in quotes if q[1].get("quote", "").startswith("Bhutan")]
+    assert [q for q in quotes if q[0] == "Asha Verma"]
+
+
+def test_a_wire_place_in_capitals_before_a_dash_is_no_part_of_the_story():
+    text = "Lakes of Sikkim\n\nGANGTOK -- The Tribunal ordered a census of the lakes on Monday.\n"
+    assert sentences(text)[0].startswith("The Tribunal ordered")
+
+
+def test_a_headlines_words_before_a_speaker_are_no_quote_but_a_clause_is():
+    text = STORY + ("A fine start to the census thanks to our surveyors, Chief Minister Asha "
+                    "Verma says.\n"
+                    "The census will end in May, Chief Minister Asha Verma said.\n")
+    quotes = [d.get("quote", "") for _, d in of_kind(text, "quote")]
+    assert not [q for q in quotes if q.startswith("A fine start")]
+    assert [q for q in quotes if q.startswith("The census will end")]

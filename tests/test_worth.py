@@ -1275,3 +1275,9 @@ def test_a_day_in_a_sentence_that_names_its_year_has_no_wrong_day_of_another_yea
                     "2 January 2025.\n")
     [question] = [q for q in kept(text) if q.answer == "2 January 2025"]
     assert all(c.endswith("2025") for c in question.choices)
+
+
+def test_some_of_a_group_is_not_asked_as_if_it_were_the_whole():
+    text = STORY + ("Nepal and Bhutan were among six countries invited on Thursday to join the "
+                    "lake council of Sikkim.\n")
+    assert "Nepal and Bhutan" not in {q.answer for q in kept(text)}

@@ -84,6 +84,9 @@ _AGENCY_DATELINE = re.compile(
 _PLACE_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.-]+(?:[ /][A-Z][\w.-]+)?)\s?:\s+(?=[A-Z])")
 _CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2}),\s+(?=[A-Z])")
 """A wire's place in capitals before the story: "NEW DELHI, Prime Minister …"."""
+_DASH_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2})\s+(?:--|—|–)\s+(?=[A-Z“\"‘'])")
+"""The same with a dash, as the AP writes it: "JOHANNESBURG -- Iran and …"."""
 # A photo caption: "X, right, shares a light moment with Y ... (AP)".
 _CAPTION = re.compile(r",\s(?:right|left|centre|center|second from (?:left|right))\s?,"
                       r"|\((?:AP|PTI|ANI|AFP|IANS|Reuters|File|Photo|Image)[^)]{0,30}\)\s*$")
@@ -270,7 +273,7 @@ class _Body:
         place = _PLACE_DATELINE.match(cleaned)
         if place and place.group("place").split("/")[0] in gazetteer().places:
             cleaned = cleaned[place.end():]
-        capitals = _CAPS_DATELINE.match(cleaned)
+        capitals = _CAPS_DATELINE.match(cleaned) or _DASH_DATELINE.match(cleaned)
         if capitals and capitals.group("place").title() in gazetteer().places:
             cleaned = cleaned[capitals.end():]
         return cleaned

@@ -129,7 +129,8 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
         return unasked
     if _one_of_many(before, after):
         return "one name of a long list"  # "include _____ (103), Nigeria (103), Congo …"
-    if kind == "term:list" and "," in answer and _EXAMPLES.search(before):
+    if kind == "term:list" and "," in answer and _EXAMPLES.search(before) or (
+            " and " in answer and _AMONG.match(after)):
         return "some examples, not the whole list"  # "trades such as _____": any others fit
     if kind == "term:quoted" and _ONE_WORD.fullmatch(answer):
         return "one quoted word, which other words fill as well"  # "the '_____' step"
@@ -224,6 +225,8 @@ def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str 
 
 _EXAMPLES = re.compile(r"(?i)\b(?:such as|like|e\.g\.,?|for example,?)(?:\s(?:through|by|in))?"
                        r"\s$")
+_AMONG = re.compile(r"\s(?:were|are|was|is|stood)\s(?:\w+\s)?among\b")
+"""Some of a group, after the blank: "_____ were among six countries invited"."""
 _WEEKDAY = re.compile(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")")
 _TIME_OF_DAY = re.compile(r"\d\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", flags=re.I)
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")

@@ -208,6 +208,15 @@ _ADVERBIAL_COMMA = re.compile(
 Lake Day 2024, Sikkim has …"."""
 
 
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|has|have|had|must|should|"
+                     r"may|might|shall|do|does|did|\w+ed|\w+n[’']t)\b", re.I)
+"""A word that makes words a clause: without one they are a headline's fragment."""
+_ADDED_NAME = re.compile(r"\s+(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*\s*(?:\b(?:in|to|as|on|at|from|"
+                         r"into)\b|[,.;]|$)")
+"""A name and a preposition after "added": what was added to something ("added South
+Africa in 2010"), not the subject of words said."""
+
+
 def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
                   quotes: list[tuple[int, int, str]]) -> str | None:
     long_quotes = [q for q in quotes if len(q[2].split()) >= 4]
@@ -221,6 +230,8 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         if start >= verb.end() and not text[verb.end():start].strip(" ,:;"):
             return quote.strip(" ,")
     rest = text[verb.end():]
+    if verb.group() in ("added", "adds") and _ADDED_NAME.match(rest):
+        return None  # "added South Africa in 2010": a member added, not words said
     if _WHEN_SAID.match(rest):
         return None  # "said as he poured a glass": when it was said, not what
     if verb.group() in ("told", "tells"):  # "told the House that ...": past the listener
@@ -239,8 +250,8 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
     if not lead:
         return None  # "… for the North Eastern states.": a noun, no one's words before it
     before = re.sub(r"[\s,]*$", "", before[:lead.start() + 1])
-    if len(before.split()) >= 4 and not _inside(quotes, speaker.start):
-        return before
+    if len(before.split()) >= 4 and not _inside(quotes, speaker.start) and _FINITE.search(before):
+        return before  # not a headline's "A great start to 2024, the minister says"
     return None
 
 
