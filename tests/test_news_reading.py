@@ -290,3 +290,13 @@ def test_a_headlines_words_before_a_speaker_are_no_quote_but_a_clause_is():
     quotes = [d.get("quote", "") for _, d in of_kind(text, "quote")]
     assert not [q for q in quotes if q.startswith("A fine start")]
     assert [q for q in quotes if q.startswith("The census will end")]
+
+
+def test_an_exam_pages_syllabus_tags_are_no_part_of_the_story():
+    text = ("Lakes of Sikkim\n\nSyllabus-\n"
+            "Preliminary Examination: Current events of national and international importance\n"
+            "Mains Examination: General Studies III: Conservation and environmental pollution\n"
+            "Relevance: Lakes are crucial for the UPSC syllabus.\n"
+            "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025.\n")
+    first = "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025."
+    assert sentences(text) == [first]
