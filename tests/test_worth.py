@@ -1281,3 +1281,11 @@ def test_some_of_a_group_is_not_asked_as_if_it_were_the_whole():
     text = STORY + ("Nepal and Bhutan were among six countries invited on Thursday to join the "
                     "lake council of Sikkim.\n")
     assert "Nepal and Bhutan" not in {q.answer for q in kept(text)}
+
+
+def test_a_speaker_whose_remark_names_nothing_is_asked_by_office_and_the_remark_never():
+    text = STORY + ('"We have an exciting time ahead," Lakes Board Chairman Asha Verma said.\n'
+                    '"The census will count 1,250 lakes by May," Ravi Menon said.\n')
+    asked = kept(text)
+    assert [q for q in asked if q.answer == "Asha Verma" and "Chairman _____" in q.prompt]
+    assert not [q for q in asked if q.answer == "We have an exciting time ahead"]

@@ -8,6 +8,7 @@ import re
 
 from quizcli.model import BLANK
 from quizcli.reading.gazetteer import PlaceKind, gazetteer
+from quizcli.reading.rules.numbers import ORDINAL_WORDS
 from quizcli.text import in_brackets
 
 CURRENCY = r"(?:[$₹€£]|\b(?:USD|INR|Rs\.?)\s)"
@@ -100,3 +101,18 @@ def side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str
     if kind == "where" and _country_of_the_place_before(before, answer):
         return "the country of the place before it"  # "in Bonn, _____": Germany
     return None
+
+
+_AFTER_LIST = re.compile(r"\s[\w-]+(?:\s[\w-]+)?,?\s(?:after|behind|following)\s(?:the\s)?"
+                         r"(?P<list>[^.;:]+?)(?=,\s(?:to|in|with)\s|[.;:]|$)")
+
+
+def counted_after(after: str, answer: str) -> bool:
+    """Whether the words after an ordinal list the ones before it, so that counting
+    them gives it: "fourth country, after the US, Russia, and China"."""
+    place = ORDINAL_WORDS.get(answer.lower())
+    listed = _AFTER_LIST.match(after)
+    if not place or not listed:
+        return False
+    items = [i for i in re.split(r",\s(?:and\s)?|\sand\s", listed.group("list")) if i.strip()]
+    return len(items) == place - 1

@@ -7,7 +7,12 @@ import re
 from typing import TYPE_CHECKING
 
 from quizcli.datafiles import load_data
-from quizcli.making.questions.asides import CURRENCY, figures_frame, side_figure_or_place
+from quizcli.making.questions.asides import (
+    CURRENCY,
+    counted_after,
+    figures_frame,
+    side_figure_or_place,
+)
 from quizcli.making.questions.candidate import HEAD_OF_STATE
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
@@ -20,7 +25,6 @@ from quizcli.making.questions.wording import (
 from quizcli.model import BLANK, Fact
 from quizcli.reading.gazetteer import common_word, gazetteer
 from quizcli.reading.rules.names import named_kind
-from quizcli.reading.rules.numbers import ORDINAL_WORDS
 from quizcli.reading.rules.powers import POWER
 from quizcli.reading.sentences import ABBREVIATIONS
 from quizcli.text import compared
@@ -132,10 +136,9 @@ def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: s
     if kind == "term:list" and "," in answer and _EXAMPLES.search(before) or (
             " and " in answer and _AMONG.match(after)):
         return "some examples, not the whole list"  # "trades such as _____": any others fit
-    if kind == "term:quoted" and _ONE_WORD.fullmatch(answer):
-        return "one quoted word, which other words fill as well"  # "the '_____' step"
-    if kind == "term:quoted" and _INTENSIFIED.match(answer) and _before_a_noun(after):
-        return "quoted praise of the noun after it"  # 'a "_____" letter': very warm
+    unasked = _a_quoted_blank(kind, answer, before, after) if kind == "term:quoted" else None
+    if unasked:
+        return unasked
     if after.startswith(")") and not any(ch.isdigit() for ch in answer) and (
             _NAME_IN_BRACKETS.search(before, max(0, len(before) - 30))):
         return "the rest of a name, in brackets"  # "Chairman Ri (_____)", "Rule 8 (_____)"
@@ -172,6 +175,17 @@ def _one_of_many(before: str, after: str) -> bool:
         for m in _LONG_LIST.finditer(window))
 
 
+def _a_quoted_blank(kind: str, answer: str, before: str, after: str) -> str | None:
+    """Why a term in quotation marks is no blank to ask, or None."""
+    if before.strip() in _QUOTE_MARKS and after[:2] in _SAID_END:
+        return "a whole remark, not a term"  # '"_____," the Chairman said.'
+    if _ONE_WORD.fullmatch(answer):
+        return "one quoted word, which other words fill as well"  # "the '_____' step"
+    if _INTENSIFIED.match(answer) and _before_a_noun(after):
+        return "quoted praise of the noun after it"  # 'a "_____" letter': very warm
+    return None
+
+
 def _leads_the_story(maker: Maker, fact: Fact, answer: str) -> bool:
     """Whether the holder is the story's main actor in an office everyone knows the
     holder of: a head of state or government, a country's "Chairman"; a minister of a
@@ -202,6 +216,17 @@ def _named_in(title: str, answer: str) -> bool:
     return False
 
 
+def _quoted_worth_asking(maker: Maker, before: str) -> bool:
+    """Whether the words said before the blanked speaker are ones "who said" asks: not a
+    short reaction that names nothing ("We have an exciting time ahead")."""
+    said = re.search(r"[\"“‘']([^\"“”‘’']{3,400})[,.!?]?[\"”’']", before)
+    if not said:
+        return True
+    words = said.group(1)
+    return len(words.split()) > 12 or any(ch.isdigit() for ch in words) or bool(
+        re.search(r"(?<!^)\b[A-Z][a-z]+", words))
+
+
 def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str | None:
     """Whether the blank is the source of a remark, where they work or speak, or whom they
     speak to: the setting of a remark, not a fact of the story."""
@@ -212,7 +237,8 @@ def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str 
     if kind.startswith("term:") and _TOLD.search(before, max(0, len(before) - 12)) and (
             after[:1] in ".,"):
         return "who was told"  # "Ravi Menon told _____.": the paper that asked him
-    if (kind == "who-holds" and maker.speakers > 1 or kind.startswith("term:")) and (
+    if (kind == "who-holds" and maker.speakers > 1 and _quoted_worth_asking(maker, before)
+            or kind.startswith("term:")) and (
             _SPEAKS.match(after)) and not _OF_THE.search(before, max(0, len(before) - 10)):
         return "the speaker, whom 'who said' asks"  # "Collector _____ said that …"
     if kind == "where" and _OFFICIALS.match(after):
@@ -225,6 +251,8 @@ def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str 
 
 _EXAMPLES = re.compile(r"(?i)\b(?:such as|like|e\.g\.,?|for example,?)(?:\s(?:through|by|in))?"
                        r"\s$")
+_QUOTE_MARKS = ('"', "“", "‘", "'")
+_SAID_END = ('"', "”", "’", "'", ',"', ",”", ",’", ".\"", ".”", "!”", "?”")
 _AMONG = re.compile(r"\s(?:were|are|was|is|stood)\s(?:\w+\s)?among\b")
 """Some of a group, after the blank: "_____ were among six countries invited"."""
 _WEEKDAY = re.compile(r"(?:on\s)?(?:" + "|".join(WEEKDAYS) + ")")
@@ -353,24 +381,9 @@ def _given_away(before: str, after: str, answer: str, kind: str) -> str | None:
         return "its words stand beside the blank"  # "'Coastal land' means _____"
     if kind == "term:name" and echoed_word(before + " " + after, answer):
         return "a word of it stands beside the blank"  # "both _____ (Mayor and Deputy Mayor)"
-    if kind == "figure:ordinal" and _counted_after(after, answer):
+    if kind == "figure:ordinal" and counted_after(after, answer):
         return "the ones before it are listed"  # "the _____ country, after A, B and C"
     return None
-
-
-_AFTER_LIST = re.compile(r"\s[\w-]+(?:\s[\w-]+)?,?\s(?:after|behind|following)\s(?:the\s)?"
-                         r"(?P<list>[^.;:]+?)(?=,\s(?:to|in|with)\s|[.;:]|$)")
-
-
-def _counted_after(after: str, answer: str) -> bool:
-    """Whether the words after an ordinal list the ones before it, so that counting
-    them gives it: "fourth country, after the US, Russia, and China"."""
-    place = ORDINAL_WORDS.get(answer.lower())
-    listed = _AFTER_LIST.match(after)
-    if not place or not listed:
-        return False
-    items = [i for i in re.split(r",\s(?:and\s)?|\sand\s", listed.group("list")) if i.strip()]
-    return len(items) == place - 1
 
 
 def _no_exam_value(fact: Fact, answer: str, kind: str) -> str | None:
