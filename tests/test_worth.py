@@ -1289,3 +1289,11 @@ def test_a_speaker_whose_remark_names_nothing_is_asked_by_office_and_the_remark_
     asked = kept(text)
     assert [q for q in asked if q.answer == "Asha Verma" and "Chairman _____" in q.prompt]
     assert not [q for q in asked if q.answer == "We have an exciting time ahead"]
+
+
+def test_a_rank_has_no_wrong_choice_past_the_countries_the_index_covers():
+    text = STORY + ("The Lake Index covers lakes across 180 countries.\n"
+                    "Sikkim ranked 171 in the Lake Index this year, the report said.\n")
+    for q in kept(text):
+        if q.answer == "171":
+            assert all(int(c) <= 180 for c in q.choices)

@@ -74,7 +74,7 @@ def bound(sentence: str, written: str) -> float | None:
 WORLD_COUNTRIES = 195
 """The countries of the world (the UN's 193 members and its two observer states): no
 count of countries is more."""
-RANKED_AMONG = re.compile(r"\b(?:out of|among|of)\s(?:a\stotal\s(?:of\s)?)?(\d[\d,]*)\s"
+RANKED_AMONG = re.compile(r"\b(?:out of|among|of|across)\s(?:a\stotal\s(?:of\s)?)?(\d[\d,]*)\s"
                           r"(?:countries|nations|economies)")
 _RANGE_START = re.compile(re.escape(BLANK) + r"\s?(?:to|–|-)\s?(?P<end>\d[\d,.]*|"
                           + "|".join(NUMBER_WORDS) + r")\b")
