@@ -300,3 +300,22 @@ def test_an_exam_pages_syllabus_tags_are_no_part_of_the_story():
             "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025.\n")
     first = "The Tribunal ordered a census of the lakes of Sikkim on 3 March 2025."
     assert sentences(text) == [first]
+
+
+def test_a_title_that_opens_the_sentence_names_the_person_between_commas():
+    text = STORY + ("Union Minister for Lakes, Rivers and Hill Areas, Nima Tshering, on Saturday "
+                    "released the lake report in Gangtok.\n")
+    assert ("Nima Tshering", "Union Minister for Lakes, Rivers and Hill Areas") in [
+        (a, d["office"]) for a, d in of_kind(text, "role")]
+
+
+def test_a_preposition_inside_a_capitalised_run_makes_it_no_ones_name():
+    text = STORY + "The Lake Index is an annual report published by Rivers Without Walls (RWW).\n"
+    assert not [f for f in facts(text) if "Rivers Without Walls" in f.people]
+    assert "Rivers Without Walls" in [a for a, _ in of_kind(text, "fact")]
+
+
+def test_a_span_of_two_full_years_is_one_period():
+    text = STORY + "Gangtok was declared the lake capital for 2025–2026 by the council.\n"
+    dates = [a for a, _ in of_kind(text, "date")]
+    assert "2025–2026" in dates and "2026" not in dates

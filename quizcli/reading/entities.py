@@ -194,6 +194,10 @@ _NUMBER_WORD = re.compile(rf"(?i)(?:{_SIZE_WORDS})(?![a-z])")
 _NUMBER_PART = re.compile(rf"(?i:{_SIZE_WORDS})$")
 
 
+_FUNCTION_WORDS = frozenset("Without With From For Of To Against Under Beyond Across Into "
+                            "Over And Or But By On At In".split())
+
+
 def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:
     """Capitalised phrases that may be names: (start, end, name, after_honorific)."""
     not_names, honorifics, not_name_words = _name_words()
@@ -210,8 +214,9 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             tokens.pop(0)  # "A" opens a sentence; after a title it is an initial: "A Lata
         while tokens and tokens[-1][1] in not_names:
             tokens.pop()
-        if not tokens or any(t in not_name_words for _, t in tokens):
-            continue
+        if not tokens or any(t in not_name_words for _, t in tokens) or any(
+                t in _FUNCTION_WORDS for _, t in tokens[1:-1]):
+            continue  # "Reporters Without Borders": a preposition joins no one's names
         if len(tokens) > 1 and common_word(tokens[-1][1]) and all(
                 common_word(t) or _ADJECTIVE.search(t) for _, t in tokens[:-1]):
             continue  # "Annual Review", "Classical Physics": words, not a name

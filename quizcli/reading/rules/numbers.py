@@ -243,7 +243,7 @@ _PERIODS = [
     ("time", re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.|hrs|hours|IST)(?!\w)", re.I)),
     ("years", re.compile(r"(?:FY\s?)?(?:19|20)\d\d[-–][’']?\d{2}\s(?:to|till|until)\s"
                          r"(?:FY\s?)?(?:19|20)\d\d[-–][’']?\d{2}\b")),
-    ("year", re.compile(r"(?:FY\s?)?(?:19|20)\d\d[-–][’']?\d{2}(?![\d-])")),
+    ("year", re.compile(r"(?:FY\s?)?(?:19|20)\d\d[-–](?:(?:19|20)\d\d|[’']?\d{2})(?![\d-])")),
     ("decade", re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:1[6-9]|20)\d0s\b")),
     ("century", re.compile(r"\b(?:(?:early|mid|late)[- ])?\d{1,2}(?:st|nd|rd|th)\s"
                            r"century\b")),
@@ -263,8 +263,8 @@ def _may_hold(kind: str, sentence: str) -> bool:
 
 
 def find_periods(sentence: str) -> list[Quantity]:
-    """Times and periods that are not one date: '11:50 am', '2024-25', 'from 2023-24 to
-    2030-31', 'the early 1960s', 'the 20th century'."""
+    """Times and periods that are not one date: '11:50 am', '2024-25', '2025–2026', 'from
+    2023-24 to 2030-31', 'the early 1960s', 'the 20th century'."""
     found: list[Quantity] = []
     if not _DIGIT.search(sentence):
         return found

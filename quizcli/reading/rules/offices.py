@@ -30,10 +30,10 @@ _APPOSITIVE_TITLE = re.compile(
     r"^,\s+(?P<phrase>[A-Z][\w&.’'-]*(?:\s(?:(?:of|for|and|&|on)\s(?:the\s)?)?"
     r"[A-Z][\w&.’'-]*){0,9})(?=\s*[,;.]|\s+[a-z]|$)"
 )
-# "The Union Minister of Environment, Forest, and Climate Change, Asha Rao, said": a
+# "(The) Union Minister of Environment, Forest, and Climate Change, Asha Rao, said": a
 # title, then the name between commas.
 _TITLE_THEN_NAME = re.compile(
-    r"\b[Tt]he\s(?P<phrase>[A-Z][\w&’'-]*(?:(?:,\s(?:and\s)?|\s(?:of|for|and|&)\s|\s)"
+    r"(?:\b[Tt]he\s|^)(?P<phrase>[A-Z][\w&’'-]*(?:(?:,\s(?:and\s)?|\s(?:of|for|and|&)\s|\s)"
     r"[A-Z][\w&’'-]*){0,10}),\s$"
 )
 _FIELD_TITLE = re.compile(r"^(?P<title>[A-Z][\w -]{1,40}?):\s+")
