@@ -51,11 +51,12 @@ PREPOSITIONS = frozenset(
 
 
 @functools.cache
-def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_data("names.yaml")
     not_names = frozenset(data["not_names"]) | frozenset(MONTHS) | frozenset(WEEKDAYS)
     heads = frozenset(w for words in load_data("heads.yaml").values() for w in words)
-    return not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads
+    return (not_names, frozenset(data["honorifics"]), frozenset(data["not_name_words"]) | heads,
+            frozenset(data["joining_words"]))
 
 
 _ADJECTIVE = re.compile(r"[a-z](?:ical|ous|ive|ional|ural)$")  # no given name ends so
@@ -194,13 +195,9 @@ _NUMBER_WORD = re.compile(rf"(?i)(?:{_SIZE_WORDS})(?![a-z])")
 _NUMBER_PART = re.compile(rf"(?i:{_SIZE_WORDS})$")
 
 
-_FUNCTION_WORDS = frozenset("Without With From For Of To Against Under Beyond Across Into "
-                            "Over And Or But By On At In".split())
-
-
 def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]:
     """Capitalised phrases that may be names: (start, end, name, after_honorific)."""
-    not_names, honorifics, not_name_words = _name_words()
+    not_names, honorifics, not_name_words, joining = _name_words()
     place_nouns, honorific_re = _place_nouns(), _honorific_re()
     found = []
     for match in _NAME.finditer(masked):
@@ -215,7 +212,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
         while tokens and tokens[-1][1] in not_names:
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens) or any(
-                t in _FUNCTION_WORDS for _, t in tokens[1:-1]):
+                t in joining for _, t in tokens[1:-1]):
             continue  # "Reporters Without Borders": a preposition joins no one's names
         if len(tokens) > 1 and common_word(tokens[-1][1]) and all(
                 common_word(t) or _ADJECTIVE.search(t) for _, t in tokens[:-1]):

@@ -61,3 +61,11 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+_CAPITALISED = re.compile(r"(?<=\s)(?!I\b|I[’'])[A-Z]")
+
+
+def names_nothing(words: str) -> bool:
+    """Whether a short remark names nothing, no one and no figure: "This is very exciting
+    news" is a reaction, and whose it was is nothing to learn."""
+    return word_count(words) <= 12 and not any(ch.isdigit() for ch in words) and (
+        _CAPITALISED.search(words) is None)

@@ -47,14 +47,10 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
     subject = section_subject(section)
     if subject:
         return f"About {subject}:"
-    if before is not None and usable and _sections(maker).get(before, section) != section:
+    if before is not None and usable and maker.section_of.get(before, section) != section:
         # The sentence before is another heading's ("Objective: To …"): in an
         # explainer on a named thing, the pronoun stands for it.
         named = _NAMED_TITLE.fullmatch(maker.title)
         return f"About {maker.title}:" if named else None
     return before if usable else None
 
-
-def _sections(maker: Maker) -> dict[str, str | None]:
-    """The heading each sentence that gives a fact stands under."""
-    return {f.evidence: f.detail.get("section") for f in maker.facts}

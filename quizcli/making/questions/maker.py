@@ -237,6 +237,11 @@ class Maker:
         return context_for(self, fact, asked)
 
     @functools.cached_property
+    def section_of(self) -> dict[str, str | None]:
+        """The heading each sentence that gives a fact stands under."""
+        return {f.evidence: f.detail.get("section") for f in self.facts}
+
+    @functools.cached_property
     def speakers(self) -> int:
         """How many speak in the story: with one, "who said it?" is not asked."""
         return len({f.answer for f in self.facts if f.kind is FactKind.QUOTE})

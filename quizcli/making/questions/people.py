@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
+from quizcli.datafiles import load_data
 from quizcli.making.distractors import (
     party_choices,
     person_choices,
@@ -14,6 +16,7 @@ from quizcli.making.questions.candidate import (
     HEAD_OF_STATE,
     LEANS_BACK,
     Candidate,
+    names_nothing,
     word_count,
 )
 from quizcli.making.questions.wording import (
@@ -35,9 +38,14 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _NAME_PARTS = re.compile(r"[\s-]+")
 _AN_OBJECT = re.compile(r"(?:a|an|the|its|his|her|their|plans?|new)\s", re.I)
 """How words that are the object of the verb open, not a clause of their own."""
-_CLAUSE_VERBS = frozenset("said says stated states noted notes added adds claimed claims "
-                          "argued argues told tells warned warns".split())
-"""Verbs whose words are a clause, asked after "that" even where the article has none."""
+
+
+
+@functools.cache
+def _clause_verbs() -> frozenset[str]:
+    """Verbs whose words are a clause, asked after "that" even where the article has none
+    (`reported` of `quizcli/data/verbs.yaml`)."""
+    return frozenset(load_data("verbs.yaml")["reported"])
 
 
 def who_said(maker: Maker, fact: Fact) -> Candidate | None:
@@ -54,7 +62,7 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     if direct:
         first = _SENTENCE_END.split(quote)[0]
         cut = (first if word_count(first) >= 6 else quote).rstrip(".")
-        if _names_nothing(cut):
+        if names_nothing(cut):
             return None
         prompt = f"{who} said: “{cut}”?"
     else:
@@ -62,7 +70,7 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
             verb = "said" if verb in ("told", "said", "stated") else "says"
         context = _leaned_on(maker, fact, quote, speaker)
         # "announced a mega plan for …": what is announced, not a clause after "that"
-        that = "" if verb not in _CLAUSE_VERBS and _AN_OBJECT.match(quote) and not re.search(
+        that = "" if verb not in _clause_verbs() and _AN_OBJECT.match(quote) and not re.search(
             rf"\b{re.escape(verb)}\s+that\b", fact.evidence) else "that "
         prompt = f"{context + ' ' if context else ''}{who} {verb} {that}{_run_on(quote)}?"
     if word_count(quote) < 4:
@@ -105,16 +113,6 @@ def _run_on(words: str) -> str:
     "that Although …" (a name keeps its capital)."""
     opening = _OPENING_WORD.match(words)
     return words[0].lower() + words[1:] if opening else words
-
-
-_CAPITALISED = re.compile(r"(?<=\s)(?!I\b|I[’'])[A-Z]")
-
-
-def _names_nothing(words: str) -> bool:
-    """Whether a short remark names nothing, no one and no figure: "This is very exciting
-    news" is a reaction, and whose it was is nothing to learn."""
-    return word_count(words) <= 12 and not any(ch.isdigit() for ch in words) and (
-        _CAPITALISED.search(words) is None)
 
 
 def who_holds(maker: Maker, fact: Fact) -> Candidate | None:

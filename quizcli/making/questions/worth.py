@@ -13,7 +13,7 @@ from quizcli.making.questions.asides import (
     figures_frame,
     side_figure_or_place,
 )
-from quizcli.making.questions.candidate import HEAD_OF_STATE
+from quizcli.making.questions.candidate import HEAD_OF_STATE, names_nothing
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
     count_words,
@@ -216,15 +216,11 @@ def _named_in(title: str, answer: str) -> bool:
     return False
 
 
-def _quoted_worth_asking(maker: Maker, before: str) -> bool:
+def _quoted_worth_asking(before: str) -> bool:
     """Whether the words said before the blanked speaker are ones "who said" asks: not a
     short reaction that names nothing ("We have an exciting time ahead")."""
     said = re.search(r"[\"“‘']([^\"“”‘’']{3,400})[,.!?]?[\"”’']", before)
-    if not said:
-        return True
-    words = said.group(1)
-    return len(words.split()) > 12 or any(ch.isdigit() for ch in words) or bool(
-        re.search(r"(?<!^)\b[A-Z][a-z]+", words))
+    return not said or not names_nothing(said.group(1))
 
 
 def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str | None:
@@ -237,7 +233,7 @@ def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str 
     if kind.startswith("term:") and _TOLD.search(before, max(0, len(before) - 12)) and (
             after[:1] in ".,"):
         return "who was told"  # "Ravi Menon told _____.": the paper that asked him
-    if (kind == "who-holds" and maker.speakers > 1 and _quoted_worth_asking(maker, before)
+    if (kind == "who-holds" and maker.speakers > 1 and _quoted_worth_asking(before)
             or kind.startswith("term:")) and (
             _SPEAKS.match(after)) and not _OF_THE.search(before, max(0, len(before) - 10)):
         return "the speaker, whom 'who said' asks"  # "Collector _____ said that …"

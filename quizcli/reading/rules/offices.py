@@ -65,9 +65,9 @@ def roles(reader: Reader, sentence: Sentence, found: list[Mention]) -> list[tupl
                 heads = list(table.office_re.finditer(office))
                 start = mention.end + apposition.start("phrase")
                 titled.append((start, start + heads[-1].end()))
-            before = _TITLE_THEN_NAME.search(text, max(0, mention.start - 160), mention.start)
-            if not office and before and text[mention.end:mention.end + 1] == "," and (
-                    table.office_re.match(before.group("phrase"))):
+            before = None if office or text[mention.end:mention.end + 1] != "," else (
+                _TITLE_THEN_NAME.search(text, max(0, mention.start - 160), mention.start))
+            if before and table.office_re.match(before.group("phrase")):
                 office = title = before.group("phrase")
                 titled.append(before.span("phrase"))
             field = _FIELD_TITLE.match(text)  # a fact box's "Governor: Asha Rao"
