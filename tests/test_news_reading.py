@@ -183,8 +183,8 @@ def test_a_system_is_a_named_thing():
 
 
 @pytest.mark.parametrize("line, holder, office", [
-    ("Asha Verma, WHO Regional Director for South-East Asia, presented the award.",
-     "Asha Verma", "WHO Regional Director for South-East Asia"),
+    ("Asha Verma, Lakes Board Regional Director for the Eastern Hills, presented the award.",
+     "Asha Verma", "Lakes Board Regional Director for the Eastern Hills"),
     ("The award went to Ravi Menon, Additional Secretary and Mission Director of the "
      "Sikkim Lakes Mission within the Ministry of Lakes.",
      "Ravi Menon", "Additional Secretary and Mission Director of the Sikkim Lakes Mission"),

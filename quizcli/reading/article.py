@@ -86,7 +86,7 @@ _CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2}),\s+(?=
 """A wire's place in capitals before the story: "NEW DELHI, Prime Minister …"."""
 _DASH_DATELINE = re.compile(
     r"^(?P<place>[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2})\s+(?:--|—|–)\s+(?=[A-Z“\"‘'])")
-"""The same with a dash, as the AP writes it: "JOHANNESBURG -- Iran and …"."""
+"""The same with a dash, as the AP writes it: "GANGTOK -- The council …"."""
 # A photo caption: "X, right, shares a light moment with Y ... (AP)".
 _CAPTION = re.compile(r",\s(?:right|left|centre|center|second from (?:left|right))\s?,"
                       r"|\((?:AP|PTI|ANI|AFP|IANS|Reuters|File|Photo|Image)[^)]{0,30}\)\s*$")

@@ -213,7 +213,7 @@ def _name_candidates(text: str, masked: str) -> list[tuple[int, int, str, bool]]
             tokens.pop()
         if not tokens or any(t in not_name_words for _, t in tokens) or any(
                 t in joining for _, t in tokens[1:-1]):
-            continue  # "Reporters Without Borders": a preposition joins no one's names
+            continue  # "Rivers Without Walls": a preposition joins no one's names
         if len(tokens) > 1 and common_word(tokens[-1][1]) and all(
                 common_word(t) or _ADJECTIVE.search(t) for _, t in tokens[:-1]):
             continue  # "Annual Review", "Classical Physics": words, not a name

@@ -67,7 +67,7 @@ _GIVEN_NAME = re.compile(r"\s+(?:[A-Z]\.?\s)*[A-Z][a-z]+\s")
 
 def surnames_kept(sentence: str, offices: list[tuple[int, int]],
                   places: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The places but a town's name that ends a titled person's: "Justice Asha Khanna"."""
+    """The places but a town's name that ends a titled person's: "Justice Asha Batala"."""
     table = gazetteer()
     kept = []
     for start, end in places:

@@ -109,7 +109,7 @@ _AFTER_LIST = re.compile(r"\s[\w-]+(?:\s[\w-]+)?,?\s(?:after|behind|following)\s
 
 def counted_after(after: str, answer: str) -> bool:
     """Whether the words after an ordinal list the ones before it, so that counting
-    them gives it: "fourth country, after the US, Russia, and China"."""
+    them gives it: "fourth state, after Goa, Kerala, and Punjab"."""
     place = ORDINAL_WORDS.get(answer.lower())
     listed = _AFTER_LIST.match(after)
     if not place or not listed:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
 
 _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’'-]*){0,5}")
-"""A title that is a name alone ("Nari Shakti Vandan Adhiniyam", "Global Hunger Index")."""
+"""A title that is a name alone ("Sikkim Lakes Bill", "Lake Health Index")."""
 
 
 def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:

@@ -134,7 +134,7 @@ def who_holds(maker: Maker, fact: Fact) -> Candidate | None:
     if HEAD_OF_STATE.search(fact.detail.get("office", "")):  # a president among office-holders
         wrong = [w for w in wrong if any(who == w for _, who in maker.pools.titles)]
     country = _country_of(fact.detail.get("title", ""))
-    if country:  # "Russian President _____": no one whose title names another country
+    if country:  # "Nepali President _____": no one whose title names another country
         wrong = [w for w in wrong if all(_country_of(t) in (None, country)
                                          for t, who in maker.pools.titles if who == w)]
     score, why = maker.scored("who-holds", fact)

@@ -139,7 +139,7 @@ def when(maker: Maker, fact: Fact) -> Candidate | None:
         if not (maker.article_date and day and 0 <= (maker.article_date - day).days < 7):
             return None
         if re.search(re.escape(BLANK) + r"['’]s\b", sentence):
-            return None  # "Wednesday's plane crash": a day named as the event's, not a date
+            return None  # "Wednesday's flood": a day named as the event's, not a date
         # "Verma said Monday" asks "said on _____": a date is had on, a weekday not always.
         sentence = re.sub(rf"(?<!\bon )(?<!\bOn ){re.escape(BLANK)}", f"on {BLANK}", sentence,
                           count=1)

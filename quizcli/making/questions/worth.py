@@ -164,7 +164,7 @@ _LONG_LIST = re.compile(rf"(?:(?<=[\s“\"(])|^){_ITEM}(?:(?:,\s(?:and\s)?|\sand
 def _one_of_many(before: str, after: str) -> bool:
     """Whether the blank is one of four names or more listed together: which of them
     was blanked is a guess, not a fact. Common words listed are a title's subjects
-    ("Minister of Environment, Forest, and Climate Change, _____"), not names."""
+    ("Minister of Lakes, Rivers, and Hill Areas, _____"), not names."""
     if after.count(",") + before.count(",") < 3:
         return False
     window = before[-240:] + "Blank" + after[:240]

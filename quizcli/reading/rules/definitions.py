@@ -66,8 +66,8 @@ def _meant(sentence: str, means: re.Match[str]) -> list[Term]:
 
 _GLOSSED = re.compile(
     r"([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3})\s\((?:which|that)\s[^()]{3,80}\):\s")
-"""A bullet's term with what it stands for in brackets: "Child Wasting (which reflects
-acute undernutrition): calculated by …"."""
+"""A bullet's term with what it stands for in brackets: "Lake Shrinking (which reflects
+lost water): calculated by …"."""
 
 
 def definitions(sentence: str) -> list[Term]:

@@ -6,7 +6,7 @@
   Report, Act ... from `quizcli/data/heads.yaml`);
 - a provision or a case: "Article 356 (1)", "Rule 8", "State of X v Y";
 - a term in quotation marks, and a title after "titled";
-- a species: "R. kalakadensis", "caused by Chlamydia trachomatis";
+- a species: "R. kalakadensis", "caused by Fusaria sikkimensis";
 - what a definition defines: "The bank rate is the rate at which ...",
   "... is termed as revenue deficit", "Measles is a contagious disease";
 - any other proper name, as the last resort.
@@ -88,7 +88,7 @@ _SPECIES = re.compile(
     r"(?=[A-Z])(?<![\w.])(?:[A-Z]\.|[A-Z][a-z]{3,})\s[a-z]{3,}(?:ensis|ii|ae|i|us|um|is|a|ata|oides)\b"
 )
 _SPECIES_CUE = re.compile(r"species|genus|caused by|bacteri|virus|parasit|fung|pathogen")
-"""Words by which a capital and a Latin word name an organism: "caused by Plasmodium vivax"."""
+"""Words by which a capital and a Latin word name an organism: "caused by Fusaria sikkimensis"."""
 # Who made a report, a scheme, a test: "released by RBI", "jointly released by X and Y".
 _AGENT = re.compile(
     rf"\b(?:released|published|launched|conducted|prepared|issued|developed|organised|"
@@ -114,7 +114,7 @@ def _initials(words: list[str]) -> str:
 
 
 def _fits(abbr: str, initials: str) -> bool:
-    """Whether the initials spell the abbreviation, allowing a skipped word or two ("MoEFCC")."""
+    """Whether the initials spell the abbreviation, allowing a skipped word or two ("MoLRHA")."""
     letters = [c for c in re.sub(r"^([A-Z])o(?=[A-Z])", r"\1", abbr).upper() if c.isalpha()]
     if not letters or not initials or initials[0] != letters[0] or initials[-1] != letters[-1]:
         return False
@@ -248,7 +248,7 @@ def find_terms(sentence: str, taken: list[tuple[int, int]],
         found.add(term)
     species = _SPECIES_CUE.search(sentence) or _INITIAL_DOT.search(sentence)
     for match in _SPECIES.finditer(sentence) if species else ():
-        if not common_word(match.group().rsplit(" ", 1)[1]):  # "Nipah virus" is no binomial
+        if not common_word(match.group().rsplit(" ", 1)[1]):  # "Gangtok virus" is no binomial
             found.add(Term(match.start(), match.end(), match.group(), "species"))
     runs = _runs(sentence)
     for term in _agents(sentence, runs) if " by " in sentence else ():

@@ -23,14 +23,14 @@ _APPOSITIVE_ROLE = re.compile(
     r"(?=\s+(?:and|who|which)\s|\s*[,;:]|\s+said\b|\s*\.$|$)"
 )
 # A title in apposition with no article: "said Asha Rao, WMO Secretary."
-# "Asha Rao, WHO Regional Director for South-East Asia, said": the capitalised words of a
+# "Asha Rao, Lakes Board Regional Director for the Eastern Hills, said": the capitalised words of a
 # title may be joined by "of", "for", "and" or "the" ("Additional Secretary and Mission
 # Director of the National Health Mission within …" ends before the lower-case word).
 _APPOSITIVE_TITLE = re.compile(
     r"^,\s+(?P<phrase>[A-Z][\w&.’'-]*(?:\s(?:(?:of|for|and|&|on)\s(?:the\s)?)?"
     r"[A-Z][\w&.’'-]*){0,9})(?=\s*[,;.]|\s+[a-z]|$)"
 )
-# "(The) Union Minister of Environment, Forest, and Climate Change, Asha Rao, said": a
+# "(The) Union Minister of Lakes, Rivers, and Hill Areas, Asha Rao, said": a
 # title, then the name between commas.
 _TITLE_THEN_NAME = re.compile(
     r"(?:\b[Tt]he\s|^)(?P<phrase>[A-Z][\w&’'-]*(?:(?:,\s(?:and\s)?|\s(?:of|for|and|&)\s|\s)"

@@ -231,7 +231,7 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
             return quote.strip(" ,")
     rest = text[verb.end():]
     if verb.group() in ("added", "adds") and _ADDED_NAME.match(rest):
-        return None  # "added South Africa in 2010": a member added, not words said
+        return None  # "added Bhutan in 2010": a member added, not words said
     if _WHEN_SAID.match(rest):
         return None  # "said as he poured a glass": when it was said, not what
     if verb.group() in ("told", "tells"):  # "told the House that ...": past the listener
@@ -251,7 +251,7 @@ def what_was_said(text: str, verb: re.Match[str], speaker: Mention,
         return None  # "… for the North Eastern states.": a noun, no one's words before it
     before = re.sub(r"[\s,]*$", "", before[:lead.start() + 1])
     if len(before.split()) >= 4 and not _inside(quotes, speaker.start) and _FINITE.search(before):
-        return before  # not a headline's "A great start to 2024, the minister says"
+        return before  # not a headline's "A fine start to the census, the minister says"
     return None
 
 
