@@ -1297,3 +1297,23 @@ def test_a_rank_has_no_wrong_choice_past_the_countries_the_index_covers():
     for q in kept(text):
         if q.answer == "171":
             assert all(int(c) <= 180 for c in q.choices)
+
+
+def test_a_figure_or_a_date_is_asked_once_but_a_place_may_answer_two_facts():
+    story = ("Sikkim Counts Its Lakes\n\n"
+             "Surveyors found six glacial lakes above Gangtok that had grown since 2015.\n"
+             "The state's report said there were at least six lakes at risk of bursting.\n"
+             "The survey began in 2015 after a flood near Gangtok.\n"
+             "Gangtok is the capital of Sikkim and lies on a ridge.\n")
+    asked = [q.answer for q in kept(story)]
+    assert asked.count("six") == 1
+    assert asked.count("2015") == 1
+    assert asked.count("Gangtok") == 2
+
+
+def test_a_sentence_with_a_stray_space_before_its_comma_is_not_shown():
+    story = ("Banks Stay Sound\n\n"
+             "Stress tests projects , Capital to Risk-weighted Assets Ratio (CRAR) at 14.8% in"
+             " September 2024.\n"
+             "The Reserve Bank of India released its Financial Stability Report on Monday.\n")
+    assert not [q for q in kept(story) if " , " in q.prompt]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, aliases
-from quizcli.model import QuestionType
+from quizcli.model import FactKind, QuestionType
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.text import compared
 
@@ -23,6 +23,11 @@ PER_SENTENCE = 4
 """Questions kept from one sentence: a fifth would ask the same sentence again."""
 PER_ANSWER = 2
 """Questions of one article with the same answer: a third asks a known fact again."""
+PER_ANSWER_OF_KIND = 1
+"""Questions of one article with the same number or date for answer: a second
+"six" or a second "2030" asks again what the first did, while a place, a speaker, an
+office holder or a named thing is the answer to several facts."""
+_ONE_FACT_ONE_ANSWER = frozenset({FactKind.NUMBER, FactKind.DATE})
 MIN_SCORE = 1.5
 """Below this a question is not worth an aspirant's time, even with room in the budget."""
 
@@ -101,7 +106,7 @@ def reject_reason(candidate: Candidate) -> str | None:
         return "a fragment"
     if q.prompt.count(BLANK) > 1 or (q.type is QuestionType.CLOZE and BLANK not in q.prompt):
         return "a fragment"
-    if _dangles(q.prompt.rstrip("?”\" ")):
+    if " , " in q.prompt or _dangles(q.prompt.rstrip("?”\" ")):
         return "a fragment"
     shown = _shown_sentence(candidate)
     if shown and PRONOUN_START.match(shown) and not candidate.context:
@@ -140,6 +145,13 @@ def _without_retests(passed: list[Candidate], dropped: list[tuple[Candidate, str
     return kept
 
 
+def answer_keys(answer: str, kind: FactKind) -> tuple[str, ...]:
+    """The keys a question's answer is counted under in its article: the answer, and
+    for the kinds `_ONE_FACT_ONE_ANSWER` the answer within its kind of fact."""
+    key = answer_key(answer)
+    return (key, f"{kind.value}\0{key}") if kind in _ONE_FACT_ONE_ANSWER else (key,)
+
+
 @dataclass(frozen=True)
 class Gated:
     kept: list[Candidate]
@@ -175,15 +187,18 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
             reason = "repeats another question"
         if reason is None and candidate.score < MIN_SCORE:
             reason = "too weak to ask"
-        answer = answer_key(candidate.question.answer)
-        if reason is None and len(candidate.facts) == 1 and per_answer.get(answer, 0) >= PER_ANSWER:
+        answer, *of_kind = answer_keys(candidate.question.answer, candidate.facts[0].kind)
+        if reason is None and len(candidate.facts) == 1 and (
+                per_answer.get(answer, 0) >= PER_ANSWER
+                or any(per_answer.get(k, 0) >= PER_ANSWER_OF_KIND for k in of_kind)):
             reason = "asks the same answer again"
         if reason is None and per_sentence.get(evidence, 0) >= PER_SENTENCE:
             reason = "enough questions from its sentence"
         if reason is None:
             per_sentence[evidence] = per_sentence.get(evidence, 0) + 1
             if len(candidate.facts) == 1:
-                per_answer[answer] = per_answer.get(answer, 0) + 1
+                for counted in (answer, *of_kind):
+                    per_answer[counted] = per_answer.get(counted, 0) + 1
         if candidate.group and reason is None:
             groups.add(candidate.group)
         if reason:

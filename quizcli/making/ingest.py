@@ -19,7 +19,7 @@ from pathlib import Path
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.files import locked
 from quizcli.making.distractors import Pools
-from quizcli.making.gate import DEFAULT_BUDGET, answer_key, gate
+from quizcli.making.gate import DEFAULT_BUDGET, answer_key, answer_keys, gate
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.making.sources import SourceCopies
@@ -157,15 +157,19 @@ class _Held:
     @classmethod
     def of(cls, bank: Bank | None) -> _Held:
         questions = {q.id: q for q in bank.questions} if bank else {}
+        facts = {f.id: f for f in bank.facts} if bank else {}
         asked_of: dict[str, Counter] = {}
         answered: dict[str, Counter] = {}
         for question in questions.values():
             asked_of.setdefault(question.source, Counter())[question.evidence] += 1
             if question.fact is not None and "\n" not in question.evidence:
-                answered.setdefault(question.source, Counter())[answer_key(question.answer)] += 1
+                fact = facts.get(question.fact)
+                answered.setdefault(question.source, Counter()).update(
+                    answer_keys(question.answer, fact.kind) if fact else
+                    (answer_key(question.answer),))
         return cls(
             sources={s.id: s for s in bank.sources} if bank else {},
-            facts={f.id: f for f in bank.facts} if bank else {},
+            facts=facts,
             questions=questions,
             seen_prompts={compared(q.prompt) for q in questions.values()},
             known=KnownQuestions(questions.values()),
