@@ -199,3 +199,11 @@ def test_a_wire_place_in_capitals_comes_off_the_first_line():
     text = ("Sikkim opens lake census\n\nGANGTOK, Chief Minister Asha Verma opened the census "
             "of lakes on Monday.\n")
     assert read_article(text).sentences[0].text.startswith("Chief Minister Asha Verma opened")
+
+
+def test_a_stray_comma_between_a_preposition_and_its_name_is_dropped():
+    article = read_article("Outbreak Traced\n\nThe virus was first found among pig farmers in,"
+                           " Perak. It came back, in, say, one year.\n", "story.txt")
+    shown = [s.text for s in article.sentences]
+    assert "The virus was first found among pig farmers in Perak." in shown
+    assert "It came back, in, say, one year." in shown

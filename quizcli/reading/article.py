@@ -100,6 +100,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2009\u202f]")
 _GLUED_FIGURE = re.compile(r"\b(to|of|in|at|by|from|than|over|under|about|around|nearly)(?=\d)")
 """A short word run into the figure after it, a slip of the keyboard: "rose to90"."""
+_COMMA_AFTER_PREPOSITION = re.compile(r"\b(in|at|of|from|near|by),(?= [A-Z][a-z])")
+"""A comma between a preposition and the name it governs, a slip: "farmers in, Perak"."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -118,6 +120,8 @@ def _clean_inline(text: str) -> str:
         text = _SPACES.sub(" ", text)
     if _GLUED_FIGURE.search(text):
         text = _GLUED_FIGURE.sub(r"\1 ", text)
+    if _COMMA_AFTER_PREPOSITION.search(text):
+        text = _COMMA_AFTER_PREPOSITION.sub(r"\1", text)
     return text.strip()
 
 
