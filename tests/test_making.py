@@ -53,7 +53,7 @@ def test_ingesting_again_changes_nothing(tmp_path):
 def test_questions_edited_by_hand_are_kept_as_edited(tmp_path):
     result = ingest([SEED_1], tmp_path, TODAY, bank_id="korea")
     text = result.path.read_text(encoding="utf-8")
-    question = result.bank.questions[0]
+    question = next(q for q in result.bank.questions if f"  prompt: {q.prompt}\n" in text)
     edited = text.replace(f"  prompt: {question.prompt}\n",
                           "  prompt: Who was Trump's Secretary of State in 2018?\n", 1)
     assert edited != text

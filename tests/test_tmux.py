@@ -236,8 +236,8 @@ def test_editing_a_shipped_card_edits_your_own_copy(terminal, quizcli_home, tmp_
     before = shipped.read_bytes()
     first = load_bank(shipped).questions[0]
     editor = tmp_path / "editor.sh"  # an editor that changes the question, as a person would
-    editor.write_text('#!/bin/sh\nsed -i "s/^  prompt: Which party sought/'
-                      '  prompt: Which side sought/" "$2"\n', encoding="utf-8")
+    editor.write_text('#!/bin/sh\nsed -i "0,/^  prompt: .*/s//'  # the first card's prompt
+                      '  prompt: Which side sought a first step?/" "$2"\n', encoding="utf-8")
     editor.chmod(0o755)
     term = terminal("study --mode mcq", env={"EDITOR": str(editor)})
     try:

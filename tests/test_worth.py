@@ -1317,3 +1317,60 @@ def test_a_sentence_with_a_stray_space_before_its_comma_is_not_shown():
              " September 2024.\n"
              "The Reserve Bank of India released its Financial Stability Report on Monday.\n")
     assert not [q for q in kept(story) if " , " in q.prompt]
+
+
+def test_a_speaker_is_asked_who_said_once_and_their_own_words_first():
+    story = ("Port Talks Stall\n\n"
+             "Asha Verma said that the port would open only after the dredging was done.\n"
+             "“The Kandla port will not open until the dredging is finished and checked,”"
+             " Asha Verma said.\n"
+             "Ravi Menon said the fishermen of the coast had not been consulted.\n"
+             "Nima Lama said 40 boats had been kept away from the harbour since 2010.\n")
+    said = [q for q in kept(story) if q.prompt.startswith("Who said") and q.answer == "Asha Verma"]
+    assert len(said) == 1 and "“" in said[0].prompt
+
+
+def test_one_sentence_asks_one_question_of_each_answer():
+    story = ("Harbour Safety Bill Passes\n\n" + SPEAKERS +
+             "Minister Kiran Rao said that when the bill was being approved in the Cabinet,"
+             " Chief Minister Leela Nair had suggested to send it to a select committee.\n")
+    asked = [q for q in kept(story) if q.answer == "Leela Nair"]
+    assert len(asked) == 1
+
+
+def test_a_figure_given_in_brackets_in_passing_is_not_asked():
+    story = ("Emissions Counted\n\n"
+             "Nepal's net emissions (8 gigatonnes) are 34 per cent below its territorial"
+             " emissions, according to the report.\n"
+             "The report was released by the River Council on 3 March 2025.\n")
+    answers_ = [q.answer for q in kept(story)]
+    assert "34 per cent" in answers_ and "8 gigatonnes" not in answers_
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Central government has extended the order for six months in parts of Sikkim.",
+    "In a Facebook post, the collector said that seven villages were closed.",
+    "The 14th Coastal Zones Amendment Bill was introduced in the Assembly on Tuesday.",
+])
+def test_a_blank_that_many_words_would_complete_is_not_asked(sentence):
+    blanked = {"Central", "Facebook", "Coastal Zones Amendment Bill"}
+    assert not answers("Order Extended\n\n" + sentence + "\n") & blanked
+
+
+def test_six_more_months_and_six_months_are_one_figure():
+    story = ("Order Extended\n\n"
+             "The state government has extended the order for another six more months in"
+             " parts of Sikkim.\n"
+             "The order had declared nine districts of Sikkim as disturbed for a period of six"
+             " months.\n")
+    asked = [q.answer for q in kept(story)]
+    assert sum(a in ("six more months", "six months") for a in asked) == 1
+
+
+def test_who_read_out_a_list_of_names_is_not_asked_but_their_office_is():
+    story = ("Villages Closed\n\n" + SPEAKERS +
+             "District Collector Mira Das said that the villages closed included Arakkal,"
+             " Bettada, Chirala, Devanur and Elavur.\n")
+    asked = kept(story)
+    assert not [q for q in asked if q.prompt.startswith("Who said") and q.answer == "Mira Das"]
+    assert [q for q in asked if q.answer == "Mira Das" and "Collector _____" in q.prompt]

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from quizcli.making.figures import unhedged
 from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, aliases
 from quizcli.model import FactKind, QuestionType
 from quizcli.reading.gazetteer import gazetteer
@@ -33,6 +34,13 @@ MIN_SCORE = 1.5
 
 _DANGLING = re.compile(r"\b(?:and|or|but|that|the|of|to|a|an|with|by)\W*$", re.I)
 _PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
+_MORE = re.compile(r"\b(?:more|another|further|additional)\s")
+_AFTER_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th) " + re.escape(BLANK))
+"""'The 129th _____': the number is the fact; of what, a dozen words would do."""
+_BEFORE_KIND = re.compile(re.escape(BLANK) + r" (?:government|administration|post|tweet|handle"
+                          r"|account|page|video)\b")
+"""'The _____ government' (Central? Union?), 'in a _____ post': one word, no place, before
+the kind of thing it is, is one of many that would do."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -108,6 +116,10 @@ def reject_reason(candidate: Candidate) -> str | None:
         return "a fragment"
     if " , " in q.prompt or _dangles(q.prompt.rstrip("?”\" ")):
         return "a fragment"
+    if _AFTER_ORDINAL.search(q.prompt) or (_BEFORE_KIND.search(q.prompt) and " " not in q.answer
+                                           and candidate.facts[0].kind is not FactKind.PLACE
+                                           and q.answer not in table.party_of):
+        return "a blank many words complete"
     shown = _shown_sentence(candidate)
     if shown and PRONOUN_START.match(shown) and not candidate.context:
         return "hangs on a pronoun"
@@ -145,11 +157,18 @@ def _without_retests(passed: list[Candidate], dropped: list[tuple[Candidate, str
     return kept
 
 
-def answer_keys(answer: str, kind: FactKind) -> tuple[str, ...]:
-    """The keys a question's answer is counted under in its article: the answer, and
-    for the kinds `_ONE_FACT_ONE_ANSWER` the answer within its kind of fact."""
+def answer_keys(answer: str, kind: FactKind, evidence: str) -> tuple[str, ...]:
+    """The keys a question's answer is counted under in its article: the answer; for the
+    kinds `_ONE_FACT_ONE_ANSWER` the answer within its kind of fact; last, the answer
+    within its sentence, which one question asks."""
     key = answer_key(answer)
-    return (key, f"{kind.value}\0{key}") if kind in _ONE_FACT_ONE_ANSWER else (key,)
+    in_sentence = f"{key}\0{evidence}"
+    if kind not in _ONE_FACT_ONE_ANSWER:
+        return key, in_sentence
+    if kind is FactKind.NUMBER:  # "six more months" is "six months", "over 500" is "500"
+        core = (unhedged(answer) or [answer])[-1]
+        return key, f"{kind.value}\0{answer_key(_MORE.sub('', core))}", in_sentence
+    return key, f"{kind.value}\0{key}", in_sentence
 
 
 @dataclass(frozen=True)
@@ -187,17 +206,20 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
             reason = "repeats another question"
         if reason is None and candidate.score < MIN_SCORE:
             reason = "too weak to ask"
-        answer, *of_kind = answer_keys(candidate.question.answer, candidate.facts[0].kind)
+        answer, *of_kind, in_sentence = answer_keys(
+            candidate.question.answer, candidate.facts[0].kind, evidence)
         if reason is None and len(candidate.facts) == 1 and (
                 per_answer.get(answer, 0) >= PER_ANSWER
                 or any(per_answer.get(k, 0) >= PER_ANSWER_OF_KIND for k in of_kind)):
             reason = "asks the same answer again"
+        if reason is None and per_answer.get(in_sentence, 0):
+            reason = "asks the same answer of its sentence again"
         if reason is None and per_sentence.get(evidence, 0) >= PER_SENTENCE:
             reason = "enough questions from its sentence"
         if reason is None:
             per_sentence[evidence] = per_sentence.get(evidence, 0) + 1
             if len(candidate.facts) == 1:
-                for counted in (answer, *of_kind):
+                for counted in (answer, *of_kind, in_sentence):
                     per_answer[counted] = per_answer.get(counted, 0) + 1
         if candidate.group and reason is None:
             groups.add(candidate.group)

@@ -165,7 +165,7 @@ class _Held:
             if question.fact is not None and "\n" not in question.evidence:
                 fact = facts.get(question.fact)
                 answered.setdefault(question.source, Counter()).update(
-                    answer_keys(question.answer, fact.kind) if fact else
+                    answer_keys(question.answer, fact.kind, question.evidence) if fact else
                     (answer_key(question.answer),))
         return cls(
             sources={s.id: s for s in bank.sources} if bank else {},

@@ -46,6 +46,7 @@ SCORES: dict[str, float] = {
 
 ADJUSTMENTS: dict[str, float] = {
     "four choices": 0.5,
+    "own words": 0.5,
     "over 45 words": -1.0,
     "answer named often in the article": -1.0,
     "a year given in passing": -1.0,

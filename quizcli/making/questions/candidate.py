@@ -69,3 +69,13 @@ def names_nothing(words: str) -> bool:
     news" is a reaction, and whose it was is nothing to learn."""
     return word_count(words) <= 12 and not any(ch.isdigit() for ch in words) and (
         _CAPITALISED.search(words) is None)
+
+
+_NAMES_LISTED = re.compile(r"(?:[A-Z][\w-]+(?: [A-Z][\w-]+)*, ){3,}")
+
+
+def lists_names(words: str) -> bool:
+    """Whether a remark reads out a list of four names or more ("included Atanchery,
+    Maruthonkara, Tiruvallur, …"): who read it out is nothing to learn, though their
+    office may be."""
+    return _NAMES_LISTED.search(words) is not None

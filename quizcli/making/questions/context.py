@@ -1,17 +1,30 @@
 """What a question shows before its sentence when the sentence leans on another: the
-subject of its section, the sentence before it, or the thing an explainer is named for."""
+subject of its section, the sentence before it, the thing an explainer is named for, or
+the named bill, scheme or report that "the bill" stands for."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quizcli.making.questions.candidate import FIELD_LINE, LEANS_BACK, PRONOUN_START
 from quizcli.making.questions.wording import section_subject
-from quizcli.model import Fact
+from quizcli.model import Fact, FactKind
+from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.names import named_kind
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
+
+_THE_GENERIC = re.compile(r"\b[Tt]he ([A-Za-z][a-z]{2,})\b(?! [A-Z])")
+"""'the bill', 'the scheme': a head word standing for the named thing it ends."""
+_REFERRED = frozenset({"law", "scheme", "report"})
+"""The kinds of named thing a story goes on to call by their head word alone."""
+_OBJECT_IT = re.compile(r"\b(?:for|against|on|opposed|supported|passed|approved|introduced"
+                        r"|rejected|amended|implemented|cleared) it\b")
+"""'voted for it': an 'it' inside the sentence, standing for what the one before named."""
+_ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)) $")
 
 _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’'-]*){0,5}")
 """A title that is a name alone ("Sikkim Lakes Bill", "Lake Health Index")."""
@@ -23,6 +36,9 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
     words `asked` of it when they open on a noun of another sentence ('that the
     expression must …')."""
     evidence = fact.evidence
+    referent = None if PRONOUN_START.match(evidence) else named_referent(maker, evidence, asked)
+    if referent and fact.answer not in referent and referent not in fact.answer:
+        return f"About the {referent}:"
     if FIELD_LINE.match(evidence):  # "Formed: 1961" under "About the Lakes Council"
         subject = section_subject(fact.detail.get("section"))
         return f"About {subject}:" if subject else None
@@ -54,3 +70,71 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
         return f"About {maker.title}:" if named else None
     return before if usable else None
 
+
+def named_referent(maker: Maker, sentence: str, asked: str | None = None) -> str | None:
+    """The named bill, scheme or report that the words asked of a sentence (all of it
+    where `asked` is None) call by its head word alone ('The Lok Sabha approved the bill
+    on August 7'), or by an 'it' after a sentence that did ('While 269 voted for it'), or
+    the report a rank is in ('India's rank in 2018 was 130'): the last one the story
+    named before the sentence. None where the words name it."""
+    words = asked if asked is not None else sentence
+    index = maker.sentences.index(sentence) if sentence in maker.sentences else None
+    head = _generic_head(words)
+    if head is None and index and asked is None and _OBJECT_IT.search(sentence) and (
+            not re.search(r"(?<=\s)[A-Z]", sentence)):
+        head = _generic_head(maker.sentences[index - 1])
+        index -= 1
+    if head is not None:
+        def fits(name: str) -> bool:
+            return name.endswith(f" {head}")
+    elif asked is None and _RANK.search(sentence) and not _RANKED_FOR.search(sentence):
+        def fits(name: str) -> bool:
+            return named_kind(name) == "report"
+    else:
+        return None
+    if index is None:
+        return None
+    named = _named_things(maker, fits)
+    if any(name in words for name, _ in named) or (head is None and any(
+            fits(term) for term in re.findall(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+", words))):
+        return None  # "Digital Personal Data Protection Bill was passed … the bill"
+    before = [name for name, at in named if at < index]
+    if before:
+        return before[-1]
+    titled = [name for name, _ in named if name in maker.title]
+    return titled[0] if titled else None
+
+
+_RANK = re.compile(r"\b(?:rank|ranks|ranked)\b")
+_RANKED_FOR = re.compile(r"\brank(?:s|ed)?\s\S+\s(?:for|in terms of)\b")
+"""'ranked fifth for installed solar capacity': a rank the sentence says what it is in."""
+
+
+def _generic_head(words: str) -> str | None:
+    """The head word ('Bill') of the first 'the bill' the words say, if it is the head
+    of a kind of named thing a story refers back to."""
+    for match in _THE_GENERIC.finditer(words):
+        head = match.group(1).capitalize()
+        if named_kind(head) in _REFERRED:
+            return head
+    return None
+
+
+def _named_things(maker: Maker, fits: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """The story's named things that fit ('… Bill'), each with the index of the first
+    sentence that names it, an ordinal before it kept ('129th … Bill'). A name that is
+    a country's alone ('the Indian Constitution') needs no naming."""
+    table = gazetteer()
+    found: dict[str, int] = {}
+    for fact in maker.facts:
+        if fact.kind is not FactKind.FACT or not fits(fact.answer):
+            continue
+        if fact.evidence not in maker.sentences or all(
+                word in table.party_of for word in fact.answer.split()[:-1]):
+            continue
+        at = fact.evidence.find(fact.answer)
+        ordinal = _ORDINAL_BEFORE.search(fact.evidence, 0, at) if at > 0 else None
+        name = f"{ordinal.group(1)} {fact.answer}" if ordinal else fact.answer
+        index = maker.sentences.index(fact.evidence)
+        found[name] = min(index, found.get(name, index))
+    return sorted(found.items(), key=lambda item: item[1])

@@ -244,6 +244,8 @@ def _span_of(sentence: str, written: str) -> bool:
 
 
 
+_ASIDE = re.compile(r"\(" + re.escape(BLANK) + r"\)")
+
 _FIGURE_WORDS = re.compile(r"\w+(?:[.,]\d+)*")
 """The words and numbers of a sentence ("1,250", "6.5"), for telling whether a wrong
 figure is one the sentence already gives."""
@@ -270,6 +272,8 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
         sentence = sentence[:dash.start()] + "."  # "up to _____ in two stages – 1 and 2"
         told = sentence.replace(BLANK, written)
     shown = f"{context} {sentence}" if context else sentence
+    if _ASIDE.search(sentence) and not _ASIDE.fullmatch(sentence):
+        return None  # "net emissions (8 gigatonnes) are …": a figure given in passing
     if (_restated(told, written) or _worked_out(told, written) or listed
             or _added_up(told, written) or _span_of(told, written)):
         return None  # "nearly four months (125 days)": the other figure gives it away

@@ -16,9 +16,11 @@ from quizcli.making.questions.candidate import (
     HEAD_OF_STATE,
     LEANS_BACK,
     Candidate,
+    lists_names,
     names_nothing,
     word_count,
 )
+from quizcli.making.questions.context import named_referent
 from quizcli.making.questions.wording import (
     aliases,
     balanced,
@@ -27,6 +29,8 @@ from quizcli.making.questions.wording import (
     quoted,
     without_party,
 )
+from quizcli.making.scores import ADJUSTMENTS
+from quizcli.making.scores import score as score_of
 from quizcli.model import BLANK, Fact, FactKind
 from quizcli.reading.gazetteer import gazetteer
 
@@ -73,8 +77,8 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
         that = "" if verb not in _clause_verbs() and _AN_OBJECT.match(quote) and not re.search(
             rf"\b{re.escape(verb)}\s+that\b", fact.evidence) else "that "
         prompt = f"{context + ' ' if context else ''}{who} {verb} {that}{_run_on(quote)}?"
-    if word_count(quote) < 4:
-        return None
+    if word_count(quote) < 4 or lists_names(quote):
+        return None  # who read out a list of names is nothing to learn
     if any(len(part) > 2 and part in quote and re.search(rf"\b{re.escape(part)}\b", quote)
            for part in _NAME_PARTS.split(speaker)):
         return None  # the quote names its speaker
@@ -98,8 +102,12 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     if maker.speakers < 2 and len(wrong) < 3:
         return None
     person = speaker in maker.pools.people
+    score, why = score_of("who-said"), [f"quote +{score_of('who-said'):g}"]
+    if direct:  # a speaker's own words, before what is reported of them
+        score, why = score + ADJUSTMENTS["own words"], [*why, "own words +0.5"]
     return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,
-                     score=3.0, why=["quote +3"], accept=accept, typed=person, context=context)
+                     score=score, why=why, accept=accept, typed=person, context=context,
+                     group=f"who-said:{speaker}")
 
 
 _OPENING_WORD = re.compile(
@@ -188,7 +196,8 @@ def which_party(maker: Maker, fact: Fact) -> Candidate | None:
 def _leaned_on(maker: Maker, fact: Fact, asked: str, answer: str) -> str | None:
     """The sentence a stance or a quote leans on ('that the expression must …'), if it
     does and that sentence does not name who is asked for."""
-    context = maker.context_for(fact, asked) if LEANS_BACK.match(asked) else None
+    leans = LEANS_BACK.match(asked) or named_referent(maker, fact.evidence, asked)
+    context = maker.context_for(fact, asked) if leans else None
     if context and not any(count_words(context, form) for form in (
             *aliases(answer), *maker.short_names(answer))):
         # Shown first, the sentence follows nothing: "Also, the concept …" is "The concept …".

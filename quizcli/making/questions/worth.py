@@ -13,7 +13,7 @@ from quizcli.making.questions.asides import (
     figures_frame,
     side_figure_or_place,
 )
-from quizcli.making.questions.candidate import HEAD_OF_STATE, names_nothing
+from quizcli.making.questions.candidate import HEAD_OF_STATE, lists_names, names_nothing
 from quizcli.making.questions.when import WEEKDAYS
 from quizcli.making.questions.wording import (
     count_words,
@@ -234,7 +234,7 @@ def _a_sources_setting(maker: Maker, before: str, after: str, kind: str) -> str 
             after[:1] in ".,"):
         return "who was told"  # "Ravi Menon told _____.": the paper that asked him
     if (kind == "who-holds" and maker.speakers > 1 and _quoted_worth_asking(before)
-            or kind.startswith("term:")) and (
+            and not lists_names(after) or kind.startswith("term:")) and (
             _SPEAKS.match(after)) and not _OF_THE.search(before, max(0, len(before) - 10)):
         return "the speaker, whom 'who said' asks"  # "Collector _____ said that …"
     if kind == "where" and _OFFICIALS.match(after):
