@@ -189,6 +189,22 @@ def test_words_said_after_where_or_when_they_were_said_start_after_that():
     assert said["Nima Lama"].startswith("It is true that the valley")
 
 
+@pytest.mark.parametrize(("sentence", "listed"), [
+    ("The order covers Arakkal, Bettada and Chirala districts of the state.",
+     "Arakkal, Bettada and Chirala"),
+    ("The rules were eased in large parts of Goa, Sikkim and Kerala from April 1.",
+     "Goa, Sikkim and Kerala"),
+])
+def test_three_places_listed_with_commas_are_one_answer(sentence, listed):
+    found = terms(sentence)
+    assert listed in found and not any(t in found for t in listed.split(", ")[1:])
+
+
+def test_a_name_before_a_pair_is_no_list_of_places():
+    found = terms("In Panaji, Ravi Menon and Asha Verma met the council on Monday.")
+    assert "Panaji, Ravi Menon and Asha Verma" not in found
+
+
 def test_a_possessive_before_an_abbreviation_ends_a_name():
     found = terms("Ravi Menon is co-chair of the Sikkim Academy of Sciences’ HRT supervisory "
                   "committee and of the Ministry of Agriculture and Farmers’ Welfare.")
