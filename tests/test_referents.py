@@ -50,3 +50,11 @@ def test_a_remark_on_the_bill_asks_who_made_it_with_the_bill_named():
              "Chief Minister Kiran Rao suggested to send the bill to a select committee.\n")
     [who] = [q for q in kept(story) if q.prompt.startswith("About the Harbour Safety Bill: Who")]
     assert who.answer == "Kiran Rao"
+
+
+def test_an_it_after_a_preposition_shows_the_sentence_before():
+    story = ("Rates Held\n\n"
+             "The bank rate is the rate at which the central bank lends money to banks. The"
+             " Lakes Council decides on changes to it every two months.\n")
+    [asked] = [q for q in made(story) if q.answer == "two months"]
+    assert "The bank rate is the rate at which" in asked.prompt

@@ -1374,3 +1374,10 @@ def test_who_read_out_a_list_of_names_is_not_asked_but_their_office_is():
     asked = kept(story)
     assert not [q for q in asked if q.prompt.startswith("Who said") and q.answer == "Mira Das"]
     assert [q for q in asked if q.answer == "Mira Das" and "Collector _____" in q.prompt]
+
+
+def test_a_countrys_constitution_is_no_blank():
+    story = ("Quota Case\n\n"
+             "The question was whether sub-quotas are permissible under the Indian Constitution.\n"
+             "The Supreme Court of India heard the case on 3 March 2025.\n")
+    assert "Indian Constitution" not in answers(story)

@@ -155,6 +155,12 @@ def _furniture() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 
+@functools.cache
+def _exam_heading() -> re.Pattern[str]:
+    words = load_data("boilerplate.yaml")["exam_headings"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
 def read_article(text: str, name: str = "<article>", date: dt.date | None = None) -> Article:
     """Read an article's text. `date`, when given, is the article's date whatever its text
     says, so that a user can correct a wrong one; otherwise the dateline gives it."""
@@ -184,12 +190,15 @@ class _Body:
         self.seen_body = False
         self.lead_in: str | None = None  # a 'Label (Article 12):' line that opens the next line
         self.wire_dated = False  # a wire's dateline gave the day: "Gangtok, July 1 (PTI)"
+        self.on_the_exam = False
+        """Under a heading on the exam, not the news ("Why This Matters for UPSC")."""
         self.last = max((at for at, line in enumerate(lines) if line.strip()), default=-1)
         """The last line with text: nothing follows it."""
 
     def flush(self) -> None:
         if self.paragraph:
-            self.blocks.append((self.section, " ".join(self.paragraph)))
+            if not self.on_the_exam:
+                self.blocks.append((self.section, " ".join(self.paragraph)))
             self.paragraph.clear()
 
     def read(self) -> None:
@@ -219,7 +228,9 @@ class _Body:
         self.headings.append(text)
         if self.title is None and not self.seen_body:
             self.title = text
-        elif plain and line.endswith(":") and not text.startswith("About ") and (
+            return
+        self.on_the_exam = _exam_heading().search(text) is not None
+        if plain and line.endswith(":") and not text.startswith("About ") and (
                 _opens_next_line(self.lines, at)):  # "About the Council:" heads a section
             self.lead_in = text + ":"
         else:

@@ -24,6 +24,10 @@ _REFERRED = frozenset({"law", "scheme", "report"})
 _OBJECT_IT = re.compile(r"\b(?:for|against|on|opposed|supported|passed|approved|introduced"
                         r"|rejected|amended|implemented|cleared) it\b")
 """'voted for it': an 'it' inside the sentence, standing for what the one before named."""
+_AFTER_IT = re.compile(r"\b(?:to|on|of|about|with|from|into|over|under|in) it\b"
+                       r"(?! (?:is|was|has|had|will|would|can|could|should|may|might|must)\b)")
+"""'decides on changes to it every two months': an 'it' after a preposition, standing for
+what the sentence before named."""
 _ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)) $")
 
 _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’'-]*){0,5}")
@@ -43,6 +47,8 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
         subject = section_subject(fact.detail.get("section"))
         return f"About {subject}:" if subject else None
     pronoun = PRONOUN_START.match(evidence) is not None
+    if not pronoun and asked is None and _AFTER_IT.search(evidence):
+        return _sentence_before(maker, fact)
     if not pronoun and not (asked and LEANS_BACK.match(asked)):
         return None
     index = maker.sentences.index(evidence) if evidence in maker.sentences else None
@@ -69,6 +75,19 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
         named = _NAMED_TITLE.fullmatch(maker.title)
         return f"About {maker.title}:" if named else None
     return before if usable else None
+
+
+def _sentence_before(maker: Maker, fact: Fact) -> str | None:
+    """The sentence before the fact's, where it is of the same paragraph, opens on no
+    pronoun of its own and does not give the answer."""
+    evidence = fact.evidence
+    index = maker.sentences.index(evidence) if evidence in maker.sentences else None
+    if not index or not maker.blocks or maker.blocks[index - 1] != maker.blocks[index]:
+        return None
+    before = maker.sentences[index - 1]
+    if PRONOUN_START.match(before) or fact.answer in before:
+        return None
+    return before
 
 
 def named_referent(maker: Maker, sentence: str, asked: str | None = None) -> str | None:

@@ -272,6 +272,10 @@ def _no_fact(answer: str) -> str | None:
         return "a pronoun"  # "_____ the ones who must decide": They're
     if answer.count(",") >= 4:
         return "a list too long to recall"  # "in 17 states namely _____": all seventeen
+    words = answer.split()
+    if words and words[-1] == "Constitution" and all(
+            w in gazetteer().party_of or w in ("of", "the") for w in words[:-1]):
+        return "a country's constitution"  # "permissible under the _____": every reader knows
     return None
 
 
