@@ -405,8 +405,8 @@ def test_the_possessive_of_a_blanked_name_stays_grammatical():
 
 
 def test_a_city_blanked_in_its_sentence_is_not_answered_by_its_country():
-    text = STORY + ("The talks will be the most important since Thimphu in 2019, and wetland "
-                    "finance has been a key item.\n")
+    text = STORY + ("The talks held in Thimphu will be the most important since 2019, and"
+                    " wetland finance has been a key item.\n")
     [blank] = [q for q in kept(text) if q.answer == "Thimphu"]
     assert "Bhutan" not in blank.accept
 
@@ -1381,3 +1381,12 @@ def test_a_countrys_constitution_is_no_blank():
              "The question was whether sub-quotas are permissible under the Indian Constitution.\n"
              "The Supreme Court of India heard the case on 3 March 2025.\n")
     assert "Indian Constitution" not in answers(story)
+
+
+def test_a_place_beside_its_date_is_one_event_asked_by_its_date():
+    story = ("Order Lifted\n\n"
+             "The order was lifted from Sikkim in 2015, and the council met in Gangtok on"
+             " Monday to review it.\n"
+             "The talks will be the most important since Paris in 2015, the council said.\n")
+    asked = answers(story)
+    assert "2015" in asked and not {"Sikkim", "Paris"} & asked

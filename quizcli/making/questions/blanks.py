@@ -47,6 +47,8 @@ def _after_a_preposition(place: str) -> re.Pattern[str]:
 def where(maker: Maker, fact: Fact) -> Candidate | None:
     if in_list(fact.evidence, fact.answer):
         return None  # one place of a list: any other place of it fits the blank as well
+    if _beside_its_date(maker, fact):
+        return None  # "since Paris in 2015": the date question asks the same event
     match = _after_a_preposition(fact.answer).search(fact.evidence)
     if not match:
         return None
@@ -61,7 +63,21 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
                     score=score, why=why, accept=maker.other_names(fact.answer, place=True),
                     context=context, typed=True)
 
+def _beside_its_date(maker: Maker, fact: Fact) -> bool:
+    """Whether the place stands next to a date of its sentence that is asked ("from
+    Tripura in 2015", "in June in Singapore"): the two name one event."""
+    for other in maker.facts:
+        written = other.detail.get("written", "") if other.kind is FactKind.DATE else ""
+        if other.evidence == fact.evidence and written and re.search(
+                rf"\b{re.escape(fact.answer)} in (?:the )?{re.escape(written)}\b"
+                rf"|\b{re.escape(written)} in {re.escape(fact.answer)}\b", fact.evidence):
+            return True
+    return False
+
+
 def blank(maker: Maker, fact: Fact) -> Candidate | None:
+    if fact.kind in (FactKind.PLACE, FactKind.FACT) and _beside_its_date(maker, fact):
+        return None  # "in June in _____": the date question asks the same event
     written = fact.answer
     if _POSSESSIVE.search(written):
         written = written[:-1]  # "the United States' test": the name, not its possessive
