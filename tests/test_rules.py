@@ -258,3 +258,8 @@ def test_a_stance_on_nothing_named_is_no_position():
 def test_words_someone_says_in_quotation_marks_are_no_term():
     found = terms('The waiter returns and whispers, "So you found it?"')
     assert not [text for text in found if "you found" in text], found
+
+
+def test_a_word_that_opens_a_clause_before_a_preposition_is_no_name():
+    found = terms("R&D Lag: Funding for TB research reached $1.2 billion in 2023.")
+    assert "Funding for TB" not in found

@@ -17,7 +17,8 @@ from quizcli.reading.dates import find_dates
 from quizcli.reading.entities import Mention, People, is_object, read_mentions
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules import offices, places, speech
-from quizcli.reading.rules.names import agents, find_terms, key_terms
+from quizcli.reading.rules.names import find_terms
+from quizcli.reading.rules.needs import agents, key_terms
 from quizcli.reading.rules.numbers import find_periods, find_quantities
 from quizcli.reading.spans import overlaps
 

@@ -352,8 +352,10 @@ def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str
         if sentence[max(0, start - 1):start] in "-‑–" and start or sentence[end:end + 1] in (
                 "-", "‑", "–") and end < len(sentence):
             continue  # half of a hyphened compound: "Indo-Pacific"
-        if " " not in text and text not in known and _opens_clause(sentence, start):
-            continue  # a capital that only opens the sentence or a clause
+        if text not in known and _opens_clause(sentence, start) and (
+                " " not in text or _COMMON_OPENING.match(text)
+                and common_word(text.split(None, 1)[0])):
+            continue  # a capital that only opens the sentence or a clause ("Funding for TB")
         if " the " in text and text.split(None, 2)[1:2] == ["the"] and _opens_clause(
                 sentence, start):
             continue  # "Mirror the HC model": a verb and what it acts on open the clause
@@ -361,40 +363,6 @@ def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str
     return found
 
 
-_KEY_TERMS = [
-    re.compile(r"\bwithout\s+(?:indicating|specifying|setting|giving|offering|providing|"
-               r"mentioning|naming|fixing)\s+(?P<term>(?:a|an|the|any)\s+[a-z][a-z-]+)"),
-    re.compile(r"\b(?:need|demand|call|push|plea|quest)\s+for\s+(?P<term>[a-z][a-z-]+"
-               r"(?:\s+[a-z][a-z-]+)?)(?=\s*[.,;]|\s+(?:and|or|to|in|from)\b|$)"),
-]
-_KEY_TERM_CUES = ("without ", " for ")
-"""A word each of `_KEY_TERMS` needs, so that it only runs where it may match."""
-_MEDIATION = re.compile(r"\b(?:mediation|intervention|involvement|pressure|facilitation)\s+by\s+$")
-
-
-def key_terms(text: str) -> list[str]:
-    """What a sentence says is needed or missing: 'without indicating a timetable',
-    'a demand for statehood'."""
-    found = []
-    for cue, pattern in zip(_KEY_TERM_CUES, _KEY_TERMS, strict=True):
-        for match in pattern.finditer(text) if cue in text else ():
-            found.append(re.sub(r"^(?:a|an|the|any)\s+", "", match.group("term")))
-    return found
-
-
-def agents(text: str, parties: list[tuple[int, int]]) -> list[str]:
-    """Two or more parties named together after 'mediation by' or 'pressure by': 'hinge
-    on mediation by China and South Korea'. `parties` are where the sentence names one."""
-    if " by " not in text:
-        return []
-    found = []
-    for i, (start, end) in enumerate(parties):
-        if not _MEDIATION.search(text, 0, start):
-            continue
-        last = end
-        for nxt_start, nxt_end in parties[i + 1:]:
-            if re.fullmatch(r",\s*|\s*,?\s*and\s+", text[last:nxt_start]):
-                last = nxt_end
-        if last != end:
-            found.append(text[start:last])
-    return found
+_COMMON_OPENING = re.compile(r"[A-Z][a-z]+ (?:for|of|in|on|to|with) ")
+"""A word capitalised only because it opens the clause, joined to the rest by a
+preposition: "Funding for TB", not a name."""
