@@ -1390,3 +1390,11 @@ def test_a_place_beside_its_date_is_one_event_asked_by_its_date():
              "The talks will be the most important since Paris in 2015, the council said.\n")
     asked = answers(story)
     assert "2015" in asked and not {"Sikkim", "Paris"} & asked
+
+
+def test_what_a_count_counts_is_not_a_blank_of_its_own():
+    story = ("Panel Named\n\n"
+             "Panel of Chairpersons (Rule 9): The Speaker nominates up to 10 MPs to preside if"
+             " both Speaker and Deputy Speaker are absent.\n"
+             "The Lok Sabha adopted the rules on 3 March 2025.\n")
+    assert "MPs" not in answers(story)

@@ -37,6 +37,8 @@ _PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
 _MORE = re.compile(r"\b(?:more|another|further|additional)\s")
 _AFTER_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th) " + re.escape(BLANK))
 """'The 129th _____': the number is the fact; of what, a dozen words would do."""
+_AFTER_COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]* " + re.escape(BLANK))
+"""'up to 10 _____': what a count counts is the count's fact, asked by the figure."""
 _BEFORE_KIND = re.compile(re.escape(BLANK) + r" (?:government|administration|post|tweet|handle"
                           r"|account|page|video)\b")
 """'The _____ government' (Central? Union?), 'in a _____ post': one word, no place, before
@@ -116,6 +118,8 @@ def reject_reason(candidate: Candidate) -> str | None:
         return "a fragment"
     if " , " in q.prompt or _dangles(q.prompt.rstrip("?”\" ")):
         return "a fragment"
+    if q.type is QuestionType.CLOZE and _AFTER_COUNT.search(q.prompt):
+        return "asks what a count counts"
     if _AFTER_ORDINAL.search(q.prompt) or (_BEFORE_KIND.search(q.prompt) and " " not in q.answer
                                            and candidate.facts[0].kind is not FactKind.PLACE
                                            and q.answer not in table.party_of):
