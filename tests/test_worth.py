@@ -1398,3 +1398,13 @@ def test_what_a_count_counts_is_not_a_blank_of_its_own():
              " both Speaker and Deputy Speaker are absent.\n"
              "The Lok Sabha adopted the rules on 3 March 2025.\n")
     assert "MPs" not in answers(story)
+
+
+def test_the_year_a_figure_is_for_is_asked_with_the_figure_not_alone():
+    story = ("Deficit Target Set\n\n"
+             "The Finance Minister pegged the fiscal deficit target for 2024-25 at 5.1 per cent"
+             " of gross domestic product.\n"
+             "The mission will cost Rs 6,000 crore from 2023-24 to 2030-31.\n")
+    asked = answers(story)
+    assert "5.1 per cent" in asked and "2024-25" not in asked
+    assert "2023-24 to 2030-31" in asked

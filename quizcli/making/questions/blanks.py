@@ -13,6 +13,7 @@ from quizcli.making.questions.candidate import (
     Candidate,
     question_id,
 )
+from quizcli.making.questions.when import FIGURE_UNITS
 from quizcli.making.questions.wording import (
     abbreviates,
     crop,
@@ -111,6 +112,10 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
               *maker.short_forms(written), *_longer_names(maker, written))
     if fact.kind is FactKind.DATE:
         kind = "when:period"
+        if " to " not in written and any(
+                f.kind is FactKind.NUMBER and f.evidence == fact.evidence
+                and f.detail.get("unit") in FIGURE_UNITS for f in maker.facts):
+            return None  # "the deficit for _____ at 5.1 per cent": the figure's own year
     elif fact.kind is FactKind.PLACE:
         kind = "where"
     else:
