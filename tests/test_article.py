@@ -210,12 +210,12 @@ def test_a_stray_comma_between_a_preposition_and_its_name_is_dropped():
 
 
 def test_what_stands_under_a_heading_on_the_exam_is_not_read():
-    article = read_article("Deputy Speaker Post Vacant\n\n"
-                           "The post of Deputy Speaker has been vacant for five years.\n\n"
-                           "Why This Vacancy Matters for UPSC:\n"
-                           "- Tests understanding of mandatory constitutional phrases.\n\n"
+    article = read_article("Lake Authority Chair Vacant\n\n"
+                           "The chair of the Lakes Authority has been vacant for two years.\n\n"
+                           "Why This Matters for UPSC:\n"
+                           "- Tests understanding of statutory bodies.\n\n"
                            "Key Provisions:\n"
-                           "- Article 93 requires the House to elect a Deputy Speaker.\n")
+                           "- Section 12 requires the state to name a chair.\n")
     texts = [s.text for s in article.sentences]
     assert not [t for t in texts if "Tests understanding" in t]
-    assert [t for t in texts if t.startswith("Article 93")]
+    assert [t for t in texts if t.startswith("Section 12")]

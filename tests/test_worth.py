@@ -1340,16 +1340,16 @@ def test_one_sentence_asks_one_question_of_each_answer():
 
 def test_a_figure_given_in_brackets_in_passing_is_not_asked():
     story = ("Emissions Counted\n\n"
-             "Nepal's net emissions (8 gigatonnes) are 34 per cent below its territorial"
+             "Nepal's net emissions (3 gigatonnes) are 21 per cent below its territorial"
              " emissions, according to the report.\n"
              "The report was released by the River Council on 3 March 2025.\n")
     answers_ = [q.answer for q in kept(story)]
-    assert "34 per cent" in answers_ and "8 gigatonnes" not in answers_
+    assert "21 per cent" in answers_ and "3 gigatonnes" not in answers_
 
 
 @pytest.mark.parametrize("sentence", [
-    "The Central government has extended the order for six months in parts of Sikkim.",
-    "In a Facebook post, the collector said that seven villages were closed.",
+    "The Central government has extended the order for three months in parts of Sikkim.",
+    "In a Facebook post, the collector said that five villages were closed.",
     "The 14th Coastal Zones Amendment Bill was introduced in the Assembly on Tuesday.",
 ])
 def test_a_blank_that_many_words_would_complete_is_not_asked(sentence):
@@ -1359,12 +1359,11 @@ def test_a_blank_that_many_words_would_complete_is_not_asked(sentence):
 
 def test_six_more_months_and_six_months_are_one_figure():
     story = ("Order Extended\n\n"
-             "The state government has extended the order for another six more months in"
+             "The state government has extended the ban for another four more months in"
              " parts of Sikkim.\n"
-             "The order had declared nine districts of Sikkim as disturbed for a period of six"
-             " months.\n")
+             "The ban had covered three lakes of Sikkim for a period of four months.\n")
     asked = [q.answer for q in kept(story)]
-    assert sum(a in ("six more months", "six months") for a in asked) == 1
+    assert sum(a in ("four more months", "four months") for a in asked) == 1
 
 
 def test_who_read_out_a_list_of_names_is_not_asked_but_their_office_is():
@@ -1378,7 +1377,8 @@ def test_who_read_out_a_list_of_names_is_not_asked_but_their_office_is():
 
 def test_a_countrys_constitution_is_no_blank():
     story = ("Quota Case\n\n"
-             "The question was whether sub-quotas are permissible under the Indian Constitution.\n"
+             "The petition asked whether the new lake cess is valid under the Indian"
+             " Constitution.\n"
              "The Supreme Court of India heard the case on 3 March 2025.\n")
     assert "Indian Constitution" not in answers(story)
 
@@ -1387,24 +1387,24 @@ def test_a_place_beside_its_date_is_one_event_asked_by_its_date():
     story = ("Order Lifted\n\n"
              "The order was lifted from Sikkim in 2015, and the council met in Gangtok on"
              " Monday to review it.\n"
-             "The talks will be the most important since Paris in 2015, the council said.\n")
+             "The talks will be the first held since Lisbon in 2015, the council said.\n")
     asked = answers(story)
-    assert "2015" in asked and not {"Sikkim", "Paris"} & asked
+    assert "2015" in asked and not {"Sikkim", "Lisbon"} & asked
 
 
 def test_what_a_count_counts_is_not_a_blank_of_its_own():
     story = ("Panel Named\n\n"
-             "Panel of Chairpersons (Rule 9): The Speaker nominates up to 10 MPs to preside if"
-             " both Speaker and Deputy Speaker are absent.\n"
-             "The Lok Sabha adopted the rules on 3 March 2025.\n")
-    assert "MPs" not in answers(story)
+             "Panel of Wardens (Rule 12): The Mayor nominates up to 12 MLCs to preside"
+             " if both Mayor and Deputy Mayor are absent.\n"
+             "The Lakes Council adopted the rules on 3 March 2025.\n")
+    assert "MLCs" not in answers(story)
 
 
 def test_the_year_a_figure_is_for_is_asked_with_the_figure_not_alone():
     story = ("Deficit Target Set\n\n"
-             "The Finance Minister pegged the fiscal deficit target for 2024-25 at 5.1 per cent"
-             " of gross domestic product.\n"
-             "The mission will cost Rs 6,000 crore from 2023-24 to 2030-31.\n")
+             "The Finance Minister pegged the state's deficit target for 2026-27 at 4.4 per cent"
+             " of its output.\n"
+             "The lake mission will cost Rs 900 crore from 2025-26 to 2029-30.\n")
     asked = answers(story)
-    assert "5.1 per cent" in asked and "2024-25" not in asked
-    assert "2023-24 to 2030-31" in asked
+    assert "4.4 per cent" in asked and "2026-27" not in asked
+    assert "2025-26 to 2029-30" in asked

@@ -36,9 +36,9 @@ _DANGLING = re.compile(r"\b(?:and|or|but|that|the|of|to|a|an|with|by)\W*$", re.I
 _PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
 _MORE = re.compile(r"\b(?:more|another|further|additional)\s")
 _AFTER_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th) " + re.escape(BLANK))
-"""'The 129th _____': the number is the fact; of what, a dozen words would do."""
+"""'The 14th _____': the number is the fact; of what, a dozen words would do."""
 _AFTER_COUNT = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,]* " + re.escape(BLANK))
-"""'up to 10 _____': what a count counts is the count's fact, asked by the figure."""
+"""'up to 12 _____': what a count counts is the count's fact, asked by the figure."""
 _BEFORE_KIND = re.compile(re.escape(BLANK) + r" (?:government|administration|post|tweet|handle"
                           r"|account|page|video)\b")
 """'The _____ government' (Central? Union?), 'in a _____ post': one word, no place, before

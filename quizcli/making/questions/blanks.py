@@ -49,7 +49,7 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
     if in_list(fact.evidence, fact.answer):
         return None  # one place of a list: any other place of it fits the blank as well
     if _beside_its_date(maker, fact):
-        return None  # "since Paris in 2015": the date question asks the same event
+        return None  # "since Lisbon in 2017": the date question asks the same event
     match = _after_a_preposition(fact.answer).search(fact.evidence)
     if not match:
         return None
@@ -66,7 +66,7 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
 
 def _beside_its_date(maker: Maker, fact: Fact) -> bool:
     """Whether the place stands next to a date of its sentence that is asked ("from
-    Tripura in 2015", "in June in Singapore"): the two name one event."""
+    Sikkim in 2017", "in June in Lisbon"): the two name one event."""
     for other in maker.facts:
         written = other.detail.get("written", "") if other.kind is FactKind.DATE else ""
         if other.evidence == fact.evidence and written and re.search(
@@ -115,7 +115,7 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
         if " to " not in written and any(
                 f.kind is FactKind.NUMBER and f.evidence == fact.evidence
                 and f.detail.get("unit") in FIGURE_UNITS for f in maker.facts):
-            return None  # "the deficit for _____ at 5.1 per cent": the figure's own year
+            return None  # "the deficit for _____ at 4.4 per cent": the figure's own year
     elif fact.kind is FactKind.PLACE:
         kind = "where"
     else:

@@ -75,7 +75,7 @@ _NAMES_LISTED = re.compile(r"(?:[A-Z][\w-]+(?: [A-Z][\w-]+)*, ){3,}")
 
 
 def lists_names(words: str) -> bool:
-    """Whether a remark reads out a list of four names or more ("included Atanchery,
-    Maruthonkara, Tiruvallur, …"): who read it out is nothing to learn, though their
-    office may be."""
+    """Whether a remark reads out a list of four names or more ("included Arakkal,
+    Bettada, Chirala, …"): who read it out is nothing to learn, though their office may
+    be."""
     return _NAMES_LISTED.search(words) is not None

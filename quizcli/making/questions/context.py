@@ -26,7 +26,7 @@ _OBJECT_IT = re.compile(r"\b(?:for|against|on|opposed|supported|passed|approved|
 """'voted for it': an 'it' inside the sentence, standing for what the one before named."""
 _AFTER_IT = re.compile(r"\b(?:to|on|of|about|with|from|into|over|under|in) it\b"
                        r"(?! (?:is|was|has|had|will|would|can|could|should|may|might|must)\b)")
-"""'decides on changes to it every two months': an 'it' after a preposition, standing for
+"""'decides on changes to it every quarter': an 'it' after a preposition, standing for
 what the sentence before named."""
 _ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)) $")
 
@@ -92,9 +92,9 @@ def _sentence_before(maker: Maker, fact: Fact) -> str | None:
 
 def named_referent(maker: Maker, sentence: str, asked: str | None = None) -> str | None:
     """The named bill, scheme or report that the words asked of a sentence (all of it
-    where `asked` is None) call by its head word alone ('The Lok Sabha approved the bill
-    on August 7'), or by an 'it' after a sentence that did ('While 269 voted for it'), or
-    the report a rank is in ('India's rank in 2018 was 130'): the last one the story
+    where `asked` is None) call by its head word alone ('The Assembly approved the bill
+    on 3 March'), or by an 'it' after a sentence that did ('While 120 voted for it'), or
+    the report a rank is in ('Nepal's rank in 2022 was 42'): the last one the story
     named before the sentence. None where the words name it."""
     words = asked if asked is not None else sentence
     index = maker.sentences.index(sentence) if sentence in maker.sentences else None
@@ -116,7 +116,7 @@ def named_referent(maker: Maker, sentence: str, asked: str | None = None) -> str
     named = _named_things(maker, fits)
     if any(name in words for name, _ in named) or (head is None and any(
             fits(term) for term in re.findall(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+", words))):
-        return None  # "Digital Personal Data Protection Bill was passed … the bill"
+        return None  # "The Harbour Safety Bill was passed … the bill"
     before = [name for name, at in named if at < index]
     if before:
         return before[-1]
@@ -126,7 +126,7 @@ def named_referent(maker: Maker, sentence: str, asked: str | None = None) -> str
 
 _RANK = re.compile(r"\b(?:rank|ranks|ranked)\b")
 _RANKED_FOR = re.compile(r"\brank(?:s|ed)?\s\S+\s(?:for|in terms of)\b")
-"""'ranked fifth for installed solar capacity': a rank the sentence says what it is in."""
+"""'ranked fifth for river clean-up spending': a rank the sentence says what it is in."""
 
 
 def _generic_head(words: str) -> str | None:
@@ -141,7 +141,7 @@ def _generic_head(words: str) -> str | None:
 
 def _named_things(maker: Maker, fits: Callable[[str], bool]) -> list[tuple[str, int]]:
     """The story's named things that fit ('… Bill'), each with the index of the first
-    sentence that names it, an ordinal before it kept ('129th … Bill'). A name that is
+    sentence that names it, an ordinal before it kept ('14th … Bill'). A name that is
     a country's alone ('the Indian Constitution') needs no naming."""
     table = gazetteer()
     found: dict[str, int] = {}

@@ -273,7 +273,7 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
         told = sentence.replace(BLANK, written)
     shown = f"{context} {sentence}" if context else sentence
     if _ASIDE.search(sentence) and not _ASIDE.fullmatch(sentence):
-        return None  # "net emissions (8 gigatonnes) are …": a figure given in passing
+        return None  # "net emissions (3 gigatonnes) are …": a figure given in passing
     if (_restated(told, written) or _worked_out(told, written) or listed
             or _added_up(told, written) or _span_of(told, written)):
         return None  # "nearly four months (125 days)": the other figure gives it away

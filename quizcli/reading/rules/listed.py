@@ -1,6 +1,6 @@
 """Names that list their subjects with commas between them: "Ministry of Personnel,
 Public Grievances and Pensions" is one ministry, not three names; and lists of places,
-"Tirap, Changlang and Longding districts", one answer, not a name and a pair."""
+"Arakkal, Bettada and Chirala districts", one answer, not a name and a pair."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def comma_named(sentence: str, runs: list[tuple[int, int, str]]) -> list[tuple[i
 
 _PLURAL_AFTER = re.compile(r"\s(?:districts|states|villages|towns|cities|provinces|regions"
                            r"|countries|islands|nations)\b")
-"""The kind of place a list names, after it: "Tirap, Changlang and Longding districts"."""
+"""The kind of place a list names, after it: "Arakkal, Bettada and Chirala districts"."""
 
 
 def _places_listed(sentence: str, runs: list[tuple[int, int, str]]

@@ -355,7 +355,7 @@ def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str
         if text not in known and _opens_clause(sentence, start) and (
                 " " not in text or _COMMON_OPENING.match(text)
                 and common_word(text.split(None, 1)[0])):
-            continue  # a capital that only opens the sentence or a clause ("Funding for TB")
+            continue  # a capital that only opens the sentence or a clause ("Funding for malaria")
         if " the " in text and text.split(None, 2)[1:2] == ["the"] and _opens_clause(
                 sentence, start):
             continue  # "Mirror the HC model": a verb and what it acts on open the clause
@@ -365,4 +365,4 @@ def _names(sentence: str, runs: list[tuple[int, int, str]], known: frozenset[str
 
 _COMMON_OPENING = re.compile(r"[A-Z][a-z]+ (?:for|of|in|on|to|with) ")
 """A word capitalised only because it opens the clause, joined to the rest by a
-preposition: "Funding for TB", not a name."""
+preposition: "Funding for malaria", not a name."""
