@@ -58,3 +58,24 @@ def test_an_it_after_a_preposition_shows_the_sentence_before():
              " Lakes Council decides on changes to it every three months.\n")
     [asked] = [q for q in made(story) if q.answer == "three months"]
     assert "The bank rate is the rate at which" in asked.prompt
+
+
+def test_a_label_line_shows_the_plain_heading_it_stands_under():
+    story = ("Lake Storms\n\n"
+             "Storms over the lakes of Sikkim have grown more frequent since 2015.\n\n"
+             "Characteristics of Lake Storms:\n"
+             "- Wind Threshold for Hills: 60 km/h or higher.\n"
+             "- Wind Threshold for Plains: 80 km/h or higher.\n")
+    asked = [q for q in made(story) if q.answer == "60 km/h"]
+    assert asked and all("Characteristics of Lake Storms: Wind Threshold for Hills" in q.prompt
+                         for q in asked)
+
+
+def test_a_heading_on_the_highlights_of_a_report_is_about_the_report():
+    story = ("Lake Report Released\n\n"
+             "The Lakes Council released the Lake Health Report on 3 March 2025.\n\n"
+             "What are the Key Highlights of the Lake Health Report?\n"
+             "- Flood Risk: Flood days in hill towns may double by 2030.\n")
+    [asked] = [q for q in made(story) if q.answer == "2030"]
+    assert "About the Lake Health Report:" in asked.prompt
+    assert "Key Highlights" not in asked.prompt

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quizcli.making.questions.candidate import FIELD_LINE, LEANS_BACK, PRONOUN_START
-from quizcli.making.questions.wording import section_subject
+from quizcli.making.questions.headings import section_subject
 from quizcli.model import Fact, FactKind
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.names import named_kind
@@ -30,6 +30,10 @@ _AFTER_IT = re.compile(r"\b(?:to|on|of|about|with|from|into|over|under|in) it\b"
 what the sentence before named."""
 _ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)) $")
 
+_LABEL_HEADING = re.compile(r"[A-Z][\w’'-]*(?:\s[\w’'-]+){0,6}")
+"""A heading short and plain enough to stand before its lines: "Characteristics of
+Heatwaves", not a question or a sentence."""
+
 _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’'-]*){0,5}")
 """A title that is a name alone ("Sikkim Lakes Bill", "Lake Health Index")."""
 
@@ -43,9 +47,16 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
     referent = None if PRONOUN_START.match(evidence) else named_referent(maker, evidence, asked)
     if referent and fact.answer not in referent and referent not in fact.answer:
         return f"About the {referent}:"
-    if FIELD_LINE.match(evidence):  # "Formed: 1961" under "About the Lakes Council"
-        subject = section_subject(fact.detail.get("section"))
-        return f"About {subject}:" if subject else None
+    field = FIELD_LINE.match(evidence)  # "Formed: 1961" under "About the Lakes Council"
+    if field or FIELD_LINE.match(evidence.rstrip(".")):
+        heading = fact.detail.get("section")
+        subject = section_subject(heading)
+        if subject:
+            return f"About {subject}:"
+        if heading and _LABEL_HEADING.fullmatch(heading):
+            return f"{heading}:"  # "Threshold for Plains: 40 °C." under "Characteristics of …"
+        if field:
+            return None
     pronoun = PRONOUN_START.match(evidence) is not None
     if not pronoun and asked is None and _AFTER_IT.search(evidence):
         return _sentence_before(maker, fact)

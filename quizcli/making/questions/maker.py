@@ -15,13 +15,13 @@ from quizcli.making.questions.candidate import (
 )
 from quizcli.making.questions.context import context_for
 from quizcli.making.questions.figure import RANKED_AMONG
+from quizcli.making.questions.headings import section_subject
 from quizcli.making.questions.wording import (
     aliases,
     balanced,
     count_words,
     crop,
     initials,
-    section_subject,
 )
 from quizcli.making.questions.worth import not_worth_asking
 from quizcli.making.scores import NOT_WORTH_ASKING, score

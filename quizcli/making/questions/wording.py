@@ -14,23 +14,6 @@ from quizcli.reading.rules.names import named_kind
 from quizcli.reading.rules.numbers import number_value
 from quizcli.reading.sentences import ABBREVIATIONS
 
-_SUBJECT_HEADING = re.compile(
-    r"^(?:what\s+(?:is|are|was|were)|who\s+(?:is|are)|about|understanding|know\s+about)"
-    r"\s+(?P<subject>.+?)\s*[?:]?$", re.I)
-# A species' entry headed by its two names: 'Snow Leopard (Panthera uncia)'.
-_SPECIES_HEADING = re.compile(r"(?P<subject>[A-Z][^()?:]{2,60}?\s\([A-Z][a-z]+\s[a-z]+\))$")
-
-
-def section_subject(heading: str | None) -> str | None:
-    """What a section is about when its heading says so: 'What is the Ocean Council?' →
-    'the Ocean Council', 'About Snow Leopard' → 'Snow Leopard'."""
-    if not heading:
-        return None
-    match = _SUBJECT_HEADING.match(heading.strip()) or _SPECIES_HEADING.match(heading.strip())
-    if not match or len(match.group("subject").split()) > 8:
-        return None
-    return match.group("subject")
-
 
 def other_spellings(answer: str, sentence: str = "") -> tuple[str, ...]:
     """Answers a reader may type for the same words: the two halves of 'X and Y' the
