@@ -1408,3 +1408,12 @@ def test_the_year_a_figure_is_for_is_asked_with_the_figure_not_alone():
     asked = answers(story)
     assert "4.4 per cent" in asked and "2026-27" not in asked
     assert "2025-26 to 2029-30" in asked
+
+
+def test_a_name_a_who_said_question_shows_whole_is_not_blanked_again():
+    story = ("Council Terms\n\n" + SPEAKERS +
+             "Kavita Rao said that the tenure of the Hill Wardens cannot be tied to the"
+             " tenure of the Assembly.\n")
+    asked = kept(story)
+    assert [q for q in asked if q.prompt.startswith("Who said") and "Hill Wardens" in q.prompt]
+    assert not [q for q in asked if q.answer == "Hill Wardens"]

@@ -16,6 +16,7 @@ from quizcli.making.questions.candidate import (
 from quizcli.making.questions.when import FIGURE_UNITS
 from quizcli.making.questions.wording import (
     abbreviates,
+    count_words,
     crop,
     demonym,
     in_list,
@@ -76,9 +77,21 @@ def _beside_its_date(maker: Maker, fact: Fact) -> bool:
     return False
 
 
+def _told_whole(maker: Maker, fact: Fact) -> bool:
+    """Whether a remark or a stance of the fact's sentence, which who-said and which-party
+    show whole, holds the name: a blank of it asks again what they tell."""
+    return any(other.evidence == fact.evidence and other.kind in (FactKind.QUOTE,
+                                                                  FactKind.POSITION)
+               and count_words(other.detail.get("quote") or other.detail.get("stance") or "",
+                               fact.answer)
+               for other in maker.facts)
+
+
 def blank(maker: Maker, fact: Fact) -> Candidate | None:
     if fact.kind in (FactKind.PLACE, FactKind.FACT) and _beside_its_date(maker, fact):
         return None  # "in June in _____": the date question asks the same event
+    if fact.detail.get("term") == "name" and _told_whole(maker, fact):
+        return None  # "Who said that the tenure of the Hill Wardens …?" tells it
     written = fact.answer
     if _POSSESSIVE.search(written):
         written = written[:-1]  # "the United States' test": the name, not its possessive
