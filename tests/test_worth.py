@@ -1417,3 +1417,11 @@ def test_a_name_a_who_said_question_shows_whole_is_not_blanked_again():
     asked = kept(story)
     assert [q for q in asked if q.prompt.startswith("Who said") and "Hill Wardens" in q.prompt]
     assert not [q for q in asked if q.answer == "Hill Wardens"]
+
+
+def test_where_the_one_figure_of_a_sentence_is_counted_is_asked_by_the_figure():
+    story = ("Cranes Counted\n\n"
+             "Only four Snow Leopards are left in Sikkim, the survey found.\n"
+             "The survey was released by the Lakes Council on 3 March 2025.\n")
+    asked = answers(story)
+    assert "four" in asked and "Sikkim" not in asked

@@ -49,7 +49,7 @@ def _after_a_preposition(place: str) -> re.Pattern[str]:
 def where(maker: Maker, fact: Fact) -> Candidate | None:
     if in_list(fact.evidence, fact.answer):
         return None  # one place of a list: any other place of it fits the blank as well
-    if _beside_its_date(maker, fact):
+    if _beside_its_date(maker, fact) or _where_its_count_is(maker, fact):
         return None  # "since Lisbon in 2017": the date question asks the same event
     match = _after_a_preposition(fact.answer).search(fact.evidence)
     if not match:
@@ -64,6 +64,18 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
                                   context=context or ""),
                     score=score, why=why, accept=maker.other_names(fact.answer, place=True),
                     context=context, typed=True)
+
+def _where_its_count_is(maker: Maker, fact: Fact) -> bool:
+    """Whether the place is only where the one figure of its sentence is counted ("Only
+    four of the birds are left in Goa"): the figure's question asks the same fact."""
+    figures = [f for f in maker.facts if f.kind is FactKind.NUMBER and f.evidence == fact.evidence]
+    if len(figures) != 1:
+        return False
+    at = fact.evidence.find(fact.answer)
+    figure_at = fact.evidence.find(figures[0].answer)
+    return 0 <= figure_at < at and fact.evidence[max(0, at - 3):at] == "in " and (
+        figures[0].detail.get("unit") in (None, "", "count"))
+
 
 def _beside_its_date(maker: Maker, fact: Fact) -> bool:
     """Whether the place stands next to a date of its sentence that is asked ("from
@@ -88,7 +100,8 @@ def _told_whole(maker: Maker, fact: Fact) -> bool:
 
 
 def blank(maker: Maker, fact: Fact) -> Candidate | None:
-    if fact.kind in (FactKind.PLACE, FactKind.FACT) and _beside_its_date(maker, fact):
+    if fact.kind in (FactKind.PLACE, FactKind.FACT) and (
+            _beside_its_date(maker, fact) or _where_its_count_is(maker, fact)):
         return None  # "in June in _____": the date question asks the same event
     if fact.detail.get("term") == "name" and _told_whole(maker, fact):
         return None  # "Who said that the tenure of the Hill Wardens …?" tells it
