@@ -13,7 +13,7 @@ from quizcli.making.questions.candidate import (
     Candidate,
     question_id,
 )
-from quizcli.making.questions.when import FIGURE_UNITS
+from quizcli.making.questions.when import beside_a_figure
 from quizcli.making.questions.wording import (
     abbreviates,
     count_words,
@@ -49,7 +49,7 @@ def _after_a_preposition(place: str) -> re.Pattern[str]:
 def where(maker: Maker, fact: Fact) -> Candidate | None:
     if in_list(fact.evidence, fact.answer):
         return None  # one place of a list: any other place of it fits the blank as well
-    if _beside_its_date(maker, fact) or _where_its_count_is(maker, fact):
+    if _asked_by_its_date_or_figure(maker, fact):
         return None  # "since Lisbon in 2017": the date question asks the same event
     match = _after_a_preposition(fact.answer).search(fact.evidence)
     if not match:
@@ -65,43 +65,36 @@ def where(maker: Maker, fact: Fact) -> Candidate | None:
                     score=score, why=why, accept=maker.other_names(fact.answer, place=True),
                     context=context, typed=True)
 
-def _where_its_count_is(maker: Maker, fact: Fact) -> bool:
-    """Whether the place is only where the one figure of its sentence is counted ("Only
-    four of the birds are left in Goa"): the figure's question asks the same fact."""
-    figures = [f for f in maker.facts if f.kind is FactKind.NUMBER and f.evidence == fact.evidence]
-    if len(figures) != 1:
-        return False
-    at = fact.evidence.find(fact.answer)
-    figure_at = fact.evidence.find(figures[0].answer)
-    return 0 <= figure_at < at and fact.evidence[max(0, at - 3):at] == "in " and (
-        figures[0].detail.get("unit") in (None, "", "count"))
-
-
-def _beside_its_date(maker: Maker, fact: Fact) -> bool:
-    """Whether the place stands next to a date of its sentence that is asked ("from
-    Sikkim in 2017", "in June in Lisbon"): the two name one event."""
-    for other in maker.facts:
+def _asked_by_its_date_or_figure(maker: Maker, fact: Fact) -> bool:
+    """Whether the place stands next to a date of its sentence ("from Sikkim in 2017",
+    "in June in Lisbon": the two name one event), or is only where the one figure of its
+    sentence is counted ("Only four of the birds are left in Goa"): the date's or the
+    figure's question asks the same fact."""
+    others = maker.by_sentence.get(fact.evidence, ())
+    sentence, name = fact.evidence, re.escape(fact.answer)
+    for other in others:
         written = other.detail.get("written", "") if other.kind is FactKind.DATE else ""
-        if other.evidence == fact.evidence and written and re.search(
-                rf"\b{re.escape(fact.answer)} in (?:the )?{re.escape(written)}\b"
-                rf"|\b{re.escape(written)} in {re.escape(fact.answer)}\b", fact.evidence):
+        if written and re.search(rf"\b{name} in (?:the )?{re.escape(written)}\b"
+                                 rf"|\b{re.escape(written)} in {name}\b", sentence):
             return True
-    return False
+    figures = [f for f in others if f.kind is FactKind.NUMBER]
+    if len(figures) != 1 or figures[0].detail.get("unit") not in (None, "", "count"):
+        return False
+    at = sentence.find(fact.answer)
+    return 0 <= sentence.find(figures[0].answer) < at and sentence[max(0, at - 3):at] == "in "
 
 
 def _told_whole(maker: Maker, fact: Fact) -> bool:
     """Whether a remark or a stance of the fact's sentence, which who-said and which-party
     show whole, holds the name: a blank of it asks again what they tell."""
-    return any(other.evidence == fact.evidence and other.kind in (FactKind.QUOTE,
-                                                                  FactKind.POSITION)
+    return any(other.kind in (FactKind.QUOTE, FactKind.POSITION)
                and count_words(other.detail.get("quote") or other.detail.get("stance") or "",
                                fact.answer)
-               for other in maker.facts)
+               for other in maker.by_sentence.get(fact.evidence, ()))
 
 
 def blank(maker: Maker, fact: Fact) -> Candidate | None:
-    if fact.kind in (FactKind.PLACE, FactKind.FACT) and (
-            _beside_its_date(maker, fact) or _where_its_count_is(maker, fact)):
+    if fact.kind in (FactKind.PLACE, FactKind.FACT) and _asked_by_its_date_or_figure(maker, fact):
         return None  # "in June in _____": the date question asks the same event
     if fact.detail.get("term") == "name" and _told_whole(maker, fact):
         return None  # "Who said that the tenure of the Hill Wardens …?" tells it
@@ -138,9 +131,7 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
               *maker.short_forms(written), *_longer_names(maker, written))
     if fact.kind is FactKind.DATE:
         kind = "when:period"
-        if " to " not in written and any(
-                f.kind is FactKind.NUMBER and f.evidence == fact.evidence
-                and f.detail.get("unit") in FIGURE_UNITS for f in maker.facts):
+        if " to " not in written and beside_a_figure(maker, fact):
             return None  # "the deficit for _____ at 4.4 per cent": the figure's own year
     elif fact.kind is FactKind.PLACE:
         kind = "where"

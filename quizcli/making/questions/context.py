@@ -47,22 +47,21 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
     referent = None if PRONOUN_START.match(evidence) else named_referent(maker, evidence, asked)
     if referent and fact.answer not in referent and referent not in fact.answer:
         return f"About the {referent}:"
-    field = FIELD_LINE.match(evidence)  # "Formed: 1961" under "About the Lakes Council"
-    if field or FIELD_LINE.match(evidence.rstrip(".")):
+    if FIELD_LINE.match(evidence.rstrip(".")):  # "Formed: 1961" under "About the Lakes Council"
         heading = fact.detail.get("section")
         subject = section_subject(heading)
         if subject:
             return f"About {subject}:"
         if heading and _LABEL_HEADING.fullmatch(heading):
             return f"{heading}:"  # "Threshold for Plains: 40 °C." under "Characteristics of …"
-        if field:
+        if not evidence.endswith("."):
             return None
     pronoun = PRONOUN_START.match(evidence) is not None
     if not pronoun and asked is None and _AFTER_IT.search(evidence):
         return _sentence_before(maker, fact)
     if not pronoun and not (asked and LEANS_BACK.match(asked)):
         return None
-    index = maker.sentences.index(evidence) if evidence in maker.sentences else None
+    index = maker.index_of.get(evidence)
     before = maker.sentences[index - 1] if index else None
     if before and PRONOUN_START.match(before) and index and index >= 2 and maker.blocks and (
             maker.blocks[index - 2] == maker.blocks[index]):
@@ -91,8 +90,7 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
 def _sentence_before(maker: Maker, fact: Fact) -> str | None:
     """The sentence before the fact's, where it is of the same paragraph, opens on no
     pronoun of its own and does not give the answer."""
-    evidence = fact.evidence
-    index = maker.sentences.index(evidence) if evidence in maker.sentences else None
+    index = maker.index_of.get(fact.evidence)
     if not index or not maker.blocks or maker.blocks[index - 1] != maker.blocks[index]:
         return None
     before = maker.sentences[index - 1]
@@ -108,7 +106,7 @@ def named_referent(maker: Maker, sentence: str, asked: str | None = None) -> str
     the report a rank is in ('Nepal's rank in 2022 was 42'): the last one the story
     named before the sentence. None where the words name it."""
     words = asked if asked is not None else sentence
-    index = maker.sentences.index(sentence) if sentence in maker.sentences else None
+    index = maker.index_of.get(sentence)
     head = _generic_head(words)
     if head is None and index and asked is None and _OBJECT_IT.search(sentence) and (
             not re.search(r"(?<=\s)[A-Z]", sentence)):
@@ -159,12 +157,11 @@ def _named_things(maker: Maker, fits: Callable[[str], bool]) -> list[tuple[str, 
     for fact in maker.facts:
         if fact.kind is not FactKind.FACT or not fits(fact.answer):
             continue
-        if fact.evidence not in maker.sentences or all(
-                word in table.party_of for word in fact.answer.split()[:-1]):
+        index = maker.index_of.get(fact.evidence)
+        if index is None or all(word in table.party_of for word in fact.answer.split()[:-1]):
             continue
         at = fact.evidence.find(fact.answer)
         ordinal = _ORDINAL_BEFORE.search(fact.evidence, 0, at) if at > 0 else None
         name = f"{ordinal.group(1)} {fact.answer}" if ordinal else fact.answer
-        index = maker.sentences.index(fact.evidence)
         found[name] = min(index, found.get(name, index))
     return sorted(found.items(), key=lambda item: item[1])

@@ -159,6 +159,19 @@ class Maker:
         return tuple(sorted(names))[:8]
 
     @functools.cached_property
+    def by_sentence(self) -> dict[str, list[Fact]]:
+        """The facts each sentence gives, by its text."""
+        found: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            found.setdefault(fact.evidence, []).append(fact)
+        return found
+
+    @functools.cached_property
+    def index_of(self) -> dict[str, int]:
+        """Where each sentence first stands in the story."""
+        return {sentence: at for at, sentence in reversed(list(enumerate(self.sentences)))}
+
+    @functools.cached_property
     def voices(self) -> frozenset[str]:
         """The people the story quotes or shows taking a side."""
         return frozenset(f.answer for f in self.facts

@@ -104,7 +104,8 @@ def who_said(maker: Maker, fact: Fact) -> Candidate | None:
     person = speaker in maker.pools.people
     score, why = score_of("who-said"), [f"quote +{score_of('who-said'):g}"]
     if direct:  # a speaker's own words, before what is reported of them
-        score, why = score + ADJUSTMENTS["own words"], [*why, "own words +0.5"]
+        own = ADJUSTMENTS["own words"]
+        score, why = score + own, [*why, f"own words +{own:g}"]
     return maker.mcq(fact, "who-said", prompt, speaker, _four_or_none(wrong) if person else wrong,
                      score=score, why=why, accept=accept, typed=person, context=context,
                      group=f"who-said:{speaker}")

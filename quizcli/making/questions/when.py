@@ -105,6 +105,12 @@ def _yearless(shown: str) -> str:
     return re.sub(r"\s\d{4}$", "", shown)
 
 
+def beside_a_figure(maker: Maker, fact: Fact) -> bool:
+    """Whether the date's sentence gives a figure the date is of ("2.8% in March 2024")."""
+    return any(f.kind is FactKind.NUMBER and f.detail.get("unit") in FIGURE_UNITS
+               for f in maker.by_sentence.get(fact.evidence, ()))
+
+
 def _scored(maker: Maker, fact: Fact, written: str) -> tuple[float, list[str]]:
     """A date question's score: less for a year in passing, the date of a figure beside
     it, or the day of a remark."""
@@ -113,9 +119,7 @@ def _scored(maker: Maker, fact: Fact, written: str) -> tuple[float, list[str]]:
     if precision == "year" and re.search(rf"\(\s*{re.escape(written)}\s*\)|(?:^|\s)"
                                          rf"{re.escape(written)}['’]s\b", fact.evidence):
         score, why = score - 1, [*why, "a year given in passing -1"]
-    if precision in ("year", "month") and any(
-            f.kind is FactKind.NUMBER and f.evidence == fact.evidence
-            and f.detail.get("unit") in FIGURE_UNITS for f in maker.facts):
+    if precision in ("year", "month") and beside_a_figure(maker, fact):
         score, why = score - 1, [*why, "the date of a figure it stands beside -1"]
     if _REMARK_DATE.search(fact.evidence.replace(written, "DATE", 1)):
         score, why = score - 1, [*why, "the day of a remark -1"]  # "Verma said on ..."

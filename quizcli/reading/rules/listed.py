@@ -51,7 +51,8 @@ def _places_listed(sentence: str, runs: list[tuple[int, int, str]]
     no answer to recall."""
     from quizcli.reading.gazetteer import gazetteer
 
-    places, parties = gazetteer().places, gazetteer().party_of
+    table = gazetteer()
+    places, parties = table.places, table.party_of
     out: list[tuple[int, int, str]] = []
     at = 0
     while at < len(runs):
