@@ -1,9 +1,18 @@
 """A question shows what its sentence leans on: 'the bill' is the bill the story named,
-an 'it' after such a sentence is that bill, and a rank is in the report the story named."""
+an 'it' after such a sentence is that bill, a rank is in the report the story named, and
+a line of an explainer is about what the explainer is named for."""
 
 from __future__ import annotations
 
+import pytest
 from test_worth import SPEAKERS, kept, made
+
+from quizcli.making.questions.headings import explainer_subject
+
+
+def prompts(story: str) -> dict[str, str]:
+    """The prompt of each answer the story's questions ask."""
+    return {q.answer: q.prompt for q in made(story)}
 
 
 def test_the_bill_a_sentence_speaks_of_is_named_before_it():
@@ -38,7 +47,7 @@ def test_a_rank_without_its_index_is_shown_with_the_index_named_before():
              " in 2024.\n"
              "Nepal's rank in 2022 was 42.\n"
              "It also said that Nepal ranked fifth for river clean-up spending.\n")
-    ranks = {q.answer: q.prompt for q in made(story)}
+    ranks = prompts(story)
     assert "About the River Health Index:" in ranks["42"]
     assert "River Health Index" not in ranks.get("fifth", "")  # a rank in something else
 
@@ -79,3 +88,73 @@ def test_a_heading_on_the_highlights_of_a_report_is_about_the_report():
     [asked] = [q for q in made(story) if q.answer == "2030"]
     assert "About the Lake Health Report:" in asked.prompt
     assert "Key Highlights" not in asked.prompt
+
+
+EXPLAINER = ("Harit Gram Scheme: Greener Villages\n\n"
+             "Why in News?\n"
+             "The Ministry of Rural Affairs extended the Harit Gram Scheme on 3 March 2025.\n"
+             "Eligibility\n"
+             "- Beneficiaries: Villages with fewer than 5,000 residents and at least 40"
+             " hectares of common land.\n"
+             "- Grants: Each village receives up to Rs 20 lakh over three years.\n"
+             "Key features\n"
+             "- Training: Basic training of five to seven days and advanced training of at"
+             " least 15 days help village councils plan.\n")
+
+
+def test_a_line_of_an_explainer_shows_what_the_explainer_is_about_and_its_heading():
+    asked = prompts(EXPLAINER)
+    assert "About the Harit Gram Scheme (Eligibility): Grants:" in asked["Rs 20 lakh"]
+    assert "About the Harit Gram Scheme (Key features): Training:" in asked["15 days"]
+    # a sentence that names the scheme, and one under a heading that says nothing, do not
+    assert "About" not in asked["3 March 2025"]
+
+
+def test_a_news_story_without_headings_shows_no_subject():
+    story = ("Harit Gram Scheme Extended\n\n"
+             "The Ministry of Rural Affairs extended the Harit Gram Scheme on 3 March 2025.\n"
+             "Each village receives up to Rs 20 lakh over three years.\n")
+    assert not [q for q in made(story) if "About" in q.prompt]
+
+
+@pytest.mark.parametrize("title, subject", [
+    ("Harit Gram Scheme: Greener Villages", "Harit Gram Scheme"),
+    ("COASTAL RED CRAB", "Coastal Red Crab"),
+    ("RBI’S LAKE HEALTH REPORT HIGHLIGHTS", "RBI’s Lake Health Report"),
+    ("Mission Nira (GS Paper 3, Science)", "Mission Nira"),
+    ("Rains lash the hill towns", None),
+    ("What is the Harit Gram Scheme?", None),
+    ("Lake Council Meets In Gangtok To Discuss The Flood Plan For Next Year", None),
+])
+def test_an_explainer_is_about_what_its_title_names(title, subject):
+    assert explainer_subject(title) == subject
+
+
+def test_a_paper_regarding_the_same_shows_the_sentence_before():
+    story = ("Lake Survey Released\n\n"
+             "The Lakes Council mapped 412 lakes in the Eastern Hills. A report regarding the"
+             " same was released on 3 March 2025.\n")
+    [asked] = [q for q in made(story) if q.answer == "3 March 2025"]
+    assert "The Lakes Council mapped 412 lakes" in asked.prompt
+
+
+INDEX_STORY = ("Nepal rises in the River Health Index\n\n"
+               "Nepal went up two places to 40 in the River Health Index in 2024, the Lakes"
+               " Council said.\n"
+               "Bhutan spent Rs 40 crore on cleaning its rivers last year.\n"
+               "A new report titled “Rising Waters” was released by the Lakes Council on"
+               " 3 March 2025.\n\n"
+               "What are the Key Highlights of the Report?\n"
+               "- Flood Risk: Flood days in hill towns may rise by 40% by 2030.\n")
+
+
+def test_a_story_on_an_index_shows_the_index_its_title_names():
+    asked = prompts(INDEX_STORY)
+    assert "About the River Health Index: Bhutan spent _____" in asked["Rs 40 crore"]
+    assert "About" not in asked["two"]  # its sentence names the index
+    assert "About" not in asked["3 March 2025"]  # a sentence on another report
+
+
+def test_the_highlights_of_the_report_are_of_the_report_titled_before():
+    [asked] = [q for q in made(INDEX_STORY) if q.answer == "40%"]
+    assert "About the report ‘Rising Waters’: Flood Risk:" in asked.prompt

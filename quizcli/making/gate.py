@@ -16,6 +16,7 @@ from quizcli.making.figures import unhedged
 from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, aliases
 from quizcli.model import FactKind, QuestionType
 from quizcli.reading.gazetteer import gazetteer
+from quizcli.reading.rules.numbers import number_value
 from quizcli.text import compared
 
 DEFAULT_BUDGET = 40
@@ -34,6 +35,7 @@ MIN_SCORE = 1.5
 
 _DANGLING = re.compile(r"\b(?:and|or|but|that|the|of|to|a|an|with|by)\W*$", re.I)
 _PAIRS = [("“", "”"), ("(", ")"), ("[", "]")]
+_INITIALS = re.compile(r"[A-Z]{2,6}")
 _MORE = re.compile(r"\b(?:more|another|further|additional)\s")
 _AFTER_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th) " + re.escape(BLANK))
 """'The 14th _____': the number is the fact; of what, a dozen words would do."""
@@ -138,9 +140,10 @@ def reject_reason(candidate: Candidate) -> str | None:
     return None
 
 
-RETESTING = ("statements", "order")
+RETESTING = ("statements", "order", "match")
 """Formats on several facts that teach nothing when their facts are asked on their own:
-a match of people and offices asks how they pair, which no single question does."""
+'Consider the following statements' of figures asked one by one, or a match of people and
+offices whose holders are asked one by one ("Foreign Secretary _____")."""
 
 
 def _without_retests(passed: list[Candidate], dropped: list[tuple[Candidate, str]],
@@ -171,8 +174,67 @@ def answer_keys(answer: str, kind: FactKind, evidence: str) -> tuple[str, ...]:
         return key, in_sentence
     if kind is FactKind.NUMBER:  # "six more months" is "six months", "over 500" is "500"
         core = (unhedged(answer) or [answer])[-1]
-        return key, f"{kind.value}\0{answer_key(_MORE.sub('', core))}", in_sentence
+        of_kind = f"{kind.value}\0{answer_key(_MORE.sub('', core))}"
+        span = _range_of(answer, evidence)
+        if span is not None:  # "five to seven days": either end asks the one range
+            return key, of_kind, f"range\0{span}\0{evidence}"
+        return key, of_kind, in_sentence
     return key, f"{kind.value}\0{key}", in_sentence
+
+
+_RANGE_AFTER = re.compile(r"\s?(?:to|–|-)\s?([\w.,]+)")
+_RANGE_BEFORE = re.compile(r"([\w.,]+)\s?(?:to|–|-)\s?$")
+
+
+def _by_initials(candidate: Candidate) -> bool:
+    """Whether a question asks a body by its initials ('AU'), not a country ('UAE'), whose
+    initials name it in other facts than its full name does."""
+    answer = candidate.question.answer
+    return candidate.facts[0].kind is FactKind.FACT and _INITIALS.fullmatch(answer) is not None \
+        and answer not in gazetteer().party_of
+
+
+def _range_of(answer: str, evidence: str) -> int | None:
+    """Where the range a figure is an end of starts in its sentence ('training of five to
+    seven days'), or None where it is none."""
+    at = evidence.find(answer)
+    if at < 0:
+        return None
+    after = _RANGE_AFTER.match(evidence, at + len(answer))
+    if after and number_value(after.group(1).rstrip(".,")) is not None:
+        return at
+    before = _RANGE_BEFORE.search(evidence, max(0, at - 30), at)
+    if before and number_value(before.group(1)) is not None:
+        return before.start(1)
+    return None
+
+
+_Counted = tuple[list[str], list[str], str]
+
+
+def _counted_as(candidate: Candidate) -> _Counted:
+    """The keys a question's answer counts under (`answer_keys`): its names, those the
+    question accepts among them ("AU" and "African Union" are one answer); the answer
+    within its kind; the answer within its sentence."""
+    answer, *of_kind, in_sentence = answer_keys(
+        candidate.question.answer, candidate.facts[0].kind, candidate.question.evidence)
+    names = list(dict.fromkeys([answer, *map(answer_key, candidate.question.accept)]))
+    return names, of_kind, in_sentence
+
+
+def _asked_again(candidate: Candidate, counted: _Counted, per_answer: dict[str, int]
+                 ) -> str | None:
+    """Why a question asks again an answer the questions kept so far ask, or None."""
+    names, of_kind, in_sentence = counted
+    if len(candidate.facts) == 1 and (
+            any(per_answer.get(name, 0) >= PER_ANSWER for name in names)
+            or any(per_answer.get(k, 0) >= PER_ANSWER_OF_KIND for k in of_kind)):
+        return "asks the same answer again"
+    if _by_initials(candidate) and any(per_answer.get(n, 0) for n in names[1:]):
+        return "asks by its initials a name asked"  # "adding the _____": AU, named
+    if per_answer.get(in_sentence, 0):
+        return "asks the same answer of its sentence again"
+    return None
 
 
 @dataclass(frozen=True)
@@ -210,21 +272,16 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
             reason = "repeats another question"
         if reason is None and candidate.score < MIN_SCORE:
             reason = "too weak to ask"
-        answer, *of_kind, in_sentence = answer_keys(
-            candidate.question.answer, candidate.facts[0].kind, evidence)
-        if reason is None and len(candidate.facts) == 1 and (
-                per_answer.get(answer, 0) >= PER_ANSWER
-                or any(per_answer.get(k, 0) >= PER_ANSWER_OF_KIND for k in of_kind)):
-            reason = "asks the same answer again"
-        if reason is None and per_answer.get(in_sentence, 0):
-            reason = "asks the same answer of its sentence again"
+        counted = _counted_as(candidate)
+        if reason is None:
+            reason = _asked_again(candidate, counted, per_answer)
         if reason is None and per_sentence.get(evidence, 0) >= PER_SENTENCE:
             reason = "enough questions from its sentence"
         if reason is None:
             per_sentence[evidence] = per_sentence.get(evidence, 0) + 1
             if len(candidate.facts) == 1:
-                for counted in (answer, *of_kind, in_sentence):
-                    per_answer[counted] = per_answer.get(counted, 0) + 1
+                for name in (*counted[0], *counted[1], counted[2]):
+                    per_answer[name] = per_answer.get(name, 0) + 1
         if candidate.group and reason is None:
             groups.add(candidate.group)
         if reason:

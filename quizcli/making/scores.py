@@ -24,6 +24,7 @@ SCORES: dict[str, float] = {
     "term:case": 2.5,
     "term:title": 3.0,
     "term:species": 3.0,
+    "term:status": 3.0,
     "term:defined": 2.5,
     "term:definition": 3.0,
     "term:body": 2.5,

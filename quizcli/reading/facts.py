@@ -20,6 +20,7 @@ from quizcli.reading.rules import offices, places, speech
 from quizcli.reading.rules.names import find_terms
 from quizcli.reading.rules.needs import agents, key_terms
 from quizcli.reading.rules.numbers import find_periods, find_quantities
+from quizcli.reading.rules.status import red_list_status
 from quizcli.reading.spans import overlaps
 
 MAX_SENTENCE = 1_500
@@ -199,6 +200,9 @@ class Reader:
                      short=term.short)
         for key in key_terms(text):
             self.add(sentence, FactKind.FACT, key, found, term="key")
+        status = red_list_status(text)
+        if status:
+            self.add(sentence, FactKind.FACT, status, found, term="status")
         for group in agents(text, [(m.start, m.end) for m in found if m.kind == "party"]):
             self.add(sentence, FactKind.FACT, group, found, term="agents")
 

@@ -1,6 +1,7 @@
 """Blanks beside the fact, not the fact: what frames a figure (a stock "top 10", what a
 share is of), the others counted, where a change started, an aside in brackets, one place
-of a list, a state after its town. Such a blank is no fact to ask."""
+of a list, a state after its town, a word that only qualifies the noun after it. Such a
+blank is no fact to ask."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ _SHARE_OF = re.compile(r"(?:per\s?cent|%)\sof\s(?:the\s)?$")
 _OTHERS = re.compile(r"\sothers?\b")
 _LISTED_AFTER = re.compile(r"\s[a-z]+(?:\s[a-z]+)?:\s[A-Z]")
 _FROM = re.compile(r"\bfrom\s$")
+_NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
+_PUBLISHED = frozenset("report reports index survey study ranking rankings".split())
 _POSSESSIVE = re.compile(r"['’]s\b")
 _BRACKETED_FIGURE = re.compile(r"\(\d[^()]{0,20}\)")
 _BRACKET_END = re.compile(r"(?:\s[a-z]+){0,2}\)")
@@ -107,12 +110,41 @@ _AFTER_LIST = re.compile(r"\s[\w-]+(?:\s[\w-]+)?,?\s(?:after|behind|following)\s
                          r"(?P<list>[^.;:]+?)(?=,\s(?:to|in|with)\s|[.;:]|$)")
 
 
+_AFTER_ONE = re.compile(r"(?:\s[\w-]+){1,8}\s(?:after|behind|following)\s(?:the\s)?[A-Z]")
+
+
 def counted_after(after: str, answer: str) -> bool:
     """Whether the words after an ordinal list the ones before it, so that counting
     them gives it: "fourth state, after Goa, Kerala, and Punjab"."""
     place = ORDINAL_WORDS.get(answer.lower())
+    if place == 2 and _AFTER_ONE.match(after):
+        return True  # "the _____ bloc to join as a member after the Arctic Council": second
     listed = _AFTER_LIST.match(after)
     if not place or not listed:
         return False
     items = [i for i in re.split(r",\s(?:and\s)?|\sand\s", listed.group("list")) if i.strip()]
     return len(items) == place - 1
+
+
+def describes_noun(answer: str, after: str) -> bool:
+    """Whether the answer is one plain word (a common word, a people's name, a short
+    abbreviation) standing before a common noun: "a _____ post" (Facebook), "the
+    _____ government" (Central), "_____ students". A setter blanks the noun phrase or
+    the name, not the word that qualifies it; a name before its noun ("the _____
+    judgment" for a case's name) is still asked."""
+    table = gazetteer()
+    noun = _NOUN_AFTER.match(after)
+    if noun is None or " " in answer or any(ch.isdigit() for ch in answer):
+        return False
+    word = noun.group(1)
+    singular = {word, word[:-1], word[:-3] + "y"} if word.endswith("s") else {word}
+    if not singular & table.common_words or (answer.isupper() and word in _PUBLISHED):
+        return False  # "a _____ report": who publishes it is the fact
+    return len(answer) <= 3 and answer.isupper() or "&" in answer or all(
+        part.casefold() in table.common_words or part in table.party_of or (
+            _ADJECTIVAL.search(part) and part not in table.places)
+        for part in answer.split("-"))
+
+
+_ADJECTIVAL = re.compile(r"[a-z]{3}(?:al|ive|ous|ary|ory)$")
+"""A word made to qualify a noun ('Constitutional', 'Executive'): not a name of its own."""

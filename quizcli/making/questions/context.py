@@ -5,13 +5,12 @@ the named bill, scheme or report that "the bill" stands for."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quizcli.making.questions.candidate import FIELD_LINE, LEANS_BACK, PRONOUN_START
 from quizcli.making.questions.headings import section_subject
-from quizcli.model import Fact, FactKind
-from quizcli.reading.gazetteer import gazetteer
+from quizcli.making.questions.subjects import LABEL_HEADING, explained, named_things
+from quizcli.model import Fact
 from quizcli.reading.rules.names import named_kind
 
 if TYPE_CHECKING:
@@ -24,21 +23,23 @@ _REFERRED = frozenset({"law", "scheme", "report"})
 _OBJECT_IT = re.compile(r"\b(?:for|against|on|opposed|supported|passed|approved|introduced"
                         r"|rejected|amended|implemented|cleared) it\b")
 """'voted for it': an 'it' inside the sentence, standing for what the one before named."""
-_AFTER_IT = re.compile(r"\b(?:to|on|of|about|with|from|into|over|under|in) it\b"
-                       r"(?! (?:is|was|has|had|will|would|can|could|should|may|might|must)\b)")
-"""'decides on changes to it every quarter': an 'it' after a preposition, standing for
-what the sentence before named."""
-_ORDINAL_BEFORE = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)) $")
-
-_LABEL_HEADING = re.compile(r"[A-Z][\w’'-]*(?:\s[\w’'-]+){0,6}")
-"""A heading short and plain enough to stand before its lines: "Characteristics of
-Heatwaves", not a question or a sentence."""
+_AFTER_IT = re.compile(r"\b(?:to|on|of|about|with|from|into|over|under|in|regarding)"
+                       r" (?:it\b(?! (?:is|was|has|had|will|would|can|could|should|may|might"
+                       r"|must)\b)|the same\b(?! \w+ (?:as|that)\b))")
+"""'decides on changes to it every quarter', 'a paper regarding the same': an 'it' after a
+preposition, standing for what the sentence before named."""
 
 _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’'-]*){0,5}")
 """A title that is a name alone ("Sikkim Lakes Bill", "Lake Health Index")."""
 
 
 def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
+    """What a sentence needs shown before it: what it leans on (`leaned_on`), else, under
+    a heading of an explainer, what the explainer is about (`explained`)."""
+    return leaned_on(maker, fact, asked) or explained(maker, fact, asked)
+
+
+def leaned_on(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
     """What a sentence that opens with a pronoun needs shown before it: the subject of
     its section ('About the Ocean Council:'), else the sentence before it. So do the
     words `asked` of it when they open on a noun of another sentence ('that the
@@ -50,10 +51,11 @@ def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | Non
     if FIELD_LINE.match(evidence.rstrip(".")):  # "Formed: 1961" under "About the Lakes Council"
         heading = fact.detail.get("section")
         subject = section_subject(heading)
-        if subject:
-            return f"About {subject}:"
-        if heading and _LABEL_HEADING.fullmatch(heading):
-            return f"{heading}:"  # "Threshold for Plains: 40 °C." under "Characteristics of …"
+        if subject:  # "About the Report:" is the report the story named, where it did
+            return explained(maker, fact, asked) or f"About {subject}:"
+        if heading and LABEL_HEADING.fullmatch(heading):
+            # "Threshold for Plains: 40 °C." under "Characteristics of …"
+            return explained(maker, fact, asked) or f"{heading}:"
         if not evidence.endswith("."):
             return None
     pronoun = PRONOUN_START.match(evidence) is not None
@@ -122,7 +124,7 @@ def named_referent(maker: Maker, sentence: str, asked: str | None = None) -> str
         return None
     if index is None:
         return None
-    named = _named_things(maker, fits)
+    named = named_things(maker, fits)
     if any(name in words for name, _ in named) or (head is None and any(
             fits(term) for term in re.findall(r"[A-Z][\w-]*(?: [A-Z][\w-]*)+", words))):
         return None  # "The Harbour Safety Bill was passed … the bill"
@@ -146,22 +148,3 @@ def _generic_head(words: str) -> str | None:
         if named_kind(head) in _REFERRED:
             return head
     return None
-
-
-def _named_things(maker: Maker, fits: Callable[[str], bool]) -> list[tuple[str, int]]:
-    """The story's named things that fit ('… Bill'), each with the index of the first
-    sentence that names it, an ordinal before it kept ('14th … Bill'). A name that is
-    a country's alone ('the Indian Constitution') needs no naming."""
-    table = gazetteer()
-    found: dict[str, int] = {}
-    for fact in maker.facts:
-        if fact.kind is not FactKind.FACT or not fits(fact.answer):
-            continue
-        index = maker.index_of.get(fact.evidence)
-        if index is None or all(word in table.party_of for word in fact.answer.split()[:-1]):
-            continue
-        at = fact.evidence.find(fact.answer)
-        ordinal = _ORDINAL_BEFORE.search(fact.evidence, 0, at) if at > 0 else None
-        name = f"{ordinal.group(1)} {fact.answer}" if ordinal else fact.answer
-        found[name] = min(index, found.get(name, index))
-    return sorted(found.items(), key=lambda item: item[1])

@@ -244,6 +244,20 @@ def _span_of(sentence: str, written: str) -> bool:
 
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|[–—]|\b(?:and|but|while|whereas|which|who)\b")
+_SHARE = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)")
+
+
+def _a_share_of_its_clause(sentence: str) -> bool:
+    """Whether a count's blank is followed, in its clause and within five words, by a share
+    ('_____ countries account for 87% of cases', 'over _____ countries saw a 20% decline'):
+    the share is the fact, and the count only says of what."""
+    at = sentence.find(BLANK) + len(BLANK)
+    end = _CLAUSE_BREAK.search(sentence, at)
+    near = sentence[at:end.start() if end else len(sentence)].split()[:5]
+    return _SHARE.search(" ".join(near)) is not None
+
+
 _ASIDE = re.compile(r"\(" + re.escape(BLANK) + r"\)")
 
 _FIGURE_WORDS = re.compile(r"\w+(?:[.,]\d+)*")
@@ -275,7 +289,8 @@ def figure(maker: Maker, fact: Fact) -> Candidate | None:
     if _ASIDE.search(sentence) and not _ASIDE.fullmatch(sentence):
         return None  # "net emissions (3 gigatonnes) are …": a figure given in passing
     if (_restated(told, written) or _worked_out(told, written) or listed
-            or _added_up(told, written) or _span_of(told, written)):
+            or _added_up(told, written) or _span_of(told, written)
+            or unit == "count" and _a_share_of_its_clause(sentence)):
         return None  # "nearly four months (125 days)": the other figure gives it away
     ceiling = bound(fact.evidence, written)
     if ceiling is None and _RANK.search(fact.evidence):

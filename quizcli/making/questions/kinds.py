@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizcli.making.distractors import Pools
-from quizcli.making.questions import blanks, figure, people, story, when
+from quizcli.making.questions import blanks, figure, people, status, story, when
 from quizcli.making.questions.candidate import Candidate
 from quizcli.making.questions.maker import Maker
 from quizcli.model import Fact, FactKind
@@ -38,6 +38,7 @@ KINDS: tuple[QuestionKind, ...] = (
     QuestionKind("where", FactKind.PLACE, blanks.where),
     QuestionKind("blank", FactKind.PLACE, blanks.blank),
     QuestionKind("figure", FactKind.NUMBER, figure.figure),
+    QuestionKind("red-list", FactKind.FACT, status.red_list),
     QuestionKind("blank", FactKind.FACT, blanks.blank),
     QuestionKind("statements", None, story.statements),
     QuestionKind("statements", None, story.more_statements),

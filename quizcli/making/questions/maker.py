@@ -15,7 +15,7 @@ from quizcli.making.questions.candidate import (
 )
 from quizcli.making.questions.context import context_for
 from quizcli.making.questions.figure import RANKED_AMONG
-from quizcli.making.questions.headings import section_subject
+from quizcli.making.questions.headings import explainer_subject, section_subject
 from quizcli.making.questions.wording import (
     aliases,
     balanced,
@@ -138,8 +138,11 @@ class Maker:
         "in _____" are held in a city, not in its country."""
         if self._abbreviations is None:
             pairs: dict[str, set[str]] = {}
+            named = {f.answer for f in self.facts if f.kind is FactKind.FACT}
             for fact in self.facts:
                 short = fact.detail.get("short")
+                if not short and initials(fact.answer) in named and " " in fact.answer:
+                    short = initials(fact.answer)  # "AU" of "African Union", both named
                 if short and fact.kind is FactKind.FACT:
                     pairs.setdefault(short, set()).add(fact.answer)
                     pairs.setdefault(fact.answer, set()).add(short)
@@ -248,6 +251,13 @@ class Maker:
         """What a sentence that opens with a pronoun needs shown before it
         (`quizcli.making.questions.context`)."""
         return context_for(self, fact, asked)
+
+    @functools.cached_property
+    def explains(self) -> str | None:
+        """What the article explains: it has headings, and its title is a name ('PM Awas
+        Scheme: Homes for All'), not a headline."""
+        headed = any(f.detail.get("section") for f in self.facts)
+        return explainer_subject(self.title) if headed else None
 
     @functools.cached_property
     def section_of(self) -> dict[str, str | None]:

@@ -21,6 +21,7 @@ from quizcli.making.questions.candidate import (
     word_count,
 )
 from quizcli.making.questions.context import named_referent
+from quizcli.making.questions.subjects import explained
 from quizcli.making.questions.wording import (
     aliases,
     balanced,
@@ -198,7 +199,7 @@ def _leaned_on(maker: Maker, fact: Fact, asked: str, answer: str) -> str | None:
     """The sentence a stance or a quote leans on ('that the expression must …'), if it
     does and that sentence does not name who is asked for."""
     leans = LEANS_BACK.match(asked) or named_referent(maker, fact.evidence, asked)
-    context = maker.context_for(fact, asked) if leans else None
+    context = maker.context_for(fact, asked) if leans else explained(maker, fact, asked)
     if context and not any(count_words(context, form) for form in (
             *aliases(answer), *maker.short_names(answer))):
         # Shown first, the sentence follows nothing: "Also, the concept …" is "The concept …".

@@ -10,6 +10,7 @@ from quizcli.datafiles import load_data
 from quizcli.making.questions.asides import (
     CURRENCY,
     counted_after,
+    describes_noun,
     figures_frame,
     side_figure_or_place,
 )
@@ -58,7 +59,6 @@ _____"."""
 _TOLD = re.compile(r"\btold\s(?:the\s)?$")
 
 
-_NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
 _WORD_END = re.compile(r"\w$")
 _WORD_ON = re.compile(r"\w|\.[-\w]")
 _CLAUSE = re.compile(r"[A-Z][a-z]+ing\s(?:the|a|an|its|his|her|their)\s")
@@ -73,26 +73,6 @@ _SPEAKERS_IN = re.compile(r"\b(?:officials|sources|police|authorities|spokespers
 _OF_THE = re.compile(r"\b(?:of|for|at|from|with|by)\s(?:the\s)?$")
 """What makes a body before "said" the speaker's body: "a spokesperson for the _____ said"."""
 _SPEAKS = re.compile(r"\s(?:said|say|says|stated|states|told|tells|added|noted|announced)\b")
-_PUBLISHED = frozenset("report reports index survey study ranking rankings".split())
-
-
-def describes_noun(answer: str, after: str) -> bool:
-    """Whether the answer is one plain word (a common word, a people's name, a short
-    abbreviation) standing before a common noun: "a _____ post" (Facebook), "the
-    _____ government" (Central), "_____ students". A setter blanks the noun phrase or
-    the name, not the word that qualifies it; a name before its noun ("the _____
-    judgment" for a case's name) is still asked."""
-    table = gazetteer()
-    noun = _NOUN_AFTER.match(after)
-    if noun is None or " " in answer or any(ch.isdigit() for ch in answer):
-        return False
-    word = noun.group(1)
-    singular = {word, word[:-1], word[:-3] + "y"} if word.endswith("s") else {word}
-    if not singular & table.common_words or (answer.isupper() and word in _PUBLISHED):
-        return False  # "a _____ report": who publishes it is the fact
-    return len(answer) <= 3 and answer.isupper() or "&" in answer or all(
-        part.casefold() in table.common_words or part in table.party_of
-        for part in answer.split("-"))
 
 
 def not_worth_asking(maker: Maker, fact: Fact, prompt: str, answer: str, kind: str) -> str | None:
