@@ -148,13 +148,32 @@ INDEX_STORY = ("Nepal rises in the River Health Index\n\n"
                "- Flood Risk: Flood days in hill towns may rise by 40% by 2030.\n")
 
 
-def test_a_story_on_an_index_shows_the_index_its_title_names():
+def test_a_story_on_an_index_shows_the_index_its_title_names_and_the_storys_date():
     asked = prompts(INDEX_STORY)
-    assert "About the River Health Index: Bhutan spent _____" in asked["Rs 40 crore"]
-    assert "About" not in asked["two"]  # its sentence names the index
+    # an index's figures are those of one edition: the story's date says which
+    assert "In a story of 14 March 2025 on the River Health Index: Bhutan spent _____" in (
+        asked["Rs 40 crore"])
+    assert "River Health Index:" not in asked["two"]  # its sentence names the index
     assert "About" not in asked["3 March 2025"]  # a sentence on another report
 
 
 def test_the_highlights_of_the_report_are_of_the_report_titled_before():
     [asked] = [q for q in made(INDEX_STORY) if q.answer == "40%"]
     assert "About the report ‘Rising Waters’: Flood Risk:" in asked.prompt
+
+
+def test_these_lakes_in_a_bullet_show_the_bullet_before_that_named_them():
+    story = ("Lake Survey Released\n\n"
+             "What is the Lake Survey?\n"
+             "- The Lakes Council mapped 412 lakes in the Eastern Hills in 2024.\n"
+             "- The health of these mountain lakes is tracked by the Lake Health Index.\n")
+    [asked] = [q for q in made(story) if q.answer == "Lake Health Index"]
+    assert asked.prompt.startswith("The Lakes Council mapped 412 lakes")
+
+
+def test_a_rank_in_a_story_on_its_index_is_dated_by_the_story():
+    story = ("Nepal rises in the River Health Index\n\n"
+             "Nepal went up two places to 40 in the River Health Index in 2024.\n"
+             "Bhutan ranks 12 and Myanmar ranks 30 among the 150 countries.\n")
+    asked = prompts(story)
+    assert "In a story of 14 March 2025 on the River Health Index: Bhutan ranks" in asked["30"]

@@ -1491,3 +1491,29 @@ def test_a_body_asked_by_name_is_not_asked_again_by_its_initials():
     assert "Hill Lakes Authority" in initials.accept  # typed in full, it is right
     asked = [q.answer for q in kept(story)]
     assert "Hill Lakes Authority" in asked and "HLA" not in asked
+
+
+def test_a_rank_that_came_down_is_offered_no_better_rank():
+    story = ("Lake Index Released\n\n"
+             "In 2020, Nepal had ranked 112th among 153 countries on the River Health Index."
+             " This year, its rank has come down to 120 among 196 countries in total.\n")
+    [asked] = [q for q in kept(story) if q.answer == "120"]
+    assert asked.choices and all(number_value(c) >= 120 for c in asked.choices)
+
+
+def test_the_time_between_two_meetings_and_a_second_after_the_first_are_not_asked():
+    story = ("Lake Talks Planned\n\n"
+             "Around 3 months after the historic summit between the two chief ministers in"
+             " Gangtok, the Lakes Council is coordinating a second meet between the two"
+             " leaders, officials said on 3 March 2025.\n")
+    asked = answers(story)
+    assert "3 months" not in asked and "second" not in asked
+    assert {q.answer for q in made(story)} >= {"3 months", "second"}
+
+
+def test_the_window_a_figure_is_counted_over_is_not_asked():
+    story = ("Lake Storms\n\n"
+             "Between 1993 and 2024, storm days over the lakes of Sikkim have gone up 15 times,"
+             " and in the last 10 years, they have increased 19 times.\n")
+    asked = answers(story)
+    assert "10 years" not in asked and "19 times" in asked

@@ -19,6 +19,9 @@ _SHARE_OF = re.compile(r"(?:per\s?cent|%)\sof\s(?:the\s)?$")
 _OTHERS = re.compile(r"\sothers?\b")
 _LISTED_AFTER = re.compile(r"\s[a-z]+(?:\s[a-z]+)?:\s[A-Z]")
 _FROM = re.compile(r"\bfrom\s$")
+_TIME_SPAN = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$")
+_WINDOW = re.compile(r"\b(?:in|over|during)\s(?:the\s)?(?:last|past|previous)\s$")
+_GAP_AFTER = re.compile(r"\s(?:after|before)\s(?:the|a|an|his|her|its|their)\s")
 _NOUN_AFTER = re.compile(r"\s([a-z]+)\b")
 _PUBLISHED = frozenset("report reports index survey study ranking rankings".split())
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -79,8 +82,8 @@ def figures_frame(before: str, answer: str, kind: str) -> str | None:
 
 def side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str | None:
     """Whether the blank is a figure or a place beside the fact, not the fact: the others
-    counted, a count of the list after it, where a change started, a party in the
-    possessive, one of a list of places."""
+    counted, a count of the list after it, where a change started, the time between two
+    events, a party in the possessive, one of a list of places."""
     # "Lake Day (_____)", "Sikkim (_____ sites)": the bracket holds the fact, not an aside
     whole = before.endswith("(") and _BRACKET_END.match(after) is not None
     if kind.startswith(("figure", "when", "who-holds", "where")) and not whole and (
@@ -89,6 +92,10 @@ def side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str
     if whole and kind.startswith("figure") and len(_BRACKETED_FIGURE.findall(
             f"{before}0{after}")) >= 3:
         return "one figure of a list"  # "iron ore (_____), rice (92.4%), tea (43.9%) …"
+    if kind.startswith("figure") and _TIME_SPAN.search(answer) and _GAP_AFTER.match(after):
+        return "the time between two events"  # "around _____ after the summit": 3 months
+    if kind.startswith("figure") and _TIME_SPAN.search(answer) and _WINDOW.search(before):
+        return "the window a figure is counted over"  # "in the last _____, they rose 19 times"
     if kind == "figure:count" and _OTHERS.match(after):
         return "a count of the others"  # "killed nine and injured _____ others"
     if kind == "figure:count" and _LISTED_AFTER.match(after):
@@ -113,11 +120,17 @@ _AFTER_LIST = re.compile(r"\s[\w-]+(?:\s[\w-]+)?,?\s(?:after|behind|following)\s
 _AFTER_ONE = re.compile(r"(?:\s[\w-]+){1,8}\s(?:after|behind|following)\s(?:the\s)?[A-Z]")
 
 
-def counted_after(after: str, answer: str) -> bool:
+_AFTER_THE_FIRST = re.compile(r"\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing)\s(?:the|its|their|last)\s"
+                             r"(?:\w+\s){0,3}(?:summit|meeting|meet|visit|session|round|edition"
+                             r"|launch|test)\b")
+
+
+def counted_after(after: str, answer: str, before: str = "") -> bool:
     """Whether the words after an ordinal list the ones before it, so that counting
-    them gives it: "fourth state, after Goa, Kerala, and Punjab"."""
+    them gives it: "fourth state, after Goa, Kerala, and Punjab"; or a second follows
+    the first its sentence names ("after the historic summit …, a _____ meet")."""
     place = ORDINAL_WORDS.get(answer.lower())
-    if place == 2 and _AFTER_ONE.match(after):
+    if place == 2 and (_AFTER_ONE.match(after) or _AFTER_THE_FIRST.search(before)):
         return True  # "the _____ bloc to join as a member after the Arctic Council": second
     listed = _AFTER_LIST.match(after)
     if not place or not listed:

@@ -28,15 +28,21 @@ _AFTER_IT = re.compile(r"\b(?:to|on|of|about|with|from|into|over|under|in|regard
                        r"|must)\b)|the same\b(?! \w+ (?:as|that)\b))")
 """'decides on changes to it every quarter', 'a paper regarding the same': an 'it' after a
 preposition, standing for what the sentence before named."""
+_THESE = re.compile(r"\b(?:these|those)\s(?:[a-z]+\s)?[a-z]{3,}s\b(?!\s(?:that|which|who|of)\b)")
+"""'the behaviour of these microscopic particles': a noun the sentence before named."""
 
 _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’'-]*){0,5}")
 """A title that is a name alone ("Sikkim Lakes Bill", "Lake Health Index")."""
 
 
 def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
-    """What a sentence needs shown before it: what it leans on (`leaned_on`), else, under
-    a heading of an explainer, what the explainer is about (`explained`)."""
-    return leaned_on(maker, fact, asked) or explained(maker, fact, asked)
+    """What a sentence needs shown before it: what it leans on (`leaned_on`), else what
+    its explainer or story is about (`explained`), which also dates a report's figures."""
+    leaned, subject = leaned_on(maker, fact, asked), explained(maker, fact, asked)
+    if leaned and subject and subject.startswith("In a story of") and (
+            leaned.removeprefix("About ").rstrip(":") in subject):
+        return subject  # the report a rank is in, and the edition the story's date says
+    return leaned or subject
 
 
 def leaned_on(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
@@ -61,6 +67,8 @@ def leaned_on(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
     pronoun = PRONOUN_START.match(evidence) is not None
     if not pronoun and asked is None and _AFTER_IT.search(evidence):
         return _sentence_before(maker, fact)
+    if not pronoun and asked is None and _THESE.search(evidence):
+        return _sentence_before(maker, fact, of_its_section=True)
     if not pronoun and not (asked and LEANS_BACK.match(asked)):
         return None
     index = maker.index_of.get(evidence)
@@ -89,11 +97,17 @@ def leaned_on(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
     return before if usable else None
 
 
-def _sentence_before(maker: Maker, fact: Fact) -> str | None:
-    """The sentence before the fact's, where it is of the same paragraph, opens on no
-    pronoun of its own and does not give the answer."""
+def _sentence_before(maker: Maker, fact: Fact, of_its_section: bool = False) -> str | None:
+    """The sentence before the fact's, where it is of the same paragraph (or, with
+    `of_its_section`, of the same section: the bullet before), opens on no pronoun of its
+    own and does not give the answer."""
     index = maker.index_of.get(fact.evidence)
-    if not index or not maker.blocks or maker.blocks[index - 1] != maker.blocks[index]:
+    if not index or not maker.blocks:
+        return None
+    if maker.blocks[index - 1] != maker.blocks[index] and not (
+            of_its_section and maker.blocks[index - 1] == maker.blocks[index] - 1
+            and maker.section_of.get(maker.sentences[index - 1], fact.detail.get(
+                "section")) == fact.detail.get("section")):
         return None
     before = maker.sentences[index - 1]
     if PRONOUN_START.match(before) or fact.answer in before:

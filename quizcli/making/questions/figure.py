@@ -89,9 +89,10 @@ _BELOW = re.compile(r"(?:\b(?i:less than|fewer than|under|below|up to|at most|no
 _RANGE_END = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten)\s?"
                         r"(?:to|–|-)\s?" + re.escape(BLANK))
 """'five to _____ days': the end of a range is larger than its start."""
-_RISE_VERBS = "rose risen rising increased grew grown up raised hiked boosted".split()
+_RISE_VERBS = ("rose risen rising increased grew grown up raised hiked boosted climbed "
+               "improved").split()
 _FALL_VERBS = ("fell fallen decreased declined dropped reduced down lowered cut slashed "
-               "trimmed").split()
+               "trimmed slipped slid").split()
 _RISE = re.compile(r"\b(?:" + "|".join(_RISE_VERBS) + r")\b.{0,60}\bto\s" + re.escape(BLANK))
 _FALL = re.compile(r"\b(?:" + "|".join(_FALL_VERBS) + r")\b.{0,60}\bto\s" + re.escape(BLANK))
 
@@ -133,14 +134,17 @@ def _possible_wrong(sentence: str, value: float | None) -> Callable[[float], boo
 
 def _side(sentence: str) -> int:
     """Which side of the answer a wrong figure must lie on for the sentence to be false
-    with it: +1 above ('over _____', 'rose from 53% to _____'), -1 below ('less than
-    _____', 'fell from 28 to _____'), 0 either."""
+    with it: +1 above ('over _____', 'rose from 53% to _____', a rank that 'slipped to
+    _____'), -1 below ('less than _____', 'fell from 28 to _____'), 0 either."""
     # Each match but a range's ends at a blank, at most 77 characters after it starts.
     near = max(0, sentence.find(BLANK) - 80)
+    # A rank that comes down ("slipped to _____") is a larger number; one that rises, smaller.
+    turn = -1 if _RANK.search(sentence) else 1
     if _FALL.search(sentence, near):  # "lowered from 65 to _____": a fall, not a range
-        return -1
-    if (_ABOVE.search(sentence, near) or _RISE.search(sentence, near)
-            or _RANGE_END.search(sentence)):
+        return -turn
+    if _RISE.search(sentence, near):
+        return turn
+    if _ABOVE.search(sentence, near) or _RANGE_END.search(sentence):
         return 1
     if _BELOW.search(sentence, near):
         return -1

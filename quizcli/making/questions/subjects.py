@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quizcli.datafiles import load_data
+from quizcli.making.distractors import show_date
 from quizcli.making.questions.headings import section_subject
 from quizcli.making.questions.wording import initials
 from quizcli.model import Fact, FactKind
@@ -57,8 +58,12 @@ def explained(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
     its title names (`story_subject`)."""
     section: str | None = fact.detail.get("section")
     about = None if maker.explains else story_subject(maker.title)
+    if about and _tells_its_own(fact.evidence, about):
+        about = None
+    if about and named_kind(about.split()[-1]) == "report" and not section_subject(section):
+        return _edition(maker, fact, about, asked)
     if section is None and not _LABEL.match(fact.evidence):
-        subject = about if about and not _tells_its_own(fact.evidence, about) else None
+        subject = about
     else:
         subject = section_subject(section)
         if subject and not _distinctive(subject):  # "the Report": the one named before it
@@ -78,6 +83,28 @@ def explained(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
         # "Characteristics of Lake Storms" says itself what it is of
         return f"{section}:" if _names(section, subject) else f"About {subject} ({section}):"
     return f"About {subject}:"
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _edition(maker: Maker, fact: Fact, report: str, asked: str | None) -> str | None:
+    """What a sentence of a story on a report needs before it: the report, where the
+    sentence does not name it, and the story's date, where neither gives a year, since a
+    report's figures are those of one edition ('In a story of 1 April 2021 on the Lake
+    Health Report:')."""
+    shown = f"{fact.evidence} {asked or ''}"
+    if _names(fact.answer, report) or _names(report, fact.answer):
+        return None  # the report is the answer
+    named = _names(shown, report)
+    dated = maker.article_date is not None and fact.kind is not FactKind.DATE and not (
+        _A_YEAR.search(f"{shown} {report}"))  # a date's question gives the story's own
+    when = f"In a story of {show_date(maker.article_date.isoformat())}" if (
+        dated and maker.article_date) else ""
+    if named:
+        return f"{when}:" if when else None
+    the = "the " if _needs_the(report) else ""
+    return f"{when} on {the}{report}:" if when else f"About {the}{report}:"
 
 
 _TITLED = re.compile(r"\b(?P<head>report|index|survey|study|book|film)\s(?:titled|called|named)\s$",
@@ -104,10 +131,18 @@ def _named_before(maker: Maker, fact: Fact, generic: str) -> str | None:
 
 
 def _tells_its_own(sentence: str, subject: str) -> bool:
-    """Whether a sentence names a thing of the subject's kind ('a new report titled …' in
-    a story of an index): it says itself what it is of."""
+    """Whether a sentence names another thing of the subject's kind ('the Lake Health
+    Report' or 'a new report titled …' in a story of an index): it says itself what it is
+    of. 'According to the report' is the story's own."""
     kind = named_kind(subject.split()[-1])
-    return any(named_kind(word.capitalize()) == kind for word in re.findall(r"[a-z]{3,}", sentence))
+    if any(named_kind(run.split()[-1]) == kind and run not in subject
+           for run in _NAME_RUN.findall(sentence)):
+        return True
+    return any(named_kind(m.group(1).capitalize()) == kind
+               for m in _ANOTHER.finditer(sentence))
+
+
+_ANOTHER = re.compile(r"\b(?:[Aa]|[Aa]n|[Aa]nother)\s(?:new\s|fresh\s|separate\s)?([a-z]{3,})\b")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -361,7 +361,7 @@ def _given_away(before: str, after: str, answer: str, kind: str) -> str | None:
         return "its words stand beside the blank"  # "'Coastal land' means _____"
     if kind == "term:name" and echoed_word(before + " " + after, answer):
         return "a word of it stands beside the blank"  # "both _____ (Mayor and Deputy Mayor)"
-    if kind == "figure:ordinal" and counted_after(after, answer):
+    if kind == "figure:ordinal" and counted_after(after, answer, before):
         return "the ones before it are listed"  # "the _____ country, after A, B and C"
     return None
 
