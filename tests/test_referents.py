@@ -177,3 +177,12 @@ def test_a_rank_in_a_story_on_its_index_is_dated_by_the_story():
              "Bhutan ranks 12 and Myanmar ranks 30 among the 150 countries.\n")
     asked = prompts(story)
     assert "In a story of 14 March 2025 on the River Health Index: Bhutan ranks" in asked["30"]
+
+
+def test_a_figure_of_a_month_without_its_year_is_dated_by_the_story():
+    story = ("Lake Levels Fall\n\n"
+             "In February, the water level of the hill lakes stood at 41%.\n"
+             "In February 2024, the water level of the plains lakes stood at 62%.\n")
+    asked = prompts(story)
+    assert "In a story of 14 March 2025: In February, the water level" in asked["41%"]
+    assert "In a story of" not in asked["62%"]

@@ -14,6 +14,7 @@ from quizcli.making.distractors import show_date
 from quizcli.making.questions.headings import section_subject
 from quizcli.making.questions.wording import initials
 from quizcli.model import Fact, FactKind
+from quizcli.reading.dates import MONTH_NAMES
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.names import named_kind
 
@@ -50,6 +51,26 @@ _LABEL = re.compile(r"^[^:.;]{2,60}?:\s")
 
 
 def explained(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
+    """What a sentence's article is about (`_about`), or else the story's date for a
+    figure of a month the sentence gives no year for (`_dated_figure`)."""
+    return _about(maker, fact, asked) or _dated_figure(maker, fact)
+
+
+_YEARLESS_MONTH = re.compile(r"\b(?i:in|since|of|for|until|till|by|last|this)\s(?:" + "|".join(
+    MONTH_NAMES) + r")\b(?![\s,]+(?:\d{1,2},?\s)?(?:19|20)\d\d)")
+
+
+def _dated_figure(maker: Maker, fact: Fact) -> str | None:
+    """The story's date before a figure of a month its sentence names without a year
+    ('In a story of 5 April 2024: Inflation eased to _____ in February'): which February
+    is the story's to say."""
+    if fact.kind is not FactKind.NUMBER or maker.article_date is None or _A_YEAR.search(
+            fact.evidence) or not _YEARLESS_MONTH.search(fact.evidence):
+        return None
+    return f"In a story of {show_date(maker.article_date.isoformat())}:"
+
+
+def _about(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
     """What a sentence's article is about, with the heading it stands under, where the
     sentence names neither ('About the PM Awas Scheme (Eligibility): Grants: Each village
     receives up to _____'): under a heading or in a bullet, what its section is about (the
