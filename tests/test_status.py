@@ -17,8 +17,7 @@ def statuses(text: str) -> list[str]:
 def test_a_status_the_sentence_gives_as_the_red_lists_is_read():
     story = ("Hill Birds Counted\n\n"
              "The Snow Wren is listed as vulnerable on the IUCN Red List.\n"
-             "It is the state bird of Sikkim and is considered its most critically endangered"
-             " bird.\n")
+             "So few are left that the forest guards of Sikkim call it critically endangered.\n")
     assert statuses(story) == ["Vulnerable"]
 
 

@@ -1428,12 +1428,11 @@ def test_where_the_one_figure_of_a_sentence_is_counted_is_asked_by_the_figure():
 
 
 LAKES = ("Lake Survey Released\n\n"
-         "Since then the Lakes Council has been notified, bringing into existence the Statutory"
-         " body to decide issues relating to the hill lakes.\n"
-         "Officials said 30 districts account for 87% of the lakes surveyed.\n"
-         "There was wide support for adding the Hill Lakes Authority to the survey, making it"
-         " the second regional body to become a permanent member after the Alpine Lakes"
-         " Council.\n")
+         "The new law of the Lakes Council set up a Statutory body that will license boats on"
+         " the hill lakes.\n"
+         "Officials said 24 districts account for 64% of the lakes surveyed.\n"
+         "Members voted to seat the Hill Lakes Authority on the survey board, making it the"
+         " second member of the board after the Alpine Lakes Council.\n")
 
 
 def test_a_word_made_to_qualify_the_noun_after_it_is_never_a_blank():
@@ -1442,7 +1441,7 @@ def test_a_word_made_to_qualify_the_noun_after_it_is_never_a_blank():
 
 def test_a_count_beside_the_share_it_is_of_asks_the_share():
     asked = answers(LAKES)
-    assert "87%" in asked and "30" not in asked
+    assert "64%" in asked and "24" not in asked
 
 
 def test_a_second_after_the_one_named_is_not_asked():
@@ -1451,10 +1450,10 @@ def test_a_second_after_the_one_named_is_not_asked():
 
 def test_either_end_of_a_range_asks_the_range_once():
     story = ("Lake Wardens Trained\n\n"
-             "Basic training of five to seven days and advanced training of at least 15 days"
+             "Basic training of four to six days and advanced training of at least 12 days"
              " help the wardens of the Lakes Council.\n")
     asked = answers(story)
-    assert len(asked & {"five", "seven days"}) == 1 and "15 days" in asked
+    assert len(asked & {"four", "six days"}) == 1 and "12 days" in asked
 
 
 def test_what_an_explainer_explains_is_asked_once():
@@ -1483,10 +1482,9 @@ def test_a_match_of_offices_each_asked_alone_is_not_asked_again():
 
 def test_a_body_asked_by_name_is_not_asked_again_by_its_initials():
     story = ("Lakes Council Meets\n\n"
-             "The Lakes Council welcomed the Hill Lakes Authority as a member at its annual"
-             " meeting in Gangtok on Saturday.\n"
-             "There was wide support for adding the HLA to the council, making it the largest"
-             " body to become a permanent member.\n")
+             "The Lakes Council admitted the Hill Lakes Authority at its meeting in Gangtok on"
+             " Saturday.\n"
+             "Members backed giving the HLA a seat on the board of the council.\n")
     [initials] = [q for q in made(story) if q.answer == "HLA"]
     assert "Hill Lakes Authority" in initials.accept  # typed in full, it is right
     asked = [q.answer for q in kept(story)]
@@ -1495,25 +1493,25 @@ def test_a_body_asked_by_name_is_not_asked_again_by_its_initials():
 
 def test_a_rank_that_came_down_is_offered_no_better_rank():
     story = ("Lake Index Released\n\n"
-             "In 2020, Nepal had ranked 112th among 153 countries on the River Health Index."
-             " This year, its rank has come down to 120 among 196 countries in total.\n")
-    [asked] = [q for q in kept(story) if q.answer == "120"]
-    assert asked.choices and all(number_value(c) >= 120 for c in asked.choices)
+             "In 2020, Nepal had ranked 96th among 140 countries on the River Health Index."
+             " This year, its rank has come down to 104 among 180 countries in total.\n")
+    [asked] = [q for q in kept(story) if q.answer == "104"]
+    assert asked.choices and all(number_value(c) >= 104 for c in asked.choices)
 
 
 def test_the_time_between_two_meetings_and_a_second_after_the_first_are_not_asked():
     story = ("Lake Talks Planned\n\n"
-             "Around 3 months after the historic summit between the two chief ministers in"
-             " Gangtok, the Lakes Council is coordinating a second meet between the two"
-             " leaders, officials said on 3 March 2025.\n")
+             "Some 5 weeks after the first summit of the two chief ministers in Gangtok, the"
+             " Lakes Council is planning a second meet of the two, officials said on 3 March"
+             " 2025.\n")
     asked = answers(story)
-    assert "3 months" not in asked and "second" not in asked
-    assert {q.answer for q in made(story)} >= {"3 months", "second"}
+    assert "5 weeks" not in asked and "second" not in asked
+    assert {q.answer for q in made(story)} >= {"5 weeks", "second"}
 
 
 def test_the_window_a_figure_is_counted_over_is_not_asked():
     story = ("Lake Storms\n\n"
-             "Between 1993 and 2024, storm days over the lakes of Sikkim have gone up 15 times,"
-             " and in the last 10 years, they have increased 19 times.\n")
+             "Between 1990 and 2020, storm days over the lakes of Sikkim have gone up 8 times,"
+             " and in the last 5 years, they have increased 11 times.\n")
     asked = answers(story)
-    assert "10 years" not in asked and "19 times" in asked
+    assert "5 years" not in asked and "11 times" in asked

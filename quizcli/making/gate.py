@@ -187,7 +187,7 @@ _RANGE_BEFORE = re.compile(r"([\w.,]+)\s?(?:to|–|-)\s?$")
 
 
 def _by_initials(candidate: Candidate) -> bool:
-    """Whether a question asks a body by its initials ('AU'), not a country ('UAE'), whose
+    """Whether a question asks a body by its initials ('HLA'), not a country ('UK'), whose
     initials name it in other facts than its full name does."""
     answer = candidate.question.answer
     return candidate.facts[0].kind is FactKind.FACT and _INITIALS.fullmatch(answer) is not None \
@@ -214,7 +214,7 @@ _Counted = tuple[list[str], list[str], str]
 
 def _counted_as(candidate: Candidate) -> _Counted:
     """The keys a question's answer counts under (`answer_keys`): its names, those the
-    question accepts among them ("AU" and "African Union" are one answer); the answer
+    question accepts among them ("HLA" and "Hill Lakes Authority" are one answer); the answer
     within its kind; the answer within its sentence."""
     answer, *of_kind, in_sentence = answer_keys(
         candidate.question.answer, candidate.facts[0].kind, candidate.question.evidence)
@@ -231,7 +231,7 @@ def _asked_again(candidate: Candidate, counted: _Counted, per_answer: dict[str, 
             or any(per_answer.get(k, 0) >= PER_ANSWER_OF_KIND for k in of_kind)):
         return "asks the same answer again"
     if _by_initials(candidate) and any(per_answer.get(n, 0) for n in names[1:]):
-        return "asks by its initials a name asked"  # "adding the _____": AU, named
+        return "asks by its initials a name asked"  # "a seat for the _____": HLA, named
     if per_answer.get(in_sentence, 0):
         return "asks the same answer of its sentence again"
     return None

@@ -93,9 +93,9 @@ def side_figure_or_place(before: str, after: str, answer: str, kind: str) -> str
             f"{before}0{after}")) >= 3:
         return "one figure of a list"  # "iron ore (_____), rice (92.4%), tea (43.9%) …"
     if kind.startswith("figure") and _TIME_SPAN.search(answer) and _GAP_AFTER.match(after):
-        return "the time between two events"  # "around _____ after the summit": 3 months
+        return "the time between two events"  # "around _____ after the summit": two weeks
     if kind.startswith("figure") and _TIME_SPAN.search(answer) and _WINDOW.search(before):
-        return "the window a figure is counted over"  # "in the last _____, they rose 19 times"
+        return "the window a figure is counted over"  # "in the last _____, they rose 12 times"
     if kind == "figure:count" and _OTHERS.match(after):
         return "a count of the others"  # "killed nine and injured _____ others"
     if kind == "figure:count" and _LISTED_AFTER.match(after):

@@ -13,6 +13,7 @@ from quizcli.making.questions.candidate import (
     Candidate,
     question_id,
 )
+from quizcli.making.questions.subjects import is_explained
 from quizcli.making.questions.when import beside_a_figure
 from quizcli.making.questions.wording import (
     abbreviates,
@@ -20,12 +21,10 @@ from quizcli.making.questions.wording import (
     crop,
     demonym,
     in_list,
-    initials,
     other_spellings,
     quoted,
 )
 from quizcli.model import BLANK, Fact, FactKind, QuestionType
-from quizcli.text import compared
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -144,20 +143,9 @@ def blank(maker: Maker, fact: Fact) -> Candidate | None:
     context = maker.context_for(fact)
     prompt = f"{context} {sentence}" if context else sentence
     # What an explainer explains is asked once: every sentence of it names it.
-    group = "the explainer's subject" if _explained(maker, written, accept) else None
+    group = "the explainer's subject" if is_explained(maker, written, accept) else None
     return maker.candidate(fact, qid, QuestionType.CLOZE, prompt, written, score=score, why=why,
                           accept=accept, context=context, group=group)
-
-def _explained(maker: Maker, written: str, accept: tuple[str, ...]) -> bool:
-    """Whether the answer is what the explainer explains, by any name: the 'GST Council'
-    is the 'Goods and Services Tax Council'."""
-    subject = maker.explains
-    if not subject:
-        return False
-    if compared(subject) in map(compared, (written, *accept)):
-        return True
-    spelled = "".join(w if w.isupper() else w[0] for w in subject.split() if w[0].isupper())
-    return len(written.split()) > len(subject.split()) and initials(written) == spelled
 
 
 def _a_place(fact: Fact, sentence: str) -> bool:

@@ -29,7 +29,7 @@ _AFTER_IT = re.compile(r"\b(?:to|on|of|about|with|from|into|over|under|in|regard
 """'decides on changes to it every quarter', 'a paper regarding the same': an 'it' after a
 preposition, standing for what the sentence before named."""
 _THESE = re.compile(r"\b(?:these|those)\s(?:[a-z]+\s)?[a-z]{3,}s\b(?!\s(?:that|which|who|of)\b)")
-"""'the behaviour of these microscopic particles': a noun the sentence before named."""
+"""'the depth of these mountain lakes': a noun the sentence before named."""
 
 _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’'-]*){0,5}")
 """A title that is a name alone ("Sikkim Lakes Bill", "Lake Health Index")."""
@@ -38,7 +38,10 @@ _NAMED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|for\s|and\s)?[A-Z][\w’
 def context_for(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
     """What a sentence needs shown before it: what it leans on (`leaned_on`), else what
     its explainer or story is about (`explained`), which also dates a report's figures."""
-    leaned, subject = leaned_on(maker, fact, asked), explained(maker, fact, asked)
+    leaned = leaned_on(maker, fact, asked)
+    if leaned and not leaned.startswith("About "):
+        return leaned  # the sentence before
+    subject = explained(maker, fact, asked)
     if leaned and subject and subject.startswith("In a story of") and (
             leaned.removeprefix("About ").rstrip(":") in subject):
         return subject  # the report a rank is in, and the edition the story's date says

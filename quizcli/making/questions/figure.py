@@ -254,7 +254,7 @@ _SHARE = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)")
 
 def _a_share_of_its_clause(sentence: str) -> bool:
     """Whether a count's blank is followed, in its clause and within five words, by a share
-    ('_____ countries account for 87% of cases', 'over _____ countries saw a 20% decline'):
+    ('_____ districts account for 64% of the floods', 'over _____ towns saw a 15% fall'):
     the share is the fact, and the count only says of what."""
     at = sentence.find(BLANK) + len(BLANK)
     end = _CLAUSE_BREAK.search(sentence, at)

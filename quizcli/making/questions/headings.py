@@ -44,7 +44,7 @@ def explainer_subject(title: str) -> str | None:
     Awas Scheme: Homes for All' is about the PM Awas Scheme, 'COASTAL RED CRAB' about the
     Coastal Red Crab; 'Rains Lash Coast' or 'India ranks 12th in the Index' is news."""
     name = _SUBTITLE.sub("", title.strip())
-    if name.isupper():  # "GREAT INDIAN BUSTARD": an initialism stays as it is
+    if name.isupper():  # "COASTAL RED CRAB": an initialism stays as it is
         name = " ".join("-".join(map(_unshouted, w.split("-"))) for w in name.split())
     name = _ASPECT_AFTER.sub("", name)
     words = name.split()
@@ -57,8 +57,8 @@ def explainer_subject(title: str) -> str | None:
 
 
 def _unshouted(word: str) -> str:
-    """A word of a title in capitals as a name writes it: 'BUSTARD' is 'Bustard', 'RED'
-    'Red', and an initialism of three letters stays ('RBI’S' is 'RBI’s')."""
+    """A word of a title in capitals as a name writes it: 'CRAB' is 'Crab', 'RED' 'Red',
+    and an initialism of three letters stays ('SLB’S' is 'SLB’s')."""
     from quizcli.reading.gazetteer import gazetteer
 
     stem, mark, rest = word.partition("’") if "’" in word else word.partition("'")

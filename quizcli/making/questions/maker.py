@@ -142,7 +142,7 @@ class Maker:
             for fact in self.facts:
                 short = fact.detail.get("short")
                 if not short and initials(fact.answer) in named and " " in fact.answer:
-                    short = initials(fact.answer)  # "AU" of "African Union", both named
+                    short = initials(fact.answer)  # "HLA" of "Hill Lakes Authority"
                 if short and fact.kind is FactKind.FACT:
                     pairs.setdefault(short, set()).add(fact.answer)
                     pairs.setdefault(fact.answer, set()).add(short)

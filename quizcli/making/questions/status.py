@@ -17,12 +17,12 @@ if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
-"""A name of two words or more, as a species' common name is: 'Bengal Florican'."""
+"""A name of two words or more, as a species' common name is: 'Snow Wren'."""
 _NOT_A_SPECIES = re.compile(r"\b(?:IUCN|Red|List|Status|Note|Schedule|Act)\b")
 
 
 def red_list(maker: Maker, fact: Fact) -> Candidate | None:
-    """*What is the IUCN Red List status of the Bengal Florican?*, with the three
+    """*What is the IUCN Red List status of the Snow Wren?*, with the three
     categories nearest the answer for wrong choices."""
     if fact.detail.get("term") != "status":
         return None
@@ -42,16 +42,17 @@ def red_list(maker: Maker, fact: Fact) -> Candidate | None:
 
 def _species_of(maker: Maker, fact: Fact) -> str | None:
     """The species a status is of: the one its sentence names before it, else the first
-    its paragraph names ('Only 350 Bengal Floricans are left … IUCN STATUS: Critically
+    its paragraph names ('Only 90 Snow Wrens are left … IUCN STATUS: Critically
     Endangered'), else what its section is about."""
     evidence = fact.evidence
-    named = _first_name(evidence[:evidence.find(fact.answer)])
+    at = evidence.casefold().find(fact.answer.casefold())  # "listed as vulnerable"
+    named = _first_name(evidence[:at] if at >= 0 else evidence)
     index = maker.index_of.get(evidence)
-    while named is None and index and maker.blocks and (
-            maker.blocks[index - 1] == maker.blocks[index]):
-        index -= 1
-        if maker.blocks[index - 1] != maker.blocks[index] or index == 0:
-            named = _first_name(maker.sentences[index])
+    if named is None and index is not None and maker.blocks:
+        first = index  # the first sentence of the paragraph
+        while first and maker.blocks[first - 1] == maker.blocks[index]:
+            first -= 1
+        named = _first_name(maker.sentences[first]) if first != index else None
     if named is None:
         subject = section_subject(fact.detail.get("section"))
         named = subject.removeprefix("the ") if subject else None
@@ -60,7 +61,7 @@ def _species_of(maker: Maker, fact: Fact) -> str | None:
 
 def _first_name(text: str) -> str | None:
     """The first name in the text that is no place and no word of the list's own, in the
-    singular ('Bengal Floricans' is the 'Bengal Florican')."""
+    singular ('Snow Wrens' is the 'Snow Wren')."""
     table = gazetteer()
     for match in _NAME.finditer(text):
         name = match.group()

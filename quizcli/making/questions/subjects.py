@@ -4,6 +4,7 @@ read months later says what it is of."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from quizcli.model import Fact, FactKind
 from quizcli.reading.dates import MONTH_NAMES
 from quizcli.reading.gazetteer import gazetteer
 from quizcli.reading.rules.names import named_kind
+from quizcli.text import compared
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -67,7 +69,16 @@ def _dated_figure(maker: Maker, fact: Fact) -> str | None:
     if fact.kind is not FactKind.NUMBER or maker.article_date is None or _A_YEAR.search(
             fact.evidence) or not _YEARLESS_MONTH.search(fact.evidence):
         return None
-    return f"In a story of {show_date(maker.article_date.isoformat())}:"
+    return f"{_in_a_story_of(maker.article_date)}:"
+
+
+def _in_a_story_of(day: dt.date) -> str:
+    return f"In a story of {show_date(day.isoformat())}"
+
+
+def _with_the(name: str) -> str:
+    """A name as it follows 'About': 'the Ocean Council', 'Mission Nira' (`_needs_the`)."""
+    return f"the {name}" if not name.startswith(("the ", "The ")) and _needs_the(name) else name
 
 
 def _about(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
@@ -78,28 +89,27 @@ def _about(maker: Maker, fact: Fact, asked: str | None = None) -> str | None:
     named for (`explainer_subject`); in a story of paragraphs, the report, scheme or law
     its title names (`story_subject`)."""
     section: str | None = fact.detail.get("section")
+    of_section = section_subject(section)
     about = None if maker.explains else story_subject(maker.title)
     if about and _tells_its_own(fact.evidence, about):
         about = None
-    if about and named_kind(about.split()[-1]) == "report" and not section_subject(section):
+    if about and named_kind(about.split()[-1]) == "report" and not of_section:
         return _edition(maker, fact, about, asked)
     if section is None and not _LABEL.match(fact.evidence):
-        subject = about
-    else:
-        subject = section_subject(section)
-        if subject and not _distinctive(subject):  # "the Report": the one named before it
-            subject = _named_before(maker, fact, subject)
-            if subject is None:
-                return None
-        elif subject and not any(w[0].isupper() for w in _distinctive(subject)):
-            subject = None  # "What is the dispute now?": the explainer's own subject it is
-        subject = subject or maker.explains or about
+        subject = about  # a paragraph of a story: its title's report, scheme or law
+    elif of_section and not _distinctive(of_section):  # "the Report": the one named before
+        subject = _named_before(maker, fact, of_section)
+        if subject is None:
+            return None
+    elif of_section and any(w[0].isupper() for w in _distinctive(of_section)):
+        subject = of_section
+    else:  # no subject, or "What is the dispute now?": the explainer's own subject it is
+        subject = maker.explains or about
     if subject is None or _names(f"{fact.evidence} {asked or ''}", subject) or (
             _names(fact.answer, subject) or _names(subject, fact.answer)):
         return None
-    if not subject.startswith(("the ", "The ")) and _needs_the(subject):
-        subject = f"the {subject}"
-    if section and section_subject(section) is None and LABEL_HEADING.fullmatch(section) and (
+    subject = _with_the(subject)
+    if section and of_section is None and LABEL_HEADING.fullmatch(section) and (
             len(section.split()) <= 5 and not _empty_heading(section)):
         # "Characteristics of Lake Storms" says itself what it is of
         return f"{section}:" if _names(section, subject) else f"About {subject} ({section}):"
@@ -117,15 +127,12 @@ def _edition(maker: Maker, fact: Fact, report: str, asked: str | None) -> str | 
     shown = f"{fact.evidence} {asked or ''}"
     if _names(fact.answer, report) or _names(report, fact.answer):
         return None  # the report is the answer
-    named = _names(shown, report)
-    dated = maker.article_date is not None and fact.kind is not FactKind.DATE and not (
-        _A_YEAR.search(f"{shown} {report}"))  # a date's question gives the story's own
-    when = f"In a story of {show_date(maker.article_date.isoformat())}" if (
-        dated and maker.article_date) else ""
-    if named:
+    # a date's question gives the story's own date
+    when = _in_a_story_of(maker.article_date) if maker.article_date and (
+        fact.kind is not FactKind.DATE and not _A_YEAR.search(f"{shown} {report}")) else ""
+    if _names(shown, report):
         return f"{when}:" if when else None
-    the = "the " if _needs_the(report) else ""
-    return f"{when} on {the}{report}:" if when else f"About {the}{report}:"
+    return f"{when} on {_with_the(report)}:" if when else f"About {_with_the(report)}:"
 
 
 _TITLED = re.compile(r"\b(?P<head>report|index|survey|study|book|film)\s(?:titled|called|named)\s$",
@@ -190,11 +197,11 @@ _NAME_RUN = re.compile(r"[A-Z][\w-]*(?:\s(?:and|of|for|the|&)?\s?[A-Z][\w-]*)+")
 
 def _names(text: str, subject: str) -> bool:
     """Whether the text names the subject by a word of its own (`_distinctive`), which may
-    end differently ('Heatwaves'), or spells out its initials ('Goods and Services Tax'
-    names the 'GST Council')."""
+    end differently ('Monsoons'), or spells out its initials ('Lakes and Rivers Tax'
+    names the 'LRT Council')."""
     words = _distinctive(subject) or [subject]
-    # A name of several words is named as written ('the Gender Gap Index', not 'the gender
-    # gap'); a word alone in any case ('heatwaves' names 'Heatwave').
+    # A name of several words is named as written ('the River Health Index', not 'river
+    # health'); a word alone in any case ('monsoons' names 'Monsoon').
     case = "" if len(subject.split()) > 1 else "(?i)"
     if any(re.search(rf"{case}\b{re.escape(w)}", text) for w in words):
         return True
@@ -204,7 +211,7 @@ def _names(text: str, subject: str) -> bool:
 
 def _needs_the(subject: str) -> bool:
     """Whether a name takes 'the' before it: 'the Ocean Council', 'the Second Summit';
-    not 'Mission Nira' or 'Heatwave'."""
+    not 'Mission Nira' or 'Monsoon'."""
     words = subject.split()
     last = next((w for w in reversed(words) if w[:1].isalpha()), "")
     return named_kind(last) is not None or re.fullmatch(
@@ -221,3 +228,15 @@ def _empty_heading(heading: str) -> bool:
     about the statement')."""
     plain = heading.casefold().rstrip("?:. ")
     return any(plain == h or plain.startswith(f"{h} ") for h in _empty_headings())
+
+
+def is_explained(maker: Maker, name: str, others: tuple[str, ...] = ()) -> bool:
+    """Whether a name, or one of its `others`, is what the explainer explains: the 'LRT
+    Council' is the 'Lakes and Rivers Tax Council'."""
+    subject = maker.explains
+    if not subject:
+        return False
+    if compared(subject) in map(compared, (name, *others)):
+        return True
+    spelled = "".join(w if w.isupper() else w[0] for w in subject.split() if w[0].isupper())
+    return len(name.split()) > len(subject.split()) and initials(name) == spelled

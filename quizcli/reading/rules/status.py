@@ -28,7 +28,7 @@ def _cues() -> tuple[str, ...]:
 
 def red_list_status(sentence: str) -> str | None:
     """The Red List category a sentence gives, as the IUCN writes it, where the sentence
-    says it is the Red List's ('IUCN STATUS: Critically Endangered'): 'India's most
+    says it is the Red List's ('IUCN STATUS: Critically Endangered'): 'the state's most
     critically endangered bird' gives none."""
     lowered = sentence.casefold()
     if not any(cue in lowered for cue in _cues()):
