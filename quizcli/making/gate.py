@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizcli.making.figures import unhedged
+from quizcli.making.identity import Keyed, KnownQuestions
 from quizcli.making.questions import BLANK, PRONOUN_START, Candidate, aliases
 from quizcli.model import FactKind, QuestionType
 from quizcli.reading.gazetteer import gazetteer
@@ -238,6 +240,23 @@ def _asked_again(candidate: Candidate, counted: _Counted, per_answer: dict[str, 
 
 
 @dataclass(frozen=True)
+class Screened:
+    """An article's candidates with what the gate and the bank's identities make of each
+    alone: worked out where the candidates are made, in a worker of many, it leaves the
+    one process that gates them against the bank less to do."""
+
+    candidates: list[Candidate]
+    keyed: list[Keyed]
+    reasons: list[str | None]
+    """`reject_reason` of each candidate."""
+
+    @classmethod
+    def of(cls, candidates: list[Candidate]) -> Screened:
+        return cls(candidates, [KnownQuestions.keyed(c.question) for c in candidates],
+                   [reject_reason(c) for c in candidates])
+
+
+@dataclass(frozen=True)
 class Gated:
     kept: list[Candidate]
     dropped: list[tuple[Candidate, str]]
@@ -247,7 +266,8 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
          seen_prompts: set[str] | None = None, seen_groups: set[str] | None = None,
          seen_sentences: dict[str, int] | None = None,
          seen_answers: dict[str, int] | None = None, *,
-         asked_facts: set[str] | None = None) -> Gated:
+         asked_facts: set[str] | None = None,
+         reasons: Sequence[str | None] | None = None) -> Gated:
     """The candidates of one article that pass, best first, at most `budget` of them.
 
     `seen_prompts` holds the prompts already in the bank, so that no question is
@@ -256,8 +276,11 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
     other words. `seen_sentences` and `seen_answers` count the questions the bank
     already asks of each evidence sentence and with each (normalised) answer, so that
     ingesting again adds none past `PER_SENTENCE` or `PER_ANSWER`. `asked_facts` are
-    the facts the bank already asks one question each of.
+    the facts the bank already asks one question each of. `reasons` are the
+    `reject_reason` of each candidate, where they were worked out before.
     """
+    why = ({id(c): r for c, r in zip(candidates, reasons, strict=True)}
+           if reasons is not None else {})
     seen = seen_prompts if seen_prompts is not None else set()
     groups: set[str] = set(seen_groups or ())
     dropped: list[tuple[Candidate, str]] = []
@@ -265,7 +288,7 @@ def gate(candidates: list[Candidate], budget: int = DEFAULT_BUDGET,
     per_sentence: dict[str, int] = dict(seen_sentences or {})
     per_answer: dict[str, int] = dict(seen_answers or {})
     for candidate in sorted(candidates, key=lambda c: -c.score):
-        reason = reject_reason(candidate)
+        reason = why[id(candidate)] if reasons is not None else reject_reason(candidate)
         key = compared(candidate.question.prompt)
         evidence = candidate.question.evidence
         if reason is None and (key in seen or candidate.group in groups):

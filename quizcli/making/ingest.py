@@ -19,7 +19,7 @@ from pathlib import Path
 from quizcli.bankfile import load_bank, save_bank
 from quizcli.files import locked
 from quizcli.making.distractors import Pools
-from quizcli.making.gate import DEFAULT_BUDGET, answer_key, answer_keys, gate
+from quizcli.making.gate import DEFAULT_BUDGET, Screened, answer_key, answer_keys, gate
 from quizcli.making.identity import KnownQuestions
 from quizcli.making.questions import Candidate, make_candidates
 from quizcli.making.sources import SourceCopies
@@ -177,25 +177,29 @@ class _Held:
             answered=answered,
         )
 
-    def ask(self, report: ArticleReport, candidates: list[Candidate], budget: int) -> None:
+    def ask(self, report: ArticleReport, made: Screened, budget: int) -> None:
         """Gate one article's candidates against the bank, adding the kept to `report`."""
-        questions, known = self.questions, self.known
-        keyed = {id(c): known.keyed(c.question) for c in candidates}
+        questions, known, candidates = self.questions, self.known, made.candidates
+        keyed = {id(c): k for c, k in zip(candidates, made.keyed, strict=True)}
         there = [(questions[c.question.id].source == report.source
                   if c.question.id in questions else False)
                  or known.holds(c.question, keyed[id(c)])
                  for c in candidates]
         # A question of another article with the same id (the same sentence in two
         # articles) is neither new nor this article's.
-        fresh = [c for c, held in zip(candidates, there, strict=True)
-                 if not held and c.question.id not in questions]
+        fresh, reasons = [], []
+        for candidate, held, reason in zip(candidates, there, made.reasons, strict=True):
+            if not held and candidate.question.id not in questions:
+                fresh.append(candidate)
+                reasons.append(reason)
         report.already = sum(there)
         asked = {c.group for c, held in zip(candidates, there, strict=True) if c.group and held}
         alone = {q.fact for q in questions.values() if q.source == report.source and q.fact
                  and "\n" not in q.evidence}
         gated = gate(fresh, max(0, budget - report.already), self.seen_prompts, asked,
                      self.asked_of.get(report.source, Counter()),
-                     self.answered.get(report.source, Counter()), asked_facts=alone)
+                     self.answered.get(report.source, Counter()), asked_facts=alone,
+                     reasons=reasons)
         report.dropped = Counter(reason for _, reason in gated.dropped)
         # Kept best first, so of two candidates that are one question the better stays.
         for candidate in gated.kept:
@@ -348,19 +352,18 @@ def _add(held: _Held, extracted: list[tuple[ArticleReport, Article, list[Fact]]]
         f for _, _, found in extracted for f in found]
     lent = (tuple(dict.fromkeys(p for f in everything for p in f.parties)),
             tuple(_people_of(everything)))
-    def made(item: tuple[ArticleReport, Article, list[Fact]]
-             ) -> tuple[str | None, list[Candidate]]:
+    def made(item: tuple[ArticleReport, Article, list[Fact]]) -> tuple[str | None, Screened]:
         _, article, found = item
         return (area_of(article.title or "", " ".join(s.text for s in article.sentences)),
-                make_candidates(found, pools_for(found, lent), bank_id, article))
+                Screened.of(make_candidates(found, pools_for(found, lent), bank_id, article)))
 
     new_candidates: list[Candidate] = []
     areas: dict[str, str | None] = {}  # source → its syllabus area
     # Every article's candidates before the first copy is written: no thread runs at a fork.
     made_each = list(mapped(made, extracted))
-    for (report, article, _), (area, candidates) in zip(extracted, made_each, strict=True):
+    for (report, article, _), (area, made_of) in zip(extracted, made_each, strict=True):
         areas[report.source] = area
-        held.ask(report, candidates, budget)
+        held.ask(report, made_of, budget)
         new_candidates += report.added
         if report.yielded:  # an article that gave nothing leaves no trace in the bank
             held.sources.setdefault(report.source,

@@ -25,6 +25,7 @@ from quizcli.making.questions.wording import (
     quoted,
 )
 from quizcli.model import BLANK, Fact, FactKind, QuestionType
+from quizcli.text import stands_alone
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -72,11 +73,11 @@ def _asked_by_its_date_or_figure(maker: Maker, fact: Fact) -> bool:
     sentence is counted ("Only four of the birds are left in Goa"): the date's or the
     figure's question asks the same fact."""
     others = maker.by_sentence.get(fact.evidence, ())
-    sentence, name = fact.evidence, re.escape(fact.answer)
+    sentence, name = fact.evidence, fact.answer
     for other in others:
         written = other.detail.get("written", "") if other.kind is FactKind.DATE else ""
-        if written and re.search(rf"\b{name} in (?:the )?{re.escape(written)}\b"
-                                 rf"|\b{re.escape(written)} in {name}\b", sentence):
+        if written and any(stands_alone(sentence, together) for together in (
+                f"{name} in {written}", f"{name} in the {written}", f"{written} in {name}")):
             return True
     figures = [f for f in others if f.kind is FactKind.NUMBER]
     if len(figures) != 1 or figures[0].detail.get("unit") not in (None, "", "count"):

@@ -10,6 +10,7 @@ from quizcli.making.distractors import MONTH_NAMES, date_choices, show_date
 from quizcli.making.questions.candidate import Candidate
 from quizcli.making.questions.wording import quoted
 from quizcli.model import BLANK, Fact, FactKind
+from quizcli.text import stands_alone
 
 if TYPE_CHECKING:
     from quizcli.making.questions.maker import Maker
@@ -39,7 +40,7 @@ def _not_ruled_out(wrong: str, sentence: str, years: tuple[int | None, int | Non
     """Whether the sentence leaves a wrong date possible: within the years it bounds,
     and no year or day it gives itself ("In August and _____" is not August)."""
     shown = _yearless(wrong) if yearless else wrong
-    if re.search(rf"(?<!\w){re.escape(shown)}(?!\w)", sentence):
+    if stands_alone(sentence, shown):
         return False
     if yearless:
         return True  # shown without its year: the sentence's years rule none of it out
